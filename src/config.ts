@@ -1,0 +1,127 @@
+/**
+ * The environment, read once and typed. Every bad variable is named in one error, so an operator fixes
+ * them all in one go instead of one restart per mistake. Nothing else in Thread reads process.env.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from './lib/errors';
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const url = (protocols: string[], what: string) =>
+  optional.refine((v) => {
+    if (v === undefined) return true;
+    try {
+      return protocols.includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, `expected ${what}`);
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const schema = z.object({
+  PORT: optional.refine((v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) <= 65535), 'expected a port number from 0 to 65535'),
+  PUBLIC_URL: url(['http:', 'https:'], 'an http(s) URL such as https://thread.example.org'),
+  DATABASE_URL: url(['postgres:', 'postgresql:'], 'a postgres:// URL (leave unset for the embedded database)'),
+  THREAD_DATA_DIR: optional,
+  SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xoxb-'), 'expected a bot token starting with xoxb-'),
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_APP_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xapp-'), 'expected an app-level token starting with xapp-'),
+  SLACK_API_URL: url(['http:', 'https:'], 'an http(s) URL ending in /api/'),
+  SLACK_CSM_CHANNEL: optional,
+  ANTHROPIC_API_KEY: optional,
+  ANTHROPIC_BASE_URL: url(['http:', 'https:'], 'an http(s) URL'),
+  THREAD_AI_MODEL: optional,
+  SMTP_URL: url(['smtp:', 'smtps:'], 'an smtp:// or smtps:// URL'),
+  EMAIL_FROM: optional.refine((v) => v === undefined || /^[^\s@<>]+@[^\s@<>]+$/.test(v) || /<[^\s@<>]+@[^\s@<>]+>$/.test(v), 'expected an email address'),
+  HUBSPOT_ACCESS_TOKEN: optional,
+  HUBSPOT_CLIENT_SECRET: optional,
+  HUBSPOT_BASE_URL: url(['http:', 'https:'], 'an http(s) URL'),
+  NOTION_TOKEN: optional,
+  NOTION_BASE_URL: url(['http:', 'https:'], 'an http(s) URL'),
+  NOTION_PARENT_PAGE_ID: optional,
+  THREAD_ENCRYPTION_KEY: optional.refine(
+    (v) => v === undefined || /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, 'base64').length === 32,
+    'expected 32 bytes as 64 hex characters or base64',
+  ),
+  THREAD_TICK_CRON: optional.refine((v) => v === undefined || /^(\S+\s+){4,5}\S+$/.test(v), 'expected a cron expression such as "* * * * *"'),
+  LOG_LEVEL: optional.refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v), `expected one of ${LOG_LEVELS.join(', ')}`),
+});
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string;
+  appToken?: string;
+  apiUrl?: string;
+  csmChannel?: string;
+}
+
+export interface Config {
+  port: number;
+  publicUrl: string;
+  databaseUrl?: string;
+  dataDir: string;
+  slack?: SlackConfig;
+  /** Why Slack is off, when it is: shown once at start-up. */
+  slackOffReason?: string;
+  csmChannel?: string;
+  anthropic?: { apiKey: string; baseUrl?: string; model: string };
+  smtp?: { url: string; from: string };
+  hubspot?: { accessToken?: string; clientSecret?: string; baseUrl?: string };
+  notion?: { token: string; baseUrl?: string; parentPageId?: string };
+  encryptionKey?: string;
+  tickCron: string;
+  logLevel: string;
+}
+
+export const DEFAULT_AI_MODEL = 'claude-sonnet-4-5';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new AppError('config_invalid', `fix these environment variables:\n  ${lines.join('\n  ')}`, { details: lines });
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const port = Number(e.PORT ?? 3000);
+
+  let slack: SlackConfig | undefined;
+  let slackOffReason: string | undefined;
+  if (e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET) {
+    slack = { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, csmChannel: e.SLACK_CSM_CHANNEL };
+  } else if (e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
+    const missing = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'].filter((k) => !env[k]?.trim());
+    problems.push(`${missing.join(', ')}: required when any Slack variable is set (Slack needs both the bot token and the signing secret)`);
+  } else {
+    slackOffReason = 'SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not set';
+  }
+
+  if (e.SMTP_URL && !e.EMAIL_FROM) problems.push('EMAIL_FROM: required when SMTP_URL is set (the address emails are sent from)');
+  if (e.EMAIL_FROM && !e.SMTP_URL) problems.push('SMTP_URL: required when EMAIL_FROM is set (the server emails are sent through)');
+  if ((e.NOTION_BASE_URL || e.NOTION_PARENT_PAGE_ID) && !e.NOTION_TOKEN) problems.push('NOTION_TOKEN: required when other NOTION_ variables are set');
+  if (problems.length > 0) {
+    throw new AppError('config_invalid', `fix these environment variables:\n  ${problems.join('\n  ')}`, { details: problems });
+  }
+
+  return {
+    port,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(cwd, e.THREAD_DATA_DIR ?? 'data'),
+    slack,
+    slackOffReason,
+    csmChannel: e.SLACK_CSM_CHANNEL,
+    anthropic: e.ANTHROPIC_API_KEY ? { apiKey: e.ANTHROPIC_API_KEY, baseUrl: e.ANTHROPIC_BASE_URL, model: e.THREAD_AI_MODEL ?? DEFAULT_AI_MODEL } : undefined,
+    smtp: e.SMTP_URL && e.EMAIL_FROM ? { url: e.SMTP_URL, from: e.EMAIL_FROM } : undefined,
+    hubspot: e.HUBSPOT_ACCESS_TOKEN || e.HUBSPOT_CLIENT_SECRET ? { accessToken: e.HUBSPOT_ACCESS_TOKEN, clientSecret: e.HUBSPOT_CLIENT_SECRET, baseUrl: e.HUBSPOT_BASE_URL } : undefined,
+    notion: e.NOTION_TOKEN ? { token: e.NOTION_TOKEN, baseUrl: e.NOTION_BASE_URL, parentPageId: e.NOTION_PARENT_PAGE_ID } : undefined,
+    encryptionKey: e.THREAD_ENCRYPTION_KEY,
+    tickCron: e.THREAD_TICK_CRON ?? '* * * * *',
+    logLevel: e.LOG_LEVEL ?? 'info',
+  };
+}
