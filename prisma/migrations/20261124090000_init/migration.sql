@@ -127,6 +127,7 @@ CREATE TABLE "Account" (
     "slackCsmChannelId" TEXT,
     "slackCustomerChannelId" TEXT,
     "nextActionAt" TIMESTAMP(3),
+    "progressPct" INTEGER NOT NULL DEFAULT 0,
     "riskSuggestion" JSONB,
     "riskSuggestedAt" TIMESTAMP(3),
     "riskDismissedAt" TIMESTAMP(3),

@@ -1,0 +1,57 @@
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { getDefaultOrganization } from '../../services/organizations/get-default-organization';
+import { exportTemplate } from '../../services/templates/export-template';
+import { importTemplate } from '../../services/templates/import-template';
+import { listTemplates } from '../../services/templates/list-templates';
+import { readTemplateFile } from '../../services/templates/read-template-file';
+import { withSession } from '../session';
+import { formatTable } from '../table';
+
+export function registerTemplateCommands(program: Command): void {
+  const templates = program.command('templates').description('onboarding plans: import, export, list');
+
+  templates
+    .command('import <file>')
+    .description('import a template from a JSON or YAML file (replaces the plan of a template with the same name)')
+    .action(async (file: string) => {
+      // Validate before touching the database, so a broken file never opens (or locks) anything.
+      const spec = await readTemplateFile(file);
+      await withSession(async ({ ctx }) => {
+        const org = await getDefaultOrganization(ctx);
+        const result = await importTemplate(ctx, { organizationId: org.id, spec, actor: 'cli' });
+        const verb = result.created ? 'Imported' : `Updated to v${result.version}`;
+        console.log(`${verb} "${spec.name}": ${result.milestones} milestones, ${result.actions} actions.`);
+      });
+    });
+
+  templates
+    .command('export <name>')
+    .description('print a template as YAML (or write it with --out)')
+    .option('-o, --out <file>', 'write to this file instead of standard output')
+    .action(async (name: string, opts: { out?: string }) => {
+      await withSession(async ({ ctx }) => {
+        const org = await getDefaultOrganization(ctx);
+        const yaml = await exportTemplate(ctx, { organizationId: org.id, name });
+        if (opts.out) {
+          await writeFile(opts.out, yaml);
+          console.log(`Wrote "${name}" to ${opts.out}.`);
+        } else process.stdout.write(yaml);
+      });
+    });
+
+  templates
+    .command('list')
+    .description('list templates')
+    .action(async () => {
+      await withSession(async ({ ctx }) => {
+        const org = await getDefaultOrganization(ctx);
+        const rows = await listTemplates(ctx, { organizationId: org.id });
+        if (rows.length === 0) {
+          console.log('No templates yet. Import one: npm run thread -- templates import templates/b2b-saas-onboarding.yaml');
+          return;
+        }
+        console.log(formatTable(['name', 'version', 'milestones', 'actions', 'accounts'], rows.map((t) => [t.name, `v${t.version}`, t.milestones, t.actions, t.accounts])));
+      });
+    });
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+/** Thread's admin command line: `npm run thread -- <command>`. */
+import { Command, CommanderError } from 'commander';
+import { isAppError } from '../lib/errors';
+import { registerAccountCommands } from './commands/accounts';
+import { registerDbCommands } from './commands/db';
+import { registerSeedCommands } from './commands/seed';
+import { registerTemplateCommands } from './commands/templates';
+
+export function buildProgram(): Command {
+  const program = new Command('thread').description('Thread admin command line').showHelpAfterError().exitOverride();
+  registerTemplateCommands(program);
+  registerAccountCommands(program);
+  registerDbCommands(program);
+  registerSeedCommands(program);
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (isAppError(error)) {
+      console.error(`thread: ${error.message}`);
+      return 1;
+    }
+    console.error('thread: unexpected error:', error);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv).then((code) => process.exit(code));
+}

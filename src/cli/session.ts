@@ -1,0 +1,25 @@
+/**
+ * What a CLI command works with: the configuration, an open database and a service context. The database is
+ * the one Thread uses: DATABASE_URL, or the embedded one under THREAD_DATA_DIR (attached through the running
+ * Thread's socket when Thread has it open).
+ */
+import { loadConfig, type Config } from '../config';
+import { openDatabase, type Database } from '../db/client';
+import { silentLogger } from '../lib/logger';
+import type { ServiceContext } from '../services/context';
+
+export interface CliSession {
+  config: Config;
+  db: Database;
+  ctx: ServiceContext;
+}
+
+export async function withSession<T>(work: (session: CliSession) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
+  const config = loadConfig();
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: options.migrate ?? true, poolSize: 2 });
+  try {
+    return await work({ config, db, ctx: { prisma: db.prisma, now: () => new Date(), logger: silentLogger } });
+  } finally {
+    await db.close();
+  }
+}

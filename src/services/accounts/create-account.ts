@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import type { Prisma } from '../../db/generated/client';
+import { formatCalendarDate, toCalendarDate } from '../../domain/calendar-date';
+import { instantiatePlan } from '../../domain/plan';
+import { AppError } from '../../lib/errors';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import type { Actor, ServiceContext } from '../context';
+import { loadTemplateSpec } from '../templates/load-template-spec';
+import { ensureSlackUser } from '../users/ensure-slack-user';
+
+const optionsSchema = z.object({
+  organizationId: z.string().min(1),
+  name: z.string().trim().min(1, 'the account needs a name').max(200, 'at most 200 characters'),
+  templateName: z.string().trim().min(1, 'name the template the plan comes from'),
+  domain: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'expected a domain such as acme.io')
+    .optional(),
+  industry: z.string().trim().max(100).optional(),
+  csmSlackUserId: z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'expected a Slack user id such as U012ABCDEF').optional(),
+  aeSlackUserId: z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'expected a Slack user id such as U012ABCDEF').optional(),
+  arr: z.number().int('ARR is a whole amount').min(0, 'ARR cannot be negative').max(1_000_000_000_000).default(0),
+  contact: z
+    .object({
+      email: z.string().trim().toLowerCase().email('expected an email address'),
+      name: z.string().trim().min(1).max(200).optional(),
+    })
+    .optional(),
+  /** 'YYYY-MM-DD'; defaults to today in the organisation's timezone. */
+  kickoffDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').optional(),
+  actor: z.string().min(1),
+});
+
+export type CreateAccountOptions = z.input<typeof optionsSchema>;
+
+export interface CreatedAccount {
+  id: string;
+  name: string;
+  milestones: number;
+  actions: number;
+  kickoffDate: string;
+  goLiveDate: string;
+}
+
+function todayIn(timeZone: string, now: Date): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+function nameFromEmail(email: string): string {
+  const local = email.split('@')[0] ?? email;
+  return local
+    .split(/[._-]+/)
+    .filter(Boolean)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join(' ');
+}
+
+/**
+ * Creates an account with its plan instantiated from a template: milestones with planned dates, actions with
+ * the due times that are known now. One transaction; an account name is unique within the organisation.
+ */
+export async function createAccount(ctx: ServiceContext, input: CreateAccountOptions): Promise<CreatedAccount> {
+  const parsed = optionsSchema.safeParse(input);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new AppError('validation_failed', fields.join('; '), { details: fields });
+  }
+  const options = parsed.data;
+  const org = await ctx.prisma.organization.findUnique({ where: { id: options.organizationId } });
+  if (!org) throw new AppError('not_found', `organisation ${options.organizationId} does not exist`);
+
+  const kickoff = options.kickoffDate ?? todayIn(org.timezone, ctx.now());
+  try {
+    toCalendarDate(kickoff);
+  } catch {
+    throw new AppError('validation_failed', `kickoffDate: ${kickoff} is not a real date`);
+  }
+
+  return ctx.prisma.$transaction(async (tx) => {
+    const duplicate = await tx.account.findUnique({ where: { organizationId_name: { organizationId: org.id, name: options.name } } });
+    if (duplicate) throw new AppError('conflict', `an account named "${options.name}" already exists`);
+
+    const template = await loadTemplateSpec(tx, { organizationId: org.id, name: options.templateName });
+    const plan = instantiatePlan(template.spec, { kickoffDate: kickoff, timeZone: org.timezone, now: ctx.now() });
+    const csm = options.csmSlackUserId ? await ensureSlackUser(tx, { organizationId: org.id, slackUserId: options.csmSlackUserId, role: 'csm' }) : null;
+    const ae = options.aeSlackUserId ? await ensureSlackUser(tx, { organizationId: org.id, slackUserId: options.aeSlackUserId, role: 'ae' }) : null;
+    const dueTimes = plan.actions.map((a) => a.dueAt).filter((d): d is Date => d !== null);
+    const nextActionAt = dueTimes.length > 0 ? new Date(Math.min(...dueTimes.map((d) => d.getTime()))) : null;
+
+    const account = await tx.account.create({
+      data: {
+        organizationId: org.id,
+        name: options.name,
+        domain: options.domain,
+        industry: options.industry,
+        arr: options.arr,
+        csmId: csm?.id,
+        aeId: ae?.id,
+        templateId: template.id,
+        templateVersion: template.version,
+        kickoffDate: toCalendarDate(kickoff),
+        goLiveDate: plan.goLiveDate,
+        nextActionAt,
+        contacts: options.contact
+          ? { create: { email: options.contact.email, name: options.contact.name ?? nameFromEmail(options.contact.email), isPrimary: true } }
+          : undefined,
+      },
+    });
+    await tx.milestone.createMany({
+      data: plan.milestones.map((m) => ({
+        accountId: account.id,
+        position: m.position,
+        name: m.name,
+        status: m.status,
+        plannedDays: m.plannedDays,
+        exitCriteria: m.exitCriteria,
+        plannedStartDate: m.plannedStartDate,
+        plannedEndDate: m.plannedEndDate,
+        startedAt: m.startedAt,
+      })),
+    });
+    const milestones = await tx.milestone.findMany({ where: { accountId: account.id }, select: { id: true, position: true }, orderBy: { position: 'asc' } });
+    const milestoneIds = milestones.map((m) => m.id);
+    await tx.action.createMany({
+      data: plan.actions.map((a) => ({
+        accountId: account.id,
+        milestoneId: milestoneIds[a.milestoneIndex]!,
+        position: a.position,
+        key: a.key,
+        name: a.name,
+        type: a.type,
+        triggerKind: a.triggerKind,
+        delayDays: a.delayDays,
+        afterActionKey: a.afterActionKey,
+        dueAt: a.dueAt,
+        instructions: a.instructions,
+        purpose: a.purpose,
+        defaultSubject: a.defaultSubject,
+        defaultBody: a.defaultBody,
+        formFields: a.formFields ? (a.formFields as unknown as Prisma.InputJsonValue) : undefined,
+      })),
+    });
+    await recordAuditEvent(tx, {
+      organizationId: org.id,
+      accountId: account.id,
+      entityType: 'account',
+      entityId: account.id,
+      actor: options.actor,
+      to: 'active',
+      reason: `created from template "${template.spec.name}" v${template.version}`,
+      at: ctx.now(),
+    });
+    return {
+      id: account.id,
+      name: account.name,
+      milestones: plan.milestones.length,
+      actions: plan.actions.length,
+      kickoffDate: kickoff,
+      goLiveDate: formatCalendarDate(plan.goLiveDate),
+    };
+  });
+}

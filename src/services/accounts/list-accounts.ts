@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { Prisma } from '../../db/generated/client';
+import { AppError } from '../../lib/errors';
+import type { ServiceContext } from '../context';
+
+export const ACCOUNT_SORTS = ['next', 'arr', 'name', 'progress'] as const;
+export const ACCOUNT_STATUSES = ['active', 'at_risk', 'completed', 'churned'] as const;
+
+const optionsSchema = z.object({
+  organizationId: z.string().min(1),
+  status: z.enum(ACCOUNT_STATUSES).optional(),
+  /** Accounts whose current (in progress or blocked) milestone has this name, case-insensitive. */
+  milestone: z.string().trim().min(1).optional(),
+  csmUserId: z.string().min(1).optional(),
+  sort: z.enum(ACCOUNT_SORTS).default('next'),
+  limit: z.number().int().min(1).max(200).default(25),
+});
+
+export type ListAccountsOptions = z.input<typeof optionsSchema>;
+
+export interface AccountListRow {
+  id: string;
+  name: string;
+  status: string;
+  arr: number;
+  csmName: string | null;
+  csmSlackUserId: string | null;
+  currentMilestone: string | null;
+  currentMilestoneBlocked: boolean;
+  nextActionAt: Date | null;
+  progressPct: number;
+}
+
+const ORDER: Record<(typeof ACCOUNT_SORTS)[number], Prisma.AccountOrderByWithRelationInput[]> = {
+  // Accounts with nothing scheduled sort last; ties by name keep the list stable.
+  next: [{ nextActionAt: { sort: 'asc', nulls: 'last' } }, { name: 'asc' }],
+  arr: [{ arr: 'desc' }, { name: 'asc' }],
+  name: [{ name: 'asc' }],
+  progress: [{ progressPct: 'asc' }, { name: 'asc' }],
+};
+
+/** The prioritised account list behind `/thread accounts` and `accounts list`. */
+export async function listAccounts(ctx: ServiceContext, input: ListAccountsOptions): Promise<AccountListRow[]> {
+  const parsed = optionsSchema.safeParse(input);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`);
+    throw new AppError('validation_failed', fields.join('; '), { details: fields });
+  }
+  const o = parsed.data;
+  const where: Prisma.AccountWhereInput = {
+    organizationId: o.organizationId,
+    ...(o.status ? { status: o.status } : {}),
+    ...(o.csmUserId ? { csmId: o.csmUserId } : {}),
+    ...(o.milestone ? { milestones: { some: { name: { equals: o.milestone, mode: 'insensitive' }, status: { in: ['in_progress', 'blocked'] } } } } : {}),
+  };
+  const accounts = await ctx.prisma.account.findMany({
+    where,
+    orderBy: ORDER[o.sort],
+    take: o.limit,
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      arr: true,
+      nextActionAt: true,
+      progressPct: true,
+      csm: { select: { name: true, slackUserId: true } },
+      milestones: { where: { status: { in: ['in_progress', 'blocked'] } }, orderBy: { position: 'asc' }, take: 1, select: { name: true, status: true } },
+    },
+  });
+  return accounts.map((a) => ({
+    id: a.id,
+    name: a.name,
+    status: a.status,
+    arr: a.arr,
+    csmName: a.csm?.name ?? null,
+    csmSlackUserId: a.csm?.slackUserId ?? null,
+    currentMilestone: a.milestones[0]?.name ?? null,
+    currentMilestoneBlocked: a.milestones[0]?.status === 'blocked',
+    nextActionAt: a.nextActionAt,
+    progressPct: a.progressPct,
+  }));
+}

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { createAccount } from '../accounts/create-account';
+import type { ServiceContext } from '../context';
+import { getDefaultOrganization } from '../organizations/get-default-organization';
+import { importTemplate } from '../templates/import-template';
+import { readTemplateFile } from '../templates/read-template-file';
+
+export const DEMO_TEMPLATE_FILE = path.resolve(__dirname, '../../../templates/b2b-saas-onboarding.yaml');
+
+const DEMO_ACCOUNTS = [
+  { name: 'Northwind Logistics', domain: 'northwindlogistics.io', industry: 'Logistics', arr: 84000, contact: { email: 'maria.anders@northwindlogistics.io', name: 'Maria Anders' }, daysAgo: 12 },
+  { name: 'Helios Health', domain: 'helioshealth.co', industry: 'Healthcare', arr: 156000, contact: { email: 'sam.okafor@helioshealth.co', name: 'Sam Okafor' }, daysAgo: 4 },
+  { name: 'Brightline Analytics', domain: 'brightline-analytics.com', industry: 'Software', arr: 42000, contact: { email: 'lena.fischer@brightline-analytics.com', name: 'Lena Fischer' }, daysAgo: 0 },
+] as const;
+
+export interface SeedDemoResult {
+  organizationId: string;
+  templateName: string;
+  created: string[];
+  existing: string[];
+}
+
+/**
+ * The demo organisation, the demo template and three accounts at different stages. Idempotent: the template
+ * is imported only when missing, and existing accounts are left as they are.
+ */
+export async function seedDemo(ctx: ServiceContext, options: { csmSlackUserId?: string } = {}): Promise<SeedDemoResult> {
+  const org = await getDefaultOrganization(ctx, { name: 'Demo Company' });
+  const spec = await readTemplateFile(DEMO_TEMPLATE_FILE);
+  const template = await ctx.prisma.template.findUnique({ where: { organizationId_name: { organizationId: org.id, name: spec.name } } });
+  if (!template) await importTemplate(ctx, { organizationId: org.id, spec, actor: 'seed' });
+
+  const created: string[] = [];
+  const existing: string[] = [];
+  for (const demo of DEMO_ACCOUNTS) {
+    const found = await ctx.prisma.account.findUnique({ where: { organizationId_name: { organizationId: org.id, name: demo.name } } });
+    if (found) {
+      existing.push(demo.name);
+      continue;
+    }
+    const kickoff = new Date(ctx.now().getTime() - demo.daysAgo * 86_400_000).toISOString().slice(0, 10);
+    await createAccount(ctx, {
+      organizationId: org.id,
+      name: demo.name,
+      templateName: spec.name,
+      domain: demo.domain,
+      industry: demo.industry,
+      arr: demo.arr,
+      contact: demo.contact,
+      kickoffDate: kickoff,
+      csmSlackUserId: options.csmSlackUserId,
+      actor: 'seed',
+    });
+    created.push(demo.name);
+  }
+  return { organizationId: org.id, templateName: spec.name, created, existing };
+}
