@@ -50,6 +50,11 @@ const schema = z.object({
   ),
   THREAD_TICK_CRON: optional.refine((v) => v === undefined || /^(\S+\s+){4,5}\S+$/.test(v), 'expected a cron expression such as "* * * * *"'),
   LOG_LEVEL: optional.refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v), `expected one of ${LOG_LEVELS.join(', ')}`),
+  PORTAL_UPLOAD_MAX_MB: optional.refine((v) => v === undefined || (/^\d{1,4}$/.test(v) && Number(v) >= 1), 'expected a whole number of megabytes from 1 to 9999'),
+  PORTAL_UPLOAD_TYPES: optional.refine(
+    (v) => v === undefined || v.split(',').every((t) => /^[a-z0-9]{1,10}$/i.test(t.trim().replace(/^\./, ''))),
+    'expected file extensions separated by commas, such as pdf,png,docx',
+  ),
 });
 
 export interface SlackConfig {
@@ -76,7 +81,12 @@ export interface Config {
   encryptionKey?: string;
   tickCron: string;
   logLevel: string;
+  /** Customer uploads in the portal: size limit and allowed file extensions (lower case, no dot). loadConfig always sets it. */
+  portalUploads?: { maxBytes: number; extensions: string[] };
 }
+
+/** Documents customers typically send during onboarding: contracts, diagrams, spreadsheets, screenshots. */
+export const DEFAULT_PORTAL_UPLOAD_EXTENSIONS = ['pdf', 'png', 'jpg', 'jpeg', 'docx', 'xlsx', 'pptx', 'csv', 'txt'] as const;
 
 export const DEFAULT_AI_MODEL = 'claude-sonnet-4-5';
 
@@ -123,5 +133,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     encryptionKey: e.THREAD_ENCRYPTION_KEY,
     tickCron: e.THREAD_TICK_CRON ?? '* * * * *',
     logLevel: e.LOG_LEVEL ?? 'info',
+    portalUploads: {
+      maxBytes: Number(e.PORTAL_UPLOAD_MAX_MB ?? 25) * 1024 * 1024,
+      extensions: e.PORTAL_UPLOAD_TYPES
+        ? [...new Set(e.PORTAL_UPLOAD_TYPES.split(',').map((t) => t.trim().replace(/^\./, '').toLowerCase()).filter(Boolean))]
+        : [...DEFAULT_PORTAL_UPLOAD_EXTENSIONS],
+    },
   };
 }

@@ -13,7 +13,6 @@ import {
   ACTION_TYPES,
   FORM_FIELD_KINDS,
   TRIGGER_KINDS,
-  type ActionType,
   type FormField,
   type TemplateActionSpec,
   type TemplateMilestoneSpec,
@@ -342,7 +341,7 @@ function toSpec(file: TemplateFileShape): TemplateSpec {
           const action: TemplateActionSpec = {
             key: a.key,
             name: a.name,
-            type: a.type as ActionType,
+            type: a.type,
             trigger,
             subject: a.subject,
             body: a.body,

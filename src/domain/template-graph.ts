@@ -115,7 +115,7 @@ function triggerProblems(
     } else if (!PORTAL_TYPES.includes(target.spec.type)) {
       problems.push({
         path: after === undefined ? path : `${path}.after`,
-        message: `A submission trigger waits on "${target.spec.key}", a ${target.spec.type}; customers only submit portal forms and documents.`,
+        message: `A submission trigger waits on "${target.spec.key}" (${target.spec.type}); customers only submit portal forms and documents.`,
       });
     }
   }

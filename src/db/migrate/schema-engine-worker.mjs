@@ -41,20 +41,35 @@ async function listMigrations(baseDir, shadowDbInitScript = '') {
   return { baseDir, lockfile: { path: lockPath, content: lockContent }, migrationDirectories, shadowDbInitScript };
 }
 
-// The engine reads PostgreSQL's catalogs, whose `"char"` columns (pg_class.relkind and the like) the pg
-// adapter has no column type for; to the engine they are one-letter text. Patched in this worker only.
+// The engine reads PostgreSQL's catalogs, whose `"char"` columns (pg_constraint.contype, pg_class.relkind…) the pg
+// adapter has no column type for and rejects. The engine expects them as its Character type, so this worker
+// (only) reads them as text and reports them as Character.
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
-function readCatalogCharAsText(adapter) {
+function readCatalogCharAsCharacter(adapter) {
   const queryable = Object.getPrototypeOf(Object.getPrototypeOf(adapter));
-  if (queryable.__threadCharAsText) return;
+  if (queryable.__threadCharAsCharacter) return;
+  const { ColumnTypeEnum } = require('@prisma/driver-adapter-utils');
   const performIO = queryable.performIO;
   queryable.performIO = async function (query) {
     const result = await performIO.call(this, query);
-    for (const field of result?.fields ?? []) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+    const charColumns = [];
+    (result?.fields ?? []).forEach((field, index) => {
+      if (field.dataTypeID === PG_CHAR_OID) {
+        field.dataTypeID = PG_TEXT_OID;
+        charColumns.push(index);
+      }
+    });
+    query.__charColumns = charColumns;
     return result;
   };
-  queryable.__threadCharAsText = true;
+  const queryRaw = queryable.queryRaw;
+  queryable.queryRaw = async function (query) {
+    const result = await queryRaw.call(this, query);
+    for (const index of query.__charColumns ?? []) result.columnTypes[index] = ColumnTypeEnum.Character;
+    return result;
+  };
+  queryable.__threadCharAsCharacter = true;
 }
 
 async function adapterFactory({ connection, shadowConnection }) {
@@ -64,7 +79,7 @@ async function adapterFactory({ connection, shadowConnection }) {
   const connect = main.connect.bind(main);
   main.connect = async () => {
     const adapter = await connect();
-    readCatalogCharAsText(adapter);
+    readCatalogCharAsCharacter(adapter);
     return adapter;
   };
   if (shadowConnection) {
@@ -72,7 +87,7 @@ async function adapterFactory({ connection, shadowConnection }) {
     const shadow = new PrismaPg({ ...shadowConnection, max: 1 });
     main.connectToShadowDb = async () => {
       const adapter = await shadow.connect();
-      readCatalogCharAsText(adapter);
+      readCatalogCharAsCharacter(adapter);
       return adapter;
     };
   }
@@ -120,3 +135,9 @@ run().then(
   (result) => parentPort.postMessage({ ok: true, result: result ?? null }),
   (error) => parentPort.postMessage({ ok: false, error: describe(error) }),
 );
+
+// A Rust panic inside the engine surfaces as a WebAssembly trap ("unreachable") outside the promise chain;
+// the panic message was handed to the registry just before, so report that instead of a bare trap.
+process.on('uncaughtException', (error) => {
+  parentPort.postMessage({ ok: false, error: describe(error) });
+});

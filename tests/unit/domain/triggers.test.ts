@@ -76,7 +76,7 @@ describe('resolveAfterKey', () => {
     { key: 'golive', milestoneIndex: 2, trigger: { kind: 'kickoff_offset', after: 'thanks' } },
   ];
 
-  it.each([
+  it.each<[number, string | null, string]>([
     [0, null, 'a milestone_start trigger waits on no action'],
     [1, 'welcome', 'defaults to the previous action in the milestone'],
     [2, 'welcome', 'an explicit after wins over the previous action'],
