@@ -88,35 +88,38 @@ export interface Config {
 /** Documents customers typically send during onboarding: contracts, diagrams, spreadsheets, screenshots. */
 export const DEFAULT_PORTAL_UPLOAD_EXTENSIONS = ['pdf', 'png', 'jpg', 'jpeg', 'docx', 'xlsx', 'pptx', 'csv', 'txt'] as const;
 
+const isSet = (env: NodeJS.ProcessEnv, name: string) => (env[name] ?? '').trim() !== '';
+
+/** Variables that only make sense together: checked on the raw environment so they are reported with the rest. */
+function pairingProblems(env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  const slackVars = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'];
+  if (slackVars.some((name) => isSet(env, name))) {
+    const missing = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'].filter((name) => !isSet(env, name));
+    if (missing.length > 0) problems.push(`${missing.join(', ')}: required when any Slack variable is set (Slack needs both the bot token and the signing secret)`);
+  }
+  if (isSet(env, 'SMTP_URL') && !isSet(env, 'EMAIL_FROM')) problems.push('EMAIL_FROM: required when SMTP_URL is set (the address emails are sent from)');
+  if (isSet(env, 'EMAIL_FROM') && !isSet(env, 'SMTP_URL')) problems.push('SMTP_URL: required when EMAIL_FROM is set (the server emails are sent through)');
+  if ((isSet(env, 'NOTION_BASE_URL') || isSet(env, 'NOTION_PARENT_PAGE_ID')) && !isSet(env, 'NOTION_TOKEN')) problems.push('NOTION_TOKEN: required when other NOTION_ variables are set');
+  return problems;
+}
+
 export const DEFAULT_AI_MODEL = 'claude-sonnet-4-5';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new AppError('config_invalid', `fix these environment variables:\n  ${lines.join('\n  ')}`, { details: lines });
-  }
-  const e = parsed.data;
-  const problems: string[] = [];
-  const port = Number(e.PORT ?? 3000);
-
-  let slack: SlackConfig | undefined;
-  let slackOffReason: string | undefined;
-  if (e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET) {
-    slack = { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, csmChannel: e.SLACK_CSM_CHANNEL };
-  } else if (e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
-    const missing = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'].filter((k) => !env[k]?.trim());
-    problems.push(`${missing.join(', ')}: required when any Slack variable is set (Slack needs both the bot token and the signing secret)`);
-  } else {
-    slackOffReason = 'SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not set';
-  }
-
-  if (e.SMTP_URL && !e.EMAIL_FROM) problems.push('EMAIL_FROM: required when SMTP_URL is set (the address emails are sent from)');
-  if (e.EMAIL_FROM && !e.SMTP_URL) problems.push('SMTP_URL: required when EMAIL_FROM is set (the server emails are sent through)');
-  if ((e.NOTION_BASE_URL || e.NOTION_PARENT_PAGE_ID) && !e.NOTION_TOKEN) problems.push('NOTION_TOKEN: required when other NOTION_ variables are set');
-  if (problems.length > 0) {
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  problems.push(...pairingProblems(env));
+  if (!parsed.success || problems.length > 0) {
     throw new AppError('config_invalid', `fix these environment variables:\n  ${problems.join('\n  ')}`, { details: problems });
   }
+  const e = parsed.data;
+  const port = Number(e.PORT ?? 3000);
+  const slack: SlackConfig | undefined =
+    e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
+      ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, csmChannel: e.SLACK_CSM_CHANNEL }
+      : undefined;
+  const slackOffReason = slack ? undefined : 'SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not set';
 
   return {
     port,

@@ -64,6 +64,12 @@ describe('configuration', () => {
     expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', EMAIL_FROM: 'Thread <csm@northwind.io>' }, '/').smtp).toEqual({ url: 'smtp://127.0.0.1:2525', from: 'Thread <csm@northwind.io>' });
   });
 
+  it('reports a malformed variable and a missing partner variable together', () => {
+    const error = configError({ PORT: '99999', SMTP_URL: 'smtp://127.0.0.1:2525' });
+    expect(error.message).toContain('PORT: expected a port number from 0 to 65535');
+    expect(error.message).toContain('EMAIL_FROM: required when SMTP_URL is set');
+  });
+
   it('treats blank variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '  ', SLACK_BOT_TOKEN: '' }, '/').databaseUrl).toBeUndefined();
   });
