@@ -4,10 +4,18 @@
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Config } from './config';
+import { DEFAULT_PORTAL_UPLOAD_EXTENSIONS, type Config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { createHttpApp } from './http/app';
+import { createPortalRouter } from './http/portal/router';
+import { createFileStorage } from './connectors/storage/create-file-storage';
+import { loadPortalSecret } from './services/portal/portal-secret';
 import type { Logger } from './lib/logger';
+import { createSlackApp, type SlackApp } from './slack/create-slack-app';
+import { createExecutionDeps, draftHook, reviewWorkflows, type ExecutionWiring } from './execution-wiring';
+import { createThreadScheduler } from './jobs/thread-scheduler';
+import { recoverStuckExecutions } from './services/execution/recover-stuck-executions';
+import { silentNotifier } from './services/notifications/notifier';
 
 export interface RunningThread {
   db: Database;
@@ -26,8 +34,32 @@ export async function startThread(config: Config, logger: Logger): Promise<Runni
     logger.info(`Slack is off: ${config.slackOffReason}. Set both (and create the app from manifest.json) to turn it on.`);
   }
 
+  // Slack: HTTP mode mounts Bolt's receiver (POST /slack/events) in the shared app; Socket Mode connects out.
+  // Drafting and execution ports; the Slack buttons reach them lazily because the notifier comes from the Slack app.
+  const executionCtx = { prisma: db.prisma, now: () => new Date(), logger };
+  let execution: ExecutionWiring | undefined;
+  const getExecutionDeps = () => execution!.deps;
+  const slack: SlackApp | undefined = config.slack
+    ? createSlackApp({ config: config.slack, ctx: { prisma: db.prisma, now: () => new Date(), logger }, logger, workflows: reviewWorkflows(executionCtx, getExecutionDeps) })
+    : undefined;
+  execution = createExecutionDeps({ config, ctx: executionCtx, notifier: slack?.notifier ?? silentNotifier });
+  // Sends interrupted by an earlier stop (claimed, never marked sent) go back to Ready with a warning, never resent.
+  await recoverStuckExecutions(executionCtx, execution.deps).catch((error) => logger.error({ err: error }, 'recovering interrupted sends failed'));
+  await slack?.start();
+
+  // Customer portal (magic links); tells the CSM through Slack when Slack is on.
+  const portal = createPortalRouter({
+    ctx: { prisma: db.prisma, now: () => new Date(), logger },
+    notifier: slack?.notifier,
+    storage: createFileStorage({ dataDir: config.dataDir }),
+    secret: await loadPortalSecret({ encryptionKey: config.encryptionKey, dataDir: config.dataDir }),
+    publicUrl: config.publicUrl,
+    uploads: config.portalUploads ?? { maxBytes: 25 * 1024 * 1024, extensions: [...DEFAULT_PORTAL_UPLOAD_EXTENSIONS] },
+  });
+
   const app = createHttpApp({
     logger,
+    routers: [{ path: '/portal', router: portal }, ...(slack?.router ? [{ path: '/', router: slack.router }] : [])],
     readiness: { checkDatabase: async () => void (await db.pool.query('SELECT 1')) },
   });
   const server = await new Promise<Server>((resolve, reject) => {
@@ -40,6 +72,14 @@ export async function startThread(config: Config, logger: Logger): Promise<Runni
   const port = (server.address() as AddressInfo).port;
   logger.info({ port, url: config.publicUrl }, 'Thread is listening');
 
+  // Scheduler ticks (THREAD_TICK_CRON): due actions, review clocks, digests, at-risk suggestions.
+  const scheduler = createThreadScheduler({
+    ctx: executionCtx,
+    tickCron: config.tickCron,
+    deps: { notifier: slack?.notifier ?? silentNotifier, canNotify: slack !== undefined, draft: draftHook(executionCtx, getExecutionDeps), mailer: execution.deps.mailer, portalLinks: execution.deps.portalLinks },
+  });
+  scheduler.start();
+
   let stopping: Promise<void> | undefined;
   return {
     db,
@@ -49,6 +89,9 @@ export async function startThread(config: Config, logger: Logger): Promise<Runni
       stopping ??= (async () => {
         // Stop taking requests, let the ones in flight finish, then close the database.
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await scheduler.stop();
+        await slack?.stop();
+        execution?.close();
         await db.close();
       })();
       return stopping;

@@ -4,8 +4,10 @@ import { Command, CommanderError } from 'commander';
 import { isAppError } from '../lib/errors';
 import { registerAccountCommands } from './commands/accounts';
 import { registerDbCommands } from './commands/db';
+import { registerPortalCommands } from './commands/portal';
 import { registerSeedCommands } from './commands/seed';
 import { registerTemplateCommands } from './commands/templates';
+import { registerTickCommand } from './commands/tick';
 
 export function buildProgram(): Command {
   const program = new Command('thread').description('Thread admin command line').showHelpAfterError().exitOverride();
@@ -13,6 +15,8 @@ export function buildProgram(): Command {
   registerAccountCommands(program);
   registerDbCommands(program);
   registerSeedCommands(program);
+  registerTickCommand(program);
+  registerPortalCommands(program);
   return program;
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../../../src/db/client';
 import { diffMigrationsAgainstSchema, MIGRATIONS_DIR, SCHEMA_PATH } from '../../../src/db/migrate';
+import { writeNextMigration } from '../../../src/db/migrate/write-migration';
 
 describe('migrations', () => {
   let tmp: string;
@@ -26,6 +27,13 @@ describe('migrations', () => {
     await cp(MIGRATIONS_DIR, migrations, { recursive: true });
     const sql = await diffMigrationsAgainstSchema(migrations, schema);
     expect(sql).toMatch(/ALTER TABLE "Contact" ADD COLUMN\s+"nickname" TEXT/);
+
+    // db:migration writes that difference as the next migration, after which the two agree again.
+    const written = await writeNextMigration({ name: 'add_contact_nickname', now: new Date('2030-01-02T03:04:05Z'), migrationsDir: migrations, schemaPath: schema });
+    expect(written?.folder).toBe(path.join(migrations, '20300102030405_add_contact_nickname'));
+    expect(await readFile(path.join(written!.folder, 'migration.sql'), 'utf8')).toMatch(/ADD COLUMN\s+"nickname"/);
+    expect(await diffMigrationsAgainstSchema(migrations, schema)).toBe('');
+    await expect(writeNextMigration({ name: 'Bad Name', now: new Date(), migrationsDir: migrations, schemaPath: schema })).rejects.toThrow(/lowercase letters, digits and underscores/);
   });
 
   it('are applied on opening a new embedded database and recorded as prisma migrate deploy records them', async () => {

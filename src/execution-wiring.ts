@@ -1,0 +1,51 @@
+/**
+ * Composition of the drafting and execution ports (part of the composition root, beside server.ts): the AI
+ * drafter when ANTHROPIC_API_KEY is set, the SMTP mailer when SMTP_URL and EMAIL_FROM are, the Slack messenger
+ * when Slack is on, portal links from the portal service, and the notifier. Unset pieces stay undefined and the
+ * services refuse the actions that need them with a sentence that says what to set.
+ */
+import type { Config } from './config';
+import { createAnthropicDrafter } from './connectors/anthropic/anthropic-drafter';
+import { createSmtpMailer } from './connectors/email/smtp-mailer';
+import { createSlackMessenger } from './connectors/slack-messages/slack-messenger';
+import type { ServiceContext } from './services/context';
+import { draftAction } from './services/drafting/draft-action';
+import { redraftAction } from './services/drafting/redraft-action';
+import { executeAction } from './services/execution/execute-action';
+import type { ExecutionDeps } from './services/execution/ports';
+import type { Notifier } from './services/notifications/notifier';
+import { createPortalLink } from './services/portal/create-portal-link';
+
+export interface ExecutionWiring {
+  deps: ExecutionDeps;
+  close(): void;
+}
+
+export function createExecutionDeps(options: { config: Config; ctx: ServiceContext; notifier: Notifier }): ExecutionWiring {
+  const { config, ctx } = options;
+  const mailer = config.smtp ? createSmtpMailer({ url: config.smtp.url, from: config.smtp.from }) : undefined;
+  const deps: ExecutionDeps = {
+    drafter: config.anthropic ? createAnthropicDrafter({ apiKey: config.anthropic.apiKey, baseUrl: config.anthropic.baseUrl, model: config.anthropic.model }) : undefined,
+    mailer,
+    slackMessenger: config.slack ? createSlackMessenger({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl }) : undefined,
+    portalLinks: { create: async (input) => createPortalLink(ctx, { ...input, publicUrl: config.publicUrl }) },
+    notifier: options.notifier,
+  };
+  if (!config.smtp) ctx.logger.info('Email is off: SMTP_URL and EMAIL_FROM are not set; email and portal actions cannot be executed.');
+  if (!config.anthropic) ctx.logger.info('AI drafting is off (ANTHROPIC_API_KEY is not set): drafts come from the templates.');
+  return { deps, close: () => mailer?.close() };
+}
+
+/** What the Slack layer calls (slack/deps.ts ReviewWorkflows); `getDeps` because the notifier comes from the Slack app itself. */
+export function reviewWorkflows(ctx: ServiceContext, getDeps: () => ExecutionDeps) {
+  return {
+    executeAction: (actionId: string, actorUserId: string, overrideLint: boolean) => executeAction(ctx, getDeps(), { actionId, actorUserId, overrideLint }),
+    redraftAction: (actionId: string, note: string) => redraftAction(ctx, getDeps(), { actionId, note }),
+  };
+}
+
+/** The scheduler's draft hook (services/scheduler/fire-due-actions.ts) when an action becomes Ready. */
+export function draftHook(ctx: ServiceContext, getDeps: () => ExecutionDeps) {
+  return async (actionId: string) => void (await draftAction(ctx, getDeps(), { actionId }));
+}
+

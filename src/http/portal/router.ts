@@ -1,0 +1,262 @@
+/**
+ * The customer portal, under /portal. Routes are thin: resolve the magic link, call one service, render one page.
+ * Tokens live only in the path: they are never logged (errors are logged with the route pattern, not the URL),
+ * never sent as Referer, and every unknown, expired or revoked link gets the same page. Failed lookups count
+ * against the client's address (see rate-limiter.ts).
+ */
+import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
+import type { FileStorage } from '../../connectors/storage/file-storage';
+import { isAppError } from '../../lib/errors';
+import type { ServiceContext } from '../../services/context';
+import { silentNotifier, type Notifier } from '../../services/notifications/notifier';
+import { getPortalDownload } from '../../services/portal/get-portal-download';
+import { getPortalPage } from '../../services/portal/get-portal-page';
+import { getPortalRequest } from '../../services/portal/get-portal-request';
+import { recordPortalVisit } from '../../services/portal/record-portal-visit';
+import { resolvePortalToken, type PortalSession } from '../../services/portal/resolve-portal-token';
+import { submitPortalForm } from '../../services/portal/submit-portal-form';
+import { uploadPortalDocument } from '../../services/portal/upload-portal-document';
+import { describeLimit, type UploadRules } from '../../services/portal/upload-rules';
+import { CSRF_FIELD, isValidCsrfToken, issueCsrfToken } from './csrf';
+import { type SafeHtml } from './html';
+import { readMultipartUpload } from './multipart-upload';
+import { homePage } from './pages/home-page';
+import { linkProblemPage, messagePage, tooManyAttemptsPage } from './pages/message-page';
+import { requestPage } from './pages/request-page';
+import { FailureLimiter } from './rate-limiter';
+import { portalSecurityHeaders } from './security-headers';
+import { PORTAL_CSS } from './styles';
+
+export interface PortalRouterOptions {
+  ctx: ServiceContext;
+  notifier?: Notifier;
+  storage: FileStorage;
+  /** Signs CSRF tokens and download links (see services/portal/portal-secret.ts). */
+  secret: Buffer;
+  publicUrl: string;
+  uploads: UploadRules;
+  /** Defaults to 20 failed link lookups per address per 15 minutes. */
+  limiter?: FailureLimiter;
+}
+
+type PortalHandler = (req: Request, res: Response, session: PortalSession, token: string) => Promise<void>;
+
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function createPortalRouter(options: PortalRouterOptions): Router {
+  const { ctx } = options;
+  const notifier = options.notifier ?? silentNotifier;
+  const limiter = options.limiter ?? new FailureLimiter({ maxFailures: 20, windowMs: 15 * 60 * 1000 });
+  const router = Router();
+  const clientKey = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
+  const page = (res: Response, status: number, body: SafeHtml) => res.status(status).type('html').send(body.value);
+  const base = (req: Request) => req.baseUrl;
+  const nonce = (res: Response) => String(res.locals.cspNonce);
+  const uploadInfo = { extensions: options.uploads.extensions, limitLabel: describeLimit(options.uploads.maxBytes) };
+
+  function refuseIfLimited(req: Request, res: Response): boolean {
+    const wait = limiter.retryAfterSeconds(clientKey(req));
+    if (wait === 0) return false;
+    res.setHeader('Retry-After', String(wait));
+    page(res, 429, tooManyAttemptsPage({ base: base(req), nonce: nonce(res), retryAfterSeconds: wait }));
+    return true;
+  }
+
+  /** Resolves the link in the path; answers with the dead-link or slow-down page itself when there is no session. */
+  function withSession(handler: PortalHandler): RequestHandler {
+    return async (req, res, next) => {
+      try {
+        if (refuseIfLimited(req, res)) return;
+        const token = String(req.params.token ?? '');
+        const session = await resolvePortalToken(ctx, { token });
+        if (!session) {
+          limiter.recordFailure(clientKey(req));
+          req.resume();
+          page(res, 404, linkProblemPage({ base: base(req), nonce: nonce(res) }));
+          return;
+        }
+        // Known good from here on: the error page may link back to this portal.
+        res.locals.portalToken = token;
+        await handler(req, res, session, token).catch((error: unknown) => {
+          const actionId = String(req.params.actionId ?? '');
+          if (!(isAppError(error) && error.code === 'conflict' && ID_PATTERN.test(actionId))) throw error;
+          // Already answered (another tab, a double click): show the request, which now says so.
+          res.redirect(303, `${base(req)}/${token}/requests/${actionId}`);
+        });
+      } catch (error) {
+        next(error);
+      }
+    };
+  }
+
+  async function renderRequest(req: Request, res: Response, session: PortalSession, token: string, status: number, extra: { values?: Record<string, string | string[] | undefined>; errors?: Record<string, string> } = {}) {
+    const actionId = String(req.params.actionId ?? '');
+    const data = await getPortalRequest(ctx, { session, actionId });
+    const csrfToken = issueCsrfToken(req, res, { secret: options.secret, portalAccessId: session.portalAccessId, cookiePath: base(req) || '/' });
+    page(res, status, requestPage({ base: base(req), nonce: nonce(res), token, csrfToken, page: data, upload: uploadInfo, ...extra }));
+  }
+
+  function csrfRefused(req: Request, res: Response, token: string) {
+    page(
+      res,
+      403,
+      messagePage({
+        base: base(req),
+        nonce: nonce(res),
+        title: 'Please try that again',
+        lead: 'This page was open for a while, so for your security we did not accept what you sent.',
+        detail: 'Go back to the request, reload it, and send your answer again.',
+        link: { href: `${base(req)}/${token}/requests/${String(req.params.actionId)}`, label: 'Back to the request' },
+      }),
+    );
+  }
+
+  router.use(portalSecurityHeaders());
+
+  router.get('/assets/portal.css', (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=3600');
+    res.type('text/css').send(PORTAL_CSS);
+  });
+
+  router.get('/files/:submissionId', async (req, res, next) => {
+    try {
+      if (refuseIfLimited(req, res)) return;
+      const download = await getPortalDownload(ctx, {
+        submissionId: String(req.params.submissionId),
+        expires: String(req.query.expires ?? ''),
+        sig: String(req.query.sig ?? ''),
+        secret: options.secret,
+        storage: options.storage,
+      }).catch((error: unknown) => {
+        if (isAppError(error) && error.code === 'not_found') return undefined;
+        throw error;
+      });
+      if (!download) {
+        limiter.recordFailure(clientKey(req));
+        page(res, 404, messagePage({ base: base(req), nonce: nonce(res), title: 'This download link is not working', lead: 'It may have expired. Download links last 24 hours.' }));
+        return;
+      }
+      res.setHeader('Content-Type', download.contentType);
+      res.setHeader('Content-Length', String(download.size));
+      res.setHeader('Content-Disposition', `attachment; filename="${download.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(download.fileName)}`);
+      res.setHeader('Cache-Control', 'private, no-store');
+      download.stream.on('error', (error) => next(error));
+      download.stream.pipe(res);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.get(
+    '/:token',
+    withSession(async (req, res, session, token) => {
+      const [data] = await Promise.all([getPortalPage(ctx, { session }), recordPortalVisit(ctx, { session })]);
+      const answered = typeof req.query.answered === 'string' ? data.recentlyCompleted.find((d) => d.id === req.query.answered) : undefined;
+      page(res, 200, homePage({ base: base(req), nonce: nonce(res), token, page: data, answeredTitle: answered?.title }));
+    }),
+  );
+
+  router.get(
+    '/:token/requests/:actionId',
+    withSession(async (req, res, session, token) => {
+      await recordPortalVisit(ctx, { session });
+      await renderRequest(req, res, session, token, 200);
+    }),
+  );
+
+  router.post(
+    '/:token/requests/:actionId',
+    express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }),
+    withSession(async (req, res, session, token) => {
+      const body = (req.body ?? {}) as Record<string, string | string[] | undefined>;
+      if (!isValidCsrfToken(req, { secret: options.secret, portalAccessId: session.portalAccessId, token: body[CSRF_FIELD] })) return csrfRefused(req, res, token);
+      const { [CSRF_FIELD]: _csrf, ...values } = body;
+      const actionId = String(req.params.actionId);
+      const result = await submitPortalForm(ctx, { session, actionId, values, notifier });
+      if (!result.ok) return renderRequest(req, res, session, token, 422, { values, errors: result.errors });
+      res.redirect(303, `${base(req)}/${token}?answered=${encodeURIComponent(actionId)}`);
+    }),
+  );
+
+  router.post(
+    '/:token/requests/:actionId/upload',
+    withSession(async (req, res, session, token) => {
+      const actionId = String(req.params.actionId);
+      if (!req.is('multipart/form-data')) {
+        req.resume();
+        return renderRequest(req, res, session, token, 400, { errors: { file: 'The upload did not arrive complete. Please choose the file and try again.' } });
+      }
+      const declared = Number(req.headers['content-length'] ?? 0);
+      // A body already announced as too large is refused before it is read (64 KB leaves room for the form's own parts).
+      if (declared > options.uploads.maxBytes + 64 * 1024) {
+        req.resume();
+        return renderRequest(req, res, session, token, 413, { errors: { file: `That file is too large. The limit is ${uploadInfo.limitLabel}.` } });
+      }
+      const outcome = await readMultipartUpload(req, {
+        maxFileBytes: options.uploads.maxBytes,
+        fileField: 'file',
+        checkFields: (fields) => isValidCsrfToken(req, { secret: options.secret, portalAccessId: session.portalAccessId, token: fields[CSRF_FIELD] }),
+        onFile: (file) =>
+          uploadPortalDocument(ctx, { session, actionId, file, rules: options.uploads, storage: options.storage, notifier, publicUrl: options.publicUrl, secret: options.secret }),
+      });
+      switch (outcome.kind) {
+        case 'csrf_failed':
+          return csrfRefused(req, res, token);
+        case 'malformed':
+          return renderRequest(req, res, session, token, 400, { errors: { file: 'The upload did not arrive complete. Please choose the file and try again.' } });
+        case 'no_file':
+          return renderRequest(req, res, session, token, 422, { errors: { file: 'Please choose a file to upload.' } });
+        case 'failed': {
+          const error = outcome.error;
+          if (isAppError(error) && error.code === 'validation_failed') {
+            return renderRequest(req, res, session, token, /too large/.test(error.message) ? 413 : 422, { errors: { file: error.message } });
+          }
+          throw error;
+        }
+        case 'done':
+          res.redirect(303, `${base(req)}/${token}?answered=${encodeURIComponent(actionId)}`);
+      }
+    }),
+  );
+
+  router.use((req, res) => {
+    page(res, 404, linkProblemPage({ base: base(req), nonce: nonce(res) }));
+  });
+
+  const onError: ErrorRequestHandler = (error, req, res, _next) => {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    if (isAppError(error) && (error.code === 'not_found' || error.code === 'not_configured' || error.code === 'validation_failed')) {
+      const notFound = error.code === 'not_found';
+      page(
+        res,
+        error.status,
+        messagePage({
+          base: base(req),
+          nonce: nonce(res),
+          title: notFound ? 'We could not find that' : 'That did not work',
+          lead: `${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}.`,
+          link: typeof res.locals.portalToken === 'string' ? { href: `${base(req)}/${res.locals.portalToken}`, label: 'Back to your onboarding plan' } : undefined,
+        }),
+      );
+      return;
+    }
+    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) ctx.logger.error({ err: error, route: req.route?.path ?? 'portal' }, 'portal request failed');
+    page(
+      res,
+      status,
+      messagePage({
+        base: base(req),
+        nonce: nonce(res),
+        title: status === 413 ? 'That was too much to send at once' : status === 500 ? 'Something went wrong on our side' : 'That did not work',
+        lead: status === 500 ? 'Please try again in a minute. If it keeps happening, let your customer success manager know.' : 'Please go back and try again.',
+      }),
+    );
+  };
+  router.use(onError);
+  return router;
+}
+

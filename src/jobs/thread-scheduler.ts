@@ -1,0 +1,57 @@
+/**
+ * Thread's scheduler as the server runs it: one job, the tick (THREAD_TICK_CRON, every minute by default),
+ * guarded by the cross-process lease so several Thread processes on one database take turns.
+ */
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { ServiceContext } from '../services/context';
+import { acquireJobLease } from '../services/scheduler/acquire-job-lease';
+import { releaseJobLease } from '../services/scheduler/release-job-lease';
+import { runTick, type TickDeps } from '../services/scheduler/run-tick';
+import type { Job } from './job';
+import { createScheduler, type JobLeases, type Scheduler } from './scheduler';
+
+export const TICK_JOB_ID = 'scheduler-tick';
+/** Longer than any tick should take; a process that dies mid-tick blocks the others for at most this long. */
+export const LEASE_TTL_MS = 5 * 60_000;
+
+export function tickJob(ctx: ServiceContext, deps: TickDeps, schedule: string): Job {
+  return {
+    id: TICK_JOB_ID,
+    schedule,
+    run: async () => {
+      const report = await runTick(ctx, deps);
+      ctx.logger.info(
+        {
+          fired: report.fire?.fired.length ?? 0,
+          held: report.fire?.held.length ?? 0,
+          more: report.fire?.more ?? false,
+          reminded: report.submissionClocks?.reminded.length ?? 0,
+          escalated: report.submissionClocks?.escalated.length ?? 0,
+          portalReminders: report.portalReminders?.sent.length ?? 0,
+          digests: report.digests?.sent.length ?? 0,
+          riskSuggested: report.atRisk?.suggested.length ?? 0,
+          errors: report.errors,
+        },
+        'scheduler tick',
+      );
+      return report;
+    },
+  };
+}
+
+export function databaseLeases(ctx: ServiceContext, holder = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`): JobLeases {
+  return {
+    acquire: (jobId) => acquireJobLease(ctx, { name: jobId, holder, ttlMs: LEASE_TTL_MS }),
+    release: (jobId) => releaseJobLease(ctx, { name: jobId, holder }),
+  };
+}
+
+export function createThreadScheduler(options: { ctx: ServiceContext; deps: TickDeps; tickCron: string }): Scheduler {
+  return createScheduler({
+    jobs: [tickJob(options.ctx, options.deps, options.tickCron)],
+    logger: options.ctx.logger,
+    leases: databaseLeases(options.ctx),
+    clock: options.ctx.now,
+  });
+}

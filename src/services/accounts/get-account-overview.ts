@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { AppError } from '../../lib/errors';
+import type { ServiceContext } from '../context';
+import { parseOptions } from '../errors/parse-options';
+
+const optionsSchema = z.object({ organizationId: z.string().min(1), accountId: z.string().min(1) });
+
+export interface AccountOverview {
+  id: string;
+  name: string;
+  status: string;
+  arr: number;
+  csmId: string | null;
+  csmName: string | null;
+  csmSlackUserId: string | null;
+  milestonesDone: number;
+  milestonesTotal: number;
+  currentMilestone: { id: string; name: string; status: string; plannedEndDate: Date } | null;
+  nextActions: { id: string; name: string; type: string; status: string; dueAt: Date | null }[];
+  blockers: { milestoneId: string; milestoneName: string; note: string; since: Date | null }[];
+  draftsWaiting: number;
+}
+
+const OPEN = ['pending', 'ready', 'review_pending', 'executing'] as const;
+
+/** What `/thread account` shows: status, ARR, CSM, progress, the current milestone, next actions, blockers. */
+export async function getAccountOverview(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<AccountOverview> {
+  const o = parseOptions(optionsSchema, input);
+  const account = await ctx.prisma.account.findFirst({
+    where: { id: o.accountId, organizationId: o.organizationId },
+    include: {
+      csm: { select: { name: true, slackUserId: true } },
+      milestones: { orderBy: { position: 'asc' } },
+    },
+  });
+  if (!account) throw new AppError('not_found', 'that account does not exist (any more)');
+  const nextActions = await ctx.prisma.action.findMany({
+    where: { accountId: account.id, status: { in: [...OPEN] } },
+    // Scheduled actions first, by due time; those still waiting on an event after them, in plan order.
+    orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { position: 'asc' }],
+    take: 5,
+    select: { id: true, name: true, type: true, status: true, dueAt: true },
+  });
+  const draftsWaiting = await ctx.prisma.action.count({ where: { accountId: account.id, status: { in: ['ready', 'review_pending'] } } });
+  const current = account.milestones.find((m) => m.status === 'in_progress' || m.status === 'blocked') ?? null;
+  return {
+    id: account.id,
+    name: account.name,
+    status: account.status,
+    arr: account.arr,
+    csmId: account.csmId,
+    csmName: account.csm?.name ?? null,
+    csmSlackUserId: account.csm?.slackUserId ?? null,
+    milestonesDone: account.milestones.filter((m) => m.status === 'completed').length,
+    milestonesTotal: account.milestones.length,
+    currentMilestone: current ? { id: current.id, name: current.name, status: current.status, plannedEndDate: current.plannedEndDate } : null,
+    nextActions,
+    blockers: account.milestones
+      .filter((m) => m.status === 'blocked')
+      .map((m) => ({ milestoneId: m.id, milestoneName: m.name, note: m.blockerNote ?? '', since: m.blockedAt })),
+    draftsWaiting,
+  };
+}

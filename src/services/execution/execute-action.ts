@@ -1,0 +1,188 @@
+/**
+ * Sends an action exactly once. The steps, each its own commit:
+ *   1. checks that change nothing (state, lint, channel configured, recipient known);
+ *   2. the claim: one conditional update ready → executing (WHERE status = 'ready') that also writes a fresh
+ *      idempotency key and the send record (state 'sending', with the Message-ID or client_msg_id the message
+ *      will carry). Of any number of concurrent calls exactly one updates the row; the others are told it is taken;
+ *   3. the send, outside any transaction;
+ *   4. executing → executed with the record 'sent' (conditional on the same key), and the actions waiting on it
+ *      get their due times; or, when the send failed, executing → ready with the error, for a Retry.
+ * A process that dies between 2 and 4 leaves a 'sending' record: see recover-stuck-executions.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Prisma } from '../../db/generated/client';
+import { nextActionStatus, type ActionStatus } from '../../domain/action-state';
+import { blockingFindings } from '../../domain/review-lint';
+import type { ActionType } from '../../domain/template';
+import { AppError, isAppError } from '../../lib/errors';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import type { ServiceContext } from '../context';
+import { describeBlocking, lintActionDraft } from '../drafting/lint-action-draft';
+import { parseOptions } from '../errors/parse-options';
+import { toAppError } from '../errors/to-app-error';
+import { propagateTriggers } from '../scheduler/propagate-triggers';
+import { loadActionForExecution } from './load-action-for-execution';
+import { performSend } from './perform-send';
+import { planSend } from './plan-send';
+import type { ExecutionDeps } from './ports';
+import type { SendRecord } from './send-record';
+import { notifyQuietly } from './notify-quietly';
+
+const optionsSchema = z.object({
+  actionId: z.string().min(1),
+  /** The Thread user (User.id) who executes; recorded as executedById and in the audit trail. */
+  actorUserId: z.string().min(1),
+  /** Send despite blocking lint findings; recorded in the audit trail. */
+  overrideLint: z.boolean().default(false),
+});
+
+export type ExecuteActionResult =
+  | { outcome: 'executed'; actionId: string; record: SendRecord }
+  /** Someone else's claim won (a double click, a Slack retry, another CSM): nothing was sent by this call. */
+  | { outcome: 'already_claimed'; actionId: string; status: ActionStatus };
+
+export async function executeAction(
+  ctx: ServiceContext,
+  deps: ExecutionDeps,
+  options: { actionId: string; actorUserId: string; overrideLint?: boolean },
+): Promise<ExecuteActionResult> {
+  const o = parseOptions(optionsSchema, options);
+  const action = await loadActionForExecution(ctx, o.actionId);
+  const status = action.status as ActionStatus;
+  if (status === 'executing' || status === 'executed' || status === 'completed') {
+    return { outcome: 'already_claimed', actionId: action.id, status };
+  }
+  try {
+    nextActionStatus(status, 'claim');
+  } catch (error) {
+    throw toAppError(error);
+  }
+
+  const plan = planSend(action, deps);
+  let overridden: string[] = [];
+  if (plan.channel !== 'internal') {
+    const findings = lintActionDraft({
+      type: action.type as ActionType,
+      subject: plan.subject,
+      body: plan.body,
+      companyName: action.account.name,
+      portalLinkAtSend: deps.portalLinks !== undefined && plan.recipient !== null,
+    });
+    const blocking = blockingFindings(findings);
+    if (blocking.length > 0 && !o.overrideLint) {
+      throw new AppError('validation_failed', `"${action.name}" is not sent: ${describeBlocking(findings)} Fix the draft, or override the review lint explicitly.`, {
+        details: blocking,
+      });
+    }
+    overridden = blocking.map((f) => f.excerpt ?? f.code);
+  }
+
+  const key = randomUUID();
+  const now = ctx.now();
+  const record: SendRecord = {
+    state: 'sending',
+    channel: plan.channel,
+    idempotencyKey: key,
+    claimedAt: now.toISOString(),
+    claimedBy: o.actorUserId,
+    ...(plan.channel === 'email' || plan.channel === 'portal' ? { messageId: deps.mailer!.messageIdFor(key), to: plan.recipient!.email } : {}),
+    ...(plan.channel === 'slack' ? { clientMsgId: key, to: plan.slackTarget } : {}),
+    ...(overridden.length > 0 ? { lintOverridden: overridden } : {}),
+  };
+
+  const claimed = await ctx.prisma.$transaction(async (tx) => {
+    const updated = await tx.action.updateMany({
+      // updatedAt too: the text checked above is the text sent, not an edit saved meanwhile.
+      where: { id: action.id, status: 'ready', updatedAt: action.updatedAt },
+      data: {
+        status: 'executing',
+        idempotencyKey: key,
+        executingSince: now,
+        attempts: { increment: 1 },
+        executionRecord: record as unknown as Prisma.InputJsonValue,
+        lintOverriddenById: overridden.length > 0 ? o.actorUserId : null,
+      },
+    });
+    if (updated.count !== 1) return false;
+    const audit = { organizationId: action.account.organizationId, accountId: action.accountId, entityType: 'action' as const, entityId: action.id, actor: o.actorUserId, at: now };
+    if (overridden.length > 0) {
+      await recordAuditEvent(tx, { ...audit, reason: `review lint overridden: ${overridden.join(', ')}`, data: { lintOverridden: overridden } });
+    }
+    await recordAuditEvent(tx, { ...audit, from: 'ready', to: 'executing', reason: `claimed for sending by ${plan.channel}`, data: { idempotencyKey: key } });
+    return true;
+  });
+  if (!claimed) {
+    const current = await ctx.prisma.action.findUnique({ where: { id: action.id }, select: { status: true } });
+    if (current?.status === 'ready') throw new AppError('conflict', `"${action.name}" was edited while you executed it; look at the new draft and execute again`);
+    return { outcome: 'already_claimed', actionId: action.id, status: (current?.status ?? status) as ActionStatus };
+  }
+
+  await deps.afterClaim?.(action.id);
+
+  try {
+    const sent = await performSend(deps, action, plan, { messageId: record.messageId, clientMsgId: record.clientMsgId, actor: o.actorUserId });
+    const done: SendRecord = { ...record, state: 'sent', sentAt: ctx.now().toISOString(), ...sent };
+    await markExecuted(ctx, action, key, done, o.actorUserId);
+    await notifyQuietly(ctx, deps, action.id, action.accountId);
+    return { outcome: 'executed', actionId: action.id, record: done };
+  } catch (error) {
+    const message = isAppError(error) ? error.message : error instanceof Error ? error.message : 'the send failed';
+    await returnToReady(ctx, action, key, { ...record, state: 'failed', error: message }, o.actorUserId, message);
+    await notifyQuietly(ctx, deps, action.id, action.accountId);
+    throw isAppError(error) ? error : new AppError('connector_failed', message, { cause: error });
+  }
+}
+
+type Claimed = Awaited<ReturnType<typeof loadActionForExecution>>;
+
+async function markExecuted(ctx: ServiceContext, action: Claimed, key: string, record: SendRecord, actor: string): Promise<void> {
+  const at = ctx.now();
+  await ctx.prisma.$transaction(async (tx) => {
+    // 'ready' too: if the recovery sweep gave up on this claim while the send was still running (and nobody has
+    // claimed it again, which would have changed the key), the send did happen and the row must say so.
+    const updated = await tx.action.updateMany({
+      where: { id: action.id, status: { in: ['executing', 'ready'] }, idempotencyKey: key },
+      data: { status: 'executed', executedAt: at, executedById: actor, executingSince: null, lastError: null, executionRecord: record as unknown as Prisma.InputJsonValue },
+    });
+    if (updated.count !== 1) {
+      ctx.logger.error({ actionId: action.id }, 'a send completed after its claim was recovered and claimed again; the action may have been sent twice');
+      return;
+    }
+    await recordAuditEvent(tx, {
+      organizationId: action.account.organizationId,
+      accountId: action.accountId,
+      entityType: 'action',
+      entityId: action.id,
+      actor,
+      from: 'executing',
+      to: 'executed',
+      reason: `sent by ${record.channel}`,
+      data: { messageId: record.messageId ?? null, clientMsgId: record.clientMsgId ?? null, slackTs: record.slackTs ?? null },
+      at,
+    });
+    await propagateTriggers(tx, { kind: 'action_done', accountId: action.accountId, actionKey: action.key, at });
+  });
+}
+
+async function returnToReady(ctx: ServiceContext, action: Claimed, key: string, record: SendRecord, actor: string, message: string): Promise<void> {
+  const at = ctx.now();
+  await ctx.prisma.$transaction(async (tx) => {
+    const updated = await tx.action.updateMany({
+      where: { id: action.id, status: 'executing', idempotencyKey: key },
+      data: { status: nextActionStatus('executing', 'send_failed'), executingSince: null, lastError: message, executionRecord: record as unknown as Prisma.InputJsonValue },
+    });
+    if (updated.count !== 1) return;
+    await recordAuditEvent(tx, {
+      organizationId: action.account.organizationId,
+      accountId: action.accountId,
+      entityType: 'action',
+      entityId: action.id,
+      actor,
+      from: 'executing',
+      to: 'ready',
+      reason: `send failed: ${message}`,
+      at,
+    });
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * The outside services drafting and execution talk to, as small ports built once in server.ts (and by tests
+ * with fakes or the real connectors pointed at 127.0.0.1). A port left undefined means "not configured": the
+ * services then say so instead of failing half-way.
+ */
+import type { DraftRequest, DraftedMessage } from '../../domain/draft-context';
+import type { Notifier } from '../notifications/notifier';
+
+export interface Drafter {
+  /** Stored as the action's draftedBy, e.g. "ai:claude-sonnet-4-5". */
+  readonly label: string;
+  draft(request: DraftRequest): Promise<DraftedMessage>;
+}
+
+export interface Mailer {
+  /** The Message-ID for a send, derived from its idempotency key, so it can be recorded before sending. */
+  messageIdFor(key: string): string;
+  send(email: {
+    messageId: string;
+    fromName?: string | null;
+    replyTo?: string | null;
+    to: { name: string; email: string };
+    subject: string;
+    text: string;
+  }): Promise<{ messageId: string; accepted: string[] }>;
+}
+
+export interface SlackMessenger {
+  post(message: { channel: string; text: string; clientMsgId: string; actionId?: string }): Promise<{ channel: string; ts: string }>;
+}
+
+/** Mints a magic portal link for one contact (built on src/services/portal/create-portal-link.ts in server.ts). */
+export interface PortalLinks {
+  create(input: { accountId: string; contactEmail: string; actor: string }): Promise<{ url: string }>;
+}
+
+/** Minimum spacing between sends in a batch, per channel; Slack allows about one message per second per channel. */
+export interface SendPacing {
+  slackPerChannelMs: number;
+  emailMs: number;
+}
+
+export const DEFAULT_PACING: SendPacing = { slackPerChannelMs: 1100, emailMs: 100 };
+
+export interface ExecutionDeps {
+  /** The AI drafter; undefined means the offline drafter (the template's own content, placeholders filled). */
+  drafter?: Drafter;
+  /** undefined: email and portal actions refuse to execute ("email is not configured"). */
+  mailer?: Mailer;
+  /** undefined: Slack message actions refuse to execute. */
+  slackMessenger?: SlackMessenger;
+  portalLinks?: PortalLinks;
+  notifier: Notifier;
+  pacing?: Partial<SendPacing>;
+  /** Minutes an action may stay claimed before the recovery sweep resolves it. */
+  stuckAfterMinutes?: number;
+  /**
+   * Test seam: runs after the claim is committed and before anything is sent. A throw here behaves like the
+   * process dying at that point (the action stays executing, with its send record 'sending').
+   */
+  afterClaim?: (actionId: string) => Promise<void> | void;
+}
+
+/** The drafting services need only part of it. */
+export type DraftingDeps = Pick<ExecutionDeps, 'drafter' | 'notifier' | 'portalLinks'>;

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import type { Prisma } from '../../db/generated/client';
+import type { ServiceContext } from '../context';
+import { parseOptions } from '../errors/parse-options';
+
+const optionsSchema = z.object({ organizationId: z.string().min(1), userId: z.string().min(1) });
+
+export interface HomeData {
+  isAdmin: boolean;
+  draftsWaiting: { actionId: string; actionName: string; accountName: string; status: string }[];
+  overdue: { actionId: string; actionName: string; accountName: string; dueAt: Date }[];
+  blocked: { milestoneId: string; milestoneName: string; accountName: string; note: string }[];
+  atRisk: { accountId: string; accountName: string }[];
+  unreviewedSubmissions: { submissionId: string; actionName: string; accountName: string; at: Date }[];
+  accounts: { id: string; name: string; status: string; progressPct: number; currentMilestone: string | null }[];
+  orgCounts: { accounts: number; active: number; atRisk: number; draftsWaiting: number; blockedMilestones: number; overdueActions: number } | null;
+}
+
+const LIST = 10;
+
+/** The App Home: the CSM's own work for today; an admin also sees organisation-wide counts. */
+export async function getHome(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<HomeData> {
+  const o = parseOptions(optionsSchema, input);
+  const now = ctx.now();
+  const user = await ctx.prisma.user.findFirst({ where: { id: o.userId, organizationId: o.organizationId }, select: { role: true } });
+  const isAdmin = user?.role === 'admin';
+  const mine: Prisma.AccountWhereInput = { organizationId: o.organizationId, csmId: o.userId };
+  const overdueWhere: Prisma.ActionWhereInput = { status: { in: ['pending', 'ready', 'review_pending'] }, dueAt: { lt: now } };
+
+  const [drafts, overdue, blocked, atRisk, submissions, accounts] = await Promise.all([
+    ctx.prisma.action.findMany({
+      where: { account: mine, status: { in: ['ready', 'review_pending'] } },
+      orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }],
+      take: LIST,
+      select: { id: true, name: true, status: true, account: { select: { name: true } } },
+    }),
+    ctx.prisma.action.findMany({
+      where: { account: mine, ...overdueWhere },
+      orderBy: { dueAt: 'asc' },
+      take: LIST,
+      select: { id: true, name: true, dueAt: true, account: { select: { name: true } } },
+    }),
+    ctx.prisma.milestone.findMany({
+      where: { account: mine, status: 'blocked' },
+      orderBy: { blockedAt: 'asc' },
+      take: LIST,
+      select: { id: true, name: true, blockerNote: true, account: { select: { name: true } } },
+    }),
+    ctx.prisma.account.findMany({ where: { ...mine, status: 'at_risk' }, orderBy: { name: 'asc' }, take: LIST, select: { id: true, name: true } }),
+    ctx.prisma.submission.findMany({
+      where: { account: mine, reviewedAt: null },
+      orderBy: { createdAt: 'asc' },
+      take: LIST,
+      select: { id: true, createdAt: true, action: { select: { name: true } }, account: { select: { name: true } } },
+    }),
+    ctx.prisma.account.findMany({
+      where: { ...mine, status: { in: ['active', 'at_risk'] } },
+      orderBy: [{ nextActionAt: { sort: 'asc', nulls: 'last' } }, { name: 'asc' }],
+      take: 15,
+      select: {
+        id: true,
+        name: true,
+        status: true,
+        progressPct: true,
+        milestones: { where: { status: { in: ['in_progress', 'blocked'] } }, orderBy: { position: 'asc' }, take: 1, select: { name: true } },
+      },
+    }),
+  ]);
+
+  let orgCounts: HomeData['orgCounts'] = null;
+  if (isAdmin) {
+    const org = { organizationId: o.organizationId };
+    const [all, active, risky, waiting, blockedCount, overdueCount] = await Promise.all([
+      ctx.prisma.account.count({ where: org }),
+      ctx.prisma.account.count({ where: { ...org, status: 'active' } }),
+      ctx.prisma.account.count({ where: { ...org, status: 'at_risk' } }),
+      ctx.prisma.action.count({ where: { account: org, status: { in: ['ready', 'review_pending'] } } }),
+      ctx.prisma.milestone.count({ where: { account: org, status: 'blocked' } }),
+      ctx.prisma.action.count({ where: { account: org, ...overdueWhere } }),
+    ]);
+    orgCounts = { accounts: all, active, atRisk: risky, draftsWaiting: waiting, blockedMilestones: blockedCount, overdueActions: overdueCount };
+  }
+
+  return {
+    isAdmin,
+    draftsWaiting: drafts.map((a) => ({ actionId: a.id, actionName: a.name, accountName: a.account.name, status: a.status })),
+    overdue: overdue.map((a) => ({ actionId: a.id, actionName: a.name, accountName: a.account.name, dueAt: a.dueAt! })),
+    blocked: blocked.map((m) => ({ milestoneId: m.id, milestoneName: m.name, accountName: m.account.name, note: m.blockerNote ?? '' })),
+    atRisk: atRisk.map((a) => ({ accountId: a.id, accountName: a.name })),
+    unreviewedSubmissions: submissions.map((s) => ({ submissionId: s.id, actionName: s.action.name, accountName: s.account.name, at: s.createdAt })),
+    accounts: accounts.map((a) => ({ id: a.id, name: a.name, status: a.status, progressPct: a.progressPct, currentMilestone: a.milestones[0]?.name ?? null })),
+    orgCounts,
+  };
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { AppError } from '../../lib/errors';
+import type { ServiceContext } from '../context';
+import { parseOptions } from '../errors/parse-options';
+import { managingActorSchema } from '../milestones/actor-schema';
+import { assertCanManageAccount } from './assert-can-manage-account';
+
+const optionsSchema = z.object({
+  organizationId: z.string().min(1),
+  actor: managingActorSchema,
+  target: z.union([z.object({ actionId: z.string().min(1) }), z.object({ milestoneId: z.string().min(1) }), z.object({ accountId: z.string().min(1) })]),
+  doing: z.string().min(1),
+});
+
+/**
+ * Checks, before a modal opens or a slow step starts, that the person may change the account the action or
+ * milestone belongs to; throws `forbidden` with the reason otherwise. The change itself checks again.
+ */
+export async function checkPermission(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<void> {
+  const o = parseOptions(optionsSchema, input);
+  const t = o.target;
+  const where =
+    'actionId' in t ? { actions: { some: { id: t.actionId } } } : 'milestoneId' in t ? { milestones: { some: { id: t.milestoneId } } } : { id: t.accountId };
+  const account = await ctx.prisma.account.findFirst({ where: { organizationId: o.organizationId, ...where }, select: { name: true, csmId: true } });
+  if (!account) throw new AppError('not_found', 'that no longer exists');
+  assertCanManageAccount(o.actor, account, o.doing);
+}

@@ -1,0 +1,76 @@
+import type { Prisma } from '../../db/generated/client';
+import { nextActionStatus, type ActionStatus } from '../../domain/action-state';
+import type { ActionType } from '../../domain/template';
+import { AppError } from '../../lib/errors';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import type { Tx } from '../context';
+import { toAppError } from '../errors/to-app-error';
+import type { PortalSession } from './resolve-portal-token';
+
+export interface PortalActionToAnswer {
+  id: string;
+  name: string;
+  type: ActionType;
+  status: ActionStatus;
+  accountId: string;
+}
+
+/**
+ * Loads an open request the customer is answering, inside the caller's transaction. A request already answered
+ * is a conflict the customer is told about; one that is not theirs, or not published, does not exist for them.
+ */
+export async function findPortalActionToAnswer(tx: Tx, session: PortalSession, actionId: string, type: 'portal_form' | 'portal_document'): Promise<PortalActionToAnswer> {
+  const action = await tx.action.findFirst({
+    where: { id: actionId, accountId: session.accountId, type, status: { in: ['executed', 'completed'] } },
+    select: { id: true, name: true, type: true, status: true, accountId: true },
+  });
+  if (!action) throw new AppError('not_found', 'there is no such request in this portal');
+  if (action.status === 'completed') throw new AppError('conflict', 'this request has already been answered, thank you');
+  return action;
+}
+
+/**
+ * The customer's answer is in: the submission row, the action's executed → completed transition (checked by the
+ * domain state machine, claimed with a conditional update so two tabs cannot both complete it), the audit
+ * record and the engagement event, all in the caller's transaction.
+ */
+export async function completePortalAction(
+  tx: Tx,
+  options: {
+    session: PortalSession;
+    action: PortalActionToAnswer;
+    submission: Omit<Prisma.SubmissionUncheckedCreateInput, 'accountId' | 'actionId' | 'contactId' | 'createdAt'>;
+    engagement: 'form_submitted' | 'document_uploaded';
+    now: Date;
+  },
+): Promise<{ submissionId: string }> {
+  const { session, action, now } = options;
+  let to: ActionStatus;
+  try {
+    to = nextActionStatus(action.status, 'complete', { type: action.type });
+  } catch (error) {
+    throw toAppError(error);
+  }
+  const claimed = await tx.action.updateMany({ where: { id: action.id, status: action.status }, data: { status: to, completedAt: now } });
+  if (claimed.count !== 1) throw new AppError('conflict', 'this request has already been answered, thank you');
+  const submission = await tx.submission.create({
+    data: { ...options.submission, accountId: session.accountId, actionId: action.id, contactId: session.contactId, createdAt: now },
+  });
+  const actor = `customer:${session.contactId}`;
+  await recordAuditEvent(tx, {
+    organizationId: session.organizationId,
+    accountId: session.accountId,
+    entityType: 'action',
+    entityId: action.id,
+    actor,
+    from: action.status,
+    to,
+    reason: options.engagement === 'form_submitted' ? 'the customer submitted the form in the portal' : 'the customer uploaded the document in the portal',
+    data: { submissionId: submission.id },
+    at: now,
+  });
+  await tx.engagementEvent.create({
+    data: { accountId: session.accountId, contactId: session.contactId, kind: options.engagement, data: { actionId: action.id, submissionId: submission.id }, at: now },
+  });
+  return { submissionId: submission.id };
+}

@@ -1,0 +1,28 @@
+import type { LintFinding } from '../../domain/review-lint';
+
+/** Everything a review card shows about one action; built by the review services, rendered by src/slack/blocks. */
+export interface ReviewCardData {
+  actionId: string;
+  accountId: string;
+  accountName: string;
+  milestoneName: string;
+  actionName: string;
+  type: string;
+  status: string;
+  recipients: string[];
+  subject: string;
+  body: string;
+  lintFindings: LintFinding[];
+  approvedAt: Date | null;
+  approvedBySlackUserId: string | null;
+  reviewNote: string | null;
+  lastError: string | null;
+  executedAt: Date | null;
+  dueAt: Date | null;
+  csmId: string | null;
+  csmSlackUserId: string | null;
+  /** Where the account's review cards go (its CSM channel), when it has one. */
+  accountChannel: string | null;
+  cardChannel: string | null;
+  cardTs: string | null;
+}

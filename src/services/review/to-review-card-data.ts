@@ -1,0 +1,61 @@
+import type { Prisma } from '../../db/generated/client';
+import type { LintFinding } from '../../domain/review-lint';
+import type { ReviewCardData } from './review-card-data';
+
+export const REVIEW_CARD_INCLUDE = {
+  milestone: { select: { name: true } },
+  account: {
+    select: {
+      id: true,
+      name: true,
+      csmId: true,
+      slackCsmChannelId: true,
+      slackCustomerChannelId: true,
+      csm: { select: { slackUserId: true } },
+      contacts: { orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }], select: { email: true, name: true } },
+    },
+  },
+} satisfies Prisma.ActionInclude;
+
+type ActionWithCard = Prisma.ActionGetPayload<{ include: typeof REVIEW_CARD_INCLUDE }>;
+
+function recipientsOf(action: ActionWithCard): string[] {
+  switch (action.type) {
+    case 'email':
+    case 'portal_form':
+    case 'portal_document':
+      return action.account.contacts.map((c) => `${c.name} <${c.email}>`);
+    case 'slack_message':
+      return action.account.slackCustomerChannelId ? [`<#${action.account.slackCustomerChannelId}>`] : [];
+    case 'internal_task':
+      return action.account.csm?.slackUserId ? [`<@${action.account.csm.slackUserId}>`] : [];
+  }
+}
+
+/** One place that turns a stored action into what its card shows. */
+export function toReviewCardData(action: ActionWithCard, approvedBySlackUserId: string | null): ReviewCardData {
+  return {
+    actionId: action.id,
+    accountId: action.accountId,
+    accountName: action.account.name,
+    milestoneName: action.milestone.name,
+    actionName: action.name,
+    type: action.type,
+    status: action.status,
+    recipients: recipientsOf(action),
+    subject: action.draftSubject ?? action.defaultSubject,
+    body: action.draftBody ?? action.defaultBody,
+    lintFindings: Array.isArray(action.lintFindings) ? (action.lintFindings as unknown as LintFinding[]) : [],
+    approvedAt: action.approvedAt,
+    approvedBySlackUserId,
+    reviewNote: action.reviewNote,
+    lastError: action.lastError,
+    executedAt: action.executedAt,
+    dueAt: action.dueAt,
+    csmId: action.account.csmId,
+    csmSlackUserId: action.account.csm?.slackUserId ?? null,
+    accountChannel: action.account.slackCsmChannelId,
+    cardChannel: action.reviewCardChannel,
+    cardTs: action.reviewCardTs,
+  };
+}

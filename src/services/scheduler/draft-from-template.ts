@@ -1,0 +1,52 @@
+/**
+ * The stand-in drafter used when no drafting service is wired: the template's subject and body with the
+ * account's placeholders filled in, then the review lint. Never invents text; an unfilled placeholder stays
+ * visible and the lint blocks it. Only drafts an action that is ready and has no draft yet, so a real draft
+ * written in the meantime is never overwritten.
+ */
+import type { Prisma } from '../../db/generated/client';
+import { buildPlaceholderVars, renderPlaceholders } from '../../domain/placeholders';
+import { lintDraft } from '../../domain/review-lint';
+import type { ServiceContext } from '../context';
+
+export const TEMPLATE_DRAFTER = 'template';
+
+export async function draftFromTemplate(ctx: ServiceContext, options: { actionId: string }): Promise<{ drafted: boolean }> {
+  const action = await ctx.prisma.action.findUnique({
+    where: { id: options.actionId },
+    include: {
+      milestone: { select: { name: true, position: true } },
+      account: {
+        include: {
+          organization: { select: { timezone: true } },
+          csm: { select: { name: true, email: true } },
+          contacts: { orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }], take: 1 },
+        },
+      },
+    },
+  });
+  if (!action || action.status !== 'ready' || action.draftBody !== null) return { drafted: false };
+  const { account } = action;
+  const nextMilestone = await ctx.prisma.milestone.findFirst({
+    where: { accountId: account.id, position: { gt: action.milestone.position } },
+    orderBy: { position: 'asc' },
+    select: { name: true },
+  });
+  const contact = account.contacts[0];
+  const vars = buildPlaceholderVars({
+    account: { name: account.name, domain: account.domain, arr: account.arr, goLiveDate: account.goLiveDate, kickoffDate: account.kickoffDate },
+    contact: contact ? { name: contact.name, email: contact.email } : null,
+    csm: account.csm ? { name: account.csm.name, email: account.csm.email ?? '' } : null,
+    milestone: { name: action.milestone.name },
+    nextMilestone,
+    timeZone: account.organization.timezone,
+  });
+  const subject = renderPlaceholders(action.defaultSubject, vars).text;
+  const body = renderPlaceholders(action.defaultBody, vars).text;
+  const findings = lintDraft({ type: action.type, subject, body, companyName: account.name });
+  const updated = await ctx.prisma.action.updateMany({
+    where: { id: action.id, status: 'ready', draftBody: null },
+    data: { draftSubject: subject, draftBody: body, draftedBy: TEMPLATE_DRAFTER, lintFindings: findings as unknown as Prisma.InputJsonValue },
+  });
+  return { drafted: updated.count === 1 };
+}

@@ -1,0 +1,110 @@
+/**
+ * The review clock on the customer's side: a portal request sent to the customer (executed) and not answered
+ * within the organisation's portalReminderDays business days gets a polite reminder email to the contact; at
+ * most two, each a full interval after the previous one. Every reminder is logged on the account's audit trail.
+ * The reminder is claimed (reminderCount) before sending and given back if the send fails, so several
+ * processes never email twice and a failed send is retried on a later tick.
+ */
+import { addBusinessDays } from '../../domain/business-days';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import type { ServiceContext } from '../context';
+import type { Mailer, PortalLinks } from '../execution/ports';
+import { PORTAL_TYPES } from './portal-throttle';
+
+export const MAX_PORTAL_REMINDERS = 2;
+
+export interface PortalRemindersResult {
+  sent: { actionId: string; to: string; reminder: number }[];
+  failed: { actionId: string; message: string }[];
+  /** Due, but nobody to write to. */
+  noContact: string[];
+}
+
+export async function remindUnansweredPortalRequests(
+  ctx: ServiceContext,
+  deps: { mailer: Mailer; portalLinks?: PortalLinks },
+  options: { limit?: number } = {},
+): Promise<PortalRemindersResult> {
+  const now = ctx.now();
+  const result: PortalRemindersResult = { sent: [], failed: [], noContact: [] };
+  const waiting = await ctx.prisma.action.findMany({
+    where: { type: { in: [...PORTAL_TYPES] }, status: 'executed', reminderCount: { lt: MAX_PORTAL_REMINDERS }, executedAt: { not: null } },
+    orderBy: { executedAt: 'asc' },
+    take: options.limit ?? 500,
+    include: {
+      account: {
+        select: {
+          id: true,
+          name: true,
+          organizationId: true,
+          organization: { select: { name: true, timezone: true, portalReminderDays: true } },
+          csm: { select: { name: true } },
+          contacts: { orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }], take: 1, select: { id: true, name: true, email: true } },
+        },
+      },
+    },
+  });
+
+  for (const action of waiting) {
+    const { account } = action;
+    const since = action.lastReminderAt ?? action.executedAt!;
+    if (now < addBusinessDays(since, account.organization.portalReminderDays, account.organization.timezone)) continue;
+    const contact = account.contacts[0];
+    if (!contact) {
+      result.noContact.push(action.id);
+      continue;
+    }
+    const reminder = action.reminderCount + 1;
+    const claim = await ctx.prisma.action.updateMany({
+      where: { id: action.id, status: 'executed', reminderCount: action.reminderCount },
+      data: { reminderCount: reminder, lastReminderAt: now },
+    });
+    if (claim.count === 0) continue;
+
+    try {
+      const link = deps.portalLinks ? (await deps.portalLinks.create({ accountId: account.id, contactEmail: contact.email, actor: 'system' })).url : null;
+      const firstName = contact.name.trim().split(/\s+/)[0] || contact.name;
+      const signOff = account.csm?.name ?? account.organization.name;
+      const sent = await deps.mailer.send({
+        messageId: deps.mailer.messageIdFor(`portal-reminder:${action.id}:${reminder}`),
+        fromName: account.csm?.name ?? null,
+        to: { name: contact.name, email: contact.email },
+        subject: `Reminder: ${action.name} for ${account.name}`,
+        text: [
+          `Hi ${firstName},`,
+          '',
+          `A quick, friendly reminder: we are still waiting for "${action.name}" in your onboarding portal.${action.purpose ? ` ${action.purpose}` : ''}`,
+          link ? `You can pick it up here: ${link}` : 'You will find it in your onboarding portal, through the link in our earlier email.',
+          '',
+          'If anything is unclear, or you would rather talk it through, just reply to this email.',
+          '',
+          'Thank you,',
+          signOff,
+        ].join('\n'),
+      });
+      await ctx.prisma.$transaction((tx) =>
+        recordAuditEvent(tx, {
+          organizationId: account.organizationId,
+          accountId: account.id,
+          entityType: 'action',
+          entityId: action.id,
+          actor: 'system',
+          reason: `portal request reminder ${reminder} of ${MAX_PORTAL_REMINDERS} emailed to ${contact.email}`,
+          data: { reminder, to: contact.email, messageId: sent.messageId },
+          at: now,
+        }),
+      );
+      result.sent.push({ actionId: action.id, to: contact.email, reminder });
+    } catch (error) {
+      // Give the claim back so a later tick tries again.
+      await ctx.prisma.action.updateMany({
+        where: { id: action.id, reminderCount: reminder },
+        data: { reminderCount: action.reminderCount, lastReminderAt: action.lastReminderAt },
+      });
+      const message = error instanceof Error ? error.message : String(error);
+      ctx.logger.error({ actionId: action.id, err: error }, 'portal reminder email failed');
+      result.failed.push({ actionId: action.id, message });
+    }
+  }
+  return result;
+}

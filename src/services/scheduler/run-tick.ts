@@ -1,0 +1,86 @@
+/**
+ * One scheduler tick: fire due actions, watch both review clocks, send the daily digests that are due, refresh
+ * at-risk suggestions. Each step runs even when an earlier one failed (a digest problem must not stop actions
+ * from firing); failures are returned for the caller to log or print.
+ */
+import type { ServiceContext } from '../context';
+import type { Mailer, PortalLinks } from '../execution/ports';
+import type { Notifier } from '../notifications/notifier';
+import { draftFromTemplate } from './draft-from-template';
+import { fireDueActions, type DraftHook, type FireDueActionsOptions, type FireDueActionsResult } from './fire-due-actions';
+import { remindUnansweredPortalRequests, type PortalRemindersResult } from './remind-unanswered-portal-requests';
+import { remindUnreviewedSubmissions, type SubmissionClockResult } from './remind-unreviewed-submissions';
+import { sendDailyDigests, type DailyDigestsResult } from './send-daily-digests';
+import { suggestAtRisk, type AtRiskResult } from './suggest-at-risk';
+
+export interface TickDeps {
+  /** Slack (or silence when Slack is off). */
+  notifier: Notifier;
+  /**
+   * False when nobody would hear the notifications (Slack off, or the command line, which has no Slack):
+   * steps that only notify (submission clocks, digests) are left for a process that can, instead of being
+   * marked done while nobody was told.
+   */
+  canNotify: boolean;
+  /** Undefined when email is off: portal reminders wait. */
+  mailer?: Mailer;
+  /** Drafts an action that just became ready; the template drafter when not given. */
+  draft?: DraftHook;
+  /** Fresh portal links for reminder emails; without it the email points to the portal in words. */
+  portalLinks?: PortalLinks;
+}
+
+export interface TickReport {
+  startedAt: Date;
+  fire?: FireDueActionsResult;
+  submissionClocks?: SubmissionClockResult;
+  portalReminders?: PortalRemindersResult;
+  digests?: DailyDigestsResult;
+  atRisk?: AtRiskResult;
+  skipped: { step: string; reason: string }[];
+  errors: { step: string; message: string }[];
+}
+
+export async function runTick(ctx: ServiceContext, deps: TickDeps, options: FireDueActionsOptions = {}): Promise<TickReport> {
+  const report: TickReport = { startedAt: ctx.now(), skipped: [], errors: [] };
+  const step = async (name: string, work: () => Promise<void>): Promise<void> => {
+    try {
+      await work();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      report.errors.push({ step: name, message });
+      ctx.logger.error({ err: error, step: name }, 'scheduler tick step failed');
+    }
+  };
+  const draft = deps.draft ?? (async (actionId: string) => void (await draftFromTemplate(ctx, { actionId })));
+
+  await step('fire due actions', async () => {
+    report.fire = await fireDueActions(ctx, { notifier: deps.notifier, draft }, options);
+  });
+  if (deps.canNotify) {
+    await step('submission review clocks', async () => {
+      report.submissionClocks = await remindUnreviewedSubmissions(ctx, { notifier: deps.notifier });
+    });
+  } else {
+    report.skipped.push({ step: 'submission review clocks', reason: 'no Slack to remind the CSM through' });
+  }
+  if (deps.mailer) {
+    const mailer = deps.mailer;
+    await step('portal request reminders', async () => {
+      report.portalReminders = await remindUnansweredPortalRequests(ctx, { mailer, portalLinks: deps.portalLinks });
+    });
+  } else {
+    report.skipped.push({ step: 'portal request reminders', reason: 'email is not configured (SMTP_URL, EMAIL_FROM)' });
+  }
+  if (deps.canNotify) {
+    await step('daily digests', async () => {
+      report.digests = await sendDailyDigests(ctx, { notifier: deps.notifier });
+    });
+  } else {
+    report.skipped.push({ step: 'daily digests', reason: 'no Slack to send them through' });
+  }
+  await step('at-risk suggestions', async () => {
+    report.atRisk = await suggestAtRisk(ctx, { notifier: deps.notifier });
+  });
+  return report;
+}

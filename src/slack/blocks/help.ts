@@ -1,0 +1,22 @@
+import { COMMAND } from '../ids';
+import { context, header, mrkdwnSection } from './text';
+
+/** Usage with examples; shown for `help`, an empty command and anything Thread does not understand. */
+export function buildHelp(problem?: string) {
+  const lines = [
+    `*\`${COMMAND} account <name>\`* — status, progress, next actions and blockers. e.g. \`${COMMAND} account northwind\``,
+    `*\`${COMMAND} accounts [status:at_risk] [milestone:"Implementation"] [csm:@me] [sort:next|arr|name|progress] [limit:N]\`* — your prioritised list. e.g. \`${COMMAND} accounts csm:@me sort:arr\``,
+    `*\`${COMMAND} review [account]\`* — drafts waiting for review, as review cards. e.g. \`${COMMAND} review helios\``,
+    `*\`${COMMAND} timeline <account>\`* — milestones, planned vs actual dates, blockers. e.g. \`${COMMAND} timeline brightline\``,
+    `*\`${COMMAND} new\`* — create an account from a template`,
+    `*\`${COMMAND} help\`* — this message`,
+  ];
+  const blocks = [
+    header('Thread commands'),
+    ...(problem ? [mrkdwnSection(`:warning: ${problem}`)] : []),
+    mrkdwnSection(lines.join('\n')),
+    context('Review cards appear in your CSM channel when an action is ready. Your App Home shows what needs you today.'),
+  ];
+  const text = `${problem ? `${problem} ` : ''}Thread commands: account, accounts, review, timeline, new, help.`;
+  return { text, blocks };
+}

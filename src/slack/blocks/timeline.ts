@@ -1,0 +1,33 @@
+import type { AccountTimeline } from '../../services/accounts/get-timeline';
+import { ACTIONS } from '../ids';
+import { button, context, formatDate, header, mrkdwnSection, safe, STATUS_EMOJI } from './text';
+
+/** `/thread timeline`: planned vs actual per milestone, with the one milestone button each state allows. */
+export function buildTimeline(t: AccountTimeline) {
+  const blocks: object[] = [header(`Timeline · ${t.accountName}`)];
+  for (const m of t.milestones.slice(0, 24)) {
+    const actual = m.completedAt
+      ? `started ${formatDate(m.startedAt)}, done ${formatDate(m.completedAt)}`
+      : m.startedAt
+        ? `started ${formatDate(m.startedAt)}`
+        : 'not started';
+    const lines = [
+      `${STATUS_EMOJI[m.status] ?? ''} *${safe(m.name, 150)}* — ${m.status.replace('_', ' ')}`,
+      `Planned ${formatDate(m.plannedStartDate)} → ${formatDate(m.plannedEndDate)} · Actual: ${actual} · ${m.totalActions - m.openActions}/${m.totalActions} actions done`,
+    ];
+    if (m.blockerNote) lines.push(`:no_entry: Blocked: ${safe(m.blockerNote, 1000)}`);
+    if (m.completionOverride) lines.push(`_Completed with open actions: ${safe(m.completionOverride, 500)}_`);
+    const accessory =
+      m.status === 'pending'
+        ? button('Start', ACTIONS.milestoneStart, m.id)
+        : m.status === 'in_progress'
+          ? button('Complete', ACTIONS.milestoneComplete, m.id)
+          : m.status === 'blocked'
+            ? button('Unblock', ACTIONS.milestoneUnblock, m.id)
+            : undefined;
+    blocks.push({ ...mrkdwnSection(lines.join('\n')), ...(accessory ? { accessory } : {}) });
+    if (m.status === 'in_progress') blocks.push({ type: 'actions', elements: [button(`Block ${m.name}`, ACTIONS.milestoneBlock, m.id, 'danger')] });
+  }
+  blocks.push(context('Planned dates count business days from the kickoff.'));
+  return { text: `Timeline for ${t.accountName}`, blocks };
+}

@@ -1,0 +1,26 @@
+import { assertCanCreateAccounts } from '../../services/permissions/assert-can-create-accounts';
+import { listTemplates } from '../../services/templates/list-templates';
+import type { SlackActor } from '../../services/users/resolve-slack-actor';
+import { buildNewAccountModal } from '../blocks/new-account-modal';
+import { mrkdwnSection } from '../blocks/text';
+import type { SlackDeps } from '../deps';
+import type { Message } from './resolve-account';
+
+/**
+ * `/thread new`: opens the account modal with the organisation's templates. Returns a message instead when there is
+ * nothing to open it with (no template yet), so the CSM learns what to do rather than seeing an empty select.
+ */
+export async function openNewAccount(
+  deps: SlackDeps,
+  actor: SlackActor,
+  open: (view: ReturnType<typeof buildNewAccountModal>) => Promise<unknown>,
+): Promise<Message | null> {
+  assertCanCreateAccounts(actor);
+  const templates = await listTemplates(deps.ctx, { organizationId: actor.organizationId });
+  if (templates.length === 0) {
+    const text = 'There is no onboarding template yet. An admin imports one with `npm run thread -- templates import <file>`.';
+    return { text, blocks: [mrkdwnSection(text)] };
+  }
+  await open(buildNewAccountModal({ templates, csmSlackUserId: actor.slackUserId, today: deps.ctx.now().toISOString().slice(0, 10) }));
+  return null;
+}

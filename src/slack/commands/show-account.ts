@@ -1,0 +1,27 @@
+import { getAccountOverview } from '../../services/accounts/get-account-overview';
+import { getHandoffSummary } from '../../services/accounts/get-handoff-summary';
+import { getTimeline } from '../../services/accounts/get-timeline';
+import { listReviewQueue } from '../../services/review/list-review-queue';
+import type { SlackActor } from '../../services/users/resolve-slack-actor';
+import { buildAccountCard } from '../blocks/account-card';
+import { buildHandoffSummary } from '../blocks/handoff-summary';
+import { buildReviewQueue } from '../blocks/review-queue';
+import { buildTimeline } from '../blocks/timeline';
+import type { SlackDeps } from '../deps';
+import type { Message } from './resolve-account';
+
+export type AccountView = 'account' | 'timeline' | 'review' | 'handoff';
+
+/** The account views a command, a pick list or a button leads to. */
+export async function showAccountView(deps: SlackDeps, actor: SlackActor, view: AccountView, accountId?: string): Promise<Message> {
+  const organizationId = actor.organizationId;
+  if (view === 'review' && !accountId) {
+    // Without an account: the CSM's own queue; an admin sees everyone's.
+    return buildReviewQueue(await listReviewQueue(deps.ctx, { organizationId, csmUserId: actor.role === 'admin' ? undefined : actor.userId }));
+  }
+  if (!accountId) throw new Error('an account is needed for this view');
+  if (view === 'account') return buildAccountCard(await getAccountOverview(deps.ctx, { organizationId, accountId }));
+  if (view === 'timeline') return buildTimeline(await getTimeline(deps.ctx, { organizationId, accountId }));
+  if (view === 'handoff') return buildHandoffSummary(await getHandoffSummary(deps.ctx, { organizationId, accountId }));
+  return buildReviewQueue(await listReviewQueue(deps.ctx, { organizationId, accountId }));
+}

@@ -1,0 +1,76 @@
+/**
+ * Bolt in one process with the rest of Thread: in HTTP mode its ExpressReceiver contributes a router for
+ * POST /slack/events to the shared Express app (the receiver parses and verifies its own raw body); with an app
+ * token it runs in Socket Mode instead. The WebClient honours SLACK_API_URL, so tests point it at a fake.
+ */
+import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { Router } from 'express';
+import type { SlackConfig } from '../config';
+import type { Logger } from '../lib/logger';
+import type { ServiceContext } from '../services/context';
+import type { ReviewWorkflows, SlackDeps } from './deps';
+import { registerActionListeners } from './listeners/actions';
+import { registerCommandListeners } from './listeners/commands';
+import { registerEventListeners } from './listeners/events';
+import { registerViewListeners } from './listeners/views';
+import { registerEventDedupe } from './middleware/dedupe-events';
+import { SlackNotifier } from './notifier';
+
+export interface SlackApp {
+  app: App;
+  /** Mount at "/" in HTTP mode; undefined in Socket Mode. */
+  router?: Router;
+  notifier: SlackNotifier;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function boltLogger(logger: Logger): BoltLogger {
+  const child = logger.child({ component: 'slack' });
+  return {
+    debug: (...m: unknown[]) => child.debug(m.map(String).join(' ')),
+    info: (...m: unknown[]) => child.info(m.map(String).join(' ')),
+    warn: (...m: unknown[]) => child.warn(m.map(String).join(' ')),
+    error: (...m: unknown[]) => child.error(m.map(String).join(' ')),
+    setLevel: () => {},
+    getLevel: () => LogLevel.INFO,
+    setName: () => {},
+  };
+}
+
+export function createSlackApp(options: { config: SlackConfig; ctx: ServiceContext; logger: Logger; workflows?: ReviewWorkflows; publicUrl?: string }): SlackApp {
+  const { config, ctx, logger } = options;
+  const log = boltLogger(logger);
+  const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), retryConfig: { retries: 3 } };
+  let app: App;
+  let router: Router | undefined;
+  if (config.appToken) {
+    app = new App({ token: config.botToken, appToken: config.appToken, socketMode: true, logger: log, clientOptions });
+  } else {
+    const receiver = new ExpressReceiver({ signingSecret: config.signingSecret, endpoints: '/slack/events', logger: log });
+    app = new App({ token: config.botToken, receiver, logger: log, clientOptions });
+    router = receiver.router as Router;
+  }
+  const notifier = new SlackNotifier(app.client, ctx, logger, config.csmChannel);
+  const deps: SlackDeps = { ctx, logger, notifier, workflows: options.workflows ?? {}, publicUrl: options.publicUrl };
+  registerEventDedupe(app, deps);
+  registerCommandListeners(app, deps);
+  registerActionListeners(app, deps);
+  registerViewListeners(app, deps);
+  registerEventListeners(app, deps);
+  app.error(async (error) => {
+    logger.error({ err: error }, 'unhandled error in a Slack listener');
+  });
+  return {
+    app,
+    router,
+    notifier,
+    // In HTTP mode the shared Express server does the listening; only Socket Mode has a connection to open.
+    start: async () => {
+      if (config.appToken) await app.start();
+    },
+    stop: async () => {
+      if (config.appToken) await app.stop();
+    },
+  };
+}

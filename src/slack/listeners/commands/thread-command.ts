@@ -1,0 +1,53 @@
+import type { App } from '@slack/bolt';
+import { resolveSlackActor } from '../../../services/users/resolve-slack-actor';
+import { buildHelp } from '../../blocks/help';
+import { accountsCommand } from '../../commands/accounts-command';
+import { openNewAccount } from '../../commands/open-new-account';
+import { parseCommand } from '../../commands/parse-command';
+import { resolveAccount, type Message } from '../../commands/resolve-account';
+import { showAccountView } from '../../commands/show-account';
+import type { SlackDeps } from '../../deps';
+import { errorText } from '../../error-text';
+import { COMMAND } from '../../ids';
+
+const VIEWS = { account: 'account', timeline: 'timeline', review: 'review' } as const;
+
+/**
+ * `/thread`. Help is answered in the acknowledgement itself; everything that reads the database acknowledges first
+ * and answers through the response URL, so Slack's 3 seconds are never at risk.
+ */
+export function registerThreadCommand(app: App, deps: SlackDeps): void {
+  app.command(COMMAND, async ({ command, ack, respond, client }) => {
+    const { sub, rest } = parseCommand(command.text ?? '');
+    const view = VIEWS[sub as keyof typeof VIEWS];
+    if (sub !== 'accounts' && sub !== 'new' && !view) {
+      const problem = sub === '' || sub === 'help' ? undefined : `I don't know "${sub}".`;
+      await ack({ response_type: 'ephemeral', ...buildHelp(problem) } as never);
+      return;
+    }
+    await ack();
+    const reply = (m: Message) => respond({ response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks as never });
+    try {
+      const actor = await resolveSlackActor(deps.ctx, { slackUserId: command.user_id });
+      if (sub === 'new') {
+        // The trigger id lives 3 seconds: the modal opens straight after the acknowledgement and one template query.
+        const instead = await openNewAccount(deps, actor, (view) => client.views.open({ trigger_id: command.trigger_id, view: view as never }));
+        if (instead) await reply(instead);
+        return;
+      }
+      if (sub === 'accounts') {
+        await reply(await accountsCommand(deps, actor, rest));
+        return;
+      }
+      const purpose = view!;
+      if (purpose === 'review' && rest === '') {
+        await reply(await showAccountView(deps, actor, 'review'));
+        return;
+      }
+      const found = await resolveAccount(deps, actor, rest, purpose);
+      await reply('message' in found ? found.message : await showAccountView(deps, actor, purpose, found.accountId));
+    } catch (error) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: errorText(error, deps.logger) });
+    }
+  });
+}

@@ -1,0 +1,12 @@
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../../deps';
+import { actorOf } from '../interaction';
+
+/** The Home tab is rebuilt from the database every time it is opened. */
+export function registerAppHomeOpened(app: App, deps: SlackDeps): void {
+  app.event('app_home_opened', async ({ event }) => {
+    if (event.tab !== 'home') return;
+    const actor = await actorOf(deps, { user: { id: event.user } });
+    await deps.notifier.publishHome(actor.organizationId, actor.userId, actor.slackUserId);
+  });
+}

@@ -1,0 +1,13 @@
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../../deps';
+import { registerEditDraftSubmit } from './edit-draft-submit';
+import { registerMilestoneSubmit } from './milestone-submit';
+import { registerNewAccountSubmit } from './new-account-submit';
+import { registerRequestChangesSubmit } from './request-changes-submit';
+
+export function registerViewListeners(app: App, deps: SlackDeps): void {
+  registerEditDraftSubmit(app, deps);
+  registerRequestChangesSubmit(app, deps);
+  registerMilestoneSubmit(app, deps);
+  registerNewAccountSubmit(app, deps);
+}

@@ -1,0 +1,53 @@
+import type { App } from '@slack/bolt';
+import { createAccount } from '../../../services/accounts/create-account';
+import { getAccountOverview } from '../../../services/accounts/get-account-overview';
+import { assertCanCreateAccounts } from '../../../services/permissions/assert-can-create-accounts';
+import { buildAccountCard } from '../../blocks/account-card';
+import { mrkdwnSection, plain, safe } from '../../blocks/text';
+import type { SlackDeps } from '../../deps';
+import { errorText } from '../../error-text';
+import { VIEWS } from '../../ids';
+import { actorOf } from '../interaction';
+import { fieldErrorsFor, readNewAccountInput } from './new-account-input';
+
+/**
+ * Creates the account (its plan instantiated from the template) from the `/thread new` modal. Field problems come
+ * back inline so nothing typed is lost; anything else replaces the modal with the reason. On success the modal
+ * closes and the creator gets the account card as a DM from Thread.
+ */
+export function registerNewAccountSubmit(app: App, deps: SlackDeps): void {
+  app.view(VIEWS.newAccount, async ({ ack, body, view, client }) => {
+    const { input, errors } = readNewAccountInput(view);
+    if (Object.keys(errors).length) {
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    let created: Awaited<ReturnType<typeof createAccount>>;
+    let actor: Awaited<ReturnType<typeof actorOf>>;
+    try {
+      actor = await actorOf(deps, body);
+      assertCanCreateAccounts(actor);
+      created = await createAccount(deps.ctx, { ...input, organizationId: actor.organizationId, actor: actor.userId });
+    } catch (error) {
+      const inline = fieldErrorsFor(error);
+      if (inline) {
+        await ack({ response_action: 'errors', errors: inline });
+        return;
+      }
+      await ack({
+        response_action: 'update',
+        view: { type: 'modal', title: plain('Not created', 24), close: plain('Close', 24), blocks: [mrkdwnSection(errorText(error, deps.logger))] },
+      } as never);
+      return;
+    }
+    await ack();
+    try {
+      const card = buildAccountCard(await getAccountOverview(deps.ctx, { organizationId: actor.organizationId, accountId: created.id }));
+      const summary = `:white_check_mark: Created *${safe(created.name, 200)}* from *${safe(input.templateName, 200)}*: ${created.milestones} milestones and ${created.actions} actions, kickoff ${created.kickoffDate}, go-live planned ${created.goLiveDate}.`;
+      await client.chat.postMessage({ channel: actor.slackUserId, text: `Created ${created.name}`, blocks: [mrkdwnSection(summary), ...card.blocks] as never, unfurl_links: false });
+      await deps.notifier.accountChanged(created.id);
+    } catch (error) {
+      deps.logger.error({ err: error, accountId: created.id }, 'account created, but the confirmation could not be sent');
+    }
+  });
+}

@@ -1,0 +1,27 @@
+import type { App } from '@slack/bolt';
+import { claimEvent } from '../../services/events/claim-event';
+import { releaseEvent } from '../../services/events/release-event';
+import type { SlackDeps } from '../deps';
+
+/**
+ * Slack redelivers an Events API event (with X-Slack-Retry-Num) when it did not see the acknowledgement in time,
+ * or delivers it twice on its own. Bolt acknowledges events before any middleware runs, so every copy gets its
+ * 200; this middleware lets only the first copy of an event id through to the listeners. A failed run gives the
+ * claim back, so a later retry can do the work. Slash commands and interactions carry no event id and pass.
+ */
+export function registerEventDedupe(app: App, deps: SlackDeps): void {
+  app.use(async ({ body, next, context }) => {
+    const eventId = (body as { type?: string; event_id?: unknown }).type === 'event_callback' ? (body as { event_id?: unknown }).event_id : undefined;
+    if (typeof eventId !== 'string' || eventId === '') return next();
+    if (!(await claimEvent(deps.ctx, { source: 'slack', eventId }))) {
+      deps.logger.debug({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'Slack event already processed: skipped');
+      return;
+    }
+    try {
+      await next();
+    } catch (error) {
+      await releaseEvent(deps.ctx, { source: 'slack', eventId }).catch((e) => deps.logger.error({ err: e, eventId }, 'could not release a Slack event claim'));
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * The Slack side of the Notifier port: review cards posted to the account's CSM channel (or the default one) and
+ * then updated in place (chat.update on the stored channel/ts), and App Home refreshes for the people concerned.
+ */
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from '../lib/logger';
+import type { ServiceContext } from '../services/context';
+import { getHome } from '../services/home/get-home';
+import { listHomeAudience } from '../services/home/list-home-audience';
+import type { NotificationMessage, Notifier } from '../services/notifications/notifier';
+import { findSlackDestination } from '../services/notifications/find-slack-destination';
+import { getReviewCard } from '../services/review/get-review-card';
+import { recordReviewCard } from '../services/review/record-review-card';
+import { buildHome } from './blocks/home';
+import { buildReviewCard } from './blocks/review-card';
+
+export class SlackNotifier implements Notifier {
+  constructor(
+    private readonly client: WebClient,
+    private readonly ctx: ServiceContext,
+    private readonly logger: Logger,
+    private readonly defaultChannel?: string,
+  ) {}
+
+  async actionChanged(actionId: string): Promise<void> {
+    const card = await getReviewCard(this.ctx, { actionId });
+    const message = buildReviewCard(card);
+    if (card.cardChannel && card.cardTs) {
+      await this.client.chat.update({ channel: card.cardChannel, ts: card.cardTs, text: message.text, blocks: message.blocks as never });
+    } else if (card.status === 'ready') {
+      // A card is posted the first time an action is ready; before that there is nothing to review.
+      const channel = card.accountChannel ?? this.defaultChannel;
+      if (!channel) {
+        this.logger.warn({ actionId }, 'no CSM channel for the account and SLACK_CSM_CHANNEL is not set: review card not posted');
+      } else {
+        const posted = await this.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never, unfurl_links: false });
+        if (posted.channel && posted.ts) await recordReviewCard(this.ctx, { actionId, channel: posted.channel, ts: posted.ts });
+      }
+    }
+    await this.accountChanged(card.accountId);
+  }
+
+  async accountChanged(accountId: string): Promise<void> {
+    const audience = await listHomeAudience(this.ctx, { accountId });
+    for (const person of audience) await this.publishHome(person.organizationId, person.userId, person.slackUserId);
+  }
+
+  async publishHome(organizationId: string, userId: string, slackUserId: string): Promise<void> {
+    const home = await getHome(this.ctx, { organizationId, userId });
+    await this.client.views.publish({ user_id: slackUserId, view: buildHome(home) as never });
+  }
+
+  async notifyUser(userId: string, message: NotificationMessage): Promise<void> {
+    const channel = await findSlackDestination(this.ctx, { userId });
+    if (!channel) return;
+    await this.client.chat.postMessage({ channel, text: message.text, ...(message.blocks ? { blocks: message.blocks as never } : {}) });
+  }
+
+  async notifyAccountChannel(accountId: string, message: NotificationMessage): Promise<void> {
+    const channel = (await findSlackDestination(this.ctx, { accountId })) ?? this.defaultChannel;
+    if (!channel) return;
+    await this.client.chat.postMessage({ channel, text: message.text, ...(message.blocks ? { blocks: message.blocks as never } : {}) });
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Fixtures for the drafting and execution tests, built through the real services: the demo organisation and
+ * template (seedDemo), a CSM with a name and email, and ports wired to the real connectors on 127.0.0.1.
+ */
+import { createSmtpMailer, type SmtpMailer } from '../../../src/connectors/email/smtp-mailer';
+import type { Database } from '../../../src/db/client';
+import { silentLogger } from '../../../src/lib/logger';
+import type { ServiceContext } from '../../../src/services/context';
+import type { ExecutionDeps } from '../../../src/services/execution/ports';
+import type { Notifier } from '../../../src/services/notifications/notifier';
+import { createPortalLink } from '../../../src/services/portal/create-portal-link';
+import { seedDemo } from '../../../src/services/seed/seed-demo';
+
+export const FIXED_NOW = new Date('2026-11-24T10:00:00Z');
+export const CSM_SLACK_ID = 'U0CSM00001';
+export const PUBLIC_URL = 'https://thread.vendor-co.io';
+
+export function contextFor(db: Database, now: () => Date = () => FIXED_NOW): ServiceContext {
+  return { prisma: db.prisma, now, logger: silentLogger };
+}
+
+export interface SeededAccount {
+  accountId: string;
+  csmUserId: string;
+  actionId(key: string): Promise<string>;
+}
+
+/** Northwind Logistics from the demo seed, with its CSM named Jamie Rivera. */
+export async function seedAccount(ctx: ServiceContext): Promise<SeededAccount> {
+  await seedDemo(ctx, { csmSlackUserId: CSM_SLACK_ID });
+  const account = await ctx.prisma.account.findFirstOrThrow({ where: { name: 'Northwind Logistics' } });
+  const csm = await ctx.prisma.user.update({ where: { id: account.csmId! }, data: { name: 'Jamie Rivera', email: 'jamie.rivera@vendor-co.io' } });
+  return {
+    accountId: account.id,
+    csmUserId: csm.id,
+    actionId: async (key) => (await ctx.prisma.action.findUniqueOrThrow({ where: { accountId_key: { accountId: account.id, key } } })).id,
+  };
+}
+
+/** What the scheduler does when a trigger fires (status only); the tests then draft with the real service. */
+export async function makeReady(ctx: ServiceContext, actionId: string): Promise<void> {
+  await ctx.prisma.action.update({ where: { id: actionId }, data: { status: 'ready', firedAt: ctx.now() } });
+}
+
+export interface RecordingNotifier extends Notifier {
+  changed: string[];
+}
+
+export function recordingNotifier(): RecordingNotifier {
+  const changed: string[] = [];
+  return {
+    changed,
+    actionChanged: async (id) => void changed.push(id),
+    accountChanged: async () => {},
+    notifyUser: async () => {},
+    notifyAccountChannel: async () => {},
+  };
+}
+
+export function depsFor(ctx: ServiceContext, smtpUrl: string | null, extra: Partial<ExecutionDeps> = {}): ExecutionDeps & { mailerClose(): void } {
+  const mailer: SmtpMailer | undefined = smtpUrl ? createSmtpMailer({ url: smtpUrl, from: 'Thread <onboarding@vendor-co.io>', timeoutMs: 5000 }) : undefined;
+  return {
+    mailer,
+    notifier: recordingNotifier(),
+    portalLinks: {
+      create: async ({ accountId, contactEmail, actor }) => createPortalLink(ctx, { accountId, contactEmail, actor, publicUrl: PUBLIC_URL }),
+    },
+    pacing: { slackPerChannelMs: 0, emailMs: 0 },
+    ...extra,
+    mailerClose: () => mailer?.close(),
+  };
+}

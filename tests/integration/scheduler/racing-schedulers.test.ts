@@ -1,0 +1,120 @@
+/**
+ * Two scheduler instances racing on one database. With TEST_DATABASE_URL (CI) each instance has its own pool
+ * and Prisma client on the same PostgreSQL database, as two Thread processes would; on the embedded database
+ * (one connection) the same race runs through one client, interleaved at transaction boundaries.
+ */
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaClient, type Prisma } from '../../../src/db/generated/client';
+import { fireDueActions, type FireDueActionsResult } from '../../../src/services/scheduler/fire-due-actions';
+import { testDatabaseKind, useTestDatabase } from '../../support/test-database';
+import { addAccount, addTemplate, contextAt, oneMilestoneTemplate, recordingNotifier, setupOrganization, spec } from './scheduler-fixtures';
+
+const t = useTestDatabase();
+const ACCOUNTS = 40;
+const ACTIONS_PER_ACCOUNT = 50;
+const TOTAL = ACCOUNTS * ACTIONS_PER_ACCOUNT;
+
+async function createDueActions(): Promise<void> {
+  const ctx = contextAt(t.db.prisma, '2026-11-20T10:00:00Z');
+  const org = await setupOrganization(ctx, { maxActivePortalActions: 5 });
+  // Mostly emails plus some portal requests, so the throttle's account locks are part of the race too.
+  await addTemplate(
+    ctx,
+    org.id,
+    oneMilestoneTemplate(
+      'Plan',
+      Array.from({ length: 10 }, (_, i) => spec(`a${i}`, i % 5 === 4 ? 'portal_form' : 'email', { kind: 'kickoff_offset', delayDays: i % 3 })),
+    ),
+  );
+  const account = await addAccount(ctx, org.id, 'Seed account', 'Plan');
+  // One account through the service, then its actions copied onto the others: 2,000 rows through createAccount
+  // would take minutes on the embedded database and test nothing more.
+  const template = await t.db.prisma.action.findMany({ where: { accountId: account.id }, orderBy: { position: 'asc' } });
+  const milestone = await t.db.prisma.milestone.findFirstOrThrow({ where: { accountId: account.id } });
+  await t.db.prisma.action.deleteMany({ where: { accountId: account.id } });
+  const rows: Prisma.ActionCreateManyInput[] = [];
+  for (let a = 0; a < ACCOUNTS; a++) {
+    const target = a === 0 ? { accountId: account.id, milestoneId: milestone.id } : await cloneAccount(account.id, org.id, a);
+    for (let i = 0; i < ACTIONS_PER_ACCOUNT; i++) {
+      const source = template[i % template.length]!;
+      // Portal requests only on even accounts, so some accounts have more due than their limit.
+      const type = source.type === 'portal_form' && a % 2 === 1 ? 'email' : source.type;
+      rows.push({ ...target, position: i, key: `k${i}`, name: `Action ${i}`, type, triggerKind: 'kickoff_offset', dueAt: new Date(Date.UTC(2026, 10, 23, 9, i % 60)) });
+    }
+  }
+  await t.db.prisma.action.createMany({ data: rows });
+}
+
+async function cloneAccount(sourceId: string, organizationId: string, n: number) {
+  const source = await t.db.prisma.account.findUniqueOrThrow({ where: { id: sourceId }, include: { milestones: true } });
+  const account = await t.db.prisma.account.create({ data: { organizationId, name: `Account ${n}`, kickoffDate: source.kickoffDate } });
+  const m = source.milestones[0]!;
+  const milestone = await t.db.prisma.milestone.create({
+    data: { accountId: account.id, position: 0, name: m.name, status: m.status, plannedDays: m.plannedDays, plannedStartDate: m.plannedStartDate, plannedEndDate: m.plannedEndDate },
+  });
+  return { accountId: account.id, milestoneId: milestone.id };
+}
+
+describe('schedulers racing on one database', () => {
+  jest.setTimeout(240_000);
+
+  it(`two instances fire each of ${TOTAL} due actions exactly once`, async () => {
+    await createDueActions();
+    const portalDue = await t.db.prisma.action.count({ where: { type: 'portal_form' } });
+    const clients: { prisma: PrismaClient; close(): Promise<void> }[] = [];
+    if (testDatabaseKind() === 'postgres') {
+      for (let i = 0; i < 2; i++) {
+        const pool = new pg.Pool({ ...t.db.connection, max: 4 });
+        const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+        clients.push({ prisma, close: async () => (await prisma.$disconnect(), await pool.end()) });
+      }
+    } else {
+      clients.push({ prisma: t.db.prisma, close: async () => {} }, { prisma: t.db.prisma, close: async () => {} });
+    }
+
+    const drafted = new Map<string, number>();
+    const cards = new Map<string, number>();
+    const instance = (prisma: PrismaClient) => {
+      const ctx = contextAt(prisma, '2026-11-24T10:00:00Z');
+      const { notifier } = recordingNotifier();
+      notifier.actionChanged = async (id) => void cards.set(id, (cards.get(id) ?? 0) + 1);
+      const deps = { notifier, draft: async (id: string) => void drafted.set(id, (drafted.get(id) ?? 0) + 1) };
+      return async (): Promise<FireDueActionsResult[]> => {
+        const runs: FireDueActionsResult[] = [];
+        // Ticks until nothing is left; small batches make the two instances interleave many times.
+        for (;;) {
+          const run = await fireDueActions(ctx, deps, { batchSize: 50, maxBatches: 3 });
+          runs.push(run);
+          if (run.fired.length === 0 && !run.more) return runs;
+        }
+      };
+    };
+
+    try {
+      const [a, b] = await Promise.all(clients.map((c) => instance(c.prisma)()));
+      const firedA = a!.flatMap((r) => r.fired.map((f) => f.id));
+      const firedB = b!.flatMap((r) => r.fired.map((f) => f.id));
+      const expected = TOTAL - portalDue + 20 * 5; // every email, plus 5 portal requests on each of the 20 even accounts
+      expect(firedA.length + firedB.length).toBe(expected);
+      expect(new Set([...firedA, ...firedB]).size).toBe(expected);
+      if (testDatabaseKind() === 'postgres') {
+        // Both really took part (on one embedded connection the first caller may drain everything).
+        expect(firedA.length).toBeGreaterThan(0);
+        expect(firedB.length).toBeGreaterThan(0);
+      }
+      expect([...drafted.values()].every((n) => n === 1)).toBe(true);
+      expect(drafted.size).toBe(expected);
+      expect([...cards.values()].every((n) => n === 1)).toBe(true);
+      expect(await t.db.prisma.action.count({ where: { status: 'ready' } })).toBe(expected);
+      const audits = await t.db.prisma.auditEvent.groupBy({ by: ['entityId'], where: { entityType: 'action', toState: 'ready' }, _count: { _all: true } });
+      expect(audits).toHaveLength(expected);
+      expect(audits.every((row) => row._count._all === 1)).toBe(true);
+      // The throttle held under the race: no account has more than its limit of portal requests open.
+      const open = await t.db.prisma.action.groupBy({ by: ['accountId'], where: { type: 'portal_form', status: 'ready' }, _count: { _all: true } });
+      expect(Math.max(...open.map((row) => row._count._all))).toBe(5);
+    } finally {
+      for (const c of clients) await c.close();
+    }
+  });
+});

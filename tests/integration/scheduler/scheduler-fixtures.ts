@@ -1,0 +1,82 @@
+/** Builds organisations, templates and accounts for the scheduler tests through the real services. */
+import type { PrismaClient } from '../../../src/db/generated/client';
+import type { TemplateActionSpec, TemplateSpec, TriggerSpec } from '../../../src/domain/template';
+import { silentLogger } from '../../../src/lib/logger';
+import { createAccount } from '../../../src/services/accounts/create-account';
+import type { ServiceContext } from '../../../src/services/context';
+import type { NotificationMessage, Notifier } from '../../../src/services/notifications/notifier';
+import { getDefaultOrganization } from '../../../src/services/organizations/get-default-organization';
+import { importTemplate } from '../../../src/services/templates/import-template';
+
+export function contextAt(prisma: PrismaClient, at: Date | string): ServiceContext & { setNow(d: Date | string): void } {
+  let now = new Date(at);
+  return {
+    prisma,
+    logger: silentLogger,
+    now: () => new Date(now.getTime()),
+    setNow(d) {
+      now = new Date(d);
+    },
+  };
+}
+
+export function spec(key: string, type: TemplateActionSpec['type'], trigger: TriggerSpec, extra: Partial<TemplateActionSpec> = {}): TemplateActionSpec {
+  return {
+    key,
+    name: `Action ${key}`,
+    type,
+    trigger,
+    subject: type === 'email' ? `About ${key} for {{company}}` : '',
+    body: `Hello {{contact.first_name}}, this is ${key} for {{company}}.`,
+    instructions: '',
+    purpose: '',
+    ...extra,
+  };
+}
+
+export function oneMilestoneTemplate(name: string, actions: TemplateActionSpec[], more: TemplateSpec['milestones'] = []): TemplateSpec {
+  return {
+    name,
+    description: 'test template',
+    milestones: [{ name: 'Kickoff', plannedDays: 5, exitCriteria: 'done', description: '', actions }, ...more],
+  };
+}
+
+export async function setupOrganization(ctx: ServiceContext, settings: { timezone?: string; maxActivePortalActions?: number; submissionReviewSlaHours?: number; portalReminderDays?: number; digestHour?: number } = {}) {
+  const org = await getDefaultOrganization(ctx, { name: 'Test Co' });
+  return ctx.prisma.organization.update({ where: { id: org.id }, data: settings });
+}
+
+export async function addTemplate(ctx: ServiceContext, organizationId: string, template: TemplateSpec): Promise<void> {
+  await importTemplate(ctx, { organizationId, spec: template, actor: 'test' });
+}
+
+export async function addAccount(
+  ctx: ServiceContext,
+  organizationId: string,
+  name: string,
+  templateName: string,
+  extra: { kickoffDate?: string; csmSlackUserId?: string; contactEmail?: string } = {},
+) {
+  return createAccount(ctx, {
+    organizationId,
+    name,
+    templateName,
+    kickoffDate: extra.kickoffDate ?? '2026-11-23',
+    csmSlackUserId: extra.csmSlackUserId,
+    contact: { email: extra.contactEmail ?? `jane.doe@${name.toLowerCase().replace(/[^a-z0-9]+/g, '')}.io`, name: 'Jane Doe' },
+    actor: 'test',
+  });
+}
+
+/** A notifier that records what Thread told Slack, in order. */
+export function recordingNotifier() {
+  const calls: { kind: keyof Notifier; id: string; message?: NotificationMessage }[] = [];
+  const notifier: Notifier = {
+    actionChanged: async (id) => void calls.push({ kind: 'actionChanged', id }),
+    accountChanged: async (id) => void calls.push({ kind: 'accountChanged', id }),
+    notifyUser: async (id, message) => void calls.push({ kind: 'notifyUser', id, message }),
+    notifyAccountChannel: async (id, message) => void calls.push({ kind: 'notifyAccountChannel', id, message }),
+  };
+  return { notifier, calls };
+}

@@ -1,0 +1,86 @@
+/**
+ * A fake Anthropic Messages API on 127.0.0.1 for the real SDK. Each request takes the next scripted reply
+ * (a good tool call, a malformed one, 429 or 529), or the default good reply when the script is empty.
+ * Requests are recorded (parsed bodies and headers) so tests can check what Thread sent.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type FakeReply =
+  | { kind: 'good'; subject: string; body: string }
+  | { kind: 'malformed' }
+  | { kind: 'text_only' }
+  | { kind: 'status'; status: 429 | 529 | 500 | 400 };
+
+export interface RecordedRequest {
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: Record<string, unknown>;
+}
+
+export interface FakeAnthropic {
+  url: string;
+  requests: RecordedRequest[];
+  script(...replies: FakeReply[]): void;
+  setDefault(reply: FakeReply): void;
+  close(): Promise<void>;
+}
+
+const ERROR_TYPES: Record<number, string> = { 429: 'rate_limit_error', 529: 'overloaded_error', 500: 'api_error', 400: 'invalid_request_error' };
+
+export async function startFakeAnthropic(): Promise<FakeAnthropic> {
+  const queue: FakeReply[] = [];
+  let fallback: FakeReply = { kind: 'good', subject: 'Welcome aboard', body: 'Hello from the fake drafter.' };
+  const requests: RecordedRequest[] = [];
+  let counter = 0;
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      let body: Record<string, unknown> = {};
+      try {
+        body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+      } catch {
+        // Recorded as empty; the test will see it.
+      }
+      requests.push({ path: req.url ?? '', headers: req.headers, body });
+      const reply = queue.shift() ?? fallback;
+      counter += 1;
+      if (reply.kind === 'status') {
+        // retry-after-ms keeps the SDK's backoff short in tests.
+        res.writeHead(reply.status, { 'content-type': 'application/json', 'retry-after-ms': '5', 'request-id': `req_${counter}` });
+        res.end(JSON.stringify({ type: 'error', error: { type: ERROR_TYPES[reply.status], message: 'scripted error' } }));
+        return;
+      }
+      const content =
+        reply.kind === 'good'
+          ? [{ type: 'tool_use', id: `toolu_${counter}`, name: 'write_draft', input: { subject: reply.subject, body: reply.body } }]
+          : reply.kind === 'malformed'
+            ? [{ type: 'tool_use', id: `toolu_${counter}`, name: 'write_draft', input: { subject: 42, text: 'no body field' } }]
+            : [{ type: 'text', text: 'Here is a draft: Hello!' }];
+      res.writeHead(200, { 'content-type': 'application/json', 'request-id': `req_${counter}` });
+      res.end(
+        JSON.stringify({
+          id: `msg_${counter}`,
+          type: 'message',
+          role: 'assistant',
+          model: String(body.model ?? 'unknown'),
+          content,
+          stop_reason: reply.kind === 'text_only' ? 'end_turn' : 'tool_use',
+          stop_sequence: null,
+          usage: { input_tokens: 100, output_tokens: 50, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+        }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    script: (...replies) => void queue.push(...replies),
+    setDefault: (reply) => void (fallback = reply),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * A fake Slack Web API on 127.0.0.1: records every call (Web API methods and response_url posts), rejects blocks
+ * over Slack's limits the way Slack does (ok: false, invalid_blocks), and can answer 429 with Retry-After.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, unknown>;
+}
+
+const LIMITS = { section: 3000, header: 150, button: 75, value: 2000, option: 75, title: 24, metadata: 3000 };
+
+function parseArgs(body: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (typeof v === 'string' && /^[[{]/.test(v)) {
+      try {
+        out[k] = JSON.parse(v);
+        continue;
+      } catch {
+        /* a plain string that happens to start with a bracket */
+      }
+    }
+    out[k] = v;
+  }
+  return out;
+}
+
+/** Problems Slack would reject, or [] when the blocks are valid. */
+export function blockProblems(blocks: unknown, maxBlocks: number): string[] {
+  if (blocks === undefined) return [];
+  if (!Array.isArray(blocks)) return ['blocks is not an array'];
+  const problems: string[] = [];
+  if (blocks.length > maxBlocks) problems.push(`${blocks.length} blocks > ${maxBlocks}`);
+  const len = (t: unknown) => (typeof t === 'string' ? Array.from(t).length : 0);
+  const visit = (node: unknown, path: string): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as Record<string, unknown>;
+    const text = (n.text as { text?: string } | undefined)?.text;
+    if (n.type === 'section' && len(text) > LIMITS.section) problems.push(`${path}: section text ${len(text)} > ${LIMITS.section}`);
+    if (n.type === 'section' && Array.isArray(n.fields)) for (const f of n.fields) if (len((f as { text?: string }).text) > 2000) problems.push(`${path}: field > 2000`);
+    if (n.type === 'header' && len(text) > LIMITS.header) problems.push(`${path}: header ${len(text)} > ${LIMITS.header}`);
+    if (n.type === 'button') {
+      if (len(text) > LIMITS.button) problems.push(`${path}: button text > ${LIMITS.button}`);
+      if (len(n.value) > LIMITS.value) problems.push(`${path}: button value > ${LIMITS.value}`);
+    }
+    if (Array.isArray(n.options)) for (const o of n.options) if (len((o as { text?: { text?: string } }).text?.text) > LIMITS.option) problems.push(`${path}: option text > ${LIMITS.option}`);
+    for (const [k, v] of Object.entries(n)) {
+      if (Array.isArray(v)) v.forEach((c, i) => visit(c, `${path}.${k}[${i}]`));
+      else if (v && typeof v === 'object' && k !== 'text') visit(v, `${path}.${k}`);
+    }
+  };
+  blocks.forEach((b, i) => visit(b, `blocks[${i}]`));
+  return problems;
+}
+
+function viewProblems(view: unknown): string[] {
+  if (!view || typeof view !== 'object') return ['view missing'];
+  const v = view as Record<string, { text?: string } | string | unknown[] | undefined>;
+  const problems = blockProblems(v.blocks, 100);
+  for (const key of ['title', 'submit', 'close'] as const) {
+    const t = (v[key] as { text?: string } | undefined)?.text;
+    if (t && Array.from(t).length > LIMITS.title) problems.push(`${key} > ${LIMITS.title}`);
+  }
+  if (typeof v.private_metadata === 'string' && v.private_metadata.length > LIMITS.metadata) problems.push('private_metadata > 3000');
+  return problems;
+}
+
+export class FakeSlackApi {
+  readonly calls: RecordedCall[] = [];
+  readonly rejected: { method: string; problems: string[] }[] = [];
+  private server?: Server;
+  private nextTs = 1000;
+  private rateLimits = new Map<string, number>();
+  url = '';
+
+  /** The next call to `method` gets 429 with this Retry-After (seconds). */
+  rateLimitNext(method: string, retryAfterSeconds: number): void {
+    this.rateLimits.set(method, retryAfterSeconds);
+  }
+
+  async start(): Promise<void> {
+    const app = express();
+    app.use(express.urlencoded({ extended: false }), express.json());
+    app.post('/api/:method', (req, res) => {
+      const method = String(req.params.method);
+      const retry = this.rateLimits.get(method);
+      if (retry !== undefined) {
+        this.rateLimits.delete(method);
+        this.calls.push({ method: `${method}:429`, args: {} });
+        res.status(429).set('Retry-After', String(retry)).json({ ok: false, error: 'ratelimited' });
+        return;
+      }
+      const args = parseArgs(req.body ?? {});
+      const problems = method === 'views.open' || method === 'views.publish' || method === 'views.update' ? viewProblems(args.view) : blockProblems(args.blocks, 50);
+      if (problems.length) {
+        this.rejected.push({ method, problems });
+        res.json({ ok: false, error: 'invalid_blocks', errors: problems });
+        return;
+      }
+      this.calls.push({ method, args });
+      if (method === 'auth.test') return void res.json({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'thread' });
+      if (method === 'chat.postMessage') return void res.json({ ok: true, channel: args.channel, ts: `${this.nextTs++}.000100`, message: {} });
+      if (method === 'chat.update') return void res.json({ ok: true, channel: args.channel, ts: args.ts });
+      res.json({ ok: true, view: { id: 'V1' } });
+    });
+    app.post('/response/:id', (req, res) => {
+      const problems = blockProblems(req.body?.blocks, 50);
+      if (problems.length) {
+        this.rejected.push({ method: 'response_url', problems });
+        res.status(400).send('invalid_blocks');
+        return;
+      }
+      this.calls.push({ method: 'response_url', args: { ...req.body, id: req.params.id } });
+      res.send('ok');
+    });
+    this.server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  responseUrl(id = 'r1'): string {
+    return `${this.url}/response/${id}`;
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.rejected.length = 0;
+  }
+
+  /** Waits until a call matching `method` (and predicate) is recorded; listeners answer after the ack. */
+  async waitFor(method: string, predicate: (c: RecordedCall) => boolean = () => true, timeoutMs = 5000): Promise<RecordedCall> {
+    const started = Date.now();
+    for (;;) {
+      const found = this.calls.find((c) => c.method === method && predicate(c));
+      if (found) return found;
+      if (this.rejected.length) throw new Error(`fake Slack rejected: ${JSON.stringify(this.rejected)}`);
+      if (Date.now() - started > timeoutMs) throw new Error(`no ${method} call within ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(', ')}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * An in-process SMTP server (smtp-server) on 127.0.0.1 that captures every accepted message, raw, with its
+ * envelope. `refuse` makes it reject recipients with a 550, as a real server refusing mail would.
+ */
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface CapturedEmail {
+  from: string;
+  to: string[];
+  raw: string;
+}
+
+export interface SmtpCapture {
+  url: string;
+  messages: CapturedEmail[];
+  /** When set, every RCPT TO is refused with this message (code 550). */
+  refuse: string | null;
+  close(): Promise<void>;
+}
+
+export function header(raw: string, name: string): string | undefined {
+  const unfolded = raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+  const line = unfolded.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+  return line?.slice(name.length + 1).trim();
+}
+
+export async function startSmtpCapture(): Promise<SmtpCapture> {
+  const capture: SmtpCapture = { url: '', messages: [], refuse: null, close: async () => {} };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (capture.refuse !== null) {
+        const error = new Error(capture.refuse) as Error & { responseCode: number };
+        error.responseCode = 550;
+        callback(error);
+        return;
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        capture.messages.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.server.address() as AddressInfo;
+  capture.url = `smtp://127.0.0.1:${port}`;
+  capture.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return capture;
+}
