@@ -12,6 +12,7 @@ import type { ServiceContext } from './services/context';
 import { draftAction } from './services/drafting/draft-action';
 import { redraftAction } from './services/drafting/redraft-action';
 import { executeAction } from './services/execution/execute-action';
+import { executeBatch, type BatchProgress } from './services/execution/execute-batch';
 import type { ExecutionDeps } from './services/execution/ports';
 import type { Notifier } from './services/notifications/notifier';
 import { createPortalLink } from './services/portal/create-portal-link';
@@ -41,6 +42,9 @@ export function reviewWorkflows(ctx: ServiceContext, getDeps: () => ExecutionDep
   return {
     executeAction: (actionId: string, actorUserId: string, overrideLint: boolean) => executeAction(ctx, getDeps(), { actionId, actorUserId, overrideLint }),
     redraftAction: (actionId: string, note: string) => redraftAction(ctx, getDeps(), { actionId, note }),
+    executeBatch: (actionIds: string[], actorUserId: string, onProgress: (progress: BatchProgress) => Promise<void>) =>
+      executeBatch(ctx, getDeps(), { actionIds, actorUserId, onProgress }),
+    mailer: () => getDeps().mailer,
   };
 }
 

@@ -40,7 +40,7 @@ export async function startThread(config: Config, logger: Logger): Promise<Runni
   let execution: ExecutionWiring | undefined;
   const getExecutionDeps = () => execution!.deps;
   const slack: SlackApp | undefined = config.slack
-    ? createSlackApp({ config: config.slack, ctx: { prisma: db.prisma, now: () => new Date(), logger }, logger, workflows: reviewWorkflows(executionCtx, getExecutionDeps) })
+    ? createSlackApp({ config: config.slack, ctx: { prisma: db.prisma, now: () => new Date(), logger }, logger, publicUrl: config.publicUrl, workflows: reviewWorkflows(executionCtx, getExecutionDeps) })
     : undefined;
   execution = createExecutionDeps({ config, ctx: executionCtx, notifier: slack?.notifier ?? silentNotifier });
   // Sends interrupted by an earlier stop (claimed, never marked sent) go back to Ready with a warning, never resent.
@@ -76,6 +76,7 @@ export async function startThread(config: Config, logger: Logger): Promise<Runni
   const scheduler = createThreadScheduler({
     ctx: executionCtx,
     tickCron: config.tickCron,
+    executionDeps: getExecutionDeps,
     deps: { notifier: slack?.notifier ?? silentNotifier, canNotify: slack !== undefined, draft: draftHook(executionCtx, getExecutionDeps), mailer: execution.deps.mailer, portalLinks: execution.deps.portalLinks },
   });
   scheduler.start();

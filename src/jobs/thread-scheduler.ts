@@ -8,7 +8,9 @@ import type { ServiceContext } from '../services/context';
 import { acquireJobLease } from '../services/scheduler/acquire-job-lease';
 import { releaseJobLease } from '../services/scheduler/release-job-lease';
 import { runTick, type TickDeps } from '../services/scheduler/run-tick';
+import type { ExecutionDeps } from '../services/execution/ports';
 import type { Job } from './job';
+import { recoverStuckExecutionsJob } from './recover-stuck-executions-job';
 import { createScheduler, type JobLeases, type Scheduler } from './scheduler';
 
 export const TICK_JOB_ID = 'scheduler-tick';
@@ -47,9 +49,10 @@ export function databaseLeases(ctx: ServiceContext, holder = `${hostname()}:${pr
   };
 }
 
-export function createThreadScheduler(options: { ctx: ServiceContext; deps: TickDeps; tickCron: string }): Scheduler {
+export function createThreadScheduler(options: { ctx: ServiceContext; deps: TickDeps; tickCron: string; executionDeps?: () => ExecutionDeps }): Scheduler {
   return createScheduler({
-    jobs: [tickJob(options.ctx, options.deps, options.tickCron)],
+    // The recovery sweep (every 5 minutes) runs where execution is wired: sends left half-way go back to Ready.
+    jobs: [tickJob(options.ctx, options.deps, options.tickCron), ...(options.executionDeps ? [recoverStuckExecutionsJob(options.ctx, options.executionDeps)] : [])],
     logger: options.ctx.logger,
     leases: databaseLeases(options.ctx),
     clock: options.ctx.now,

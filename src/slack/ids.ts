@@ -1,4 +1,6 @@
 /** Every Slack action and callback id in one place, so a listener and the builder that renders its button agree. */
+import { PORTAL_SUBMISSION_ACK_ACTION_ID, PORTAL_SUBMISSION_FOLLOW_UP_ACTION_ID } from '../services/portal/portal-notifications';
+
 export const COMMAND = '/thread';
 
 export const ACTIONS = {
@@ -8,6 +10,16 @@ export const ACTIONS = {
   execute: 'review_execute',
   skip: 'review_skip',
   sendTest: 'review_send_test',
+  executeAnyway: 'review_execute_anyway',
+  customerResponded: 'review_customer_responded',
+  taskDone: 'review_task_done',
+  /** The checkbox beside a ready draft in `/thread review`, and the button that executes the checked ones. */
+  batchSelect: 'review_batch_select',
+  executeSelected: 'review_execute_selected',
+  batchRetry: 'review_batch_retry',
+  /** The portal's submission cards are built by the portal service; these are its ids. */
+  submissionAcknowledge: PORTAL_SUBMISSION_ACK_ACTION_ID,
+  submissionFollowUp: PORTAL_SUBMISSION_FOLLOW_UP_ACTION_ID,
   openTimeline: 'account_timeline',
   openReview: 'account_review',
   openHandoff: 'account_handoff',
@@ -22,6 +34,7 @@ export const ACTIONS = {
 export const VIEWS = {
   editDraft: 'view_edit_draft',
   requestChanges: 'view_request_changes',
+  submissionFollowUp: 'view_submission_follow_up',
   milestoneChange: 'view_milestone_change',
   newAccount: 'view_new_account',
 } as const;

@@ -8,11 +8,14 @@ import type { ServiceContext } from '../services/context';
 import { getHome } from '../services/home/get-home';
 import { listHomeAudience } from '../services/home/list-home-audience';
 import type { NotificationMessage, Notifier } from '../services/notifications/notifier';
+import type { DailyDigest, SubmissionReviewNotice } from '../services/notifications/notification-facts';
 import { findSlackDestination } from '../services/notifications/find-slack-destination';
 import { getReviewCard } from '../services/review/get-review-card';
 import { recordReviewCard } from '../services/review/record-review-card';
 import { buildHome } from './blocks/home';
 import { buildReviewCard } from './blocks/review-card';
+import { buildDailyDigest } from './blocks/daily-digest';
+import { buildSubmissionReviewEscalation, buildSubmissionReviewReminder } from './blocks/submission-review';
 
 export class SlackNotifier implements Notifier {
   constructor(
@@ -60,5 +63,17 @@ export class SlackNotifier implements Notifier {
     const channel = (await findSlackDestination(this.ctx, { accountId })) ?? this.defaultChannel;
     if (!channel) return;
     await this.client.chat.postMessage({ channel, text: message.text, ...(message.blocks ? { blocks: message.blocks as never } : {}) });
+  }
+
+  async sendDigest(userId: string, digest: DailyDigest): Promise<void> {
+    await this.notifyUser(userId, buildDailyDigest(digest));
+  }
+
+  async submissionReviewReminder(accountId: string, notice: SubmissionReviewNotice): Promise<void> {
+    await this.notifyAccountChannel(accountId, buildSubmissionReviewReminder(notice));
+  }
+
+  async submissionReviewEscalation(userId: string, notice: SubmissionReviewNotice): Promise<void> {
+    await this.notifyUser(userId, buildSubmissionReviewEscalation(notice));
   }
 }

@@ -4,6 +4,8 @@
  * scheduler keep working. Methods are semantic (what happened), the Slack side decides how it looks.
  * Extend it with new methods as features need them; keep each one a fact, not a rendering.
  */
+import type { DailyDigest, SubmissionReviewNotice } from './notification-facts';
+
 export interface Notifier {
   /** An action changed (became ready, was edited, approved, executed, failed…): post or refresh its review card. */
   actionChanged(actionId: string): Promise<void>;
@@ -13,6 +15,12 @@ export interface Notifier {
   notifyUser(userId: string, message: NotificationMessage): Promise<void>;
   /** A message to an account's CSM channel (or the default one). */
   notifyAccountChannel(accountId: string, message: NotificationMessage): Promise<void>;
+  /** One CSM's daily digest (already known not to be empty). */
+  sendDigest(userId: string, digest: DailyDigest): Promise<void>;
+  /** 75% of the review SLA used: a reminder in the account's CSM channel (or the default one). */
+  submissionReviewReminder(accountId: string, notice: SubmissionReviewNotice): Promise<void>;
+  /** The review SLA ran out: an escalation to one person (the CSM or an admin). */
+  submissionReviewEscalation(userId: string, notice: SubmissionReviewNotice): Promise<void>;
 }
 
 export interface NotificationMessage {
@@ -28,4 +36,7 @@ export const silentNotifier: Notifier = {
   accountChanged: async () => {},
   notifyUser: async () => {},
   notifyAccountChannel: async () => {},
+  sendDigest: async () => {},
+  submissionReviewReminder: async () => {},
+  submissionReviewEscalation: async () => {},
 };

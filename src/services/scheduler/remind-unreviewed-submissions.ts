@@ -6,6 +6,7 @@
  */
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
+import type { SubmissionReviewNotice } from '../notifications/notification-facts';
 import type { Notifier } from '../notifications/notifier';
 
 export const REMINDER_SHARE = 0.75;
@@ -32,9 +33,18 @@ export async function remindUnreviewedSubmissions(ctx: ServiceContext, deps: { n
     const slaHours = submission.account.organization.submissionReviewSlaHours;
     const slaMs = slaHours * 3_600_000;
     const elapsed = now.getTime() - submission.createdAt.getTime();
-    const who = submission.contact?.name ?? 'The customer';
-    const what = `"${submission.action.name}" for ${submission.account.name}`;
-    const hoursAgo = Math.floor(elapsed / 3_600_000);
+    // What the message says is the notifier's business (Block Kit on the Slack side); this is the fact.
+    const notice: SubmissionReviewNotice = {
+      submissionId: submission.id,
+      accountId: submission.accountId,
+      accountName: submission.account.name,
+      actionName: submission.action.name,
+      contactName: submission.contact?.name ?? null,
+      submittedAt: submission.createdAt,
+      hoursAgo: Math.floor(elapsed / 3_600_000),
+      slaHours,
+      hoursLeft: 0,
+    };
 
     if (elapsed >= slaMs) {
       const claimed = await ctx.prisma.$transaction(async (tx) => {
@@ -55,8 +65,7 @@ export async function remindUnreviewedSubmissions(ctx: ServiceContext, deps: { n
       if (!claimed) continue;
       const admins = await ctx.prisma.user.findMany({ where: { organizationId: submission.account.organizationId, role: 'admin' }, select: { id: true } });
       const recipients = [...new Set([submission.account.csmId, ...admins.map((a) => a.id)].filter((id): id is string => id !== null))];
-      const text = `Escalation: ${who} submitted ${what} ${hoursAgo} h ago and it has not been reviewed within the ${slaHours} h review SLA.`;
-      for (const userId of recipients) await deps.notifier.notifyUser(userId, { text });
+      for (const userId of recipients) await deps.notifier.submissionReviewEscalation(userId, { ...notice, hoursLeft: 0 });
       result.escalated.push(submission.id);
     } else if (elapsed >= slaMs * REMINDER_SHARE && submission.remindedAt === null) {
       const claimed = await ctx.prisma.$transaction(async (tx) => {
@@ -75,9 +84,7 @@ export async function remindUnreviewedSubmissions(ctx: ServiceContext, deps: { n
       });
       if (!claimed) continue;
       const left = Math.max(1, Math.ceil((slaMs - elapsed) / 3_600_000));
-      await deps.notifier.notifyAccountChannel(submission.accountId, {
-        text: `Reminder: ${who} submitted ${what} ${hoursAgo} h ago and it is waiting for review; about ${left} h left of the ${slaHours} h review SLA.`,
-      });
+      await deps.notifier.submissionReviewReminder(submission.accountId, { ...notice, hoursLeft: left });
       result.reminded.push(submission.id);
     }
   }

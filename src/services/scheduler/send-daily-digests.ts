@@ -8,15 +8,10 @@ import { addCalendarDays, formatCalendarDate } from '../../domain/calendar-date'
 import { localDateAt, localDateOf } from '../../domain/business-days';
 import { toLocalDateTime } from '../../domain/zoned-time';
 import type { ServiceContext } from '../context';
+import { isDigestEmpty, type DigestContent } from '../notifications/notification-facts';
 import type { Notifier } from '../notifications/notifier';
 
-export interface DigestContent {
-  dueToday: string[];
-  overdue: string[];
-  blocked: string[];
-  atRisk: string[];
-  waitingReviews: string[];
-}
+export type { DigestContent } from '../notifications/notification-facts';
 
 export interface DailyDigestsResult {
   sent: { userId: string; date: string }[];
@@ -24,8 +19,6 @@ export interface DailyDigestsResult {
   empty: string[];
   failed: { userId: string; message: string }[];
 }
-
-const LIST_LIMIT = 8;
 
 export async function sendDailyDigests(ctx: ServiceContext, deps: { notifier: Notifier }): Promise<DailyDigestsResult> {
   const now = ctx.now();
@@ -47,12 +40,12 @@ export async function sendDailyDigests(ctx: ServiceContext, deps: { notifier: No
       if (claim.count === 0) continue;
       try {
         const content = await digestFor(ctx, csm.id, now, dayStart, dayEnd);
-        const text = digestText(csm.name, date, content);
-        if (text === null) {
+        if (isDigestEmpty(content)) {
           result.empty.push(csm.id);
           continue;
         }
-        await deps.notifier.notifyUser(csm.id, { text });
+        // The Slack side renders it (Block Kit); the service only says what is in it.
+        await deps.notifier.sendDigest(csm.id, { recipientName: csm.name, date, content });
         result.sent.push({ userId: csm.id, date });
       } catch (error) {
         await ctx.prisma.processedEvent.deleteMany({ where: { id: claimId } });
@@ -108,24 +101,4 @@ async function digestFor(ctx: ServiceContext, csmId: string, now: Date, dayStart
 function suggestedReasons(suggestion: unknown): string[] {
   const reasons = (suggestion as { reasons?: { message?: unknown }[] } | null)?.reasons;
   return Array.isArray(reasons) ? reasons.map((r) => String(r.message ?? '')).filter(Boolean) : [];
-}
-
-/** The DM text, or null when there is nothing to report (no DM then). */
-export function digestText(name: string, date: string, content: DigestContent): string | null {
-  const sections: [string, string[]][] = [
-    ['Drafts due today', content.dueToday],
-    ['Overdue', content.overdue],
-    ['Blocked milestones', content.blocked],
-    ['At risk', content.atRisk],
-    ['Submissions waiting for your review', content.waitingReviews],
-  ];
-  const shown = sections.filter(([, items]) => items.length > 0);
-  if (shown.length === 0) return null;
-  const lines = [`Good morning ${name.split(/\s+/)[0]}, here is your Thread digest for ${date}.`];
-  for (const [title, items] of shown) {
-    lines.push('', `*${title} (${items.length})*`);
-    lines.push(...items.slice(0, LIST_LIMIT).map((item) => `• ${item}`));
-    if (items.length > LIST_LIMIT) lines.push(`• and ${items.length - LIST_LIMIT} more`);
-  }
-  return lines.join('\n');
 }

@@ -1,6 +1,6 @@
 import type { ReviewCardData } from '../../services/review/review-card-data';
 import { ACTIONS } from '../ids';
-import { button, context, header, mrkdwnSection, safe, slackTime } from './text';
+import { button, context, header, LIMITS, mrkdwnSection, plain, safe, slackTime } from './text';
 
 const TYPE_LABEL: Record<string, string> = {
   email: 'Email',
@@ -56,13 +56,34 @@ export function buildReviewCard(c: ReviewCardData) {
     if (!c.approvedAt) elements.push(button('Approve', ACTIONS.approve, c.actionId, 'primary'));
     elements.push(button('Edit', ACTIONS.edit, c.actionId));
     elements.push(button('Request changes', ACTIONS.requestChanges, c.actionId));
-    elements.push(button('Execute', ACTIONS.execute, c.actionId, c.approvedAt ? 'primary' : undefined));
+    // After a failed send the same button sends again; its label says so.
+    elements.push(button(c.lastError ? 'Retry' : 'Execute', ACTIONS.execute, c.actionId, c.approvedAt ? 'primary' : undefined));
+    if (c.type !== 'internal_task' && c.lintFindings.some((f) => f.severity === 'error')) elements.push(executeAnywayButton(c.actionId));
+    if (c.type === 'internal_task') elements.push(button('Done', ACTIONS.taskDone, c.actionId));
     if (c.type === 'slack_message') elements.push(button('Send test to me', ACTIONS.sendTest, c.actionId));
     elements.push(button('Skip', ACTIONS.skip, c.actionId, 'danger'));
+  } else if (c.status === 'executed' && (c.type === 'email' || c.type === 'slack_message')) {
+    elements.push(button('Customer responded', ACTIONS.customerResponded, c.actionId, 'primary'));
+  } else if (c.status === 'executed' && c.type === 'internal_task') {
+    elements.push(button('Done', ACTIONS.taskDone, c.actionId, 'primary'));
   } else if (c.status === 'review_pending') {
     elements.push(button('Edit', ACTIONS.edit, c.actionId));
     elements.push(button('Skip', ACTIONS.skip, c.actionId, 'danger'));
   }
   if (elements.length) blocks.push({ type: 'actions', block_id: `review:${c.actionId}`, elements });
   return { text: `${title}: ${STATUS_LINE[c.status] ?? c.status}`, blocks };
+}
+
+/** Sending past blocking lint findings is a deliberate act: Slack asks for confirmation, the audit trail records it. */
+function executeAnywayButton(actionId: string) {
+  return {
+    ...button('Execute anyway', ACTIONS.executeAnyway, actionId, 'danger'),
+    confirm: {
+      title: plain('Send despite the check?', LIMITS.viewTitle),
+      text: { type: 'mrkdwn' as const, text: 'The draft has findings marked :x: (unfilled placeholders or stand-in text). It will be sent exactly as it is, and the override is recorded in the audit trail.' },
+      confirm: plain('Execute anyway', LIMITS.buttonText),
+      deny: plain('Cancel', LIMITS.buttonText),
+      style: 'danger' as const,
+    },
+  };
 }

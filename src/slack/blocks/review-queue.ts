@@ -1,6 +1,8 @@
 import type { ReviewQueue } from '../../services/review/list-review-queue';
+import type { ReviewCardData } from '../../services/review/review-card-data';
 import { buildReviewCard } from './review-card';
-import { context, header, LIMITS, mrkdwnSection, safe } from './text';
+import { ACTIONS } from '../ids';
+import { button, context, header, LIMITS, mrkdwnSection, plain, safe } from './text';
 
 /**
  * `/thread review`: cards grouped by account and milestone. A message holds at most 50 blocks, so cards are added
@@ -13,16 +15,29 @@ export function buildReviewQueue(queue: ReviewQueue) {
   let shown = 0;
   for (const card of queue.cards) {
     const key = `${card.accountName} · ${card.milestoneName}`;
-    const rendered = buildReviewCard(card).blocks.slice(1); // the group heading replaces each card's header
+    const rendered = withBatchCheckbox(card, buildReviewCard(card).blocks.slice(1)); // the group heading replaces each card's header
     const heading = key === group ? [] : [mrkdwnSection(`*${safe(key, 300)}*`)];
     const cardTitle = context(`*${safe(card.actionName, 200)}*`);
-    const needed = heading.length + 1 + rendered.length + 1 + 1; // + divider + footer
+    const needed = heading.length + 1 + rendered.length + 1 + 1 + 1; // + divider + footer + "Execute selected"
     if (blocks.length + needed > LIMITS.messageBlocks) break;
     blocks.push(...heading, cardTitle, ...rendered, { type: 'divider' });
     group = key;
     shown++;
   }
+  if (queue.cards.slice(0, shown).some((c) => c.status === 'ready')) {
+    blocks.push({ type: 'actions', block_id: 'review_batch', elements: [button('Execute selected', ACTIONS.executeSelected, 'selected', 'primary')] });
+  }
   const hidden = queue.cards.length - shown + queue.more;
   if (hidden > 0) blocks.push(context(`…and ${hidden} more. Narrow it down with \`/thread review <account>\`.`));
   return { text: `${queue.cards.length + queue.more} drafts waiting for review`, blocks };
+}
+
+/** Batch review: a ready draft gets a checkbox in its button row; "Execute selected" reads the checked ones. */
+function withBatchCheckbox(card: ReviewCardData, blocks: object[]): object[] {
+  if (card.status !== 'ready') return blocks;
+  const checkbox = { type: 'checkboxes', action_id: ACTIONS.batchSelect, options: [{ text: plain('Select', LIMITS.optionText), value: card.actionId }] };
+  return blocks.map((b) => {
+    const block = b as { type?: string; block_id?: string; elements?: object[] };
+    return block.type === 'actions' && block.block_id === `review:${card.actionId}` ? { ...block, elements: [checkbox, ...(block.elements ?? [])] } : b;
+  });
 }

@@ -54,6 +54,9 @@ export function recordingNotifier(): RecordingNotifier {
     accountChanged: async () => {},
     notifyUser: async () => {},
     notifyAccountChannel: async () => {},
+    sendDigest: async () => {},
+    submissionReviewReminder: async () => {},
+    submissionReviewEscalation: async () => {},
   };
 }
 

@@ -82,6 +82,9 @@ export class RecordingNotifier implements Notifier {
   }
   async accountChanged(): Promise<void> {}
   async notifyUser(): Promise<void> {}
+  async sendDigest(): Promise<void> {}
+  async submissionReviewReminder(): Promise<void> {}
+  async submissionReviewEscalation(): Promise<void> {}
   async notifyAccountChannel(accountId: string, message: NotificationMessage): Promise<void> {
     if (this.failWith) throw this.failWith;
     this.channelMessages.push({ accountId, message });

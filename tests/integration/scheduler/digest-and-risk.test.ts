@@ -42,13 +42,19 @@ describe('daily digest', () => {
     expect((await sendDailyDigests(ctx, { notifier })).sent).toEqual([]);
 
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ kind: 'notifyUser', id: account.csmId });
-    const text = calls[0]!.message!.text;
-    expect(text).toContain('Thread digest for 2026-12-02');
-    expect(text).toContain('*Drafts due today (1)*\n• Acme: Action today');
-    expect(text).toContain('*Overdue (1)*\n• Acme: Action old (due 9 d ago)');
-    expect(text).toContain('*Blocked milestones (1)*\n• Acme: Kickoff (waiting for SSO metadata)');
-    expect(text).toContain('*Submissions waiting for your review (1)*\n• Acme: Action form (submitted 12 h ago)');
+    expect(calls[0]).toMatchObject({ kind: 'sendDigest', id: account.csmId });
+    // The service hands over the facts; the Slack side renders them (tests/integration/slack/digest-and-review-clock.test.ts).
+    expect(calls[0]!.digest).toEqual({
+      recipientName: expect.any(String),
+      date: '2026-12-02',
+      content: {
+        dueToday: ['Acme: Action today'],
+        overdue: ['Acme: Action old (due 9 d ago)'],
+        blocked: ['Acme: Kickoff (waiting for SSO metadata)'],
+        atRisk: [],
+        waitingReviews: ['Acme: Action form (submitted 12 h ago)'],
+      },
+    });
 
     ctx.setNow('2026-12-03T08:30:00Z'); // the next day
     expect((await sendDailyDigests(ctx, { notifier })).sent).toHaveLength(1);
@@ -59,7 +65,7 @@ describe('daily digest', () => {
     await t.db.prisma.action.update({ where: { id: byKey.old!.id }, data: { status: 'ready' } });
     ctx.setNow('2026-12-02T08:00:00Z');
     const { notifier, calls } = recordingNotifier();
-    const failing = { ...notifier, notifyUser: async () => { throw new Error('Slack is down'); } };
+    const failing = { ...notifier, sendDigest: async () => { throw new Error('Slack is down'); } };
     expect((await sendDailyDigests(ctx, { notifier: failing })).failed).toEqual([{ userId: expect.any(String), message: 'Slack is down' }]);
     expect((await sendDailyDigests(ctx, { notifier })).sent).toHaveLength(1);
     expect(calls).toHaveLength(1);

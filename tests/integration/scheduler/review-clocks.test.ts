@@ -28,14 +28,20 @@ describe('submission review clock', () => {
     ctx.setNow('2026-11-24T04:00:00Z'); // 18 h = 75%
     expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [submission.id], escalated: [] });
     expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [], escalated: [] });
-    expect(calls).toEqual([{ kind: 'notifyAccountChannel', id: account.id, message: { text: expect.stringMatching(/^Reminder: Jane Doe submitted "Action form" for Acme 18 h ago .*6 h left of the 24 h review SLA/) } }]);
+    expect(calls).toEqual([
+      {
+        kind: 'submissionReviewReminder',
+        id: account.id,
+        notice: { submissionId: submission.id, accountId: account.id, accountName: 'Acme', actionName: 'Action form', contactName: 'Jane Doe', submittedAt: submission.createdAt, hoursAgo: 18, slaHours: 24, hoursLeft: 6 },
+      },
+    ]);
 
     ctx.setNow('2026-11-24T10:00:00Z'); // 24 h
     expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [], escalated: [submission.id] });
     expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [], escalated: [] });
-    const escalations = calls.filter((c) => c.kind === 'notifyUser');
+    const escalations = calls.filter((c) => c.kind === 'submissionReviewEscalation');
     expect(escalations.map((c) => c.id).sort()).toEqual([account.csmId, admin.id].sort());
-    expect(escalations[0]!.message!.text).toMatch(/^Escalation: .* not been reviewed within the 24 h review SLA/);
+    expect(escalations[0]!.notice).toMatchObject({ submissionId: submission.id, hoursAgo: 24, slaHours: 24, hoursLeft: 0 });
     const stored = await t.db.prisma.submission.findUniqueOrThrow({ where: { id: submission.id } });
     expect(stored.remindedAt?.toISOString()).toBe('2026-11-24T04:00:00.000Z');
     expect(stored.escalatedAt?.toISOString()).toBe('2026-11-24T10:00:00.000Z');

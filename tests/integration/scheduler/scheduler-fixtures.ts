@@ -4,6 +4,7 @@ import type { TemplateActionSpec, TemplateSpec, TriggerSpec } from '../../../src
 import { silentLogger } from '../../../src/lib/logger';
 import { createAccount } from '../../../src/services/accounts/create-account';
 import type { ServiceContext } from '../../../src/services/context';
+import type { DailyDigest, SubmissionReviewNotice } from '../../../src/services/notifications/notification-facts';
 import type { NotificationMessage, Notifier } from '../../../src/services/notifications/notifier';
 import { getDefaultOrganization } from '../../../src/services/organizations/get-default-organization';
 import { importTemplate } from '../../../src/services/templates/import-template';
@@ -71,12 +72,15 @@ export async function addAccount(
 
 /** A notifier that records what Thread told Slack, in order. */
 export function recordingNotifier() {
-  const calls: { kind: keyof Notifier; id: string; message?: NotificationMessage }[] = [];
+  const calls: { kind: keyof Notifier; id: string; message?: NotificationMessage; digest?: DailyDigest; notice?: SubmissionReviewNotice }[] = [];
   const notifier: Notifier = {
     actionChanged: async (id) => void calls.push({ kind: 'actionChanged', id }),
     accountChanged: async (id) => void calls.push({ kind: 'accountChanged', id }),
     notifyUser: async (id, message) => void calls.push({ kind: 'notifyUser', id, message }),
     notifyAccountChannel: async (id, message) => void calls.push({ kind: 'notifyAccountChannel', id, message }),
+    sendDigest: async (id, digest) => void calls.push({ kind: 'sendDigest', id, digest }),
+    submissionReviewReminder: async (id, notice) => void calls.push({ kind: 'submissionReviewReminder', id, notice }),
+    submissionReviewEscalation: async (id, notice) => void calls.push({ kind: 'submissionReviewEscalation', id, notice }),
   };
   return { notifier, calls };
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
@@ -21,8 +21,9 @@ describe('manifest.json', () => {
     expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(['/thread']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['chat:write', 'commands', 'im:write']);
+    // message.*: a customer's reply in the thread of a message Thread sent completes that action.
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened', 'message.channels', 'message.groups']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['channels:history', 'chat:write', 'commands', 'groups:history']);
   });
 
   it('is not valid when a required section is missing (the check can fail)', () => {
@@ -30,5 +31,31 @@ describe('manifest.json', () => {
     addFormats(ajv);
     const broken = { ...manifest, display_information: { description: 'no name' } };
     expect(ajv.compile(schema)(broken)).toBe(false);
+  });
+
+  it('asks for exactly the bot scopes the Web API calls in src need (plus commands for /thread)', () => {
+    // Every Slack Web API method Thread calls, with the bot scope it needs (null: none). A new call fails this test
+    // until it is added here with its scope, and the scope to the manifest and the README.
+    const SCOPE_OF: Record<string, string | null> = {
+      'chat.postMessage': 'chat:write',
+      'chat.update': 'chat:write',
+      'conversations.history': 'channels:history',
+      'views.open': null,
+      'views.publish': null,
+      'views.update': null,
+    };
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) => {
+        const full = path.join(dir, f);
+        return statSync(full).isDirectory() ? (f === 'generated' ? [] : files(full)) : full.endsWith('.ts') ? [full] : [];
+      });
+    const called = new Set<string>();
+    for (const file of [...files(path.join(root, 'src/slack')), ...files(path.join(root, 'src/connectors/slack-messages'))]) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/client\.(chat|views|conversations|users|im|reactions|files|team|auth)\.([a-zA-Z]+)\(/g)) called.add(`${m[1]}.${m[2]}`);
+    }
+    expect([...called].filter((m) => !(m in SCOPE_OF))).toEqual([]);
+    // The message.channels / message.groups events (customer thread replies) need the two history scopes.
+    const needed = new Set(['commands', 'channels:history', 'groups:history', ...[...called].map((m) => SCOPE_OF[m]).filter((s): s is string => !!s)]);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
   });
 });

@@ -1,7 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps';
 import { registerAppHomeOpened } from './app-home-opened';
+import { registerCustomerThreadReply } from './customer-thread-reply';
 
 export function registerEventListeners(app: App, deps: SlackDeps): void {
   registerAppHomeOpened(app, deps);
+  registerCustomerThreadReply(app, deps);
 }

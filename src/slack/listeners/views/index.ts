@@ -4,10 +4,12 @@ import { registerEditDraftSubmit } from './edit-draft-submit';
 import { registerMilestoneSubmit } from './milestone-submit';
 import { registerNewAccountSubmit } from './new-account-submit';
 import { registerRequestChangesSubmit } from './request-changes-submit';
+import { registerSubmissionFollowUpSubmit } from './submission-follow-up-submit';
 
 export function registerViewListeners(app: App, deps: SlackDeps): void {
   registerEditDraftSubmit(app, deps);
   registerRequestChangesSubmit(app, deps);
+  registerSubmissionFollowUpSubmit(app, deps);
   registerMilestoneSubmit(app, deps);
   registerNewAccountSubmit(app, deps);
 }

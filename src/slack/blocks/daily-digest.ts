@@ -1,0 +1,35 @@
+import type { DailyDigest } from '../../services/notifications/notification-facts';
+import { context, header, LIMITS, mrkdwnSection, safe } from './text';
+
+/** Items shown per section; the rest are counted, so a busy CSM's digest stays one screen. */
+export const DIGEST_LIST_LIMIT = 8;
+
+const SECTIONS: { key: keyof DailyDigest['content']; title: string; emoji: string }[] = [
+  { key: 'dueToday', title: 'Drafts due today', emoji: ':spiral_calendar_pad:' },
+  { key: 'overdue', title: 'Overdue', emoji: ':alarm_clock:' },
+  { key: 'blocked', title: 'Blocked milestones', emoji: ':no_entry:' },
+  { key: 'atRisk', title: 'At risk', emoji: ':warning:' },
+  { key: 'waitingReviews', title: 'Submissions waiting for your review', emoji: ':inbox_tray:' },
+];
+
+/**
+ * The daily digest DM: one section per non-empty list with its count, the first few items as bullets. Every item
+ * line comes from account, contact or CSM text, so all of it is escaped; the fallback text says the counts.
+ */
+export function buildDailyDigest(digest: DailyDigest) {
+  const firstName = digest.recipientName.trim().split(/\s+/)[0] || digest.recipientName;
+  const shown = SECTIONS.filter((s) => digest.content[s.key].length > 0);
+  const blocks: object[] = [
+    header(`Your Thread digest for ${digest.date}`),
+    mrkdwnSection(`Good morning ${safe(firstName, 100)}, here is what needs you today.`),
+  ];
+  for (const section of shown) {
+    const items = digest.content[section.key];
+    const lines = items.slice(0, DIGEST_LIST_LIMIT).map((item) => `• ${safe(item, 300)}`);
+    if (items.length > DIGEST_LIST_LIMIT) lines.push(`• _and ${items.length - DIGEST_LIST_LIMIT} more_`);
+    blocks.push({ type: 'divider' }, mrkdwnSection(`${section.emoji} *${section.title} (${items.length})*\n${lines.join('\n')}`));
+  }
+  blocks.push(context('Open the Thread Home tab or `/thread review` to act on these.'));
+  const counts = shown.map((s) => `${digest.content[s.key].length} ${s.title.toLowerCase()}`).join(', ');
+  return { text: `Your Thread digest for ${digest.date}: ${counts || 'nothing waiting'}.`, blocks: blocks.slice(0, LIMITS.messageBlocks) };
+}

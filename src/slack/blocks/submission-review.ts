@@ -1,0 +1,105 @@
+/**
+ * Portal submission cards on the Slack side: the review-clock reminder and escalation (with the same Acknowledge /
+ * Follow up buttons as the portal's own card), the card once reviewed, and the Follow up modal.
+ */
+import type { SubmissionReviewNotice } from '../../services/notifications/notification-facts';
+import type { SubmissionReview } from '../../services/portal/load-submission-for-review';
+import { ACTIONS, FIELDS, VIEWS } from '../ids';
+import { button, context, LIMITS, mrkdwnSection, plain, safe, slackTime } from './text';
+
+/** The block id the portal's card gives its buttons (services/portal/portal-notifications.ts); reviewed, it is replaced. */
+export function submissionButtonsBlockId(submissionId: string): string {
+  return `portal_submission:${submissionId}`;
+}
+
+function reviewButtons(submissionId: string) {
+  return {
+    type: 'actions' as const,
+    block_id: submissionButtonsBlockId(submissionId),
+    elements: [button('Acknowledge', ACTIONS.submissionAcknowledge, submissionId, 'primary'), button('Follow up', ACTIONS.submissionFollowUp, submissionId)],
+  };
+}
+
+function describe(n: SubmissionReviewNotice): string {
+  return `${n.contactName ? safe(n.contactName, 200) : 'The customer'} submitted *${safe(n.actionName, 200)}* for *${safe(n.accountName, 200)}* ${slackTime(n.submittedAt)}`;
+}
+
+export function buildSubmissionReviewReminder(n: SubmissionReviewNotice) {
+  return {
+    text: `Reminder: "${n.actionName}" for ${n.accountName} is waiting for review; about ${n.hoursLeft} h left of the ${n.slaHours} h review SLA.`,
+    blocks: [
+      mrkdwnSection(`:hourglass_flowing_sand: *Waiting for review* — ${describe(n)} (${n.hoursAgo} h ago).`),
+      context(`About ${n.hoursLeft} h left of the ${n.slaHours} h review SLA. Acknowledge or follow up to stop the clock.`),
+      reviewButtons(n.submissionId),
+    ],
+  };
+}
+
+export function buildSubmissionReviewEscalation(n: SubmissionReviewNotice) {
+  return {
+    text: `Escalation: "${n.actionName}" for ${n.accountName} has not been reviewed within the ${n.slaHours} h review SLA.`,
+    blocks: [
+      mrkdwnSection(`:rotating_light: *Review overdue* — ${describe(n)} (${n.hoursAgo} h ago) and it has not been reviewed within the ${n.slaHours} h review SLA.`),
+      context('You get this as the CSM of the account or as an admin.'),
+      reviewButtons(n.submissionId),
+    ],
+  };
+}
+
+/** One line saying who reviewed the submission, how, and (for a follow-up) what became of the note. */
+export function reviewedLine(r: SubmissionReview, followUp?: { emailedTo: string | null; notEmailedBecause: string | null }): string {
+  const who = r.reviewedBySlackUserId ? `<@${r.reviewedBySlackUserId}>` : 'a reviewer';
+  let line = r.outcome === 'follow_up' ? `:leftwards_arrow_with_hook: Followed up by ${who} ${slackTime(r.reviewedAt)}` : `:white_check_mark: Acknowledged by ${who} ${slackTime(r.reviewedAt)}`;
+  if (followUp?.emailedTo) line += ` — note emailed to ${safe(followUp.emailedTo, 200)}`;
+  else if (followUp?.notEmailedBecause && !r.alreadyReviewed) line += ` — note recorded, not emailed: ${safe(followUp.notEmailedBecause, 300)}`;
+  return line;
+}
+
+/**
+ * The card as it was, with its buttons replaced by the review line; any card that carries this submission's buttons
+ * (the portal's card, a reminder, an escalation) is updated the same way. Without the original blocks (Slack does
+ * not always send them) a short card is rebuilt from the record.
+ */
+export function markSubmissionReviewed(original: unknown, r: SubmissionReview, followUp?: { emailedTo: string | null; notEmailedBecause: string | null }) {
+  const line = context(reviewedLine(r, followUp));
+  const blocks = Array.isArray(original) ? (original as { block_id?: string }[]) : [];
+  const kept = blocks.filter((b) => b.block_id !== submissionButtonsBlockId(r.submissionId));
+  const base: object[] = kept.length ? kept : [mrkdwnSection(`:inbox_tray: ${r.contactName ? safe(r.contactName, 200) : 'The customer'} answered *${safe(r.actionName, 200)}* for *${safe(r.accountName, 200)}* in the portal.`)];
+  return {
+    text: `${r.actionName} for ${r.accountName}: ${r.outcome === 'follow_up' ? 'followed up' : 'acknowledged'}`,
+    blocks: [...base, line].slice(-LIMITS.messageBlocks),
+  };
+}
+
+/** Where the card that opened the modal is, so it can be updated when the note is sent. */
+export interface FollowUpMetadata {
+  submissionId: string;
+  channel?: string;
+  ts?: string;
+}
+
+export function buildFollowUpModal(r: { accountName: string; actionName: string; contactName: string | null }, meta: FollowUpMetadata, emailEnabled: boolean) {
+  const to = r.contactName ? safe(r.contactName, 200) : 'the customer';
+  return {
+    type: 'modal' as const,
+    callback_id: VIEWS.submissionFollowUp,
+    title: plain('Follow up', LIMITS.viewTitle),
+    submit: plain(emailEnabled ? 'Send note' : 'Record note', LIMITS.viewSubmit),
+    close: plain('Cancel', LIMITS.viewSubmit),
+    private_metadata: JSON.stringify(meta),
+    blocks: [
+      context(`${safe(r.accountName, 200)} · *${safe(r.actionName, 200)}*`),
+      {
+        type: 'input' as const,
+        block_id: FIELDS.note,
+        label: plain(`Note to ${r.contactName ?? 'the customer'}`, 2000),
+        element: { type: 'plain_text_input' as const, action_id: FIELDS.note, multiline: true, max_length: 3000 },
+      },
+      context(
+        emailEnabled
+          ? `Thread emails the note to ${to} from your name, with replies to you, and marks the submission reviewed.`
+          : ':warning: Email is off (SMTP_URL is not set): the note is recorded on the account but not sent. The submission is marked reviewed.',
+      ),
+    ],
+  };
+}

@@ -1,0 +1,13 @@
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../../deps';
+import { ACTIONS } from '../../ids';
+
+/**
+ * Ticking a draft's checkbox in `/thread review` sends an interaction too; it only needs acknowledging, because
+ * "Execute selected" reads the ticked boxes from the message state when it is clicked.
+ */
+export function registerBatchSelect(app: App, _deps: SlackDeps): void {
+  app.action(ACTIONS.batchSelect, async ({ ack }) => {
+    await ack();
+  });
+}

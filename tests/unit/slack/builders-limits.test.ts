@@ -1,0 +1,244 @@
+import type { AccountOverview } from '../../../src/services/accounts/get-account-overview';
+import type { AccountTimeline } from '../../../src/services/accounts/get-timeline';
+import type { HandoffSummary } from '../../../src/services/accounts/get-handoff-summary';
+import type { AccountListRow } from '../../../src/services/accounts/list-accounts';
+import type { HomeData } from '../../../src/services/home/get-home';
+import type { MilestoneChangePreview } from '../../../src/services/milestones/preview-milestone-change';
+import type { ReviewCardData } from '../../../src/services/review/review-card-data';
+import { buildAccountCard } from '../../../src/slack/blocks/account-card';
+import { buildAccountPicker } from '../../../src/slack/blocks/account-picker';
+import { buildAccountsList } from '../../../src/slack/blocks/accounts-list';
+import { buildHandoffSummary } from '../../../src/slack/blocks/handoff-summary';
+import { buildHelp } from '../../../src/slack/blocks/help';
+import { buildHome } from '../../../src/slack/blocks/home';
+import { buildEditDraftModal, buildMilestoneModal, buildRequestChangesModal, type MilestoneChange } from '../../../src/slack/blocks/modals';
+import { buildNewAccountModal } from '../../../src/slack/blocks/new-account-modal';
+import { buildPortalLinkMessage } from '../../../src/slack/blocks/portal-link';
+import { buildReviewCard } from '../../../src/slack/blocks/review-card';
+import { buildReviewQueue } from '../../../src/slack/blocks/review-queue';
+import { buildTimeline } from '../../../src/slack/blocks/timeline';
+import { escapeMrkdwn, safe, truncate } from '../../../src/slack/blocks/text';
+import { escapingProblems, limitProblems, mrkdwnTexts, viewProblems } from './block-kit-limits';
+
+/** Text a customer or a CRM could send: mentions, disguised links, entities, emoji, and far too long. */
+const EVIL = '<!channel> <!here> <@UEVIL> <https://evil.example|your bank> & <mailto:x@evil.example> 🎉';
+const long = (n = 6000) => `${EVIL} `.repeat(Math.ceil(n / EVIL.length)).slice(0, n);
+const AT = new Date('2026-11-24T10:00:00Z');
+const many = <T>(n: number, make: (i: number) => T) => Array.from({ length: n }, (_, i) => make(i));
+
+function expectMessageOk(message: { text: string; blocks: object[] }) {
+  expect(limitProblems(message.blocks, 50)).toEqual([]);
+  expect(escapingProblems(message.blocks)).toEqual([]);
+  expect(message.text.length).toBeGreaterThan(0);
+}
+
+function expectViewOk(view: Record<string, unknown>) {
+  expect(viewProblems(view)).toEqual([]);
+  expect(escapingProblems(view.blocks)).toEqual([]);
+}
+
+const card = (i = 0, over: Partial<ReviewCardData> = {}): ReviewCardData => ({
+  actionId: `act_${i}`,
+  accountId: `acc_${i % 7}`,
+  accountName: long(300),
+  milestoneName: long(300),
+  actionName: long(300),
+  type: i % 2 ? 'slack_message' : 'email',
+  status: 'ready',
+  recipients: ['<#C0123ABCD>', '<@U0123ABCD>', '<@U1> <!channel>', ...many(40, () => `${long(250)} <evil@example.com>`)],
+  subject: long(2000),
+  body: long(12_000),
+  lintFindings: many(30, () => ({ code: 'stand_in_text', severity: 'warning', message: long(800) })) as ReviewCardData['lintFindings'],
+  approvedAt: null,
+  approvedBySlackUserId: null,
+  reviewNote: long(5000),
+  lastError: long(5000),
+  executedAt: null,
+  dueAt: AT,
+  csmId: 'u1',
+  csmSlackUserId: 'UCSM0001',
+  accountChannel: null,
+  cardChannel: null,
+  cardTs: null,
+  ...over,
+});
+
+describe('text helpers', () => {
+  it('escapes &, < and > so nothing can mention or link', () => {
+    expect(escapeMrkdwn('<!channel> & <https://x|y>')).toBe('&lt;!channel&gt; &amp; &lt;https://x|y&gt;');
+  });
+
+  it('cuts to the limit in code points, never splitting an emoji, ending with an ellipsis', () => {
+    const cut = truncate('🎉'.repeat(100), 75);
+    expect(Array.from(cut)).toHaveLength(75);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(cut).not.toMatch(/\uD83C(?!\uDF89)/);
+  });
+
+  it('never leaves half an entity where escaped text is cut', () => {
+    for (let max = 1; max < 40; max++) {
+      const out = safe('&&&&<<<<>>>>&&&&<<<<>>>>', max);
+      expect(Array.from(out).length).toBeLessThanOrEqual(max);
+      expect(out).not.toMatch(/&(?!amp;|lt;|gt;)/);
+    }
+  });
+});
+
+describe('message builders under oversized and hostile input', () => {
+  it('account card', () => {
+    const a: AccountOverview = {
+      id: 'acc_1',
+      name: long(500),
+      status: 'at_risk',
+      arr: 1_000_000_000_000,
+      csmId: 'u1',
+      csmName: long(500),
+      csmSlackUserId: null,
+      milestonesDone: 2,
+      milestonesTotal: 5,
+      currentMilestone: { id: 'm1', name: long(500), status: 'blocked', plannedEndDate: AT },
+      nextActions: many(5, (i) => ({ id: `a${i}`, name: long(800), type: 'email', status: 'ready', dueAt: AT })),
+      blockers: many(20, (i) => ({ milestoneId: `m${i}`, milestoneName: long(300), note: long(3000), since: AT })),
+      draftsWaiting: 12,
+    };
+    const message = buildAccountCard(a);
+    expectMessageOk(message);
+    expect(JSON.stringify(message.blocks)).toContain('account_portal_link');
+  });
+
+  it('accounts list with 200 long hostile rows stays within 50 blocks of 3000 characters', () => {
+    const rows: AccountListRow[] = many(200, (i) => ({
+      id: `acc_${i}`,
+      name: long(400),
+      status: 'active',
+      arr: i * 1000,
+      csmName: long(300),
+      csmSlackUserId: i % 2 ? 'UCSM0001' : null,
+      currentMilestone: long(300),
+      currentMilestoneBlocked: i % 3 === 0,
+      nextActionAt: i % 4 ? AT : null,
+      progressPct: 40,
+    }));
+    expectMessageOk(buildAccountsList(rows, long(1000)));
+    expectMessageOk(buildAccountsList([], long(1000)));
+  });
+
+  it('account pick list caps options and their text', () => {
+    const matches = many(150, (i) => ({ id: `c${'x'.repeat(30)}${i}`, name: long(300), status: 'active' }));
+    expectMessageOk(buildAccountPicker(long(1000), matches as never, 'timeline'));
+  });
+
+  it('help', () => {
+    expectMessageOk(buildHelp());
+  });
+
+  it('review card: long draft, many findings and recipients; only mentions Thread built survive', () => {
+    const message = buildReviewCard(card(1));
+    expectMessageOk(message);
+    const texts = mrkdwnTexts(message.blocks).join('\n');
+    expect(texts).toContain('<#C0123ABCD>');
+    expect(texts).toContain('<@U0123ABCD>');
+    expect(texts).toContain('more');
+    for (const status of ['review_pending', 'executing', 'executed', 'completed', 'skipped', 'pending']) expectMessageOk(buildReviewCard(card(2, { status, executedAt: AT })));
+    expectMessageOk(buildReviewCard(card(3, { approvedAt: AT, approvedBySlackUserId: 'UCSM0001' })));
+  });
+
+  it('review queue of 100 long cards stays within one message', () => {
+    const message = buildReviewQueue({ cards: many(100, (i) => card(i)), more: 400 });
+    expectMessageOk(message);
+    expect(JSON.stringify(message.blocks)).toContain('more');
+  });
+
+  it('timeline with 40 milestones', () => {
+    const t: AccountTimeline = {
+      accountId: 'acc',
+      accountName: long(400),
+      csmId: null,
+      milestones: many(40, (i) => ({
+        id: `m${i}`,
+        position: i,
+        name: long(300),
+        status: ['pending', 'in_progress', 'blocked', 'completed'][i % 4]!,
+        plannedStartDate: AT,
+        plannedEndDate: AT,
+        startedAt: i % 2 ? AT : null,
+        completedAt: i % 4 === 3 ? AT : null,
+        blockerNote: long(5000),
+        completionOverride: long(5000),
+        openActions: 3,
+        totalActions: 9,
+      })),
+    };
+    expectMessageOk(buildTimeline(t));
+  });
+
+  it('handoff summary with 100 long answers, and with none', () => {
+    const h: HandoffSummary = {
+      accountId: 'acc',
+      accountName: long(400),
+      submittedAt: AT,
+      submittedByName: long(300),
+      submittedBySlackUserId: null,
+      answers: many(100, () => ({ question: long(1000), answer: long(10_000) })),
+      recorded: true,
+    };
+    expectMessageOk(buildHandoffSummary(h));
+    expectMessageOk(buildHandoffSummary({ ...h, answers: [], recorded: false }));
+  });
+
+  it('portal link message keeps the link intact and escapes the contact', () => {
+    const message = buildPortalLinkMessage({ url: 'https://thread.example.org/portal/abc_DEF-123', contactEmail: `${long(300)}@x.io`, expiresAt: AT });
+    expectMessageOk(message);
+    expect(mrkdwnTexts(message.blocks)[0]).toContain('<https://thread.example.org/portal/abc_DEF-123|open the portal>');
+  });
+});
+
+describe('view builders under oversized and hostile input', () => {
+  it('App Home for an admin with full lists stays within 100 blocks', () => {
+    const h: HomeData = {
+      isAdmin: true,
+      draftsWaiting: many(10, (i) => ({ actionId: `a${i}`, actionName: long(400), accountName: long(400), status: i % 2 ? 'review_pending' : 'ready' })),
+      overdue: many(10, (i) => ({ actionId: `a${i}`, actionName: long(400), accountName: long(400), dueAt: AT })),
+      blocked: many(10, (i) => ({ milestoneId: `m${i}`, milestoneName: long(400), accountName: long(400), note: long(3000) })),
+      atRisk: many(10, (i) => ({ accountId: `c${i}`, accountName: long(400) })),
+      unreviewedSubmissions: many(10, (i) => ({ submissionId: `s${i}`, actionName: long(400), accountName: long(400), at: AT })),
+      accounts: many(15, (i) => ({ id: `c${i}`, name: long(400), status: 'at_risk', progressPct: 50, currentMilestone: long(400) })),
+      orgCounts: { accounts: 10_000, active: 9000, atRisk: 1000, draftsWaiting: 5000, blockedMilestones: 300, overdueActions: 20_000 },
+    };
+    expectViewOk(buildHome(h));
+  });
+
+  it('edit and request-changes modals: long drafts, and a response URL too long for private_metadata', () => {
+    const url = `https://hooks.slack.com/actions/T1/${'9'.repeat(4000)}`;
+    for (const c of [card(0), card(1, { subject: '' })]) {
+      expectViewOk(buildEditDraftModal(c, url));
+      expectViewOk(buildRequestChangesModal(c, url));
+    }
+    expect(JSON.parse(buildEditDraftModal(card(0), url).private_metadata)).toEqual({ id: 'act_0' });
+  });
+
+  it('milestone modals for every change with long names and lists', () => {
+    const p: MilestoneChangePreview = {
+      milestoneId: 'm1',
+      milestoneName: long(500),
+      accountId: 'acc',
+      accountName: long(500),
+      status: 'in_progress',
+      blockerNote: long(5000),
+      actionsOnStart: many(60, () => long(500)),
+      openActions: many(60, () => ({ name: long(500), status: 'review_pending' })),
+      previousOpenActions: many(60, () => ({ name: long(500), status: 'ready' })),
+      previousMilestoneName: long(500),
+      nextMilestoneName: long(500),
+    };
+    for (const change of ['start', 'complete', 'block', 'unblock'] as MilestoneChange[]) expectViewOk(buildMilestoneModal(change, p));
+  });
+
+  it('new-account modal: 150 templates with long names', () => {
+    const templates = many(150, (i) => ({ name: i % 2 ? `Template ${i} ${'x'.repeat(200)}` : `Template ${i} 🎉 ${EVIL}`, milestones: 5, actions: 20 }));
+    const view = buildNewAccountModal({ templates, csmSlackUserId: 'UCSM0001', today: '2026-11-24' });
+    expectViewOk(view);
+    const select = (view.blocks as { block_id?: string; element?: { options: unknown[] } }[]).find((b) => b.block_id === 'account_template')!.element!;
+    expect(select.options.length).toBeLessThanOrEqual(100);
+  });
+});
