@@ -14,6 +14,7 @@ import { benchFoundation } from './foundation';
 import { intFromEnv } from './lib/env';
 import { benchPortal } from './portal';
 import { benchScheduler } from './scheduler';
+import { benchSlack } from './slack';
 import { printTable, writeResults, type BenchRow } from './lib/report';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 10_000);
@@ -32,6 +33,8 @@ async function onDatabase(label: string, open: () => Promise<Database>): Promise
     // sends some of their emails; the portal is measured with exactly those accounts; the scheduler then adds
     // accounts up to its action count.
     const rows = await benchFoundation(db, { accounts: ACCOUNTS, runs: RUNS });
+    console.error(`bench: ${label}: Slack acknowledgements under load…`);
+    rows.push(...(await benchSlack(db, { requests: Math.min(400, RUNS * 2), concurrency: 20 })));
     console.error(`bench: ${label}: executeBatch of ${BATCH} emails…`);
     rows.push(...(await benchExecution(db, { batch: BATCH })));
     console.error(`bench: ${label}: portal pages, ${PORTAL_REQUESTS} requests, ${PORTAL_CONCURRENCY} concurrent…`);

@@ -23,6 +23,30 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
+/**
+ * Drops a test database once nothing uses it any more. Never WITH (FORCE): terminating a session that work
+ * started by a test still holds would surface as an unhandled error in whichever test runs next. A database
+ * still in use after a few tries is left behind on the throwaway server.
+ */
+async function dropWhenIdle(serverUrl: string, name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      try {
+        await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
+        return;
+      } catch (error) {
+        // 55006: the database is being accessed by other users.
+        if ((error as { code?: string }).code !== '55006') throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
 /** Opens a fresh, migrated database for one test file. */
 export async function openTestDatabase(): Promise<Database> {
   const serverUrl = process.env.TEST_DATABASE_URL;
@@ -46,10 +70,7 @@ export async function openTestDatabase(): Promise<Database> {
       async close() {
         await prisma.$disconnect();
         await pool.end();
-        const drop = new pg.Client({ connectionString: serverUrl });
-        await drop.connect();
-        await drop.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await drop.end();
+        await dropWhenIdle(serverUrl, name);
       },
     };
   }

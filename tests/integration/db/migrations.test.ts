@@ -73,7 +73,7 @@ describe('migrations', () => {
       expect(db.appliedMigrations.length).toBeGreaterThan(0);
       expect(tables.rows[0].n).toBe(1);
     } finally {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
       await admin.end();
     }
   });

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { resolveSlackActor } from '../../../services/users/resolve-slack-actor';
 import { buildHelp } from '../../blocks/help';
+import { safe } from '../../blocks/text';
 import { accountsCommand } from '../../commands/accounts-command';
 import { openNewAccount } from '../../commands/open-new-account';
 import { parseCommand } from '../../commands/parse-command';
@@ -21,7 +22,8 @@ export function registerThreadCommand(app: App, deps: SlackDeps): void {
     const { sub, rest } = parseCommand(command.text ?? '');
     const view = VIEWS[sub as keyof typeof VIEWS];
     if (sub !== 'accounts' && sub !== 'new' && !view) {
-      const problem = sub === '' || sub === 'help' ? undefined : `I don't know "${sub}".`;
+      // Echoed back escaped, so a typo like "<!channel>" cannot ping anyone even in an ephemeral reply.
+      const problem = sub === '' || sub === 'help' ? undefined : `I don't know "${safe(sub, 80)}".`;
       await ack({ response_type: 'ephemeral', ...buildHelp(problem) } as never);
       return;
     }
