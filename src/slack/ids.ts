@@ -24,6 +24,8 @@ export const ACTIONS = {
   openReview: 'account_review',
   openHandoff: 'account_handoff',
   copyPortalLink: 'account_portal_link',
+  emailPortalLink: 'account_portal_email',
+  revokePortalLinks: 'account_portal_revoke',
   pickAccount: 'account_pick',
   milestoneStart: 'milestone_start',
   milestoneComplete: 'milestone_complete',
@@ -37,6 +39,8 @@ export const VIEWS = {
   submissionFollowUp: 'view_submission_follow_up',
   milestoneChange: 'view_milestone_change',
   newAccount: 'view_new_account',
+  emailPortalLink: 'view_email_portal_link',
+  revokePortalLinks: 'view_revoke_portal_links',
 } as const;
 
 /** Input block and element ids inside modals. */
@@ -45,6 +49,8 @@ export const FIELDS = {
   body: 'body',
   note: 'note',
   reason: 'reason',
+  /** The contact picker of the portal link modals (Email portal link, Revoke portal links). */
+  contact: 'contact',
 } as const;
 
 /** Block (and element) ids of the `/thread new` modal; submission errors are attached to them. */

@@ -69,7 +69,13 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
     throw new AppError('validation_failed', fields.join('; '), { details: fields });
   }
   const options = parsed.data;
-  const org = await ctx.prisma.organization.findUnique({ where: { id: options.organizationId } });
+  // The organisation and whether the name is taken, in one round trip. The unique index on (organizationId, name)
+  // still guards against a concurrent create, as it did when this check ran inside the transaction.
+  const orgs = await ctx.prisma.$queryRaw<{ id: string; timezone: string; duplicate: boolean }[]>`
+    SELECT o."id", o."timezone",
+           EXISTS (SELECT 1 FROM "Account" a WHERE a."organizationId" = o."id" AND a."name" = ${options.name}) AS "duplicate"
+    FROM "Organization" o WHERE o."id" = ${options.organizationId}`;
+  const org = orgs[0];
   if (!org) throw new AppError('not_found', `organisation ${options.organizationId} does not exist`);
 
   const kickoff = options.kickoffDate ?? todayIn(org.timezone, ctx.now());
@@ -79,10 +85,9 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
     throw new AppError('validation_failed', `kickoffDate: ${kickoff} is not a real date`);
   }
 
-  return ctx.prisma.$transaction(async (tx) => {
-    const duplicate = await tx.account.findUnique({ where: { organizationId_name: { organizationId: org.id, name: options.name } } });
-    if (duplicate) throw new AppError('conflict', `an account named "${options.name}" already exists`);
+  if (org.duplicate) throw new AppError('conflict', `an account named "${options.name}" already exists`);
 
+  return ctx.prisma.$transaction(async (tx) => {
     const template = await loadTemplateSpec(tx, { organizationId: org.id, name: options.templateName });
     const plan = instantiatePlan(template.spec, { kickoffDate: kickoff, timeZone: org.timezone, now: ctx.now() });
     const csm = options.csmSlackUserId ? await ensureSlackUser(tx, { organizationId: org.id, slackUserId: options.csmSlackUserId, role: 'csm' }) : null;
@@ -104,12 +109,16 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
         kickoffDate: toCalendarDate(kickoff),
         goLiveDate: plan.goLiveDate,
         nextActionAt,
-        contacts: options.contact
-          ? { create: { email: options.contact.email, name: options.contact.name ?? nameFromEmail(options.contact.email), isPrimary: true } }
-          : undefined,
       },
+      // Only what is used below: a nested contact create would make Prisma read the account back afterwards.
+      select: { id: true, name: true },
     });
-    await tx.milestone.createMany({
+    if (options.contact) {
+      const { email, name } = options.contact;
+      await tx.contact.create({ data: { accountId: account.id, email, name: name ?? nameFromEmail(email), isPrimary: true }, select: { id: true } });
+    }
+    // The ids come back from the insert itself, so the actions can point at their milestones without reading them.
+    const created = await tx.milestone.createManyAndReturn({
       data: plan.milestones.map((m) => ({
         accountId: account.id,
         position: m.position,
@@ -121,9 +130,9 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
         plannedEndDate: m.plannedEndDate,
         startedAt: m.startedAt,
       })),
+      select: { id: true, position: true },
     });
-    const milestones = await tx.milestone.findMany({ where: { accountId: account.id }, select: { id: true, position: true }, orderBy: { position: 'asc' } });
-    const milestoneIds = milestones.map((m) => m.id);
+    const milestoneIds = created.sort((a, b) => a.position - b.position).map((m) => m.id);
     await tx.action.createMany({
       data: plan.actions.map((a) => ({
         accountId: account.id,

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { Prisma } from '../../db/generated/client';
-import { AppError } from '../../lib/errors';
-import { recordAuditEvent } from '../audit/record-audit-event';
 import { parseOptions } from '../errors/parse-options';
 import type { ServiceContext } from '../context';
+import { settleRiskSuggestion } from './settle-risk-suggestion';
 
 const optionsSchema = z.object({ accountId: z.string().min(1), actor: z.string().min(1), note: z.string().trim().max(500).optional() });
 
@@ -15,25 +13,13 @@ const optionsSchema = z.object({ accountId: z.string().min(1), actor: z.string()
 export async function dismissRiskSuggestion(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<{ accountId: string }> {
   const options = parseOptions(optionsSchema, input);
   const now = ctx.now();
-  return ctx.prisma.$transaction(async (tx) => {
-    const account = await tx.account.findUnique({ where: { id: options.accountId }, select: { organizationId: true, riskSuggestion: true, riskSuggestedAt: true } });
-    if (!account) throw new AppError('not_found', `account ${options.accountId} does not exist`);
-    if (account.riskSuggestedAt === null) throw new AppError('conflict', 'there is no at-risk suggestion on this account to dismiss');
-    const updated = await tx.account.updateMany({
-      where: { id: options.accountId, riskSuggestedAt: account.riskSuggestedAt },
-      data: { riskSuggestion: Prisma.DbNull, riskSuggestedAt: null, riskDismissedAt: now },
-    });
-    if (updated.count === 0) throw new AppError('conflict', 'the at-risk suggestion changed meanwhile; look again');
-    await recordAuditEvent(tx, {
-      organizationId: account.organizationId,
-      accountId: options.accountId,
-      entityType: 'account',
-      entityId: options.accountId,
-      actor: options.actor,
-      reason: options.note ? `at-risk suggestion dismissed: ${options.note}` : 'at-risk suggestion dismissed',
-      data: { suggestion: account.riskSuggestion as Prisma.InputJsonValue },
-      at: now,
-    });
-    return { accountId: options.accountId };
+  await settleRiskSuggestion(ctx, {
+    accountId: options.accountId,
+    actor: options.actor,
+    at: now,
+    answer: 'dismiss',
+    data: { riskDismissedAt: now },
+    audit: { reason: options.note ? `at-risk suggestion dismissed: ${options.note}` : 'at-risk suggestion dismissed' },
   });
+  return { accountId: options.accountId };
 }

@@ -4,7 +4,7 @@ import { nextActionStatus, type ActionStatus } from '../../domain/action-state';
 import type { LintFinding } from '../../domain/review-lint';
 import type { ActionType } from '../../domain/template';
 import { AppError } from '../../lib/errors';
-import { recordAuditEvent } from '../audit/record-audit-event';
+import { transitionAction } from '../actions/transition-action';
 import type { ServiceContext } from '../context';
 import type { DraftingDeps } from '../execution/ports';
 import { loadActionForDrafting, recipientOf } from './build-draft-context';
@@ -39,9 +39,10 @@ export async function redraftAction(ctx: ServiceContext, deps: DraftingDeps, opt
   const { actionId, note } = parsed.data;
   const action = await loadActionForDrafting(ctx, actionId);
   const from = action.status as ActionStatus;
-  // A ready action may be sent back and redrafted in one step; the state machine checks both moves.
-  const through = from === 'ready' ? nextActionStatus(from, 'request_changes') : from;
-  const to = nextActionStatus(through, 'redraft');
+  // A ready action may be sent back and redrafted in one step; the state machine checks both moves, here before
+  // the (slow) drafter runs and again when the new draft is stored.
+  const events = from === 'ready' ? (['request_changes', 'redraft'] as const) : (['redraft'] as const);
+  events.reduce<ActionStatus>((status, event) => nextActionStatus(status, event), from);
 
   const previousSubject = action.draftSubject ?? '';
   const previousBody = action.draftBody ?? '';
@@ -61,10 +62,10 @@ export async function redraftAction(ctx: ServiceContext, deps: DraftingDeps, opt
       });
 
   await ctx.prisma.$transaction(async (tx) => {
-    const stored = await tx.action.updateMany({
-      where: { id: actionId, status: from },
+    await transitionAction(tx, {
+      action: { id: actionId, status: from, type: action.type as ActionType, accountId: action.accountId, organizationId: action.account.organizationId },
+      event: events,
       data: {
-        status: to,
         reviewNote: note,
         draftSubject: subject,
         draftBody: body,
@@ -74,22 +75,14 @@ export async function redraftAction(ctx: ServiceContext, deps: DraftingDeps, opt
         approvedById: null,
         lintOverriddenById: null,
       },
-    });
-    if (stored.count !== 1) throw new AppError('conflict', 'the action changed while it was being redrafted; try again');
-    await recordAuditEvent(tx, {
-      organizationId: action.account.organizationId,
-      accountId: action.accountId,
-      entityType: 'action',
-      entityId: actionId,
+      conflict: 'the action changed while it was being redrafted; try again',
       actor: 'system',
-      from,
-      to,
       reason: regenerated
         ? `redrafted by ${draftedBy} with the CSM's note`
         : drafted?.aiFailure
           ? `draft kept for editing (AI drafting failed: ${drafted.aiFailure})`
           : 'draft kept for editing (no AI drafter configured)',
-      data: { note, regenerated },
+      auditData: { note, regenerated },
       at: ctx.now(),
     });
   });

@@ -3,10 +3,10 @@
  * conditional on the state read, audited, and the actions waiting on this one get their due times.
  */
 import type { Prisma } from '../../db/generated/client';
-import { nextActionStatus, type ActionStatus } from '../../domain/action-state';
+import type { ActionStatus } from '../../domain/action-state';
 import type { ActionType } from '../../domain/template';
 import { AppError } from '../../lib/errors';
-import { recordAuditEvent } from '../audit/record-audit-event';
+import { transitionAction } from '../actions/transition-action';
 import type { ServiceContext, Tx } from '../context';
 import { toAppError } from '../errors/to-app-error';
 import { propagateTriggers } from '../scheduler/propagate-triggers';
@@ -31,21 +31,17 @@ export async function completeAction(ctx: ServiceContext, input: CompletionInput
       if (!input.types.includes(action.type as ActionType)) {
         throw new AppError('validation_failed', `"${action.name}" is a ${action.type.replace('_', ' ')}; it cannot be completed this way`);
       }
-      const from = action.status as ActionStatus;
-      const to = nextActionStatus(from, 'complete', { type: action.type as ActionType });
-      const updated = await tx.action.updateMany({ where: { id: action.id, status: from }, data: { status: to, completedAt: now } });
-      if (updated.count !== 1) throw new AppError('conflict', `"${action.name}" changed meanwhile; look again`);
-      await input.alsoWrite?.(tx, action);
-      await recordAuditEvent(tx, {
-        organizationId: action.account.organizationId,
-        accountId: action.accountId,
-        entityType: 'action',
-        entityId: action.id,
+      await transitionAction(tx, {
+        action: { id: action.id, status: action.status as ActionStatus, type: action.type as ActionType, accountId: action.accountId, organizationId: action.account.organizationId },
+        event: 'complete',
+        data: { completedAt: now },
+        conflict: `"${action.name}" changed meanwhile; look again`,
+        alsoWrite: async () => {
+          await input.alsoWrite?.(tx, action);
+        },
         actor: input.actor,
-        from,
-        to,
         reason: input.reason,
-        data: input.data,
+        auditData: input.data,
         at: now,
       });
       // An internal task completed straight from ready was never "executed": this is its done event.

@@ -16,7 +16,8 @@ import { nextActionStatus, type ActionStatus } from '../../domain/action-state';
 import { blockingFindings } from '../../domain/review-lint';
 import type { ActionType } from '../../domain/template';
 import { AppError, isAppError } from '../../lib/errors';
-import { recordAuditEvent } from '../audit/record-audit-event';
+import { transitionAction } from '../actions/transition-action';
+import { recordEntityChange, type AuditedEntity } from '../audit/record-entity-change';
 import type { ServiceContext } from '../context';
 import { describeBlocking, lintActionDraft } from '../drafting/lint-action-draft';
 import { parseOptions } from '../errors/parse-options';
@@ -91,26 +92,32 @@ export async function executeAction(
     ...(overridden.length > 0 ? { lintOverridden: overridden } : {}),
   };
 
+  const audited = auditedAction(action);
   const claimed = await ctx.prisma.$transaction(async (tx) => {
-    const updated = await tx.action.updateMany({
+    const { changed } = await transitionAction(tx, {
+      action: { ...audited, status, type: action.type as ActionType },
+      event: 'claim',
       // updatedAt too: the text checked above is the text sent, not an edit saved meanwhile.
-      where: { id: action.id, status: 'ready', updatedAt: action.updatedAt },
+      where: { updatedAt: action.updatedAt },
       data: {
-        status: 'executing',
         idempotencyKey: key,
         executingSince: now,
         attempts: { increment: 1 },
         executionRecord: record as unknown as Prisma.InputJsonValue,
         lintOverriddenById: overridden.length > 0 ? o.actorUserId : null,
       },
+      // Losing the claim is how a double click or a second process is kept from sending twice: reported below.
+      conflict: null,
+      alsoWrite: async () => {
+        if (overridden.length === 0) return;
+        await recordEntityChange(tx, 'action', audited, { actor: o.actorUserId, reason: `review lint overridden: ${overridden.join(', ')}`, data: { lintOverridden: overridden }, at: now });
+      },
+      actor: o.actorUserId,
+      reason: `claimed for sending by ${plan.channel}`,
+      auditData: { idempotencyKey: key },
+      at: now,
     });
-    if (updated.count !== 1) return false;
-    const audit = { organizationId: action.account.organizationId, accountId: action.accountId, entityType: 'action' as const, entityId: action.id, actor: o.actorUserId, at: now };
-    if (overridden.length > 0) {
-      await recordAuditEvent(tx, { ...audit, reason: `review lint overridden: ${overridden.join(', ')}`, data: { lintOverridden: overridden } });
-    }
-    await recordAuditEvent(tx, { ...audit, from: 'ready', to: 'executing', reason: `claimed for sending by ${plan.channel}`, data: { idempotencyKey: key } });
-    return true;
+    return changed;
   });
   if (!claimed) {
     const current = await ctx.prisma.action.findUnique({ where: { id: action.id }, select: { status: true } });
@@ -122,6 +129,7 @@ export async function executeAction(
 
   try {
     const sent = await performSend(deps, action, plan, { messageId: record.messageId, clientMsgId: record.clientMsgId, actor: o.actorUserId });
+    await deps.afterSend?.(action.id);
     const done: SendRecord = { ...record, state: 'sent', sentAt: ctx.now().toISOString(), ...sent };
     await markExecuted(ctx, action, key, done, o.actorUserId);
     await notifyQuietly(ctx, deps, action.id, action.accountId);
@@ -136,27 +144,29 @@ export async function executeAction(
 
 type Claimed = Awaited<ReturnType<typeof loadActionForExecution>>;
 
+function auditedAction(action: Claimed): AuditedEntity {
+  return { id: action.id, accountId: action.accountId, organizationId: action.account.organizationId };
+}
+
 async function markExecuted(ctx: ServiceContext, action: Claimed, key: string, record: SendRecord, actor: string): Promise<void> {
   const at = ctx.now();
+  const to = nextActionStatus('executing', 'sent');
   await ctx.prisma.$transaction(async (tx) => {
-    // 'ready' too: if the recovery sweep gave up on this claim while the send was still running (and nobody has
-    // claimed it again, which would have changed the key), the send did happen and the row must say so.
+    // Not transitionAction: besides the claim's key, this accepts 'ready' too. If the recovery sweep gave up on this
+    // claim while the send was still running (and nobody has claimed it again, which would have changed the key),
+    // the send did happen and the row must say so.
     const updated = await tx.action.updateMany({
       where: { id: action.id, status: { in: ['executing', 'ready'] }, idempotencyKey: key },
-      data: { status: 'executed', executedAt: at, executedById: actor, executingSince: null, lastError: null, executionRecord: record as unknown as Prisma.InputJsonValue },
+      data: { status: to, executedAt: at, executedById: actor, executingSince: null, lastError: null, executionRecord: record as unknown as Prisma.InputJsonValue },
     });
     if (updated.count !== 1) {
       ctx.logger.error({ actionId: action.id }, 'a send completed after its claim was recovered and claimed again; the action may have been sent twice');
       return;
     }
-    await recordAuditEvent(tx, {
-      organizationId: action.account.organizationId,
-      accountId: action.accountId,
-      entityType: 'action',
-      entityId: action.id,
+    await recordEntityChange(tx, 'action', auditedAction(action), {
       actor,
       from: 'executing',
-      to: 'executed',
+      to,
       reason: `sent by ${record.channel}`,
       data: { messageId: record.messageId ?? null, clientMsgId: record.clientMsgId ?? null, slackTs: record.slackTs ?? null },
       at,
@@ -168,19 +178,14 @@ async function markExecuted(ctx: ServiceContext, action: Claimed, key: string, r
 async function returnToReady(ctx: ServiceContext, action: Claimed, key: string, record: SendRecord, actor: string, message: string): Promise<void> {
   const at = ctx.now();
   await ctx.prisma.$transaction(async (tx) => {
-    const updated = await tx.action.updateMany({
-      where: { id: action.id, status: 'executing', idempotencyKey: key },
-      data: { status: nextActionStatus('executing', 'send_failed'), executingSince: null, lastError: message, executionRecord: record as unknown as Prisma.InputJsonValue },
-    });
-    if (updated.count !== 1) return;
-    await recordAuditEvent(tx, {
-      organizationId: action.account.organizationId,
-      accountId: action.accountId,
-      entityType: 'action',
-      entityId: action.id,
+    // Conditional on this call's claim; if the recovery sweep already returned it to ready, there is nothing to do.
+    await transitionAction(tx, {
+      action: { ...auditedAction(action), status: 'executing', type: action.type as ActionType },
+      event: 'send_failed',
+      where: { idempotencyKey: key },
+      data: { executingSince: null, lastError: message, executionRecord: record as unknown as Prisma.InputJsonValue },
+      conflict: null,
       actor,
-      from: 'executing',
-      to: 'ready',
       reason: `send failed: ${message}`,
       at,
     });

@@ -59,6 +59,12 @@ export interface ExecutionDeps {
    * process dying at that point (the action stays executing, with its send record 'sending').
    */
   afterClaim?: (actionId: string) => Promise<void> | void;
+  /**
+   * Test seam: runs after the channel accepted the message and before the action is marked executed, the
+   * window where a crash leaves a message delivered but a record still 'sending'. Simulate that crash by ending
+   * the process here (tests/integration/execution/execute-and-die.ts): a throw is handled like a failed send.
+   */
+  afterSend?: (actionId: string) => Promise<void> | void;
 }
 
 /** The drafting services need only part of it. */

@@ -9,8 +9,8 @@
  * marks the record 'unknown'. The CSM decides: Retry (a new claim, a new id) or Skip.
  */
 import type { Prisma } from '../../db/generated/client';
-import { nextActionStatus } from '../../domain/action-state';
-import { recordAuditEvent } from '../audit/record-audit-event';
+import type { ActionType } from '../../domain/template';
+import { transitionAction } from '../actions/transition-action';
 import type { ServiceContext } from '../context';
 import { notifyQuietly } from './notify-quietly';
 import type { ExecutionDeps } from './ports';
@@ -44,23 +44,17 @@ export async function recoverStuckExecutions(
     const unknown: Prisma.InputJsonValue | undefined = record ? ({ ...record, state: 'unknown', error: message } as unknown as Prisma.InputJsonValue) : undefined;
     const done = await ctx.prisma.$transaction(async (tx) => {
       // Conditional on the same claim, so a send that finishes right now wins over the sweep.
-      const updated = await tx.action.updateMany({
-        where: { id: action.id, status: 'executing', idempotencyKey: action.idempotencyKey },
-        data: { status: nextActionStatus('executing', 'send_failed'), executingSince: null, lastError: message, ...(unknown ? { executionRecord: unknown } : {}) },
-      });
-      if (updated.count !== 1) return false;
-      await recordAuditEvent(tx, {
-        organizationId: action.account.organizationId,
-        accountId: action.accountId,
-        entityType: 'action',
-        entityId: action.id,
+      const { changed } = await transitionAction(tx, {
+        action: { id: action.id, status: 'executing', type: action.type as ActionType, accountId: action.accountId, organizationId: action.account.organizationId },
+        event: 'send_failed',
+        where: { idempotencyKey: action.idempotencyKey },
+        data: { executingSince: null, lastError: message, ...(unknown ? { executionRecord: unknown } : {}) },
+        conflict: null,
         actor: 'system',
-        from: 'executing',
-        to: 'ready',
         reason: message,
         at: now,
       });
-      return true;
+      return changed;
     });
     if (!done) continue;
     recovered.push({ actionId: action.id, message });

@@ -1,10 +1,9 @@
 import type { Prisma } from '../../db/generated/client';
-import { nextActionStatus, type ActionStatus } from '../../domain/action-state';
+import type { ActionStatus } from '../../domain/action-state';
 import type { ActionType } from '../../domain/template';
 import { AppError } from '../../lib/errors';
-import { recordAuditEvent } from '../audit/record-audit-event';
+import { transitionAction } from '../actions/transition-action';
 import type { Tx } from '../context';
-import { toAppError } from '../errors/to-app-error';
 import type { PortalSession } from './resolve-portal-token';
 
 export interface PortalActionToAnswer {
@@ -45,32 +44,25 @@ export async function completePortalAction(
   },
 ): Promise<{ submissionId: string }> {
   const { session, action, now } = options;
-  let to: ActionStatus;
-  try {
-    to = nextActionStatus(action.status, 'complete', { type: action.type });
-  } catch (error) {
-    throw toAppError(error);
-  }
-  const claimed = await tx.action.updateMany({ where: { id: action.id, status: action.status }, data: { status: to, completedAt: now } });
-  if (claimed.count !== 1) throw new AppError('conflict', 'this request has already been answered, thank you');
-  const submission = await tx.submission.create({
-    data: { ...options.submission, accountId: session.accountId, actionId: action.id, contactId: session.contactId, createdAt: now },
-  });
-  const actor = `customer:${session.contactId}`;
-  await recordAuditEvent(tx, {
-    organizationId: session.organizationId,
-    accountId: session.accountId,
-    entityType: 'action',
-    entityId: action.id,
-    actor,
-    from: action.status,
-    to,
+  let submissionId = '';
+  await transitionAction(tx, {
+    action: { ...action, accountId: session.accountId, organizationId: session.organizationId },
+    event: 'complete',
+    data: { completedAt: now },
+    conflict: 'this request has already been answered, thank you',
+    alsoWrite: async () => {
+      const submission = await tx.submission.create({
+        data: { ...options.submission, accountId: session.accountId, actionId: action.id, contactId: session.contactId, createdAt: now },
+      });
+      submissionId = submission.id;
+      return { auditData: { submissionId } };
+    },
+    actor: `customer:${session.contactId}`,
     reason: options.engagement === 'form_submitted' ? 'the customer submitted the form in the portal' : 'the customer uploaded the document in the portal',
-    data: { submissionId: submission.id },
     at: now,
   });
   await tx.engagementEvent.create({
-    data: { accountId: session.accountId, contactId: session.contactId, kind: options.engagement, data: { actionId: action.id, submissionId: submission.id }, at: now },
+    data: { accountId: session.accountId, contactId: session.contactId, kind: options.engagement, data: { actionId: action.id, submissionId }, at: now },
   });
-  return { submissionId: submission.id };
+  return { submissionId };
 }

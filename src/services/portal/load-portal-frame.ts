@@ -1,3 +1,4 @@
+import { Prisma } from '../../db/generated/client';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../context';
 import type { PortalSession } from './resolve-portal-token';
@@ -11,36 +12,59 @@ export interface PortalFrame {
   timeZone: string;
 }
 
+/** One row of selectPortalFrame: the contact, its account, the organisation and the CSM, flattened. */
+export interface PortalFrameRow {
+  contactId: string;
+  contactName: string;
+  contactEmail: string;
+  accountId: string;
+  accountName: string;
+  accountDomain: string | null;
+  kickoffDate: Date;
+  goLiveDate: Date | null;
+  accountStatus: string;
+  hasCsm: boolean;
+  csmName: string | null;
+  csmEmail: string | null;
+  brandName: string;
+  brandLogoUrl: string | null;
+  brandColor: string;
+  timeZone: string;
+}
+
+/**
+ * The frame as one joined row (Prisma would read contact, account, CSM and organisation one query each), with
+ * room for more columns: `extra` is appended to the select list and may refer to the account as `a`.
+ * No row when the contact or its account is gone, or the contact has moved off the session's account.
+ */
+export function selectPortalFrame(session: PortalSession, extra: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`
+    SELECT c."id" AS "contactId", c."name" AS "contactName", c."email" AS "contactEmail",
+           a."id" AS "accountId", a."name" AS "accountName", a."domain" AS "accountDomain",
+           a."kickoffDate", a."goLiveDate", a."status"::text AS "accountStatus",
+           (u."id" IS NOT NULL) AS "hasCsm", u."name" AS "csmName", u."email" AS "csmEmail",
+           o."name" AS "brandName", o."logoUrl" AS "brandLogoUrl", o."brandColor", o."timezone" AS "timeZone"
+           ${extra}
+    FROM "Contact" c
+    JOIN "Account" a ON a."id" = c."accountId"
+    JOIN "Organization" o ON o."id" = a."organizationId"
+    LEFT JOIN "User" u ON u."id" = a."csmId"
+    WHERE c."id" = ${session.contactId} AND c."accountId" = ${session.accountId}`;
+}
+
+export function toPortalFrame(row: PortalFrameRow | undefined): PortalFrame {
+  if (!row) throw new AppError('not_found', 'this portal is no longer available');
+  return {
+    brand: { name: row.brandName, logoUrl: row.brandLogoUrl, color: row.brandColor },
+    account: { id: row.accountId, name: row.accountName, domain: row.accountDomain, kickoffDate: row.kickoffDate, goLiveDate: row.goLiveDate, status: row.accountStatus },
+    contact: { id: row.contactId, name: row.contactName, email: row.contactEmail },
+    csm: row.hasCsm ? { name: row.csmName ?? '', email: row.csmEmail } : null,
+    timeZone: row.timeZone,
+  };
+}
+
 /** Loads the frame in one query; a session whose account or contact has since been deleted is not found. */
 export async function loadPortalFrame(ctx: ServiceContext, session: PortalSession): Promise<PortalFrame> {
-  const contact = await ctx.prisma.contact.findUnique({
-    where: { id: session.contactId },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      accountId: true,
-      account: {
-        select: {
-          id: true,
-          name: true,
-          domain: true,
-          kickoffDate: true,
-          goLiveDate: true,
-          status: true,
-          csm: { select: { name: true, email: true } },
-          organization: { select: { name: true, logoUrl: true, brandColor: true, timezone: true } },
-        },
-      },
-    },
-  });
-  if (!contact || contact.accountId !== session.accountId) throw new AppError('not_found', 'this portal is no longer available');
-  const { account } = contact;
-  return {
-    brand: { name: account.organization.name, logoUrl: account.organization.logoUrl, color: account.organization.brandColor },
-    account: { id: account.id, name: account.name, domain: account.domain, kickoffDate: account.kickoffDate, goLiveDate: account.goLiveDate, status: account.status },
-    contact: { id: contact.id, name: contact.name, email: contact.email },
-    csm: account.csm ? { name: account.csm.name, email: account.csm.email } : null,
-    timeZone: account.organization.timezone,
-  };
+  const rows = await ctx.prisma.$queryRaw<PortalFrameRow[]>(selectPortalFrame(session));
+  return toPortalFrame(rows[0]);
 }

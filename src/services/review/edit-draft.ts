@@ -1,19 +1,15 @@
 import { z } from 'zod';
-import { canEditDraft, nextActionStatus } from '../../domain/action-state';
+import { canEditDraft } from '../../domain/action-state';
 import { lintDraft } from '../../domain/review-lint';
 import type { Prisma } from '../../db/generated/client';
 import { AppError } from '../../lib/errors';
-import { recordAuditEvent } from '../audit/record-audit-event';
+import { transitionAction } from '../actions/transition-action';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
-import { toAppError } from '../errors/to-app-error';
-import { managingActorSchema } from '../milestones/actor-schema';
-import { loadActionForReview } from './load-action-for-review';
+import { reviewTargetShape, runReviewStep } from './run-review-step';
 
 const optionsSchema = z.object({
-  organizationId: z.string().min(1),
-  actionId: z.string().min(1),
-  actor: managingActorSchema,
+  ...reviewTargetShape,
   subject: z.string().trim().max(500, 'keep the subject under 500 characters'),
   body: z.string().trim().min(1, 'the draft needs a body').max(20_000, 'keep the body under 20,000 characters'),
 });
@@ -25,44 +21,31 @@ const optionsSchema = z.object({
 export async function editDraft(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<{ actionId: string; status: string }> {
   const o = parseOptions(optionsSchema, input);
   const now = ctx.now();
-  try {
-    return await ctx.prisma.$transaction(async (tx) => {
-      const action = await loadActionForReview(tx, { ...o, doing: 'edit drafts' });
-      if (!canEditDraft(action.status)) {
-        throw new AppError('illegal_transition', `"${action.name}" is ${action.status.replace('_', ' ')}; only a draft waiting for review can be edited.`);
-      }
-      if (action.type === 'email' && o.subject === '') throw new AppError('validation_failed', 'subject: an email needs a subject', { details: { field: 'subject' } });
-      const to = action.status === 'review_pending' ? nextActionStatus(action.status, 'redraft') : action.status;
-      const findings = lintDraft({ type: action.type, subject: o.subject, body: o.body, companyName: action.account.name });
-      const updated = await tx.action.updateMany({
-        where: { id: action.id, status: action.status },
-        data: {
-          status: to,
-          draftSubject: o.subject,
-          draftBody: o.body,
-          draftedBy: `user:${o.actor.userId}`,
-          lintFindings: findings as unknown as Prisma.InputJsonValue,
-          approvedAt: null,
-          approvedById: null,
-          lintOverriddenById: null,
-        },
-      });
-      if (updated.count !== 1) throw new AppError('conflict', `"${action.name}" changed while you were editing it; look again.`);
-      await recordAuditEvent(tx, {
-        organizationId: action.account.organizationId,
-        accountId: action.accountId,
-        entityType: 'action',
-        entityId: action.id,
-        actor: o.actor.userId,
-        from: action.status,
-        to,
-        reason: 'draft edited',
-        data: { lintFindings: findings.length },
-        at: now,
-      });
-      return { actionId: action.id, status: to };
+  return runReviewStep(ctx, { ...o, doing: 'edit drafts' }, async (tx, action) => {
+    if (!canEditDraft(action.status)) {
+      throw new AppError('illegal_transition', `"${action.name}" is ${action.status.replace('_', ' ')}; only a draft waiting for review can be edited.`);
+    }
+    if (action.type === 'email' && o.subject === '') throw new AppError('validation_failed', 'subject: an email needs a subject', { details: { field: 'subject' } });
+    const findings = lintDraft({ type: action.type, subject: o.subject, body: o.body, companyName: action.account.name });
+    const { to } = await transitionAction(tx, {
+      action: { ...action, organizationId: action.account.organizationId },
+      // Rewriting a ready draft keeps it ready; rewriting one sent back for changes is its redraft.
+      event: action.status === 'review_pending' ? 'redraft' : null,
+      data: {
+        draftSubject: o.subject,
+        draftBody: o.body,
+        draftedBy: `user:${o.actor.userId}`,
+        lintFindings: findings as unknown as Prisma.InputJsonValue,
+        approvedAt: null,
+        approvedById: null,
+        lintOverriddenById: null,
+      },
+      conflict: `"${action.name}" changed while you were editing it; look again.`,
+      actor: o.actor.userId,
+      reason: 'draft edited',
+      auditData: { lintFindings: findings.length },
+      at: now,
     });
-  } catch (error) {
-    throw toAppError(error);
-  }
+    return { actionId: action.id, status: to };
+  });
 }

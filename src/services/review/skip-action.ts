@@ -1,18 +1,12 @@
 import { z } from 'zod';
-import { nextActionStatus } from '../../domain/action-state';
-import { AppError } from '../../lib/errors';
 import { refreshAccountSchedule } from '../accounts/refresh-account-schedule';
-import { recordAuditEvent } from '../audit/record-audit-event';
+import { transitionAction } from '../actions/transition-action';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
-import { toAppError } from '../errors/to-app-error';
-import { managingActorSchema } from '../milestones/actor-schema';
-import { loadActionForReview } from './load-action-for-review';
+import { reviewTargetShape, runReviewStep } from './run-review-step';
 
 const optionsSchema = z.object({
-  organizationId: z.string().min(1),
-  actionId: z.string().min(1),
-  actor: managingActorSchema,
+  ...reviewTargetShape,
   reason: z.string().trim().max(2000).optional(),
 });
 
@@ -20,28 +14,18 @@ const optionsSchema = z.object({
 export async function skipAction(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<{ actionId: string; changed: boolean }> {
   const o = parseOptions(optionsSchema, input);
   const now = ctx.now();
-  try {
-    return await ctx.prisma.$transaction(async (tx) => {
-      const action = await loadActionForReview(tx, { ...o, doing: 'skip actions' });
-      if (action.status === 'skipped') return { actionId: action.id, changed: false };
-      const to = nextActionStatus(action.status, 'skip');
-      const updated = await tx.action.updateMany({ where: { id: action.id, status: action.status }, data: { status: to, skippedAt: now } });
-      if (updated.count !== 1) throw new AppError('conflict', `"${action.name}" changed while you were skipping it; look again.`);
-      await recordAuditEvent(tx, {
-        organizationId: action.account.organizationId,
-        accountId: action.accountId,
-        entityType: 'action',
-        entityId: action.id,
-        actor: o.actor.userId,
-        from: action.status,
-        to,
-        reason: o.reason || null,
-        at: now,
-      });
-      await refreshAccountSchedule(tx, action.accountId);
-      return { actionId: action.id, changed: true };
+  return runReviewStep(ctx, { ...o, doing: 'skip actions' }, async (tx, action) => {
+    if (action.status === 'skipped') return { actionId: action.id, changed: false };
+    await transitionAction(tx, {
+      action: { ...action, organizationId: action.account.organizationId },
+      event: 'skip',
+      data: { skippedAt: now },
+      conflict: `"${action.name}" changed while you were skipping it; look again.`,
+      actor: o.actor.userId,
+      reason: o.reason || null,
+      at: now,
     });
-  } catch (error) {
-    throw toAppError(error);
-  }
+    await refreshAccountSchedule(tx, action.accountId);
+    return { actionId: action.id, changed: true };
+  });
 }

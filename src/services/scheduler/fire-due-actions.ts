@@ -16,7 +16,7 @@
  */
 import { Prisma } from '../../db/generated/client';
 import { nextActionStatus } from '../../domain/action-state';
-import { recordAuditEvent } from '../audit/record-audit-event';
+import { recordEntityChange } from '../audit/record-entity-change';
 import type { ServiceContext, Tx } from '../context';
 import type { Notifier } from '../notifications/notifier';
 import { PORTAL_OPEN_STATUSES, PORTAL_TYPES, portalWaitingReason } from './portal-throttle';
@@ -155,11 +155,7 @@ async function markReady(tx: Tx, now: Date, ids: string[]): Promise<FiredAction[
   rows.sort((x, y) => x.dueAt.getTime() - y.dueAt.getTime() || x.id.localeCompare(y.id));
   for (const row of rows) {
     const lateMinutes = Math.floor((now.getTime() - row.dueAt.getTime()) / 60_000);
-    await recordAuditEvent(tx, {
-      organizationId: row.organizationId,
-      accountId: row.accountId,
-      entityType: 'action',
-      entityId: row.id,
+    await recordEntityChange(tx, 'action', row, {
       actor: 'system',
       from: 'pending',
       to,

@@ -17,6 +17,8 @@ export function buildAccountCard(a: AccountOverview) {
     button('Handoff summary', ACTIONS.openHandoff, a.id),
     button(`Review drafts (${a.draftsWaiting})`, ACTIONS.openReview, a.id, a.draftsWaiting > 0 ? 'primary' : undefined),
     button('Copy portal link', ACTIONS.copyPortalLink, a.id),
+    button('Email portal link', ACTIONS.emailPortalLink, a.id),
+    button('Revoke portal links', ACTIONS.revokePortalLinks, a.id),
   ];
   const milestoneButtons = a.currentMilestone
     ? a.currentMilestone.status === 'blocked'

@@ -30,11 +30,11 @@ async function helios() {
 }
 
 describe('account card buttons', () => {
-  it('the account card offers Timeline, Handoff summary, Review drafts and Copy portal link', async () => {
+  it('the account card offers Timeline, Handoff summary, Review drafts and Copy, Email and Revoke portal links', async () => {
     await h.seed();
     await send(slashCommand({ command: '/thread', text: 'account helios', user_id: CSM, response_url: h.fake.responseUrl(), trigger_id: 't', team_id: 'T1', channel_id: 'C1' }));
     const card = textOf(await h.fake.waitFor('response_url'));
-    for (const id of ['account_timeline', 'account_handoff', 'account_review', 'account_portal_link']) expect(card).toContain(id);
+    for (const id of ['account_timeline', 'account_handoff', 'account_review', 'account_portal_link', 'account_portal_email', 'account_portal_revoke']) expect(card).toContain(id);
   });
 
   it('Timeline shows the account’s milestones with planned dates', async () => {

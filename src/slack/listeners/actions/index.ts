@@ -2,6 +2,8 @@ import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps';
 import { registerApprove } from './approve';
 import { registerCopyPortalLink } from './copy-portal-link';
+import { registerEmailPortalLink } from './email-portal-link';
+import { registerRevokePortalLinks } from './revoke-portal-links';
 import { registerExecute } from './execute';
 import { registerOpenAccountView } from './open-account-view';
 import { registerOpenEdit } from './open-edit';
@@ -36,4 +38,6 @@ export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerOpenMilestoneModal(app, deps);
   registerOpenAccountView(app, deps);
   registerCopyPortalLink(app, deps);
+  registerEmailPortalLink(app, deps);
+  registerRevokePortalLinks(app, deps);
 }

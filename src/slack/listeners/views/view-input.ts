@@ -18,3 +18,10 @@ type ViewState = { values?: Record<string, Record<string, { value?: string | nul
 export function inputValue(view: { state?: ViewState }, blockId: string): string {
   return view.state?.values?.[blockId]?.[blockId]?.value?.trim() ?? '';
 }
+
+type SelectState = { values?: Record<string, Record<string, { selected_option?: { value?: string } | null }>> };
+
+/** A static select's chosen value; '' when nothing is chosen or the block is absent. */
+export function selectedValue(view: { state?: SelectState }, blockId: string): string {
+  return view.state?.values?.[blockId]?.[blockId]?.selected_option?.value ?? '';
+}

@@ -1,0 +1,49 @@
+import { Prisma } from '../../db/generated/client';
+import { AppError } from '../../lib/errors';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import type { Actor, ServiceContext } from '../context';
+
+export interface RiskSuggestionSettlement {
+  accountId: string;
+  actor: Actor;
+  at: Date;
+  /** The CSM's answer, as the "nothing to …" sentence names it. */
+  answer: 'confirm' | 'dismiss';
+  /** Confirming changes the status, so it also needs the account still active. */
+  whileStatus?: 'active';
+  /** What the answer writes besides clearing the suggestion. */
+  data: Prisma.AccountUpdateManyMutationInput;
+  audit: { from?: string; to?: string; reason: string };
+}
+
+/**
+ * The shared step of confirming or dismissing Thread's at-risk suggestion, in one transaction: there must be one,
+ * the account changes only if the suggestion is still the one read (a second click, or the scheduler withdrawing
+ * it meanwhile, changes nothing), and the suggested reasons go on the audit trail.
+ */
+export async function settleRiskSuggestion(ctx: ServiceContext, s: RiskSuggestionSettlement): Promise<void> {
+  await ctx.prisma.$transaction(async (tx) => {
+    const account = await tx.account.findUnique({ where: { id: s.accountId }, select: { organizationId: true, status: true, riskSuggestion: true, riskSuggestedAt: true } });
+    if (!account) throw new AppError('not_found', `account ${s.accountId} does not exist`);
+    if (account.riskSuggestedAt === null || (s.whileStatus !== undefined && account.status !== s.whileStatus)) {
+      throw new AppError('conflict', `there is no at-risk suggestion on this account to ${s.answer}`);
+    }
+    const updated = await tx.account.updateMany({
+      where: { id: s.accountId, riskSuggestedAt: account.riskSuggestedAt, ...(s.whileStatus !== undefined ? { status: s.whileStatus } : {}) },
+      data: { ...s.data, riskSuggestion: Prisma.DbNull, riskSuggestedAt: null },
+    });
+    if (updated.count === 0) throw new AppError('conflict', 'the at-risk suggestion changed meanwhile; look again');
+    await recordAuditEvent(tx, {
+      organizationId: account.organizationId,
+      accountId: s.accountId,
+      entityType: 'account',
+      entityId: s.accountId,
+      actor: s.actor,
+      from: s.audit.from,
+      to: s.audit.to,
+      reason: s.audit.reason,
+      data: { suggestion: account.riskSuggestion as Prisma.InputJsonValue },
+      at: s.at,
+    });
+  });
+}

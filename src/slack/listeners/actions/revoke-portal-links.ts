@@ -1,0 +1,31 @@
+import type { App } from '@slack/bolt';
+import { listPortalContacts } from '../../../services/portal/list-portal-contacts';
+import { buildRevokePortalLinksModal } from '../../blocks/portal-link-modals';
+import { buildPortalLinksRevokedMessage } from '../../blocks/portal-link-replies';
+import type { SlackDeps } from '../../deps';
+import { ACTIONS } from '../../ids';
+import { actorOf, buttonValue, tellUser } from '../interaction';
+
+/**
+ * Revoke portal links: opens the confirmation (how many links, whose; a contact picker when several have one).
+ * Nothing is revoked until it is confirmed. With no live link there is nothing to confirm, and the reply says so.
+ */
+export function registerRevokePortalLinks(app: App, deps: SlackDeps): void {
+  app.action(ACTIONS.revokePortalLinks, async ({ ack, body, respond, client }) => {
+    await ack();
+    try {
+      const actor = await actorOf(deps, body);
+      const accountId = buttonValue(body);
+      const holders = await listPortalContacts(deps.ctx, { organizationId: actor.organizationId, accountId, actor, doing: 'revoke portal links' });
+      if (!holders.contacts.some((c) => c.activeLinks > 0)) {
+        const message = buildPortalLinksRevokedMessage({ accountName: holders.accountName, revoked: 0 });
+        await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks as never });
+        return;
+      }
+      const responseUrl = (body as { response_url?: string }).response_url;
+      await client.views.open({ trigger_id: (body as { trigger_id: string }).trigger_id, view: buildRevokePortalLinksModal(holders, { accountId, responseUrl }) as never });
+    } catch (error) {
+      await tellUser(deps, respond, error);
+    }
+  });
+}

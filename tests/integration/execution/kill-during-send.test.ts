@@ -1,0 +1,156 @@
+/**
+ * Exactly once across a real crash: a separate Thread process (execute-and-die.ts) claims an email action in an
+ * embedded database on disk and is SIGKILLed mid-execution; this process then "restarts" Thread on the same data
+ * directory (taking over the dead process's lock), runs the recovery sweep, and the CSM retries.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, type Database } from '../../../src/db/client';
+import { draftAction } from '../../../src/services/drafting/draft-action';
+import { executeAction } from '../../../src/services/execution/execute-action';
+import { recoverStuckExecutions } from '../../../src/services/execution/recover-stuck-executions';
+import { readSendRecord } from '../../../src/services/execution/send-record';
+import { header, startSmtpCapture, type SmtpCapture } from '../../support/smtp-capture';
+import { ROOT } from '../../support/run-thread';
+import { contextFor, depsFor, FIXED_NOW, makeReady, seedAccount } from './execution-fixtures';
+
+jest.setTimeout(180_000);
+
+// node with tsx's loader rather than node_modules/.bin/tsx: that wrapper runs the script in a grandchild and
+// reports its SIGKILL as exit code 137, and the lock would name the grandchild; here the killed process is the child.
+const NODE_WITH_TSX = [process.execPath, '--import', 'tsx'] as const;
+const CHILD = path.join(__dirname, 'execute-and-die.ts');
+const minutesLater = (minutes: number) => () => new Date(FIXED_NOW.getTime() + minutes * 60_000);
+
+let smtp: SmtpCapture;
+let dataDir: string;
+let db: Database | undefined;
+
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+});
+afterAll(async () => {
+  await smtp.close();
+});
+beforeEach(async () => {
+  smtp.messages.length = 0;
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'thread-kill-'));
+});
+afterEach(async () => {
+  await db?.close();
+  db = undefined;
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** A data directory holding the demo, with Northwind's welcome email Ready and drafted; closed afterwards. */
+async function prepareDataDir(): Promise<{ actionId: string; csmUserId: string }> {
+  const prepared = await openDatabase({ dataDir, migrate: true });
+  try {
+    const ctx = contextFor(prepared);
+    const seeded = await seedAccount(ctx);
+    const actionId = await seeded.actionId('welcome-email');
+    await makeReady(ctx, actionId);
+    const deps = depsFor(ctx, smtp.url);
+    await draftAction(ctx, deps, { actionId });
+    deps.mailerClose();
+    return { actionId, csmUserId: seeded.csmUserId };
+  } finally {
+    await prepared.close();
+  }
+}
+
+/** Runs the child Thread on the data directory; resolves with how it ended and its pid. */
+function executeInChild(actionId: string, csmUserId: string, killAt: 'claim' | 'send') {
+  const child = spawn(NODE_WITH_TSX[0], [...NODE_WITH_TSX.slice(1), CHILD, actionId, csmUserId, killAt, minutesLater(1)().toISOString()], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, THREAD_DATA_DIR: dataDir, SMTP_URL: smtp.url, EMAIL_FROM: 'Thread <onboarding@vendor-co.io>' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise<{ pid: number; code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code, signal) => resolve({ pid: child.pid!, code, signal, stderr }));
+  });
+}
+
+/** The lock a Thread process leaves in the data directory when it is killed (the next open must take it over). */
+async function lockOwner(): Promise<number> {
+  return (JSON.parse(await readFile(path.join(dataDir, 'db', 'thread.lock.json'), 'utf8')) as { pid: number }).pid;
+}
+
+test('a process killed between claim and send, then restarted, sends the email once', async () => {
+  const { actionId, csmUserId } = await prepareDataDir();
+
+  const died = await executeInChild(actionId, csmUserId, 'claim');
+  // stderr in the comparison so that a child that failed otherwise shows why.
+  expect({ signal: died.signal, stderr: died.stderr }).toMatchObject({ signal: 'SIGKILL' });
+  expect(smtp.messages).toHaveLength(0);
+  expect(await lockOwner()).toBe(died.pid);
+
+  // The restart: the same data directory, opened by this process.
+  db = await openDatabase({ dataDir, migrate: true });
+  const ctx = contextFor(db, minutesLater(2));
+  let action = await db.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
+  expect(action.status).toBe('executing');
+  const claimed = readSendRecord(action.executionRecord);
+  expect(claimed?.state).toBe('sending');
+
+  const deps = depsFor(ctx, smtp.url);
+  try {
+    expect(await recoverStuckExecutions(ctx, deps)).toEqual([]);
+    const recovered = await recoverStuckExecutions(contextFor(db, minutesLater(15)), deps);
+    expect(recovered.map((r) => r.actionId)).toEqual([actionId]);
+    expect(smtp.messages).toHaveLength(0);
+    action = await db.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
+    expect(action.status).toBe('ready');
+    expect(action.lastError).toContain('may or may not have reached the customer');
+    expect(action.lastError).toContain(claimed!.messageId!);
+
+    // The CSM retries: one email in total, and the action is executed.
+    const later = contextFor(db, minutesLater(16));
+    expect((await executeAction(later, deps, { actionId, actorUserId: csmUserId })).outcome).toBe('executed');
+    expect(await recoverStuckExecutions(contextFor(db, minutesLater(60)), deps)).toEqual([]);
+  } finally {
+    deps.mailerClose();
+  }
+  expect(smtp.messages).toHaveLength(1);
+  action = await db.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
+  expect(action.status).toBe('executed');
+  expect(readSendRecord(action.executionRecord)?.state).toBe('sent');
+});
+
+test('a process killed after the SMTP server accepted the email, then restarted, does not send it again by itself', async () => {
+  const { actionId, csmUserId } = await prepareDataDir();
+
+  const died = await executeInChild(actionId, csmUserId, 'send');
+  // stderr in the comparison so that a child that failed otherwise shows why.
+  expect({ signal: died.signal, stderr: died.stderr }).toMatchObject({ signal: 'SIGKILL' });
+  expect(smtp.messages).toHaveLength(1);
+  expect(await lockOwner()).toBe(died.pid);
+
+  db = await openDatabase({ dataDir, migrate: true });
+  let action = await db.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
+  expect(action.status).toBe('executing');
+  const claimed = readSendRecord(action.executionRecord);
+  expect(claimed?.state).toBe('sending');
+  // The Message-ID recorded before sending is the one the customer received: the CSM can look for it.
+  expect(header(smtp.messages[0]!.raw, 'Message-ID')).toBe(claimed!.messageId);
+
+  const deps = depsFor(contextFor(db), smtp.url);
+  try {
+    const recovered = await recoverStuckExecutions(contextFor(db, minutesLater(15)), deps);
+    expect(recovered.map((r) => r.actionId)).toEqual([actionId]);
+    expect(await recoverStuckExecutions(contextFor(db, minutesLater(60)), deps)).toEqual([]);
+  } finally {
+    deps.mailerClose();
+  }
+  expect(smtp.messages).toHaveLength(1);
+  action = await db.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
+  expect(action.status).toBe('ready');
+  expect(action.lastError).toContain('may or may not have reached the customer');
+  expect(action.lastError).toContain(claimed!.messageId!);
+  expect(readSendRecord(action.executionRecord)?.state).toBe('unknown');
+});

@@ -1,0 +1,236 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { createSmtpMailer, type SmtpMailer } from '../../../src/connectors/email/smtp-mailer';
+import type { Mailer } from '../../../src/services/execution/ports';
+import { createPortalLink } from '../../../src/services/portal/create-portal-link';
+import { hashPortalToken } from '../../../src/services/portal/portal-token';
+import { resolvePortalToken } from '../../../src/services/portal/resolve-portal-token';
+import { interaction } from '../../support/slack-request';
+import { header, startSmtpCapture, type SmtpCapture } from '../../support/smtp-capture';
+import { buildPortalApp } from '../portal/portal-fixture';
+import { CSM, PUBLIC_URL, useSlackHarness } from './slack-harness';
+
+let mailer: Mailer | undefined;
+const h = useSlackHarness({ mailer: () => mailer });
+let smtp: SmtpCapture;
+let smtpMailer: SmtpMailer;
+
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+});
+afterAll(async () => {
+  await smtp.close();
+});
+beforeEach(() => {
+  smtp.messages.length = 0;
+  smtp.refuse = null;
+  smtpMailer = createSmtpMailer({ url: smtp.url, from: 'Thread <onboarding@vendor.test>', timeoutMs: 5000 });
+  mailer = smtpMailer;
+});
+afterEach(() => smtpMailer.close());
+
+const send = (req: { body: string; headers: Record<string, string> }) => request(h.http).post('/slack/events').set(req.headers).send(req.body);
+
+function click(actionId: string, value: string, user = CSM) {
+  return interaction({
+    type: 'block_actions',
+    user: { id: user },
+    trigger_id: 'trig.1',
+    response_url: h.fake.responseUrl(),
+    container: { type: 'message', message_ts: '1.000100', channel_id: 'CCSM', is_ephemeral: true },
+    actions: [{ action_id: actionId, value, type: 'button' }],
+  });
+}
+
+function submit(view: Record<string, unknown>, contactValue?: string, user = CSM) {
+  const state = contactValue ? { values: { contact: { contact: { type: 'static_select', selected_option: { value: contactValue } } } } } : { values: {} };
+  return interaction({ type: 'view_submission', user: { id: user }, view: { ...view, id: 'V1', state } });
+}
+
+const textOf = (call: { args: Record<string, unknown> }) => JSON.stringify(call.args.blocks ?? call.args.text);
+const linkIn = (text: string) => /(http:\/\/thread\.test\/portal\/[A-Za-z0-9_-]+)/.exec(text)?.[1];
+
+/** The captured message with quoted-printable soft breaks and escapes undone, so the link reads whole. */
+function decoded(raw: string): string {
+  return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+async function helios() {
+  await h.seed();
+  const account = await h.db.prisma.account.findFirstOrThrow({ where: { name: 'Helios Health' }, include: { contacts: true } });
+  const org = await h.db.prisma.organization.update({ where: { id: account.organizationId }, data: { name: 'Acme Cloud' } });
+  return { account, org, sam: account.contacts[0]! };
+}
+
+async function addContact(accountId: string) {
+  return h.db.prisma.contact.create({ data: { accountId, name: 'Ken Ito', email: 'ken.ito@helioshealth.co' } });
+}
+
+function portal() {
+  return buildPortalApp({ ctx: h.ctx, uploadDir: mkdtempSync(join(tmpdir(), 'thread-portal-')) }).app;
+}
+
+describe('Email portal link on the account card', () => {
+  it('emails a fresh, working link to the only contact from the CSM, and says so ephemerally', async () => {
+    const { account, sam } = await helios();
+    const csm = await h.db.prisma.user.findFirstOrThrow({ where: { slackUserId: CSM } });
+    await h.db.prisma.user.update({ where: { id: csm.id }, data: { name: 'Priya Shah', email: 'priya@vendor.test' } });
+    await send(click('account_portal_email', account.id));
+    const reply = await h.fake.waitFor('response_url');
+    expect(reply.args).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(textOf(reply)).toContain('Emailed a fresh portal link to *Sam Okafor* (sam.okafor@helioshealth.co)');
+    expect(linkIn(textOf(reply))).toBeUndefined(); // the link travels by email only
+
+    expect(smtp.messages).toHaveLength(1);
+    const mail = smtp.messages[0]!;
+    expect(mail.to).toEqual(['sam.okafor@helioshealth.co']);
+    expect(header(mail.raw, 'subject')).toBe('Your Acme Cloud onboarding portal');
+    expect(header(mail.raw, 'from')).toContain('Priya Shah');
+    expect(header(mail.raw, 'reply-to')).toContain('priya@vendor.test');
+    const body = decoded(mail.raw);
+    expect(body).toContain('Hi Sam,');
+    expect(body).toContain('It works until 24 December 2026');
+    expect(body).toContain('text/html');
+    const url = linkIn(body)!;
+    expect(body).toContain(`<a href="${url}">`);
+
+    const rows = await h.db.prisma.portalAccess.findMany({ where: { accountId: account.id } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ contactId: sam.id, createdBy: csm.id, revokedAt: null, tokenHash: hashPortalToken(url.split('/portal/')[1]!) });
+    await expect(resolvePortalToken(h.ctx, { token: url.split('/portal/')[1]! })).resolves.toMatchObject({ contactId: sam.id });
+    const audit = await h.db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: rows[0]!.id, reason: { startsWith: 'portal link emailed' } } });
+    expect(audit).toMatchObject({ actor: csm.id, reason: 'portal link emailed to sam.okafor@helioshealth.co' });
+    expect(audit.data).toMatchObject({ emailedTo: 'sam.okafor@helioshealth.co', messageId: expect.stringContaining(rows[0]!.id) });
+    expect(JSON.stringify(await h.db.prisma.auditEvent.findMany())).not.toContain(url.split('/portal/')[1]!);
+  });
+
+  it('with several contacts, asks whom to send it to and emails the one picked', async () => {
+    const { account } = await helios();
+    const ken = await addContact(account.id);
+    await send(click('account_portal_email', account.id));
+    const view = (await h.fake.waitFor('views.open')).args.view as Record<string, unknown>;
+    const shown = JSON.stringify(view);
+    expect(shown).toContain('Sam Okafor <sam.okafor@helioshealth.co> (primary)');
+    expect(shown).toContain('Ken Ito <ken.ito@helioshealth.co>');
+    expect(await h.db.prisma.portalAccess.count()).toBe(0); // nothing until the CSM confirms
+
+    const res = await send(submit(view, ken.id));
+    expect(res.status).toBe(200);
+    const reply = await h.fake.waitFor('response_url');
+    expect(reply.args.response_type).toBe('ephemeral');
+    expect(textOf(reply)).toContain('Emailed a fresh portal link to *Ken Ito*');
+    expect(smtp.messages.map((m) => m.to)).toEqual([['ken.ito@helioshealth.co']]);
+    const row = await h.db.prisma.portalAccess.findFirstOrThrow();
+    expect(row.contactId).toBe(ken.id);
+    expect(row.tokenHash).toBe(hashPortalToken(linkIn(decoded(smtp.messages[0]!.raw))!.split('/portal/')[1]!));
+  });
+
+  it('with email off, says nothing was emailed and shows a working link to copy instead', async () => {
+    mailer = undefined;
+    const { account, sam } = await helios();
+    await send(click('account_portal_email', account.id));
+    const reply = await h.fake.waitFor('response_url');
+    expect(String(reply.args.text)).toContain('Not emailed: email is off (SMTP_URL and EMAIL_FROM are not set)');
+    const url = linkIn(textOf(reply))!;
+    expect(url.startsWith(`${PUBLIC_URL}/portal/`)).toBe(true);
+    expect(smtp.messages).toHaveLength(0);
+    const row = await h.db.prisma.portalAccess.findFirstOrThrow();
+    expect(row).toMatchObject({ contactId: sam.id, tokenHash: hashPortalToken(url.split('/portal/')[1]!) });
+    const audit = await h.db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: row.id, reason: { contains: 'not emailed' } } });
+    expect(audit.data).toMatchObject({ emailedTo: null });
+  });
+
+  it('when the mail server refuses, says the email was not sent and leaves no live link behind', async () => {
+    smtp.refuse = 'mailbox unavailable';
+    const { account } = await helios();
+    await send(click('account_portal_email', account.id));
+    const reply = await h.fake.waitFor('response_url');
+    expect(String(reply.args.text)).toContain('the portal link email to sam.okafor@helioshealth.co was not sent');
+    const row = await h.db.prisma.portalAccess.findFirstOrThrow();
+    expect(row.revokedAt).not.toBeNull();
+  });
+
+  it('is refused to someone who is not the account’s CSM: no link, no email, no modal', async () => {
+    const { account } = await helios();
+    await addContact(account.id);
+    await send(click('account_portal_email', account.id, 'UOTHER01'));
+    const reply = await h.fake.waitFor('response_url');
+    expect(String(reply.args.text)).toContain("only the account's CSM or an admin can send portal links, and you are not the CSM of Helios Health");
+    expect(h.fake.callsTo('views.open')).toHaveLength(0);
+    expect(await h.db.prisma.portalAccess.count()).toBe(0);
+    expect(smtp.messages).toHaveLength(0);
+  });
+});
+
+describe('Revoke portal links on the account card', () => {
+  const mint = (accountId: string, contactEmail?: string) => createPortalLink(h.ctx, { accountId, contactEmail, actor: 'test', publicUrl: PUBLIC_URL });
+
+  it('confirms first, then revokes every live link; the old link shows the friendly "ask for a new link" page', async () => {
+    const { account } = await helios();
+    const first = await mint(account.id);
+    await mint(account.id);
+    const token = first.url.split('/portal/')[1]!;
+    const app = portal();
+    expect((await request(app).get(`/portal/${token}`)).status).toBe(200);
+
+    await send(click('account_portal_revoke', account.id));
+    const view = (await h.fake.waitFor('views.open')).args.view as Record<string, unknown>;
+    expect(JSON.stringify(view)).toContain('Sam Okafor (sam.okafor@helioshealth.co): 2 active links');
+    expect(JSON.stringify(view)).not.toContain('"block_id":"contact"'); // one holder: nothing to pick
+    expect(await h.db.prisma.portalAccess.count({ where: { revokedAt: null } })).toBe(2);
+
+    await send(submit(view));
+    const reply = await h.fake.waitFor('response_url');
+    expect(reply.args).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(textOf(reply)).toContain('Revoked 2 portal links of *Helios Health*');
+    const rows = await h.db.prisma.portalAccess.findMany();
+    expect(rows.every((r) => r.revokedAt?.getTime() === h.ctx.now().getTime())).toBe(true);
+    const csm = await h.db.prisma.user.findFirstOrThrow({ where: { slackUserId: CSM } });
+    const audit = await h.db.prisma.auditEvent.findMany({ where: { entityType: 'portal_access', toState: 'revoked' } });
+    expect(audit.map((a) => a.entityId).sort()).toEqual(rows.map((r) => r.id).sort());
+    expect(audit.every((a) => a.actor === csm.id && a.fromState === 'active')).toBe(true);
+
+    const page = await request(app).get(`/portal/${token}`);
+    expect(page.status).toBe(404);
+    expect(page.text).toContain('This link is not working');
+    expect(page.text).toContain('ask your customer success manager for a new link');
+  });
+
+  it('revokes only the chosen contact’s links when several contacts hold one', async () => {
+    const { account } = await helios();
+    const ken = await addContact(account.id);
+    const samLink = await mint(account.id);
+    await mint(account.id, ken.email);
+    await send(click('account_portal_revoke', account.id));
+    const view = (await h.fake.waitFor('views.open')).args.view as Record<string, unknown>;
+    expect(JSON.stringify(view)).toContain('All contacts (2 active links)');
+    await send(submit(view, ken.id));
+    expect(textOf(await h.fake.waitFor('response_url'))).toContain('Revoked 1 portal link for ken.ito@helioshealth.co on *Helios Health*');
+    const live = await h.db.prisma.portalAccess.findMany({ where: { revokedAt: null } });
+    expect(live.map((r) => r.id)).toEqual([samLink.portalAccessId]);
+  });
+
+  it('says there is nothing to revoke when no link is live, without a confirmation', async () => {
+    const { account } = await helios();
+    await send(click('account_portal_revoke', account.id));
+    expect(textOf(await h.fake.waitFor('response_url'))).toContain('No active portal link to revoke on *Helios Health*.');
+    expect(h.fake.callsTo('views.open')).toHaveLength(0);
+  });
+
+  it('is refused to someone who is not the account’s CSM, at the button and at the confirmation', async () => {
+    const { account } = await helios();
+    await mint(account.id);
+    await send(click('account_portal_revoke', account.id, 'UOTHER01'));
+    expect(String((await h.fake.waitFor('response_url')).args.text)).toContain("only the account's CSM or an admin can revoke portal links");
+    expect(h.fake.callsTo('views.open')).toHaveLength(0);
+
+    await send(click('account_portal_revoke', account.id));
+    const view = (await h.fake.waitFor('views.open')).args.view as Record<string, unknown>;
+    const res = await send(submit(view, undefined, 'UOTHER01'));
+    expect(res.body.response_action).toBe('update');
+    expect(JSON.stringify(res.body.view)).toContain('only the account');
+    expect(await h.db.prisma.portalAccess.count({ where: { revokedAt: null } })).toBe(1);
+  });
+});
