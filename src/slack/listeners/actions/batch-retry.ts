@@ -1,11 +1,11 @@
 import type { App } from '@slack/bolt';
-import { AppError, isAppError } from '../../../lib/errors';
-import { checkPermission } from '../../../services/permissions/check-permission';
+import { isAppError } from '../../../lib/errors';
 import { getReviewCard } from '../../../services/review/get-review-card';
 import { withRetryOutcome } from '../../blocks/batch-progress';
 import type { SlackDeps } from '../../deps';
 import { ACTIONS } from '../../ids';
-import { actorOf, buttonValue, tellUser } from '../interaction';
+import { tellUser } from '../interaction';
+import { authorizeExecution } from './authorize-execution';
 
 /**
  * Retry beside a failure in the batch progress message: executes that one action again (exactly once, like any
@@ -15,16 +15,12 @@ export function registerBatchRetry(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.batchRetry, async ({ ack, body, respond, client }) => {
     await ack();
     try {
-      const actor = await actorOf(deps, body);
-      const actionId = buttonValue(body);
-      await checkPermission(deps.ctx, { organizationId: actor.organizationId, actor, target: { actionId }, doing: 'execute actions' });
-      const execute = deps.workflows.executeAction;
-      if (!execute) throw new AppError('not_configured', 'sending from Slack is not connected in this build yet.');
+      const { actionId, execute } = await authorizeExecution(deps, body);
       const card = await getReviewCard(deps.ctx, { actionId });
       const label = `${card.accountName} · ${card.actionName}`;
       let outcome: Parameters<typeof withRetryOutcome>[2];
       try {
-        await execute(actionId, actor.userId, false);
+        await execute(false);
         outcome = { sent: true, label };
       } catch (error) {
         if (!isAppError(error)) throw error;

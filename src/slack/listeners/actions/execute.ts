@@ -1,9 +1,8 @@
 import type { App } from '@slack/bolt';
-import { AppError } from '../../../lib/errors';
-import { checkPermission } from '../../../services/permissions/check-permission';
 import type { SlackDeps } from '../../deps';
 import { ACTIONS } from '../../ids';
-import { actorOf, buttonValue, tellUser } from '../interaction';
+import { tellUser } from '../interaction';
+import { authorizeExecution } from './authorize-execution';
 import { refreshCard } from './refresh-card';
 
 /**
@@ -14,13 +13,9 @@ export function registerExecute(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.execute, async ({ ack, body, respond }) => {
     await ack();
     try {
-      const actor = await actorOf(deps, body);
-      const actionId = buttonValue(body);
-      await checkPermission(deps.ctx, { organizationId: actor.organizationId, actor, target: { actionId }, doing: 'execute actions' });
-      const execute = deps.workflows.executeAction;
-      if (!execute) throw new AppError('not_configured', 'sending from Slack is not connected in this build yet.');
+      const { actionId, execute } = await authorizeExecution(deps, body);
       try {
-        await execute(actionId, actor.userId, false);
+        await execute(false);
       } finally {
         // Sent or failed, the card shows what happened.
         await refreshCard(deps, actionId, body, respond);
