@@ -59,3 +59,28 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
   capture.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
   return capture;
 }
+
+/**
+ * jest hooks: one capture server for the file, emptied (and accepting mail again) before each test. The object is
+ * usable at once; its `url` is set when the server has started in beforeAll.
+ */
+export function useSmtpCapture(): SmtpCapture {
+  const shared: SmtpCapture = { url: '', messages: [], refuse: null, close: async () => {} };
+  let server: SmtpCapture | undefined;
+  beforeAll(async () => {
+    server = await startSmtpCapture();
+    // The server writes into the shared object, so tests keep one reference for the whole file.
+    shared.url = server.url;
+    shared.messages = server.messages;
+    Object.defineProperty(shared, 'refuse', { get: () => server!.refuse, set: (v: string | null) => (server!.refuse = v) });
+    shared.close = server.close;
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  beforeEach(() => {
+    shared.messages.length = 0;
+    shared.refuse = null;
+  });
+  return shared;
+}

@@ -7,24 +7,21 @@ import { markCustomerResponded } from '../../../src/services/execution/mark-cust
 import { sendTestMessage } from '../../../src/services/execution/send-test-message';
 import { readSendRecord } from '../../../src/services/execution/send-record';
 import { FakeSlackApi } from '../../support/fake-slack-api';
-import { header, startSmtpCapture, type SmtpCapture } from '../../support/smtp-capture';
+import { header, useSmtpCapture } from '../../support/smtp-capture';
 import { useTestDatabase } from '../../support/test-database';
 import { contextFor, depsFor, makeReady, PUBLIC_URL, seedAccount } from './execution-fixtures';
 
 const t = useTestDatabase();
-let smtp: SmtpCapture;
+const smtp = useSmtpCapture();
 const slack = new FakeSlackApi();
 
 beforeAll(async () => {
-  smtp = await startSmtpCapture();
   await slack.start();
 });
 afterAll(async () => {
-  await smtp.close();
   await slack.stop();
 });
 beforeEach(() => {
-  smtp.messages.length = 0;
   slack.reset();
 });
 

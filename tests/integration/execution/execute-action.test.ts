@@ -2,23 +2,14 @@ import { isAppError } from '../../../src/lib/errors';
 import { draftAction } from '../../../src/services/drafting/draft-action';
 import { executeAction } from '../../../src/services/execution/execute-action';
 import { readSendRecord } from '../../../src/services/execution/send-record';
-import { header, startSmtpCapture, type SmtpCapture } from '../../support/smtp-capture';
+import { header, useSmtpCapture } from '../../support/smtp-capture';
 import { useTestDatabase } from '../../support/test-database';
 import { contextFor, depsFor, makeReady, PUBLIC_URL, seedAccount } from './execution-fixtures';
 
-const t = useTestDatabase();
-let smtp: SmtpCapture;
+const smtp = useSmtpCapture();
 
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-});
-afterAll(async () => {
-  await smtp.close();
-});
-beforeEach(() => {
-  smtp.messages.length = 0;
-  smtp.refuse = null;
-});
+const t = useTestDatabase();
+
 
 async function readyWelcomeEmail() {
   const ctx = contextFor(t.db);

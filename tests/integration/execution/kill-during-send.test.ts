@@ -12,9 +12,11 @@ import { draftAction } from '../../../src/services/drafting/draft-action';
 import { executeAction } from '../../../src/services/execution/execute-action';
 import { recoverStuckExecutions } from '../../../src/services/execution/recover-stuck-executions';
 import { readSendRecord } from '../../../src/services/execution/send-record';
-import { header, startSmtpCapture, type SmtpCapture } from '../../support/smtp-capture';
+import { header, useSmtpCapture } from '../../support/smtp-capture';
 import { ROOT } from '../../support/run-thread';
 import { contextFor, depsFor, FIXED_NOW, makeReady, seedAccount } from './execution-fixtures';
+
+const smtp = useSmtpCapture();
 
 jest.setTimeout(180_000);
 
@@ -24,18 +26,10 @@ const NODE_WITH_TSX = [process.execPath, '--import', 'tsx'] as const;
 const CHILD = path.join(__dirname, 'execute-and-die.ts');
 const minutesLater = (minutes: number) => () => new Date(FIXED_NOW.getTime() + minutes * 60_000);
 
-let smtp: SmtpCapture;
 let dataDir: string;
 let db: Database | undefined;
 
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-});
-afterAll(async () => {
-  await smtp.close();
-});
 beforeEach(async () => {
-  smtp.messages.length = 0;
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'thread-kill-'));
 });
 afterEach(async () => {

@@ -2,22 +2,14 @@ import { draftAction } from '../../../src/services/drafting/draft-action';
 import { executeAction } from '../../../src/services/execution/execute-action';
 import { recoverStuckExecutions } from '../../../src/services/execution/recover-stuck-executions';
 import { readSendRecord } from '../../../src/services/execution/send-record';
-import { startSmtpCapture, type SmtpCapture } from '../../support/smtp-capture';
+import { useSmtpCapture } from '../../support/smtp-capture';
 import { useTestDatabase } from '../../support/test-database';
 import { contextFor, depsFor, FIXED_NOW, makeReady, seedAccount } from './execution-fixtures';
 
-const t = useTestDatabase();
-let smtp: SmtpCapture;
+const smtp = useSmtpCapture();
 
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-});
-afterAll(async () => {
-  await smtp.close();
-});
-beforeEach(() => {
-  smtp.messages.length = 0;
-});
+const t = useTestDatabase();
+
 
 const minutesLater = (minutes: number) => () => new Date(FIXED_NOW.getTime() + minutes * 60_000);
 

@@ -8,24 +8,17 @@ import { createPortalLink } from '../../../src/services/portal/create-portal-lin
 import { hashPortalToken } from '../../../src/services/portal/portal-token';
 import { resolvePortalToken } from '../../../src/services/portal/resolve-portal-token';
 import { interaction } from '../../support/slack-request';
-import { header, startSmtpCapture, type SmtpCapture } from '../../support/smtp-capture';
+import { header, useSmtpCapture } from '../../support/smtp-capture';
 import { buildPortalApp } from '../portal/portal-fixture';
 import { CSM, PUBLIC_URL, useSlackHarness } from './slack-harness';
 
+const smtp = useSmtpCapture();
+
 let mailer: Mailer | undefined;
 const h = useSlackHarness({ mailer: () => mailer });
-let smtp: SmtpCapture;
 let smtpMailer: SmtpMailer;
 
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-});
-afterAll(async () => {
-  await smtp.close();
-});
 beforeEach(() => {
-  smtp.messages.length = 0;
-  smtp.refuse = null;
   smtpMailer = createSmtpMailer({ url: smtp.url, from: 'Thread <onboarding@vendor.test>', timeoutMs: 5000 });
   mailer = smtpMailer;
 });

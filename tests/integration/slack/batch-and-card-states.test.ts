@@ -6,8 +6,10 @@ import type { ExecutionDeps } from '../../../src/services/execution/ports';
 import { editDraft } from '../../../src/services/review/edit-draft';
 import { resolveSlackActor } from '../../../src/services/users/resolve-slack-actor';
 import { interaction, eventCallback, slashCommand } from '../../support/slack-request';
-import { startSmtpCapture, type SmtpCapture } from '../../support/smtp-capture';
+import { useSmtpCapture } from '../../support/smtp-capture';
 import { CSM, useSlackHarness } from './slack-harness';
+
+const smtp = useSmtpCapture();
 
 let deps: ExecutionDeps;
 const lazy = () => reviewWorkflows(h.ctx, () => deps);
@@ -16,18 +18,9 @@ const h = useSlackHarness({
   executeBatch: (...a) => lazy().executeBatch(...a),
   mailer: () => deps.mailer,
 });
-let smtp: SmtpCapture;
 let mailer: SmtpMailer;
 
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-});
-afterAll(async () => {
-  await smtp.close();
-});
 beforeEach(() => {
-  smtp.messages.length = 0;
-  smtp.refuse = null;
   mailer = createSmtpMailer({ url: smtp.url, from: 'Thread <onboarding@vendor.test>', timeoutMs: 5000 });
   deps = {
     mailer,

@@ -5,22 +5,16 @@ import { formSubmittedMessage } from '../../../src/services/portal/portal-notifi
 import { remindUnreviewedSubmissions } from '../../../src/services/scheduler/remind-unreviewed-submissions';
 import { sendDailyDigests } from '../../../src/services/scheduler/send-daily-digests';
 import { interaction } from '../../support/slack-request';
-import { header, startSmtpCapture, type SmtpCapture } from '../../support/smtp-capture';
+import { header, useSmtpCapture } from '../../support/smtp-capture';
 import { CSM, useSlackHarness } from './slack-harness';
+
+const smtp = useSmtpCapture();
 
 let mailer: Mailer | undefined;
 const h = useSlackHarness({ mailer: () => mailer });
-let smtp: SmtpCapture;
 let smtpMailer: SmtpMailer;
 
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-});
-afterAll(async () => {
-  await smtp.close();
-});
 beforeEach(() => {
-  smtp.messages.length = 0;
   smtpMailer = createSmtpMailer({ url: smtp.url, from: 'Thread <onboarding@vendor.test>', timeoutMs: 5000 });
   mailer = smtpMailer;
 });
