@@ -91,8 +91,26 @@ describe('portal submission cards', () => {
     expect(header(smtp.messages[0]!.raw, 'subject')).toContain('Kickoff questionnaire');
     const stored = await h.db.prisma.submission.findUniqueOrThrow({ where: { id: submission.id } });
     expect(stored.reviewOutcome).toBe('follow_up');
-    const audit = await h.db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: submission.id } });
-    expect(audit.data).toMatchObject({ note: 'Could you add the target go-live date?', emailedTo: contact.email });
+    // The claim is audited with it (before the email), the outcome after it.
+    const trail = await h.db.prisma.auditEvent.findMany({ where: { entityId: submission.id } });
+    expect(trail.map((a) => (a.data as { state?: string }).state).sort()).toEqual(['claimed', 'done']);
+    const done = trail.find((a) => (a.data as { state?: string }).state === 'done')!;
+    expect(done.data).toMatchObject({ note: 'Could you add the target go-live date?', emailedTo: contact.email });
+  });
+
+  it('when the mail server refuses the follow-up, the submission waits for review again and the trail says why', async () => {
+    const { submission, container } = await submittedCard();
+    await send(click('portal_submission_follow_up', submission.id, container));
+    const view = (await h.fake.waitFor('views.open')).args.view as object;
+    smtp.refuse = 'mailbox unavailable';
+    await send(interaction({ type: 'view_submission', user: { id: CSM }, view: { ...view, id: 'V1', state: { values: { note: { note: { value: 'One more detail, please' } } } } } }));
+    await waitUntil(async () => (await h.db.prisma.auditEvent.count({ where: { entityId: submission.id } })) >= 2);
+    expect(smtp.messages).toHaveLength(0);
+    const stored = await h.db.prisma.submission.findUniqueOrThrow({ where: { id: submission.id } });
+    expect(stored).toMatchObject({ reviewedAt: null, reviewedById: null, reviewOutcome: null });
+    const trail = await h.db.prisma.auditEvent.findMany({ where: { entityId: submission.id } });
+    expect(trail.map((a) => (a.data as { state?: string }).state).sort()).toEqual(['claimed', 'failed']);
+    expect(trail.find((a) => (a.data as { state?: string }).state === 'failed')!.reason).toContain('failed; the submission is waiting for review again');
   });
 
   it('with email off, Follow up records the note, says it was not emailed, and still marks it reviewed', async () => {
@@ -148,3 +166,11 @@ describe('scheduler messages as Block Kit', () => {
     void account;
   });
 });
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
