@@ -11,6 +11,8 @@ export interface SlackActor {
   slackUserId: string;
   name: string;
   role: UserRole;
+  /** The organisation's timezone: "today" for this person is today there. */
+  timeZone: string;
 }
 
 const optionsSchema = z.object({
@@ -26,5 +28,5 @@ export async function resolveSlackActor(ctx: ServiceContext, input: z.input<type
   const options = parseOptions(optionsSchema, input);
   const org = await getDefaultOrganization(ctx);
   const user = await ensureSlackUser(ctx.prisma, { organizationId: org.id, slackUserId: options.slackUserId, name: options.name });
-  return { organizationId: org.id, userId: user.id, slackUserId: options.slackUserId, name: user.name, role: user.role };
+  return { organizationId: org.id, userId: user.id, slackUserId: options.slackUserId, name: user.name, role: user.role, timeZone: org.timezone };
 }

@@ -1,3 +1,5 @@
+import { localDateOf } from '../../domain/business-days';
+import { formatCalendarDate } from '../../domain/calendar-date';
 import { assertCanCreateAccounts } from '../../services/permissions/assert-can-create-accounts';
 import { listTemplates } from '../../services/templates/list-templates';
 import type { SlackActor } from '../../services/users/resolve-slack-actor';
@@ -21,6 +23,6 @@ export async function openNewAccount(
     const text = 'There is no onboarding template yet. An admin imports one with `npm run thread -- templates import <file>`.';
     return { text, blocks: [mrkdwnSection(text)] };
   }
-  await open(buildNewAccountModal({ templates, csmSlackUserId: actor.slackUserId, today: deps.ctx.now().toISOString().slice(0, 10) }));
+  await open(buildNewAccountModal({ templates, csmSlackUserId: actor.slackUserId, today: formatCalendarDate(localDateOf(deps.ctx.now(), actor.timeZone)) }));
   return null;
 }

@@ -66,6 +66,15 @@ describe('/thread new', () => {
     expect(byId.get(F.kickoff)?.type).toBe('datepicker');
   });
 
+  it("prefills the kickoff with today's date in the organisation's timezone", async () => {
+    await h.seed();
+    // The harness clock is 10:00 UTC on 24 November: already the 25th on Kiritimati (UTC+14).
+    await h.db.prisma.organization.updateMany({ data: { timezone: 'Pacific/Kiritimati' } });
+    await send(command('new'));
+    const view = (await h.fake.waitFor('views.open')).args.view as { blocks: { block_id?: string; element?: { initial_date?: string } }[] };
+    expect(view.blocks.find((b) => b.block_id === F.kickoff)?.element?.initial_date).toBe('2026-11-25');
+  });
+
   it('creates the account with its plan on submit and sends the creator the account card', async () => {
     const { view, templateName } = await openModal();
     h.fake.reset();
