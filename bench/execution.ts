@@ -20,7 +20,7 @@ import type { ServiceContext } from '../src/services/context';
 import { draftAction } from '../src/services/drafting/draft-action';
 import { executeBatch } from '../src/services/execution/execute-batch';
 import { DEFAULT_PACING, type ExecutionDeps } from '../src/services/execution/ports';
-import { silentNotifier } from '../src/services/notifications/notifier';
+import { silentNotifier } from '../src/services/notifications/notifier-port';
 import { createPortalLink } from '../src/services/portal/create-portal-link';
 import { generatePortalToken, portalUrl } from '../src/services/portal/portal-token';
 import { fireDueActions } from '../src/services/scheduler/fire-due-actions';
@@ -55,11 +55,18 @@ export async function benchExecution(db: Database, options: { batch: number }): 
     };
     const actionIds = await prepareReadyEmails(db, ctx, deps, options.batch, now);
     const messages = await equivalentMessages(db, actionIds);
-    const actor = await db.prisma.action.findFirstOrThrow({ where: { id: actionIds[0]! }, select: { account: { select: { csmId: true } } } });
+    const actor = await db.prisma.action.findFirstOrThrow({
+      where: { id: actionIds[0]! },
+      select: { account: { select: { csmId: true } } },
+    });
     if (!actor.account.csmId) throw new Error('bench accounts have a CSM; this one has none');
 
     // Raw nodemailer with the transport options the mailer uses (one SMTP connection per message, like it).
-    const raw = nodemailer.createTransport(sink.url, { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 30_000 } as object);
+    const raw = nodemailer.createTransport(sink.url, {
+      connectionTimeout: 30_000,
+      greetingTimeout: 30_000,
+      socketTimeout: 30_000,
+    } as object);
     const sendRaw = async (): Promise<number> => {
       const start = process.hrtime.bigint();
       for (const m of messages) await raw.sendMail(m);
@@ -76,21 +83,55 @@ export async function benchExecution(db: Database, options: { batch: number }): 
     raw.close();
 
     if (progress.sent !== actionIds.length) {
-      throw new Error(`executeBatch sent ${progress.sent} of ${actionIds.length} (skipped ${progress.skipped}); first failure: ${progress.failures[0]?.error ?? 'none'}`);
+      throw new Error(
+        `executeBatch sent ${progress.sent} of ${actionIds.length} (skipped ${progress.skipped}); first failure: ${progress.failures[0]?.error ?? 'none'}`,
+      );
     }
     const delivered = sink.accepted() - acceptedBefore;
-    if (delivered !== 3 * actionIds.length) throw new Error(`the SMTP server accepted ${delivered} messages, expected ${3 * actionIds.length}`);
+    if (delivered !== 3 * actionIds.length)
+      throw new Error(`the SMTP server accepted ${delivered} messages, expected ${3 * actionIds.length}`);
 
     const n = actionIds.length;
     const baseSeconds = (baseBefore + baseAfter) / 2;
     const perAction = (seconds / n) * 1000;
     const perRaw = (baseSeconds / n) * 1000;
     const label = `executeBatch ${n} emails, pacing off (default ${DEFAULT_PACING.emailMs} ms)`;
-    const data = { actions: n, seconds, baselineSeconds: { before: baseBefore, after: baseAfter }, pacing: deps.pacing, portalLinkPerSend: true, smtpConnectionPerMessage: true };
+    const data = {
+      actions: n,
+      seconds,
+      baselineSeconds: { before: baseBefore, after: baseAfter },
+      pacing: deps.pacing,
+      portalLinkPerSend: true,
+      smtpConnectionPerMessage: true,
+    };
     return [
-      { suite: 'execution', case: label, database: db.kind, metric: 'throughput', value: `${(n / seconds).toFixed(1)} actions/s`, baseline: `${(n / baseSeconds).toFixed(1)} raw sends/s`, ratio: seconds / baseSeconds, data },
-      { suite: 'execution', case: label, database: db.kind, metric: 'per action', value: ms(perAction), baseline: ms(perRaw), ratio: perAction / perRaw },
-      { suite: 'execution', case: label, database: db.kind, metric: 'overhead/action', value: ms(perAction - perRaw), baseline: '(time beyond the raw send)' },
+      {
+        suite: 'execution',
+        case: label,
+        database: db.kind,
+        metric: 'throughput',
+        value: `${(n / seconds).toFixed(1)} actions/s`,
+        baseline: `${(n / baseSeconds).toFixed(1)} raw sends/s`,
+        ratio: seconds / baseSeconds,
+        data,
+      },
+      {
+        suite: 'execution',
+        case: label,
+        database: db.kind,
+        metric: 'per action',
+        value: ms(perAction),
+        baseline: ms(perRaw),
+        ratio: perAction / perRaw,
+      },
+      {
+        suite: 'execution',
+        case: label,
+        database: db.kind,
+        metric: 'overhead/action',
+        value: ms(perAction - perRaw),
+        baseline: '(time beyond the raw send)',
+      },
     ];
   } finally {
     mailer.close();
@@ -100,27 +141,49 @@ export async function benchExecution(db: Database, options: { batch: number }): 
 
 /** An hour before the earliest pending due time: at that moment nothing is due but what the bench makes due. */
 export async function momentBeforeEveryPendingAction(db: Database): Promise<Date> {
-  const first = await db.prisma.action.aggregate({ where: { status: 'pending', dueAt: { not: null } }, _min: { dueAt: true } });
+  const first = await db.prisma.action.aggregate({
+    where: { status: 'pending', dueAt: { not: null } },
+    _min: { dueAt: true },
+  });
   const earliest = first._min.dueAt ?? new Date('2026-03-01T00:00:00Z');
   return new Date(earliest.getTime() - 3_600_000);
 }
 
 /** Makes `count` pending bench emails due and lets the scheduler fire them, which drafts them (offline drafter). */
-async function prepareReadyEmails(db: Database, ctx: ServiceContext, deps: ExecutionDeps, count: number, now: Date): Promise<string[]> {
+async function prepareReadyEmails(
+  db: Database,
+  ctx: ServiceContext,
+  deps: ExecutionDeps,
+  count: number,
+  now: Date,
+): Promise<string[]> {
   const picked = await db.prisma.action.findMany({
-    where: { type: 'email', status: 'pending', dueAt: { not: null }, triggerKind: { not: 'manual' }, account: { name: { startsWith: 'Bench account ' } } },
+    where: {
+      type: 'email',
+      status: 'pending',
+      dueAt: { not: null },
+      triggerKind: { not: 'manual' },
+      account: { name: { startsWith: 'Bench account ' } },
+    },
     orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
     take: count,
     select: { id: true },
   });
-  if (picked.length < count) throw new Error(`only ${picked.length} pending bench emails to execute; lower BENCH_BATCH or raise BENCH_ACCOUNTS`);
+  if (picked.length < count)
+    throw new Error(`only ${picked.length} pending bench emails to execute; lower BENCH_BATCH or raise BENCH_ACCOUNTS`);
   const ids = picked.map((p) => p.id);
   await db.prisma.action.updateMany({ where: { id: { in: ids } }, data: { dueAt: new Date(now.getTime() - 60_000) } });
-  const fired = await fireDueActions(ctx, { notifier: silentNotifier, draft: async (actionId) => void (await draftAction(ctx, deps, { actionId })) }, { batchSize: 100, maxBatches: Math.ceil(count / 100) + 1 });
+  const fired = await fireDueActions(
+    ctx,
+    { notifier: silentNotifier, draft: async (actionId) => void (await draftAction(ctx, deps, { actionId })) },
+    { batchSize: 100, maxBatches: Math.ceil(count / 100) + 1 },
+  );
   if (fired.fired.length !== count || fired.failures.length > 0) {
     throw new Error(`setup: fired ${fired.fired.length} of ${count}; ${fired.failures[0]?.message ?? ''}`);
   }
-  const drafted = await db.prisma.action.count({ where: { id: { in: ids }, status: 'ready', draftBody: { not: null } } });
+  const drafted = await db.prisma.action.count({
+    where: { id: { in: ids }, status: 'ready', draftBody: { not: null } },
+  });
   if (drafted !== count) throw new Error(`setup: ${drafted} of ${count} actions are ready with a draft`);
   return ids;
 }
@@ -133,7 +196,16 @@ async function equivalentMessages(db: Database, ids: string[]): Promise<RawMessa
       name: true,
       draftSubject: true,
       draftBody: true,
-      account: { select: { csm: { select: { name: true, email: true } }, contacts: { orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }], take: 1, select: { name: true, email: true } } } },
+      account: {
+        select: {
+          csm: { select: { name: true, email: true } },
+          contacts: {
+            orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }],
+            take: 1,
+            select: { name: true, email: true },
+          },
+        },
+      },
     },
   });
   const link = portalUrl(PUBLIC_URL, generatePortalToken());

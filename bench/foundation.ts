@@ -61,24 +61,71 @@ export async function benchFoundation(db: Database, options: { accounts: number;
   await db.pool.query('ANALYZE');
   const dueAt = new Date('2026-03-20T00:00:00Z');
   const due = await compare(
-    () => db.prisma.action.findMany({ where: { status: 'pending', dueAt: { lte: dueAt } }, orderBy: { dueAt: 'asc' }, take: 100, select: { id: true, accountId: true, dueAt: true } }),
+    () =>
+      db.prisma.action.findMany({
+        where: { status: 'pending', dueAt: { lte: dueAt } },
+        orderBy: { dueAt: 'asc' },
+        take: 100,
+        select: { id: true, accountId: true, dueAt: true },
+      }),
     () => db.pool.query(DUE_SQL, [dueAt]),
     options.runs,
   );
-  rows.push({ suite: 'foundation', case: 'due-actions query (100 oldest due)', database: db.kind, metric: 'p50', value: ms(due.subject.p50), baseline: ms(due.baseline.p50), ratio: due.ratioP50, data: due });
-  rows.push({ suite: 'foundation', case: 'due-actions query (100 oldest due)', database: db.kind, metric: 'p95', value: ms(due.subject.p95), baseline: ms(due.baseline.p95), ratio: due.ratioP95 });
+  rows.push({
+    suite: 'foundation',
+    case: 'due-actions query (100 oldest due)',
+    database: db.kind,
+    metric: 'p50',
+    value: ms(due.subject.p50),
+    baseline: ms(due.baseline.p50),
+    ratio: due.ratioP50,
+    data: due,
+  });
+  rows.push({
+    suite: 'foundation',
+    case: 'due-actions query (100 oldest due)',
+    database: db.kind,
+    metric: 'p95',
+    value: ms(due.subject.p95),
+    baseline: ms(due.baseline.p95),
+    ratio: due.ratioP95,
+  });
 
   const list = await compare(
     () => listAccounts(ctx, { organizationId, status: 'active', sort: 'next', limit: 25 }),
     () => db.pool.query(ACCOUNTS_SQL, [organizationId]),
     options.runs,
   );
-  rows.push({ suite: 'foundation', case: 'accounts list (active, by next action, 25)', database: db.kind, metric: 'p50', value: ms(list.subject.p50), baseline: ms(list.baseline.p50), ratio: list.ratioP50, data: list });
-  rows.push({ suite: 'foundation', case: 'accounts list (active, by next action, 25)', database: db.kind, metric: 'p95', value: ms(list.subject.p95), baseline: ms(list.baseline.p95), ratio: list.ratioP95 });
+  rows.push({
+    suite: 'foundation',
+    case: 'accounts list (active, by next action, 25)',
+    database: db.kind,
+    metric: 'p50',
+    value: ms(list.subject.p50),
+    baseline: ms(list.baseline.p50),
+    ratio: list.ratioP50,
+    data: list,
+  });
+  rows.push({
+    suite: 'foundation',
+    case: 'accounts list (active, by next action, 25)',
+    database: db.kind,
+    metric: 'p95',
+    value: ms(list.subject.p95),
+    baseline: ms(list.baseline.p95),
+    ratio: list.ratioP95,
+  });
 
   const plan = await db.pool.query(`EXPLAIN ${DUE_SQL}`, [dueAt]);
   const planLines = plan.rows.map((r: Record<string, string>) => String(Object.values(r)[0]).trim());
   const scan = planLines.find((l) => /Scan/.test(l)) ?? planLines[0] ?? '';
-  rows.push({ suite: 'foundation', case: 'due-actions query plan', database: db.kind, metric: 'plan', value: scan.replace(/\s+\(cost=.*$/, '').replace(/^->\s*/, ''), data: { plan: planLines } });
+  rows.push({
+    suite: 'foundation',
+    case: 'due-actions query plan',
+    database: db.kind,
+    metric: 'plan',
+    value: scan.replace(/\s+\(cost=.*$/, '').replace(/^->\s*/, ''),
+    data: { plan: planLines },
+  });
   return rows;
 }

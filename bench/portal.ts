@@ -30,7 +30,10 @@ import { ms, percentiles } from './lib/stats';
 const PUBLIC_URL = 'http://127.0.0.1:3000';
 const ROUNDS = 4;
 
-export async function benchPortal(db: Database, options: { requests: number; concurrency: number }): Promise<BenchRow[]> {
+export async function benchPortal(
+  db: Database,
+  options: { requests: number; concurrency: number },
+): Promise<BenchRow[]> {
   const now = new Date('2026-03-10T10:00:00Z');
   const ctx: ServiceContext = { prisma: db.prisma, now: () => now, logger: silentLogger };
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'thread-bench-portal-'));
@@ -44,7 +47,11 @@ export async function benchPortal(db: Database, options: { requests: number; con
     publicUrl: PUBLIC_URL,
     uploads: { maxBytes: 25 * 1024 * 1024, extensions: [...DEFAULT_PORTAL_UPLOAD_EXTENSIONS] },
   });
-  const threadApp = createHttpApp({ logger: silentLogger, routers: [{ path: '/portal', router: portal }], readiness: { checkDatabase: async () => void (await db.pool.query('SELECT 1')) } });
+  const threadApp = createHttpApp({
+    logger: silentLogger,
+    routers: [{ path: '/portal', router: portal }],
+    readiness: { checkDatabase: async () => void (await db.pool.query('SELECT 1')) },
+  });
   const thread = await listen(threadApp);
   const threadAgent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
   let bare: http.Server | undefined;
@@ -68,7 +75,8 @@ export async function benchPortal(db: Database, options: { requests: number; con
     const perRound = Math.max(1, Math.ceil(options.requests / ROUNDS));
     const subject: LoadResult[] = [];
     const baseline: LoadResult[] = [];
-    const load = (server: http.Server, agent: http.Agent, requests: number) => runLoad({ agent, port: port(server), paths, requests, concurrency: options.concurrency });
+    const load = (server: http.Server, agent: http.Agent, requests: number) =>
+      runLoad({ agent, port: port(server), paths, requests, concurrency: options.concurrency });
     await load(thread, threadAgent, options.concurrency * 4); // warm-up, both sides
     await load(bare, bareAgent, options.concurrency * 4);
     for (let round = 0; round < ROUNDS; round++) {
@@ -83,7 +91,10 @@ export async function benchPortal(db: Database, options: { requests: number; con
     }
     const s = summarize(subject);
     const b = summarize(baseline);
-    for (const [name, r] of [['portal', s], ['bare Express', b]] as const) {
+    for (const [name, r] of [
+      ['portal', s],
+      ['bare Express', b],
+    ] as const) {
       const bad = Object.entries(r.statuses).filter(([status]) => status !== '200');
       if (bad.length > 0) throw new Error(`${name} answered ${bad.map(([st, c]) => `${c}× ${st}`).join(', ')}`);
     }
@@ -100,9 +111,34 @@ export async function benchPortal(db: Database, options: { requests: number; con
       bareExpress: { seconds: b.seconds, rps: b.rps, latency: b.latency },
     };
     return [
-      { suite: 'portal', case: label, database: db.kind, metric: 'req/s', value: `${s.rps.toFixed(0)} req/s`, baseline: `${b.rps.toFixed(0)} req/s`, ratio: b.rps / s.rps, data },
-      { suite: 'portal', case: label, database: db.kind, metric: 'p50', value: ms(s.latency.p50), baseline: ms(b.latency.p50), ratio: s.latency.p50 / b.latency.p50 },
-      { suite: 'portal', case: label, database: db.kind, metric: 'p99', value: ms(s.latency.p99), baseline: ms(b.latency.p99), ratio: s.latency.p99 / b.latency.p99 },
+      {
+        suite: 'portal',
+        case: label,
+        database: db.kind,
+        metric: 'req/s',
+        value: `${s.rps.toFixed(0)} req/s`,
+        baseline: `${b.rps.toFixed(0)} req/s`,
+        ratio: b.rps / s.rps,
+        data,
+      },
+      {
+        suite: 'portal',
+        case: label,
+        database: db.kind,
+        metric: 'p50',
+        value: ms(s.latency.p50),
+        baseline: ms(b.latency.p50),
+        ratio: s.latency.p50 / b.latency.p50,
+      },
+      {
+        suite: 'portal',
+        case: label,
+        database: db.kind,
+        metric: 'p99',
+        value: ms(s.latency.p99),
+        baseline: ms(b.latency.p99),
+        ratio: s.latency.p99 / b.latency.p99,
+      },
     ];
   } finally {
     threadAgent.destroy();
@@ -115,12 +151,20 @@ export async function benchPortal(db: Database, options: { requests: number; con
 
 /** Fresh magic links for `count` bench accounts spread over the whole range, as request paths. */
 async function magicLinkPaths(db: Database, ctx: ServiceContext, count: number): Promise<string[]> {
-  const all = await db.prisma.account.findMany({ where: { name: { startsWith: 'Bench account ' } }, orderBy: { name: 'asc' }, select: { id: true } });
+  const all = await db.prisma.account.findMany({
+    where: { name: { startsWith: 'Bench account ' } },
+    orderBy: { name: 'asc' },
+    select: { id: true },
+  });
   if (all.length < count) throw new Error(`only ${all.length} bench accounts for ${count} portal links`);
   const step = all.length / count;
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
-    const link = await createPortalLink(ctx, { accountId: all[Math.floor(i * step)]!.id, actor: 'bench', publicUrl: PUBLIC_URL });
+    const link = await createPortalLink(ctx, {
+      accountId: all[Math.floor(i * step)]!.id,
+      actor: 'bench',
+      publicUrl: PUBLIC_URL,
+    });
     out.push(new URL(link.url).pathname);
   }
   return out;
@@ -131,7 +175,13 @@ function summarize(results: LoadResult[]) {
   const latencies = results.flatMap((r) => r.latenciesMs);
   const statuses: Record<string, number> = {};
   for (const r of results) for (const [k, v] of Object.entries(r.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
-  return { seconds, requests: latencies.length, rps: latencies.length / seconds, latency: percentiles(latencies), statuses };
+  return {
+    seconds,
+    requests: latencies.length,
+    rps: latencies.length / seconds,
+    latency: percentiles(latencies),
+    statuses,
+  };
 }
 
 function listen(app: Express): Promise<http.Server> {

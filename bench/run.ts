@@ -40,7 +40,9 @@ async function onDatabase(label: string, open: () => Promise<Database>): Promise
     console.error(`bench: ${label}: portal pages, ${PORTAL_REQUESTS} requests, ${PORTAL_CONCURRENCY} concurrent…`);
     rows.push(...(await benchPortal(db, { requests: PORTAL_REQUESTS, concurrency: PORTAL_CONCURRENCY })));
     console.error(`bench: ${label}: one scheduler tick, ${DUE} due of ${SCHEDULER_ACTIONS} actions…`);
-    rows.push(...(await benchScheduler(db, { actions: SCHEDULER_ACTIONS, due: DUE, runs: RUNS, firstAccountIndex: ACCOUNTS })));
+    rows.push(
+      ...(await benchScheduler(db, { actions: SCHEDULER_ACTIONS, due: DUE, runs: RUNS, firstAccountIndex: ACCOUNTS })),
+    );
     return rows;
   } finally {
     await db.close();

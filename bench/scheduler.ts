@@ -19,7 +19,7 @@ import { createAccount } from '../src/services/accounts/create-account';
 import type { ServiceContext } from '../src/services/context';
 import { draftAction } from '../src/services/drafting/draft-action';
 import type { ExecutionDeps } from '../src/services/execution/ports';
-import { silentNotifier } from '../src/services/notifications/notifier';
+import { silentNotifier } from '../src/services/notifications/notifier-port';
 import { createPortalLink } from '../src/services/portal/create-portal-link';
 import { fireDueActions } from '../src/services/scheduler/fire-due-actions';
 import { runTick, type TickDeps } from '../src/services/scheduler/run-tick';
@@ -38,8 +38,15 @@ interface CapturedQuery {
   values: unknown[];
 }
 
-export async function benchScheduler(db: Database, options: { actions: number; due: number; runs: number; firstAccountIndex: number }): Promise<BenchRow[]> {
-  const setupCtx: ServiceContext = { prisma: db.prisma, now: () => new Date('2026-03-02T10:00:00Z'), logger: silentLogger };
+export async function benchScheduler(
+  db: Database,
+  options: { actions: number; due: number; runs: number; firstAccountIndex: number },
+): Promise<BenchRow[]> {
+  const setupCtx: ServiceContext = {
+    prisma: db.prisma,
+    now: () => new Date('2026-03-02T10:00:00Z'),
+    logger: silentLogger,
+  };
   const created = await growTo(db, setupCtx, options.actions, options.firstAccountIndex);
   const total = await db.prisma.action.count();
 
@@ -51,9 +58,19 @@ export async function benchScheduler(db: Database, options: { actions: number; d
   const sink = await startSmtpSink();
   const mailer = createSmtpMailer({ url: sink.url, from: 'Thread <thread@bench.thread.local>' });
   try {
-    const execDeps: ExecutionDeps = { mailer, notifier: silentNotifier, portalLinks: { create: (input) => createPortalLink(ctx, { ...input, publicUrl: PUBLIC_URL }) } };
+    const execDeps: ExecutionDeps = {
+      mailer,
+      notifier: silentNotifier,
+      portalLinks: { create: (input) => createPortalLink(ctx, { ...input, publicUrl: PUBLIC_URL }) },
+    };
     const draft = async (actionId: string) => void (await draftAction(ctx, execDeps, { actionId }));
-    const deps: TickDeps = { notifier: silentNotifier, canNotify: true, mailer, portalLinks: execDeps.portalLinks, draft };
+    const deps: TickDeps = {
+      notifier: silentNotifier,
+      canNotify: true,
+      mailer,
+      portalLinks: execDeps.portalLinks,
+      draft,
+    };
 
     // The tick, with the claim SQL captured as the driver receives it.
     const captured: CapturedQuery[] = [];
@@ -64,7 +81,9 @@ export async function benchScheduler(db: Database, options: { actions: number; d
     });
     const fired = report.fire?.fired.length ?? 0;
     if (fired !== options.due || report.errors.length > 0 || (report.fire?.failures.length ?? 0) > 0) {
-      throw new Error(`the tick fired ${fired} of ${options.due}; errors: ${JSON.stringify(report.errors)} ${JSON.stringify(report.fire?.failures.slice(0, 1))}`);
+      throw new Error(
+        `the tick fired ${fired} of ${options.due}; errors: ${JSON.stringify(report.errors)} ${JSON.stringify(report.fire?.failures.slice(0, 1))}`,
+      );
     }
     const claim = captured[0];
     if (!claim) throw new Error('the claim SQL was not seen at the driver during the tick');
@@ -75,14 +94,16 @@ export async function benchScheduler(db: Database, options: { actions: number; d
     const fireStart = process.hrtime.bigint();
     const fireOnly = await fireDueActions(ctx, { notifier: silentNotifier, draft });
     const fireMs = Number(process.hrtime.bigint() - fireStart) / 1e6;
-    if (fireOnly.fired.length !== options.due) throw new Error(`fire step alone fired ${fireOnly.fired.length} of ${options.due}`);
+    if (fireOnly.fired.length !== options.due)
+      throw new Error(`fire step alone fired ${fireOnly.fired.length} of ${options.due}`);
 
     // And once more without drafting, to split the claim work (lock, mark ready, audit) from the drafting.
     await resetToPending(db, dueIds);
     const bareStart = process.hrtime.bigint();
     const bareFire = await fireDueActions(ctx, { notifier: silentNotifier, draft: async () => {} });
     const bareFireMs = Number(process.hrtime.bigint() - bareStart) / 1e6;
-    if (bareFire.fired.length !== options.due) throw new Error(`fire step without drafting fired ${bareFire.fired.length} of ${options.due}`);
+    if (bareFire.fired.length !== options.due)
+      throw new Error(`fire step without drafting fired ${bareFire.fired.length} of ${options.due}`);
 
     // Due again for the plan and the baseline, so the claim finds the same rows as in the tick.
     await resetToPending(db, dueIds);
@@ -91,8 +112,12 @@ export async function benchScheduler(db: Database, options: { actions: number; d
     const rawClaim = percentiles(await sample(() => db.pool.query(claim.text, claim.values), options.runs));
     const baselineMs = rawClaim.p50 * batches;
 
-    console.error(`bench: scheduler: claim plan (EXPLAIN ANALYZE of the SQL the tick sent):\n${planLines.map((l) => `  ${l}`).join('\n')}`);
-    const index = planLines.map((l) => /Index(?: Only)? Scan (?:Backward )?using (\S+)/.exec(l)?.[1]).find((x) => x !== undefined);
+    console.error(
+      `bench: scheduler: claim plan (EXPLAIN ANALYZE of the SQL the tick sent):\n${planLines.map((l) => `  ${l}`).join('\n')}`,
+    );
+    const index = planLines
+      .map((l) => /Index(?: Only)? Scan (?:Backward )?using (\S+)/.exec(l)?.[1])
+      .find((x) => x !== undefined);
     const scan = planLines.find((l) => /Scan/.test(l)) ?? planLines[0] ?? '';
 
     const label = `one tick: ${options.due.toLocaleString('en-US')} due of ${total.toLocaleString('en-US')} actions`;
@@ -113,11 +138,53 @@ export async function benchScheduler(db: Database, options: { actions: number; d
       plan: planLines,
     };
     return [
-      { suite: 'scheduler', case: `${label} (fired, drafted)`, database: db.kind, metric: 'tick time', value: ms(report.ms), baseline: `${ms(baselineMs)} (raw claim ×${batches})`, ratio: report.ms / baselineMs, data },
-      { suite: 'scheduler', case: `${label}: fire-due-actions step alone`, database: db.kind, metric: 'time', value: ms(fireMs), baseline: `${ms(baselineMs)} (raw claim ×${batches})`, ratio: fireMs / baselineMs },
-      { suite: 'scheduler', case: `${label}: fire step, drafting skipped`, database: db.kind, metric: 'time', value: ms(bareFireMs), baseline: `${ms(baselineMs)} (raw claim ×${batches})`, ratio: bareFireMs / baselineMs },
-      { suite: 'scheduler', case: 'claim SQL (100 oldest due, SKIP LOCKED)', database: db.kind, metric: 'p50', value: ms(rawClaim.p50), baseline: 'raw, through the pool' },
-      { suite: 'scheduler', case: 'claim SQL plan', database: db.kind, metric: 'plan', value: `${scan.trim().replace(/\s+\(cost=.*$/, '').replace(/^->\s*/, '')}${index ? ` [index ${index}]` : ' [no index]'}`, data: { plan: planLines } },
+      {
+        suite: 'scheduler',
+        case: `${label} (fired, drafted)`,
+        database: db.kind,
+        metric: 'tick time',
+        value: ms(report.ms),
+        baseline: `${ms(baselineMs)} (raw claim ×${batches})`,
+        ratio: report.ms / baselineMs,
+        data,
+      },
+      {
+        suite: 'scheduler',
+        case: `${label}: fire-due-actions step alone`,
+        database: db.kind,
+        metric: 'time',
+        value: ms(fireMs),
+        baseline: `${ms(baselineMs)} (raw claim ×${batches})`,
+        ratio: fireMs / baselineMs,
+      },
+      {
+        suite: 'scheduler',
+        case: `${label}: fire step, drafting skipped`,
+        database: db.kind,
+        metric: 'time',
+        value: ms(bareFireMs),
+        baseline: `${ms(baselineMs)} (raw claim ×${batches})`,
+        ratio: bareFireMs / baselineMs,
+      },
+      {
+        suite: 'scheduler',
+        case: 'claim SQL (100 oldest due, SKIP LOCKED)',
+        database: db.kind,
+        metric: 'p50',
+        value: ms(rawClaim.p50),
+        baseline: 'raw, through the pool',
+      },
+      {
+        suite: 'scheduler',
+        case: 'claim SQL plan',
+        database: db.kind,
+        metric: 'plan',
+        value: `${scan
+          .trim()
+          .replace(/\s+\(cost=.*$/, '')
+          .replace(/^->\s*/, '')}${index ? ` [index ${index}]` : ' [no index]'}`,
+        data: { plan: planLines },
+      },
     ];
   } finally {
     mailer.close();
@@ -130,7 +197,10 @@ async function growTo(db: Database, ctx: ServiceContext, target: number, firstIn
   const { organizationId, templateName } = await seedDemo(ctx);
   let count = await db.prisma.action.count();
   let created = 0;
-  if (count < target) console.error(`bench: scheduler: creating accounts to bring ${count.toLocaleString('en-US')} actions to ${target.toLocaleString('en-US')}…`);
+  if (count < target)
+    console.error(
+      `bench: scheduler: creating accounts to bring ${count.toLocaleString('en-US')} actions to ${target.toLocaleString('en-US')}…`,
+    );
   while (count < target) {
     const i = firstIndex + created;
     const account = await createAccount(ctx, {
@@ -165,9 +235,14 @@ async function makeDue(db: Database, due: number, now: Date): Promise<string[]> 
   const ids = picked.map((p) => p.id);
   for (let minute = 1; minute <= 10; minute++) {
     const slice = ids.filter((_, i) => i % 10 === minute - 1);
-    await db.prisma.action.updateMany({ where: { id: { in: slice } }, data: { dueAt: new Date(now.getTime() - minute * 60_000) } });
+    await db.prisma.action.updateMany({
+      where: { id: { in: slice } },
+      data: { dueAt: new Date(now.getTime() - minute * 60_000) },
+    });
   }
-  const count = await db.prisma.action.count({ where: { status: 'pending', dueAt: { lte: now }, triggerKind: { not: 'manual' } } });
+  const count = await db.prisma.action.count({
+    where: { status: 'pending', dueAt: { lte: now }, triggerKind: { not: 'manual' } },
+  });
   if (count !== due) throw new Error(`${count} actions are due, expected exactly ${due}`);
   return ids;
 }
@@ -176,7 +251,18 @@ async function makeDue(db: Database, due: number, now: Date): Promise<string[]> 
 async function resetToPending(db: Database, ids: string[]): Promise<void> {
   await db.prisma.action.updateMany({
     where: { id: { in: ids } },
-    data: { status: 'pending', firedAt: null, draftSubject: null, draftBody: null, draftedBy: null, lintFindings: Prisma.DbNull, approvedAt: null, approvedById: null, lastError: null, waitingReason: null },
+    data: {
+      status: 'pending',
+      firedAt: null,
+      draftSubject: null,
+      draftBody: null,
+      draftedBy: null,
+      lintFindings: Prisma.DbNull,
+      approvedAt: null,
+      approvedById: null,
+      lastError: null,
+      waitingReason: null,
+    },
   });
 }
 
@@ -186,7 +272,13 @@ async function capturing<T>(into: CapturedQuery[], work: () => Promise<T>): Prom
   const original = proto.query;
   proto.query = function (this: unknown, ...args: unknown[]) {
     const q = args[0];
-    if (q && typeof q === 'object' && 'text' in q && typeof (q as { text: unknown }).text === 'string' && isClaimSql((q as { text: string }).text)) {
+    if (
+      q &&
+      typeof q === 'object' &&
+      'text' in q &&
+      typeof (q as { text: unknown }).text === 'string' &&
+      isClaimSql((q as { text: string }).text)
+    ) {
       into.push({ text: (q as { text: string }).text, values: [...((q as { values?: unknown[] }).values ?? [])] });
     }
     return original.apply(this, args);

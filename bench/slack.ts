@@ -15,7 +15,7 @@ import { reviewWorkflows } from '../src/execution-wiring';
 import { createHttpApp } from '../src/http/app';
 import { silentLogger } from '../src/lib/logger';
 import type { ServiceContext } from '../src/services/context';
-import { silentNotifier } from '../src/services/notifications/notifier';
+import { silentNotifier } from '../src/services/notifications/notifier-port';
 import { createSlackApp } from '../src/slack/create-slack-app';
 import { ACTIONS, COMMAND } from '../src/slack/ids';
 import type { BenchRow } from './lib/report';
@@ -40,7 +40,15 @@ interface SignedRequest {
 function sign(body: string, contentType: string): SignedRequest {
   const ts = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
-  return { body, headers: { 'content-type': contentType, 'content-length': String(Buffer.byteLength(body)), 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature } };
+  return {
+    body,
+    headers: {
+      'content-type': contentType,
+      'content-length': String(Buffer.byteLength(body)),
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': signature,
+    },
+  };
 }
 
 async function listen(handler: http.RequestListener): Promise<{ server: Server; url: string }> {
@@ -56,7 +64,10 @@ async function startSlackSink() {
   let responses = 0;
   const app = express();
   app.use(express.urlencoded({ extended: false, limit: '5mb' }), express.json({ limit: '5mb' }));
-  app.post('/api/:method', (_req, res) => void res.json({ ok: true, channel: 'C1', ts: '1.000100', view: { id: 'V1' } }));
+  app.post(
+    '/api/:method',
+    (_req, res) => void res.json({ ok: true, channel: 'C1', ts: '1.000100', view: { id: 'V1' } }),
+  );
   app.post('/response/:id', (_req, res) => {
     responses++;
     res.send('ok');
@@ -70,13 +81,16 @@ function post(agent: http.Agent, baseUrl: string, req: SignedRequest): Promise<n
   const url = new URL('/slack/events', baseUrl);
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const r = http.request({ agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: req.headers }, (res) => {
-      res.resume();
-      res.on('end', () => {
-        if (res.statusCode !== 200) reject(new Error(`POST /slack/events answered ${res.statusCode}`));
-        else resolve(Number(process.hrtime.bigint() - start) / 1e6);
-      });
-    });
+    const r = http.request(
+      { agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: req.headers },
+      (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (res.statusCode !== 200) reject(new Error(`POST /slack/events answered ${res.statusCode}`));
+          else resolve(Number(process.hrtime.bigint() - start) / 1e6);
+        });
+      },
+    );
     r.on('error', reject);
     r.end(req.body);
   });
@@ -110,12 +124,23 @@ export async function benchSlack(db: Database, options: SlackBenchOptions = {}):
   const requests = options.requests ?? 400;
   const concurrency = options.concurrency ?? 20;
   const rounds = Math.max(1, Math.min(options.rounds ?? 4, requests));
-  const organization = await db.prisma.organization.findFirstOrThrow({ orderBy: { createdAt: 'asc' }, select: { id: true } });
+  const organization = await db.prisma.organization.findFirstOrThrow({
+    orderBy: { createdAt: 'asc' },
+    select: { id: true },
+  });
   const accounts = await db.prisma.account.count({ where: { organizationId: organization.id } });
   // A CSM with accounts (the foundation bench assigns U0CSM0000…U0CSM0011), and actions of theirs to Execute.
-  const csm = await db.prisma.user.findFirst({ where: { organizationId: organization.id, slackUserId: { not: null }, csmAccounts: { some: {} } }, select: { slackUserId: true, id: true } });
+  const csm = await db.prisma.user.findFirst({
+    where: { organizationId: organization.id, slackUserId: { not: null }, csmAccounts: { some: {} } },
+    select: { slackUserId: true, id: true },
+  });
   if (!csm?.slackUserId) throw new Error('bench: no CSM with accounts in the database; run benchFoundation first');
-  const actions = await db.prisma.action.findMany({ where: { account: { csmId: csm.id } }, select: { id: true }, take: requests, orderBy: { id: 'asc' } });
+  const actions = await db.prisma.action.findMany({
+    where: { account: { csmId: csm.id } },
+    select: { id: true },
+    take: requests,
+    orderBy: { id: 'asc' },
+  });
 
   const sink = await startSlackSink();
   const ctx: ServiceContext = { prisma: db.prisma, now: () => new Date(), logger: silentLogger };
@@ -126,10 +151,25 @@ export async function benchSlack(db: Database, options: SlackBenchOptions = {}):
     // The real Execute path; with no mailer or messenger configured it refuses after its checks, as a fresh install would.
     workflows: reviewWorkflows(ctx, () => ({ notifier: silentNotifier })),
   });
-  const threadHttp = await listen(createHttpApp({ logger: silentLogger, readiness: { checkDatabase: async () => {} }, routers: [{ path: '/', router: thread.router! }] }));
+  const threadHttp = await listen(
+    createHttpApp({
+      logger: silentLogger,
+      readiness: { checkDatabase: async () => {} },
+      routers: [{ path: '/', router: thread.router! }],
+    }),
+  );
 
-  const bareReceiver = new ExpressReceiver({ signingSecret: SECRET, endpoints: '/slack/events', logLevel: LogLevel.ERROR });
-  const bare = new App({ token: 'xoxb-bench', receiver: bareReceiver, logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: `${sink.url}/api/` } });
+  const bareReceiver = new ExpressReceiver({
+    signingSecret: SECRET,
+    endpoints: '/slack/events',
+    logLevel: LogLevel.ERROR,
+  });
+  const bare = new App({
+    token: 'xoxb-bench',
+    receiver: bareReceiver,
+    logLevel: LogLevel.ERROR,
+    clientOptions: { slackApiUrl: `${sink.url}/api/` },
+  });
   bare.command(COMMAND, async ({ ack }) => ack());
   bare.action(ACTIONS.execute, async ({ ack }) => ack());
   const bareHttp = await listen(bareReceiver.app);
@@ -139,7 +179,15 @@ export async function benchSlack(db: Database, options: SlackBenchOptions = {}):
       name: `/thread accounts (${accounts.toLocaleString('en-US')} accounts)`,
       make: (i: number) =>
         sign(
-          new URLSearchParams({ command: COMMAND, text: 'accounts', user_id: csm.slackUserId!, team_id: 'T1', channel_id: 'C1', response_url: `${sink.url}/response/${i}`, trigger_id: `t.${i}` }).toString(),
+          new URLSearchParams({
+            command: COMMAND,
+            text: 'accounts',
+            user_id: csm.slackUserId!,
+            team_id: 'T1',
+            channel_id: 'C1',
+            response_url: `${sink.url}/response/${i}`,
+            trigger_id: `t.${i}`,
+          }).toString(),
           'application/x-www-form-urlencoded',
         ),
     },
@@ -155,7 +203,13 @@ export async function benchSlack(db: Database, options: SlackBenchOptions = {}):
               trigger_id: `t.${i}`,
               response_url: `${sink.url}/response/${i}`,
               container: { type: 'message', message_ts: '1.000100', channel_id: 'C1' },
-              actions: [{ action_id: ACTIONS.execute, type: 'button', value: actions[i % Math.max(1, actions.length)]?.id ?? 'none' }],
+              actions: [
+                {
+                  action_id: ACTIONS.execute,
+                  type: 'button',
+                  value: actions[i % Math.max(1, actions.length)]?.id ?? 'none',
+                },
+              ],
             }),
           }).toString(),
           'application/x-www-form-urlencoded',
@@ -189,8 +243,25 @@ export async function benchSlack(db: Database, options: SlackBenchOptions = {}):
       const subject = percentiles(threadMs);
       const baseline = percentiles(bareMs);
       const data = { subject, baseline, requests, concurrency, rounds, accounts };
-      rows.push({ suite: 'slack', case: `ack ${c.name}, ${concurrency} concurrent`, database: db.kind, metric: 'p50', value: ms(subject.p50), baseline: ms(baseline.p50), ratio: subject.p50 / baseline.p50, data });
-      rows.push({ suite: 'slack', case: `ack ${c.name}, ${concurrency} concurrent`, database: db.kind, metric: 'p99', value: ms(subject.p99), baseline: ms(baseline.p99), ratio: subject.p99 / baseline.p99 });
+      rows.push({
+        suite: 'slack',
+        case: `ack ${c.name}, ${concurrency} concurrent`,
+        database: db.kind,
+        metric: 'p50',
+        value: ms(subject.p50),
+        baseline: ms(baseline.p50),
+        ratio: subject.p50 / baseline.p50,
+        data,
+      });
+      rows.push({
+        suite: 'slack',
+        case: `ack ${c.name}, ${concurrency} concurrent`,
+        database: db.kind,
+        metric: 'p99',
+        value: ms(subject.p99),
+        baseline: ms(baseline.p99),
+        ratio: subject.p99 / baseline.p99,
+      });
     }
   } finally {
     await close(threadHttp.server);

@@ -24,20 +24,32 @@ const url = (protocols: string[], what: string) =>
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const schema = z.object({
-  PORT: optional.refine((v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) <= 65535), 'expected a port number from 0 to 65535'),
+  PORT: optional.refine(
+    (v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) <= 65535),
+    'expected a port number from 0 to 65535',
+  ),
   PUBLIC_URL: url(['http:', 'https:'], 'an http(s) URL such as https://thread.example.org'),
   DATABASE_URL: url(['postgres:', 'postgresql:'], 'a postgres:// URL (leave unset for the embedded database)'),
   THREAD_DATA_DIR: optional,
-  SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xoxb-'), 'expected a bot token starting with xoxb-'),
+  SLACK_BOT_TOKEN: optional.refine(
+    (v) => v === undefined || v.startsWith('xoxb-'),
+    'expected a bot token starting with xoxb-',
+  ),
   SLACK_SIGNING_SECRET: optional,
-  SLACK_APP_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xapp-'), 'expected an app-level token starting with xapp-'),
+  SLACK_APP_TOKEN: optional.refine(
+    (v) => v === undefined || v.startsWith('xapp-'),
+    'expected an app-level token starting with xapp-',
+  ),
   SLACK_API_URL: url(['http:', 'https:'], 'an http(s) URL ending in /api/'),
   SLACK_CSM_CHANNEL: optional,
   ANTHROPIC_API_KEY: optional,
   ANTHROPIC_BASE_URL: url(['http:', 'https:'], 'an http(s) URL'),
   THREAD_AI_MODEL: optional,
   SMTP_URL: url(['smtp:', 'smtps:'], 'an smtp:// or smtps:// URL'),
-  EMAIL_FROM: optional.refine((v) => v === undefined || /^[^\s@<>]+@[^\s@<>]+$/.test(v) || /<[^\s@<>]+@[^\s@<>]+>$/.test(v), 'expected an email address'),
+  EMAIL_FROM: optional.refine(
+    (v) => v === undefined || /^[^\s@<>]+@[^\s@<>]+$/.test(v) || /<[^\s@<>]+@[^\s@<>]+>$/.test(v),
+    'expected an email address',
+  ),
   HUBSPOT_ACCESS_TOKEN: optional,
   HUBSPOT_CLIENT_SECRET: optional,
   HUBSPOT_BASE_URL: url(['http:', 'https:'], 'an http(s) URL'),
@@ -48,9 +60,18 @@ const schema = z.object({
     (v) => v === undefined || /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, 'base64').length === 32,
     'expected 32 bytes as 64 hex characters or base64',
   ),
-  THREAD_TICK_CRON: optional.refine((v) => v === undefined || /^(\S+\s+){4,5}\S+$/.test(v), 'expected a cron expression such as "* * * * *"'),
-  LOG_LEVEL: optional.refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v), `expected one of ${LOG_LEVELS.join(', ')}`),
-  PORTAL_UPLOAD_MAX_MB: optional.refine((v) => v === undefined || (/^\d{1,4}$/.test(v) && Number(v) >= 1), 'expected a whole number of megabytes from 1 to 9999'),
+  THREAD_TICK_CRON: optional.refine(
+    (v) => v === undefined || /^(\S+\s+){4,5}\S+$/.test(v),
+    'expected a cron expression such as "* * * * *"',
+  ),
+  LOG_LEVEL: optional.refine(
+    (v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v),
+    `expected one of ${LOG_LEVELS.join(', ')}`,
+  ),
+  PORTAL_UPLOAD_MAX_MB: optional.refine(
+    (v) => v === undefined || (/^\d{1,4}$/.test(v) && Number(v) >= 1),
+    'expected a whole number of megabytes from 1 to 9999',
+  ),
   PORTAL_UPLOAD_TYPES: optional.refine(
     (v) => v === undefined || v.split(',').every((t) => /^[a-z0-9]{1,10}$/i.test(t.trim().replace(/^\./, ''))),
     'expected file extensions separated by commas, such as pdf,png,docx',
@@ -86,7 +107,17 @@ export interface Config {
 }
 
 /** Documents customers typically send during onboarding: contracts, diagrams, spreadsheets, screenshots. */
-export const DEFAULT_PORTAL_UPLOAD_EXTENSIONS = ['pdf', 'png', 'jpg', 'jpeg', 'docx', 'xlsx', 'pptx', 'csv', 'txt'] as const;
+export const DEFAULT_PORTAL_UPLOAD_EXTENSIONS = [
+  'pdf',
+  'png',
+  'jpg',
+  'jpeg',
+  'docx',
+  'xlsx',
+  'pptx',
+  'csv',
+  'txt',
+] as const;
 
 const isSet = (env: NodeJS.ProcessEnv, name: string) => (env[name] ?? '').trim() !== '';
 
@@ -96,11 +127,17 @@ function pairingProblems(env: NodeJS.ProcessEnv): string[] {
   const slackVars = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'];
   if (slackVars.some((name) => isSet(env, name))) {
     const missing = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'].filter((name) => !isSet(env, name));
-    if (missing.length > 0) problems.push(`${missing.join(', ')}: required when any Slack variable is set (Slack needs both the bot token and the signing secret)`);
+    if (missing.length > 0)
+      problems.push(
+        `${missing.join(', ')}: required when any Slack variable is set (Slack needs both the bot token and the signing secret)`,
+      );
   }
-  if (isSet(env, 'SMTP_URL') && !isSet(env, 'EMAIL_FROM')) problems.push('EMAIL_FROM: required when SMTP_URL is set (the address emails are sent from)');
-  if (isSet(env, 'EMAIL_FROM') && !isSet(env, 'SMTP_URL')) problems.push('SMTP_URL: required when EMAIL_FROM is set (the server emails are sent through)');
-  if ((isSet(env, 'NOTION_BASE_URL') || isSet(env, 'NOTION_PARENT_PAGE_ID')) && !isSet(env, 'NOTION_TOKEN')) problems.push('NOTION_TOKEN: required when other NOTION_ variables are set');
+  if (isSet(env, 'SMTP_URL') && !isSet(env, 'EMAIL_FROM'))
+    problems.push('EMAIL_FROM: required when SMTP_URL is set (the address emails are sent from)');
+  if (isSet(env, 'EMAIL_FROM') && !isSet(env, 'SMTP_URL'))
+    problems.push('SMTP_URL: required when EMAIL_FROM is set (the server emails are sent through)');
+  if ((isSet(env, 'NOTION_BASE_URL') || isSet(env, 'NOTION_PARENT_PAGE_ID')) && !isSet(env, 'NOTION_TOKEN'))
+    problems.push('NOTION_TOKEN: required when other NOTION_ variables are set');
   return problems;
 }
 
@@ -108,16 +145,26 @@ export const DEFAULT_AI_MODEL = 'claude-sonnet-4-5';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const parsed = schema.safeParse(env);
-  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   problems.push(...pairingProblems(env));
   if (!parsed.success || problems.length > 0) {
-    throw new AppError('config_invalid', `fix these environment variables:\n  ${problems.join('\n  ')}`, { details: problems });
+    throw new AppError('config_invalid', `fix these environment variables:\n  ${problems.join('\n  ')}`, {
+      details: problems,
+    });
   }
   const e = parsed.data;
   const port = Number(e.PORT ?? 3000);
   const slack: SlackConfig | undefined =
     e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
-      ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, csmChannel: e.SLACK_CSM_CHANNEL }
+      ? {
+          botToken: e.SLACK_BOT_TOKEN,
+          signingSecret: e.SLACK_SIGNING_SECRET,
+          appToken: e.SLACK_APP_TOKEN,
+          apiUrl: e.SLACK_API_URL,
+          csmChannel: e.SLACK_CSM_CHANNEL,
+        }
       : undefined;
   const slackOffReason = slack ? undefined : 'SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not set';
 
@@ -129,17 +176,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     slack,
     slackOffReason,
     csmChannel: e.SLACK_CSM_CHANNEL,
-    anthropic: e.ANTHROPIC_API_KEY ? { apiKey: e.ANTHROPIC_API_KEY, baseUrl: e.ANTHROPIC_BASE_URL, model: e.THREAD_AI_MODEL ?? DEFAULT_AI_MODEL } : undefined,
+    anthropic: e.ANTHROPIC_API_KEY
+      ? { apiKey: e.ANTHROPIC_API_KEY, baseUrl: e.ANTHROPIC_BASE_URL, model: e.THREAD_AI_MODEL ?? DEFAULT_AI_MODEL }
+      : undefined,
     smtp: e.SMTP_URL && e.EMAIL_FROM ? { url: e.SMTP_URL, from: e.EMAIL_FROM } : undefined,
-    hubspot: e.HUBSPOT_ACCESS_TOKEN || e.HUBSPOT_CLIENT_SECRET ? { accessToken: e.HUBSPOT_ACCESS_TOKEN, clientSecret: e.HUBSPOT_CLIENT_SECRET, baseUrl: e.HUBSPOT_BASE_URL } : undefined,
-    notion: e.NOTION_TOKEN ? { token: e.NOTION_TOKEN, baseUrl: e.NOTION_BASE_URL, parentPageId: e.NOTION_PARENT_PAGE_ID } : undefined,
+    hubspot:
+      e.HUBSPOT_ACCESS_TOKEN || e.HUBSPOT_CLIENT_SECRET
+        ? { accessToken: e.HUBSPOT_ACCESS_TOKEN, clientSecret: e.HUBSPOT_CLIENT_SECRET, baseUrl: e.HUBSPOT_BASE_URL }
+        : undefined,
+    notion: e.NOTION_TOKEN
+      ? { token: e.NOTION_TOKEN, baseUrl: e.NOTION_BASE_URL, parentPageId: e.NOTION_PARENT_PAGE_ID }
+      : undefined,
     encryptionKey: e.THREAD_ENCRYPTION_KEY,
     tickCron: e.THREAD_TICK_CRON ?? '* * * * *',
     logLevel: e.LOG_LEVEL ?? 'info',
     portalUploads: {
       maxBytes: Number(e.PORTAL_UPLOAD_MAX_MB ?? 25) * 1024 * 1024,
       extensions: e.PORTAL_UPLOAD_TYPES
-        ? [...new Set(e.PORTAL_UPLOAD_TYPES.split(',').map((t) => t.trim().replace(/^\./, '').toLowerCase()).filter(Boolean))]
+        ? [
+            ...new Set(
+              e.PORTAL_UPLOAD_TYPES.split(',')
+                .map((t) => t.trim().replace(/^\./, '').toLowerCase())
+                .filter(Boolean),
+            ),
+          ]
         : [...DEFAULT_PORTAL_UPLOAD_EXTENSIONS],
     },
   };

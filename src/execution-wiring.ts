@@ -14,7 +14,7 @@ import { redraftAction } from './services/drafting/redraft-action';
 import { executeAction } from './services/execution/execute-action';
 import { executeBatch, type BatchProgress } from './services/execution/execute-batch';
 import type { ExecutionDeps } from './services/execution/ports';
-import type { Notifier } from './services/notifications/notifier';
+import type { Notifier } from './services/notifications/notifier-port';
 import { createPortalLink } from './services/portal/create-portal-link';
 
 export interface ExecutionWiring {
@@ -22,25 +22,40 @@ export interface ExecutionWiring {
   close(): void;
 }
 
-export function createExecutionDeps(options: { config: Config; ctx: ServiceContext; notifier: Notifier }): ExecutionWiring {
+export function createExecutionDeps(options: {
+  config: Config;
+  ctx: ServiceContext;
+  notifier: Notifier;
+}): ExecutionWiring {
   const { config, ctx } = options;
   const mailer = config.smtp ? createSmtpMailer({ url: config.smtp.url, from: config.smtp.from }) : undefined;
   const deps: ExecutionDeps = {
-    drafter: config.anthropic ? createAnthropicDrafter({ apiKey: config.anthropic.apiKey, baseUrl: config.anthropic.baseUrl, model: config.anthropic.model }) : undefined,
+    drafter: config.anthropic
+      ? createAnthropicDrafter({
+          apiKey: config.anthropic.apiKey,
+          baseUrl: config.anthropic.baseUrl,
+          model: config.anthropic.model,
+        })
+      : undefined,
     mailer,
-    slackMessenger: config.slack ? createSlackMessenger({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl }) : undefined,
+    slackMessenger: config.slack
+      ? createSlackMessenger({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl })
+      : undefined,
     portalLinks: { create: async (input) => createPortalLink(ctx, { ...input, publicUrl: config.publicUrl }) },
     notifier: options.notifier,
   };
-  if (!config.smtp) ctx.logger.info('Email is off: SMTP_URL and EMAIL_FROM are not set; email and portal actions cannot be executed.');
-  if (!config.anthropic) ctx.logger.info('AI drafting is off (ANTHROPIC_API_KEY is not set): drafts come from the templates.');
+  if (!config.smtp)
+    ctx.logger.info('Email is off: SMTP_URL and EMAIL_FROM are not set; email and portal actions cannot be executed.');
+  if (!config.anthropic)
+    ctx.logger.info('AI drafting is off (ANTHROPIC_API_KEY is not set): drafts come from the templates.');
   return { deps, close: () => mailer?.close() };
 }
 
 /** What the Slack layer calls (slack/deps.ts ReviewWorkflows); `getDeps` because the notifier comes from the Slack app itself. */
 export function reviewWorkflows(ctx: ServiceContext, getDeps: () => ExecutionDeps) {
   return {
-    executeAction: (actionId: string, actorUserId: string, overrideLint: boolean) => executeAction(ctx, getDeps(), { actionId, actorUserId, overrideLint }),
+    executeAction: (actionId: string, actorUserId: string, overrideLint: boolean) =>
+      executeAction(ctx, getDeps(), { actionId, actorUserId, overrideLint }),
     redraftAction: (actionId: string, note: string) => redraftAction(ctx, getDeps(), { actionId, note }),
     executeBatch: (actionIds: string[], actorUserId: string, onProgress: (progress: BatchProgress) => Promise<void>) =>
       executeBatch(ctx, getDeps(), { actionIds, actorUserId, onProgress }),
@@ -52,4 +67,3 @@ export function reviewWorkflows(ctx: ServiceContext, getDeps: () => ExecutionDep
 export function draftHook(ctx: ServiceContext, getDeps: () => ExecutionDeps) {
   return async (actionId: string) => void (await draftAction(ctx, getDeps(), { actionId }));
 }
-

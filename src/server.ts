@@ -15,7 +15,7 @@ import { createSlackApp, type SlackApp } from './slack/create-slack-app';
 import { createExecutionDeps, draftHook, reviewWorkflows, type ExecutionWiring } from './execution-wiring';
 import { createThreadScheduler } from './jobs/thread-scheduler';
 import { recoverStuckExecutions } from './services/execution/recover-stuck-executions';
-import { silentNotifier } from './services/notifications/notifier';
+import { silentNotifier } from './services/notifications/notifier-port';
 
 export interface RunningThread {
   db: Database;
@@ -28,23 +28,37 @@ export async function startThread(config: Config, logger: Logger): Promise<Runni
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: true });
   logger.info(
     { database: db.kind, applied: db.appliedMigrations },
-    db.appliedMigrations.length > 0 ? `database migrated (${db.appliedMigrations.length} applied)` : 'database up to date',
+    db.appliedMigrations.length > 0
+      ? `database migrated (${db.appliedMigrations.length} applied)`
+      : 'database up to date',
   );
   if (!config.slack) {
-    logger.info(`Slack is off: ${config.slackOffReason}. Set both (and create the app from manifest.json) to turn it on.`);
+    logger.info(
+      `Slack is off: ${config.slackOffReason}. Set both (and create the app from manifest.json) to turn it on.`,
+    );
   }
 
   // Slack: HTTP mode mounts Bolt's receiver (POST /slack/events) in the shared app; Socket Mode connects out.
   // Drafting and execution ports; the Slack buttons reach them lazily because the notifier comes from the Slack app.
   const executionCtx = { prisma: db.prisma, now: () => new Date(), logger };
-  let execution: ExecutionWiring | undefined;
-  const getExecutionDeps = () => execution!.deps;
+  // Assigned once below; the Slack buttons only call it after start-up.
+  const executionRef: { current?: ExecutionWiring } = {};
+  const getExecutionDeps = () => executionRef.current!.deps;
   const slack: SlackApp | undefined = config.slack
-    ? createSlackApp({ config: config.slack, ctx: { prisma: db.prisma, now: () => new Date(), logger }, logger, publicUrl: config.publicUrl, workflows: reviewWorkflows(executionCtx, getExecutionDeps) })
+    ? createSlackApp({
+        config: config.slack,
+        ctx: { prisma: db.prisma, now: () => new Date(), logger },
+        logger,
+        publicUrl: config.publicUrl,
+        workflows: reviewWorkflows(executionCtx, getExecutionDeps),
+      })
     : undefined;
-  execution = createExecutionDeps({ config, ctx: executionCtx, notifier: slack?.notifier ?? silentNotifier });
+  const execution = createExecutionDeps({ config, ctx: executionCtx, notifier: slack?.notifier ?? silentNotifier });
+  executionRef.current = execution;
   // Sends interrupted by an earlier stop (claimed, never marked sent) go back to Ready with a warning, never resent.
-  await recoverStuckExecutions(executionCtx, execution.deps).catch((error) => logger.error({ err: error }, 'recovering interrupted sends failed'));
+  await recoverStuckExecutions(executionCtx, execution.deps).catch((error) =>
+    logger.error({ err: error }, 'recovering interrupted sends failed'),
+  );
   await slack?.start();
 
   // Customer portal (magic links); tells the CSM through Slack when Slack is on.
@@ -77,7 +91,13 @@ export async function startThread(config: Config, logger: Logger): Promise<Runni
     ctx: executionCtx,
     tickCron: config.tickCron,
     executionDeps: getExecutionDeps,
-    deps: { notifier: slack?.notifier ?? silentNotifier, canNotify: slack !== undefined, draft: draftHook(executionCtx, getExecutionDeps), mailer: execution.deps.mailer, portalLinks: execution.deps.portalLinks },
+    deps: {
+      notifier: slack?.notifier ?? silentNotifier,
+      canNotify: slack !== undefined,
+      draft: draftHook(executionCtx, getExecutionDeps),
+      mailer: execution.deps.mailer,
+      portalLinks: execution.deps.portalLinks,
+    },
   });
   scheduler.start();
 
@@ -92,7 +112,7 @@ export async function startThread(config: Config, logger: Logger): Promise<Runni
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await scheduler.stop();
         await slack?.stop();
-        execution?.close();
+        execution.close();
         await db.close();
       })();
       return stopping;

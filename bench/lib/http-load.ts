@@ -25,7 +25,13 @@ export function get(agent: http.Agent, port: number, path: string): Promise<{ st
 }
 
 /** `paths[i % paths.length]` for the i-th request, so every path is used about equally. */
-export async function runLoad(options: { agent: http.Agent; port: number; paths: string[]; requests: number; concurrency: number }): Promise<LoadResult> {
+export async function runLoad(options: {
+  agent: http.Agent;
+  port: number;
+  paths: string[];
+  requests: number;
+  concurrency: number;
+}): Promise<LoadResult> {
   const latenciesMs: number[] = [];
   const statuses: Record<number, number> = {};
   let bytes = 0;

@@ -15,9 +15,21 @@ export interface BenchRow {
 
 export function printTable(rows: BenchRow[]): void {
   const headers = ['suite', 'case', 'db', 'metric', 'Thread', 'baseline', 'ratio'];
-  const cells = rows.map((r) => [r.suite, r.case, r.database, r.metric, r.value, r.baseline ?? '', r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`]);
+  const cells = rows.map((r) => [
+    r.suite,
+    r.case,
+    r.database,
+    r.metric,
+    r.value,
+    r.baseline ?? '',
+    r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`,
+  ]);
   const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   console.log(line(headers));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const c of cells) console.log(line(c));

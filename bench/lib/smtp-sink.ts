@@ -27,7 +27,9 @@ interface ConnectionInternals {
 /** Returns the undo. */
 function skipGreetPause(server: SMTPServer): () => void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { SMTPConnection } = require('smtp-server/lib/smtp-connection.js') as { SMTPConnection: { prototype: ConnectionInternals } };
+  const { SMTPConnection } = require('smtp-server/lib/smtp-connection.js') as {
+    SMTPConnection: { prototype: ConnectionInternals };
+  };
   const proto = SMTPConnection.prototype;
   const original = proto.init;
   proto.init = function (this: ConnectionInternals) {

@@ -30,7 +30,11 @@ export async function sample(fn: () => Promise<unknown>, runs: number, warmup = 
  * Measures a subject and its baseline interleaved (A, B, A, B…) so that noise from other work on the machine
  * falls on both alike; the ratio is the figure to read.
  */
-export async function compare(subject: () => Promise<unknown>, baseline: () => Promise<unknown>, runs: number): Promise<{ subject: Percentiles; baseline: Percentiles; ratioP50: number; ratioP95: number }> {
+export async function compare(
+  subject: () => Promise<unknown>,
+  baseline: () => Promise<unknown>,
+  runs: number,
+): Promise<{ subject: Percentiles; baseline: Percentiles; ratioP50: number; ratioP95: number }> {
   for (let i = 0; i < 5; i++) {
     await subject();
     await baseline();

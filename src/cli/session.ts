@@ -14,9 +14,17 @@ export interface CliSession {
   ctx: ServiceContext;
 }
 
-export async function withSession<T>(work: (session: CliSession) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
+export async function withSession<T>(
+  work: (session: CliSession) => Promise<T>,
+  options: { migrate?: boolean } = {},
+): Promise<T> {
   const config = loadConfig();
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: options.migrate ?? true, poolSize: 2 });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    migrate: options.migrate ?? true,
+    poolSize: 2,
+  });
   try {
     return await work({ config, db, ctx: { prisma: db.prisma, now: () => new Date(), logger: silentLogger } });
   } finally {

@@ -92,37 +92,59 @@ function request(worker: Worker, message: object | null, expect: string): Promis
  * Opens the embedded database in `dataDir`, or attaches to the process that already has it open.
  * `dataDir` may be `memory://` for a throwaway database (tests, the migration shadow).
  */
-export async function openEmbeddedDatabase(dataDir: string, options: OpenEmbeddedOptions = {}): Promise<EmbeddedDatabase> {
+export async function openEmbeddedDatabase(
+  dataDir: string,
+  options: OpenEmbeddedOptions = {},
+): Promise<EmbeddedDatabase> {
   const inMemory = dataDir === 'memory://';
   const dbDir = inMemory ? await mkdtemp(path.join(os.tmpdir(), 'thread-mem-')) : path.join(dataDir, 'db');
   await mkdir(dbDir, { recursive: true });
   const lockPath = path.join(dbDir, 'thread.lock.json');
 
   const existing = inMemory ? undefined : await readLock(lockPath);
-  if (existing && existing.pid !== process.pid && processAlive(existing.pid) && existsSync(path.join(existing.socketDir, SOCKET_NAME))) {
+  if (
+    existing &&
+    existing.pid !== process.pid &&
+    processAlive(existing.pid) &&
+    existsSync(path.join(existing.socketDir, SOCKET_NAME))
+  ) {
     return {
       connection: connectionFor(existing.socketDir),
       owner: false,
       dumpTo: async () => {
-        throw new AppError('conflict', `the embedded database is open in process ${existing.pid}; stop it to take a dump`);
+        throw new AppError(
+          'conflict',
+          `the embedded database is open in process ${existing.pid}; stop it to take a dump`,
+        );
       },
       stop: async () => {},
     };
   }
 
-  const socketDir = path.join(dbDir, SOCKET_NAME).length <= MAX_SOCKET_PATH ? dbDir : await mkdtemp(path.join(os.tmpdir(), 'thread-db-'));
+  const socketDir =
+    path.join(dbDir, SOCKET_NAME).length <= MAX_SOCKET_PATH
+      ? dbDir
+      : await mkdtemp(path.join(os.tmpdir(), 'thread-db-'));
   const socketPath = path.join(socketDir, SOCKET_NAME);
   await rm(socketPath, { force: true });
   const worker = new Worker(WORKER_PATH, {
-    workerData: { pgdataDir: inMemory ? null : path.join(dbDir, 'pgdata'), loadDataDirPath: options.loadDataDirPath, socketPath, maxConnections: MAX_CONNECTIONS },
+    workerData: {
+      pgdataDir: inMemory ? null : path.join(dbDir, 'pgdata'),
+      loadDataDirPath: options.loadDataDirPath,
+      socketPath,
+      maxConnections: MAX_CONNECTIONS,
+    },
   });
   try {
     await request(worker, null, 'ready');
   } catch (error) {
     await worker.terminate();
-    throw new AppError('internal', `could not open the embedded database in ${dbDir}: ${(error as Error).message}`, { cause: error });
+    throw new AppError('internal', `could not open the embedded database in ${dbDir}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
-  if (!inMemory) await writeFile(lockPath, JSON.stringify({ pid: process.pid, socketDir } satisfies LockInfo), { mode: 0o600 });
+  if (!inMemory)
+    await writeFile(lockPath, JSON.stringify({ pid: process.pid, socketDir } satisfies LockInfo), { mode: 0o600 });
 
   let stopped: Promise<void> | undefined;
   return {

@@ -10,7 +10,10 @@ export const KEY_FILE = 'encryption.key';
  * into the data directory (readable by its owner only) and reused from then on. That is right for the embedded
  * default, where the data directory holds the database too; a deployment on PostgreSQL should set the variable.
  */
-export async function resolveEncryptionKey(options: { configured?: string; dataDir: string }): Promise<{ key: Buffer; source: 'environment' | 'generated' | 'data_dir' }> {
+export async function resolveEncryptionKey(options: {
+  configured?: string;
+  dataDir: string;
+}): Promise<{ key: Buffer; source: 'environment' | 'generated' | 'data_dir' }> {
   if (options.configured) return { key: parseEncryptionKey(options.configured), source: 'environment' };
   const file = path.join(options.dataDir, KEY_FILE);
   try {

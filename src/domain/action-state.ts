@@ -14,10 +14,27 @@
 import { IllegalTransitionError } from './errors';
 import type { ActionType } from './template';
 
-export const ACTION_STATUSES = ['pending', 'ready', 'review_pending', 'executing', 'executed', 'completed', 'skipped'] as const;
+export const ACTION_STATUSES = [
+  'pending',
+  'ready',
+  'review_pending',
+  'executing',
+  'executed',
+  'completed',
+  'skipped',
+] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
-export const ACTION_EVENTS = ['fire', 'request_changes', 'redraft', 'claim', 'send_failed', 'sent', 'complete', 'skip'] as const;
+export const ACTION_EVENTS = [
+  'fire',
+  'request_changes',
+  'redraft',
+  'claim',
+  'send_failed',
+  'sent',
+  'complete',
+  'skip',
+] as const;
 export type ActionEvent = (typeof ACTION_EVENTS)[number];
 
 export interface ActionTransitionOptions {
@@ -63,7 +80,11 @@ function illegal(from: ActionStatus, event: string, to: ActionStatus, verb: stri
   });
 }
 
-export function nextActionStatus(from: ActionStatus, event: ActionEvent, options: ActionTransitionOptions = {}): ActionStatus {
+export function nextActionStatus(
+  from: ActionStatus,
+  event: ActionEvent,
+  options: ActionTransitionOptions = {},
+): ActionStatus {
   const rule = RULES[event];
   if (rule.from.includes(from)) return rule.to;
   if (event === 'complete' && from === 'ready') {

@@ -28,12 +28,19 @@ const daysBetween = (from: Date, to: Date): number => Math.floor((to.getTime() -
 
 export function riskReasons(inputs: RiskInputs): RiskReason[] {
   const reasons: RiskReason[] = [];
-  const blocked = inputs.blockedMilestones.filter((m) => inputs.now.getTime() - m.blockedAt.getTime() > RISK_THRESHOLD_DAYS.blocked * DAY_MS);
+  const blocked = inputs.blockedMilestones.filter(
+    (m) => inputs.now.getTime() - m.blockedAt.getTime() > RISK_THRESHOLD_DAYS.blocked * DAY_MS,
+  );
   if (blocked.length > 0) {
     const longest = blocked.reduce((a, b) => (a.blockedAt <= b.blockedAt ? a : b));
-    reasons.push({ code: 'milestone_blocked', message: `${longest.name} has been blocked for ${daysBetween(longest.blockedAt, inputs.now)} days` });
+    reasons.push({
+      code: 'milestone_blocked',
+      message: `${longest.name} has been blocked for ${daysBetween(longest.blockedAt, inputs.now)} days`,
+    });
   }
-  const overdue = inputs.overdueActions.filter((a) => inputs.now.getTime() - a.dueAt.getTime() > RISK_THRESHOLD_DAYS.overdue * DAY_MS);
+  const overdue = inputs.overdueActions.filter(
+    (a) => inputs.now.getTime() - a.dueAt.getTime() > RISK_THRESHOLD_DAYS.overdue * DAY_MS,
+  );
   if (overdue.length > 0) {
     const oldest = overdue.reduce((a, b) => (a.dueAt <= b.dueAt ? a : b));
     const others = overdue.length - 1;
@@ -44,7 +51,10 @@ export function riskReasons(inputs: RiskInputs): RiskReason[] {
   }
   if (inputs.waitingOnCustomerSince) {
     // Silence only counts while a request is waiting on the customer, and from when it was sent at the earliest.
-    const last = inputs.lastPortalEngagementAt && inputs.lastPortalEngagementAt > inputs.waitingOnCustomerSince ? inputs.lastPortalEngagementAt : inputs.waitingOnCustomerSince;
+    const last =
+      inputs.lastPortalEngagementAt && inputs.lastPortalEngagementAt > inputs.waitingOnCustomerSince
+        ? inputs.lastPortalEngagementAt
+        : inputs.waitingOnCustomerSince;
     if (inputs.now.getTime() - last.getTime() > RISK_THRESHOLD_DAYS.noPortalEngagement * DAY_MS) {
       reasons.push({
         code: 'no_portal_engagement',

@@ -20,7 +20,13 @@ export interface DraftStableContext {
   contacts: { name: string; email: string; title: string | null; isPrimary: boolean }[];
   handoffAnswers: { question: string; answer: string }[];
   /** The whole plan in order: where the customer stands and what comes next. */
-  milestones: { name: string; status: string; plannedStartDate: string; plannedEndDate: string; exitCriteria: string }[];
+  milestones: {
+    name: string;
+    status: string;
+    plannedStartDate: string;
+    plannedEndDate: string;
+    exitCriteria: string;
+  }[];
 }
 
 export interface DraftTask {

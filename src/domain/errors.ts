@@ -50,7 +50,9 @@ export class IllegalTransitionError extends DomainError {
 }
 
 export class NoteRequiredError extends DomainError {
-  constructor(message = 'A blocked milestone needs a note saying what it is waiting on; the customer sees it in the portal.') {
+  constructor(
+    message = 'A blocked milestone needs a note saying what it is waiting on; the customer sees it in the portal.',
+  ) {
     super('note_required', message);
   }
 }
@@ -59,7 +61,10 @@ export class InvalidTimeZoneError extends DomainError {
   readonly timeZone: string;
 
   constructor(timeZone: string) {
-    super('invalid_time_zone', `"${timeZone}" is not a time zone this system knows (expected an IANA name such as Europe/Berlin).`);
+    super(
+      'invalid_time_zone',
+      `"${timeZone}" is not a time zone this system knows (expected an IANA name such as Europe/Berlin).`,
+    );
     this.timeZone = timeZone;
   }
 }
@@ -81,7 +86,10 @@ export class InvalidTemplateError extends DomainError {
 
   constructor(problems: readonly TemplateProblem[]) {
     const list = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-    super('invalid_template', `The template has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${list}`);
+    super(
+      'invalid_template',
+      `The template has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${list}`,
+    );
     this.problems = problems;
   }
 }

@@ -26,7 +26,8 @@ const BARE_HOST = /(?<![\w.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 const TLD = /^(?:[a-z]{2,63}|xn--[a-z0-9-]+)$/i;
-const STAND_IN_LABEL = /^(?:your[-_]?(?:company|domain|site|website|org|organi[sz]ation|team|workspace|app|product)|companyname|company-name)$/i;
+const STAND_IN_LABEL =
+  /^(?:your[-_]?(?:company|domain|site|website|org|organi[sz]ation|team|workspace|app|product)|companyname|company-name)$/i;
 const RESERVED_TLDS = new Set(['example', 'test', 'invalid', 'localhost']);
 
 function trimTrailing(url: string): string {
@@ -94,7 +95,10 @@ export function malformedLinks(text: string): LinkIssue[] {
 }
 
 export function isExampleHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, '').replace(/^\[|\]$/g, '');
+  const host = hostname
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^\[|\]$/g, '');
   if (host === 'localhost' || host === '::1' || host === '0.0.0.0') return true;
   if (IPV4.test(host)) return host.startsWith('127.');
   const labels = host.split('.');

@@ -41,7 +41,12 @@ export function milestoneVelocity(milestones: readonly MilestoneRecord[], timeZo
   for (const m of milestones) {
     if (m.status !== 'completed' || !m.startedAt || !m.completedAt) continue;
     const actualDays = businessDatesSpanned(localDateOf(m.startedAt, timeZone), localDateOf(m.completedAt, timeZone));
-    rows.push({ position: m.position, plannedDays: m.plannedDays, actualDays, varianceDays: actualDays - m.plannedDays });
+    rows.push({
+      position: m.position,
+      plannedDays: m.plannedDays,
+      actualDays,
+      varianceDays: actualDays - m.plannedDays,
+    });
   }
   return rows;
 }
@@ -65,7 +70,8 @@ export function recentEngagement(
   now: Date,
   days: number,
 ): EngagementSummary {
-  if (!(days > 0)) throw new InvalidArgumentError(`The engagement window must be a positive number of days, got ${days}.`);
+  if (!(days > 0))
+    throw new InvalidArgumentError(`The engagement window must be a positive number of days, got ${days}.`);
   const since = now.getTime() - days * DAY_MS;
   const byKind: Record<string, number> = {};
   let total = 0;

@@ -115,12 +115,15 @@ export function instantiatePlan(template: TemplateSpec, options: PlanOptions): P
       defaultBody: spec.body,
       instructions: spec.instructions,
       purpose: spec.purpose,
-      formFields: spec.formFields ? spec.formFields.map((f) => ({ ...f, ...(f.options ? { options: [...f.options] } : {}) })) : null,
+      formFields: spec.formFields
+        ? spec.formFields.map((f) => ({ ...f, ...(f.options ? { options: [...f.options] } : {}) }))
+        : null,
     };
   });
 
   const last = milestones[milestones.length - 1];
   // validateTemplateGraph guarantees at least one milestone.
-  if (!last) throw new InvalidTemplateError([{ path: 'milestones', message: 'A template needs at least one milestone.' }]);
+  if (!last)
+    throw new InvalidTemplateError([{ path: 'milestones', message: 'A template needs at least one milestone.' }]);
   return { milestones, actions, goLiveDate: last.plannedEndDate };
 }

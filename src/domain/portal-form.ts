@@ -11,8 +11,7 @@ export type RawFormValues = Record<string, string | string[] | undefined>;
 export type FormValue = string | number | boolean | null;
 
 export type FormValidation =
-  | { ok: true; values: Record<string, FormValue> }
-  | { ok: false; errors: Record<string, string> };
+  { ok: true; values: Record<string, FormValue> } | { ok: false; errors: Record<string, string> };
 
 const TEXT_MAX = 1_000;
 const LONG_TEXT_MAX = 10_000;
@@ -60,7 +59,9 @@ function checkField(field: FormField, raw: string): { value: FormValue } | { err
     case 'text':
       return text.length > TEXT_MAX ? { error: `Please keep this under ${TEXT_MAX} characters.` } : { value: text };
     case 'long_text':
-      return text.length > LONG_TEXT_MAX ? { error: `Please keep this under ${LONG_TEXT_MAX.toLocaleString('en-US')} characters.` } : { value: text };
+      return text.length > LONG_TEXT_MAX
+        ? { error: `Please keep this under ${LONG_TEXT_MAX.toLocaleString('en-US')} characters.` }
+        : { value: text };
     case 'email':
       return text.length <= 254 && emailSchema.safeParse(text).success
         ? { value: text.toLowerCase() }

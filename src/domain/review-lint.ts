@@ -42,7 +42,8 @@ export interface DraftToLint {
 }
 
 const PLACEHOLDER = /\{\{[^{}]*\}\}/g;
-const LEGAL_SUFFIX = /[\s,]+(?:inc\.?|llc|ltd\.?|limited|gmbh|corp\.?|corporation|co\.?|plc|ag|s\.a\.?|b\.v\.?|bv|pty\.? ltd\.?|srl|sas)$/i;
+const LEGAL_SUFFIX =
+  /[\s,]+(?:inc\.?|llc|ltd\.?|limited|gmbh|corp\.?|corporation|co\.?|plc|ag|s\.a\.?|b\.v\.?|bv|pty\.? ltd\.?|srl|sas)$/i;
 
 export function lintDraft(draft: DraftToLint): LintFinding[] {
   const text = `${draft.subject}\n${draft.body}`;
@@ -68,7 +69,10 @@ export function lintDraft(draft: DraftToLint): LintFinding[] {
     add('example_domain_link', `${host} is an example or local address, not a real link for the customer.`, host);
   }
   if (CUSTOMER_FACING_TYPES.includes(draft.type) && !mentionsCompany(text, draft.companyName)) {
-    add('missing_company_name', `The draft never mentions ${draft.companyName.trim()}; customers notice generic messages.`);
+    add(
+      'missing_company_name',
+      `The draft never mentions ${draft.companyName.trim()}; customers notice generic messages.`,
+    );
   }
   return findings;
 }

@@ -20,5 +20,12 @@ export function fillPortalLink(text: string, url: string): string {
 
 /** Drops the unfilled-placeholder findings for placeholders that will be filled at send time. */
 export function withoutSendTimeFindings(findings: readonly LintFinding[]): LintFinding[] {
-  return findings.filter((f) => !(f.code === 'unfilled_placeholder' && f.excerpt !== undefined && new RegExp(`^${PORTAL_LINK.source}$`).test(f.excerpt)));
+  return findings.filter(
+    (f) =>
+      !(
+        f.code === 'unfilled_placeholder' &&
+        f.excerpt !== undefined &&
+        new RegExp(`^${PORTAL_LINK.source}$`).test(f.excerpt)
+      ),
+  );
 }

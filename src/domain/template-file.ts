@@ -141,7 +141,9 @@ const errorMap: z.core.$ZodErrorMap = (iss) => {
   switch (iss.code) {
     case 'invalid_type': {
       const expected = EXPECTED[iss.expected] ?? iss.expected;
-      return iss.input === undefined ? `required (expected ${expected})` : `expected ${expected}, got ${describe(iss.input)}`;
+      return iss.input === undefined
+        ? `required (expected ${expected})`
+        : `expected ${expected}, got ${describe(iss.input)}`;
     }
     case 'invalid_value': {
       const choices = iss.values.map(String).join(', ');
@@ -198,7 +200,10 @@ function unknownKeyMessage(key: string, allowed: string[]): string {
     .map((candidate) => ({
       candidate,
       // camelCase or a shortened name ("delay", "delayDays") is as likely a slip as a typo.
-      distance: (lower.length >= 3 && candidate.startsWith(lower)) || candidate.replace(/_/g, '') === lower ? 0 : editDistance(lower, candidate),
+      distance:
+        (lower.length >= 3 && candidate.startsWith(lower)) || candidate.replace(/_/g, '') === lower
+          ? 0
+          : editDistance(lower, candidate),
     }))
     .sort((a, b) => a.distance - b.distance)[0];
   if (closest && closest.distance <= Math.max(2, Math.floor(key.length / 3))) {
@@ -211,7 +216,10 @@ function unknownKeyMessage(key: string, allowed: string[]): string {
 function fromZodIssue(issue: z.core.$ZodIssue): TemplateFileIssue[] {
   if (issue.code === 'unrecognized_keys') {
     const allowed = allowedKeysAt(issue.path);
-    return issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: unknownKeyMessage(key, allowed) }));
+    return issue.keys.map((key) => ({
+      path: formatPath([...issue.path, key]),
+      message: unknownKeyMessage(key, allowed),
+    }));
   }
   return [{ path: formatPath(issue.path), message: issue.message }];
 }
@@ -234,11 +242,17 @@ function crossFieldIssues(raw: unknown): { path: PropertyKey[]; message: string 
       const at = (...rest: PropertyKey[]) => ['milestones', m, 'actions', a, ...rest];
       const type = action.type;
 
-      if (type === 'email' && (action.subject === undefined || (typeof action.subject === 'string' && !action.subject.trim()))) {
+      if (
+        type === 'email' &&
+        (action.subject === undefined || (typeof action.subject === 'string' && !action.subject.trim()))
+      ) {
         issues.push({ path: at('subject'), message: 'required for email actions (expected the email subject line)' });
       }
       if (type === 'portal_form' && action.form_fields === undefined) {
-        issues.push({ path: at('form_fields'), message: 'required for portal_form actions (expected at least one field)' });
+        issues.push({
+          path: at('form_fields'),
+          message: 'required for portal_form actions (expected at least one field)',
+        });
       }
       if (typeof type === 'string' && type !== 'portal_form' && action.form_fields !== undefined) {
         issues.push({ path: at('form_fields'), message: `only allowed on portal_form actions, not ${type}` });
@@ -246,7 +260,10 @@ function crossFieldIssues(raw: unknown): { path: PropertyKey[]; message: string 
 
       for (const [f, field] of recordsOf(action.form_fields)) {
         if (typeof field.kind === 'string' && field.kind !== 'select' && field.options !== undefined) {
-          issues.push({ path: at('form_fields', f, 'options'), message: `only allowed on select fields, not ${field.kind}` });
+          issues.push({
+            path: at('form_fields', f, 'options'),
+            message: `only allowed on select fields, not ${field.kind}`,
+          });
         }
       }
     }
@@ -294,7 +311,7 @@ function readJson(text: string, fileName: string): unknown {
   }
 }
 
-const INDENT_HINT = 'a value seems to run on into the next line; check that line\'s indentation';
+const INDENT_HINT = "a value seems to run on into the next line; check that line's indentation";
 const YAML_MESSAGES: Record<string, string> = {
   DUPLICATE_KEY: 'duplicate key (each key may appear only once in a mapping)',
   MULTIPLE_DOCS: 'expected a single YAML document, found a second one after ---',
@@ -329,37 +346,35 @@ function toSpec(file: TemplateFileShape): TemplateSpec {
   return {
     name: file.name,
     description: file.description,
-    milestones: file.milestones.map(
-      (m): TemplateMilestoneSpec => ({
-        name: m.name,
-        plannedDays: m.planned_days,
-        exitCriteria: m.exit_criteria,
-        description: m.description,
-        actions: m.actions.map((a): TemplateActionSpec => {
-          const trigger: TriggerSpec = { kind: a.trigger.kind, delayDays: a.trigger.delay_days };
-          if (a.trigger.after !== undefined) trigger.after = a.trigger.after;
-          const action: TemplateActionSpec = {
-            key: a.key,
-            name: a.name,
-            type: a.type,
-            trigger,
-            subject: a.subject,
-            body: a.body,
-            instructions: a.instructions,
-            purpose: a.purpose,
-          };
-          if (a.form_fields !== undefined) {
-            action.formFields = a.form_fields.map((f): FormField => {
-              const field: FormField = { key: f.key, label: f.label, kind: f.kind, required: f.required };
-              if (f.options !== undefined) field.options = f.options;
-              if (f.help !== undefined) field.help = f.help;
-              return field;
-            });
-          }
-          return action;
-        }),
+    milestones: file.milestones.map((m): TemplateMilestoneSpec => ({
+      name: m.name,
+      plannedDays: m.planned_days,
+      exitCriteria: m.exit_criteria,
+      description: m.description,
+      actions: m.actions.map((a): TemplateActionSpec => {
+        const trigger: TriggerSpec = { kind: a.trigger.kind, delayDays: a.trigger.delay_days };
+        if (a.trigger.after !== undefined) trigger.after = a.trigger.after;
+        const action: TemplateActionSpec = {
+          key: a.key,
+          name: a.name,
+          type: a.type,
+          trigger,
+          subject: a.subject,
+          body: a.body,
+          instructions: a.instructions,
+          purpose: a.purpose,
+        };
+        if (a.form_fields !== undefined) {
+          action.formFields = a.form_fields.map((f): FormField => {
+            const field: FormField = { key: f.key, label: f.label, kind: f.kind, required: f.required };
+            if (f.options !== undefined) field.options = f.options;
+            if (f.help !== undefined) field.help = f.help;
+            return field;
+          });
+        }
+        return action;
       }),
-    ),
+    })),
   };
 }
 
@@ -367,14 +382,19 @@ function toSpec(file: TemplateFileShape): TemplateSpec {
 export function parseTemplateFile(text: string, fileName: string): TemplateSpec {
   const source = text.replace(/^\uFEFF/, '');
   if (!source.trim()) {
-    throw new TemplateFileError(fileName, [{ path: '', message: 'the file is empty (expected a template with a name and milestones)' }]);
+    throw new TemplateFileError(fileName, [
+      { path: '', message: 'the file is empty (expected a template with a name and milestones)' },
+    ]);
   }
   const raw = syntaxOf(source, fileName) === 'json' ? readJson(source, fileName) : readYaml(source, fileName);
 
   const result = TemplateFile.safeParse(raw, { error: errorMap });
   const located: { path: readonly PropertyKey[]; issues: TemplateFileIssue[] }[] = [
     ...(result.success ? [] : result.error.issues.map((issue) => ({ path: issue.path, issues: fromZodIssue(issue) }))),
-    ...crossFieldIssues(raw).map((issue) => ({ path: issue.path, issues: [{ path: formatPath(issue.path), message: issue.message }] })),
+    ...crossFieldIssues(raw).map((issue) => ({
+      path: issue.path,
+      issues: [{ path: formatPath(issue.path), message: issue.message }],
+    })),
   ];
   const issues = located.sort(byPosition).flatMap((entry) => entry.issues);
   if (issues.length > 0 || !result.success) throw new TemplateFileError(fileName, dedupe(issues));

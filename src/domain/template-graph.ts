@@ -22,7 +22,12 @@ export function flattenTemplateActions(template: TemplateSpec): FlatTemplateActi
   const flat: FlatTemplateAction[] = [];
   template.milestones.forEach((milestone, milestoneIndex) => {
     milestone.actions.forEach((spec, actionIndex) => {
-      flat.push({ milestoneIndex, position: flat.length, path: `milestones[${milestoneIndex}].actions[${actionIndex}]`, spec });
+      flat.push({
+        milestoneIndex,
+        position: flat.length,
+        path: `milestones[${milestoneIndex}].actions[${actionIndex}]`,
+        spec,
+      });
     });
   });
   return flat;
@@ -47,7 +52,10 @@ export function validateTemplateGraph(template: TemplateSpec): TemplateProblem[]
   for (const action of actions) {
     const earlier = firstByKey.get(action.spec.key);
     if (earlier) {
-      problems.push({ path: `${action.path}.key`, message: `The key "${action.spec.key}" is already used by ${earlier.path}.` });
+      problems.push({
+        path: `${action.path}.key`,
+        message: `The key "${action.spec.key}" is already used by ${earlier.path}.`,
+      });
     } else {
       firstByKey.set(action.spec.key, action);
     }
@@ -71,7 +79,10 @@ function triggerProblems(
   const path = `${action.path}.trigger`;
 
   if (!Number.isInteger(delayDays)) {
-    problems.push({ path: `${path}.delayDays`, message: `The delay must be a whole number of business days, got ${delayDays}.` });
+    problems.push({
+      path: `${path}.delayDays`,
+      message: `The delay must be a whole number of business days, got ${delayDays}.`,
+    });
   } else if (delayDays < 0 && kind !== 'kickoff_offset') {
     problems.push({
       path: `${path}.delayDays`,
@@ -81,7 +92,10 @@ function triggerProblems(
 
   const waitsOnAction = kind === 'previous_action' || kind === 'submission';
   if (after !== undefined && !waitsOnAction) {
-    problems.push({ path: `${path}.after`, message: `A ${kind} trigger does not wait on another action; remove "after".` });
+    problems.push({
+      path: `${path}.after`,
+      message: `A ${kind} trigger does not wait on another action; remove "after".`,
+    });
     return problems;
   }
   if (!waitsOnAction) return problems;
@@ -110,7 +124,8 @@ function triggerProblems(
     if (!target) {
       problems.push({
         path,
-        message: 'A submission trigger needs a portal action to wait on: set "after" or place it after one in the same milestone.',
+        message:
+          'A submission trigger needs a portal action to wait on: set "after" or place it after one in the same milestone.',
       });
     } else if (!PORTAL_TYPES.includes(target.spec.type)) {
       problems.push({

@@ -8,7 +8,12 @@ export const ACTION_TYPES = ['email', 'slack_message', 'portal_form', 'portal_do
 export type ActionType = (typeof ACTION_TYPES)[number];
 
 /** Actions the customer sees or receives; the review lint insists they name the company. */
-export const CUSTOMER_FACING_TYPES: readonly ActionType[] = ['email', 'slack_message', 'portal_form', 'portal_document'];
+export const CUSTOMER_FACING_TYPES: readonly ActionType[] = [
+  'email',
+  'slack_message',
+  'portal_form',
+  'portal_document',
+];
 export const PORTAL_TYPES: readonly ActionType[] = ['portal_form', 'portal_document'];
 
 export const TRIGGER_KINDS = ['milestone_start', 'previous_action', 'kickoff_offset', 'submission', 'manual'] as const;

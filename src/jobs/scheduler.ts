@@ -25,7 +25,11 @@ export interface SchedulerOptions {
   leases?: JobLeases;
   clock?: () => Date;
   /** Builds the timer for a job; node-cron's createTask by default. */
-  createTask?: (expression: string, run: () => Promise<void>, options: { name: string }) => Pick<ScheduledTask, 'start' | 'stop' | 'destroy'>;
+  createTask?: (
+    expression: string,
+    run: () => Promise<void>,
+    options: { name: string },
+  ) => Pick<ScheduledTask, 'start' | 'stop' | 'destroy'>;
 }
 
 export interface Scheduler {
@@ -41,7 +45,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   for (const job of options.jobs) {
     if (jobs.has(job.id)) throw new AppError('internal', `two jobs have the id "${job.id}"`);
     if (!validate(job.schedule)) {
-      throw new AppError('config_invalid', `the schedule of job "${job.id}" is not a valid cron expression: "${job.schedule}" (THREAD_TICK_CRON for the tick)`);
+      throw new AppError(
+        'config_invalid',
+        `the schedule of job "${job.id}" is not a valid cron expression: "${job.schedule}" (THREAD_TICK_CRON for the tick)`,
+      );
     }
     jobs.set(job.id, job);
   }
@@ -53,7 +60,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (options.leases) {
       const lease = await options.leases.acquire(job.id);
       if (!lease.acquired) {
-        const by = lease.heldBy ? `${lease.heldBy.holder} until ${lease.heldBy.expiresAt.toISOString()}` : 'another process';
+        const by = lease.heldBy
+          ? `${lease.heldBy.holder} until ${lease.heldBy.expiresAt.toISOString()}`
+          : 'another process';
         return { status: 'skipped', jobId: job.id, reason: `running elsewhere (lease held by ${by})` };
       }
     }
@@ -62,7 +71,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     } catch (error) {
       return { status: 'failed', jobId: job.id, error };
     } finally {
-      if (options.leases) await options.leases.release(job.id).catch((error) => options.logger.warn({ err: error, job: job.id }, 'could not release a job lease; it will expire'));
+      if (options.leases)
+        await options.leases
+          .release(job.id)
+          .catch((error) =>
+            options.logger.warn({ err: error, job: job.id }, 'could not release a job lease; it will expire'),
+          );
     }
   }
 
@@ -82,7 +96,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   async function onTick(jobId: string): Promise<void> {
     const outcome = await trigger(jobId);
     if (outcome.status === 'failed') options.logger.error({ job: jobId, err: outcome.error }, 'scheduled job failed');
-    else if (outcome.status === 'skipped') options.logger.info({ job: jobId, reason: outcome.reason }, 'scheduled job skipped');
+    else if (outcome.status === 'skipped')
+      options.logger.info({ job: jobId, reason: outcome.reason }, 'scheduled job skipped');
     else options.logger.debug({ job: jobId, result: outcome.result }, 'scheduled job ran');
   }
 

@@ -42,17 +42,28 @@ export function tickJob(ctx: ServiceContext, deps: TickDeps, schedule: string): 
   };
 }
 
-export function databaseLeases(ctx: ServiceContext, holder = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`): JobLeases {
+export function databaseLeases(
+  ctx: ServiceContext,
+  holder = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+): JobLeases {
   return {
     acquire: (jobId) => acquireJobLease(ctx, { name: jobId, holder, ttlMs: LEASE_TTL_MS }),
     release: (jobId) => releaseJobLease(ctx, { name: jobId, holder }),
   };
 }
 
-export function createThreadScheduler(options: { ctx: ServiceContext; deps: TickDeps; tickCron: string; executionDeps?: () => ExecutionDeps }): Scheduler {
+export function createThreadScheduler(options: {
+  ctx: ServiceContext;
+  deps: TickDeps;
+  tickCron: string;
+  executionDeps?: () => ExecutionDeps;
+}): Scheduler {
   return createScheduler({
     // The recovery sweep (every 5 minutes) runs where execution is wired: sends left half-way go back to Ready.
-    jobs: [tickJob(options.ctx, options.deps, options.tickCron), ...(options.executionDeps ? [recoverStuckExecutionsJob(options.ctx, options.executionDeps)] : [])],
+    jobs: [
+      tickJob(options.ctx, options.deps, options.tickCron),
+      ...(options.executionDeps ? [recoverStuckExecutionsJob(options.ctx, options.executionDeps)] : []),
+    ],
     logger: options.ctx.logger,
     leases: databaseLeases(options.ctx),
     clock: options.ctx.now,

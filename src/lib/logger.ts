@@ -11,7 +11,10 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     {
       level,
       base: { app: 'thread' },
-      redact: { paths: ['token', '*.token', 'password', '*.password', 'authorization', '*.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+      redact: {
+        paths: ['token', '*.token', 'password', '*.password', 'authorization', '*.authorization', 'req.headers.cookie'],
+        censor: '[redacted]',
+      },
     },
     destination,
   );

@@ -14,7 +14,7 @@ import { registerCommandListeners } from './listeners/commands';
 import { registerEventListeners } from './listeners/events';
 import { registerViewListeners } from './listeners/views';
 import { registerEventDedupe } from './middleware/dedupe-events';
-import { SlackNotifier } from './notifier';
+import { SlackNotifier } from './slack-notifier';
 
 export interface SlackApp {
   app: App;
@@ -38,7 +38,13 @@ function boltLogger(logger: Logger): BoltLogger {
   };
 }
 
-export function createSlackApp(options: { config: SlackConfig; ctx: ServiceContext; logger: Logger; workflows?: ReviewWorkflows; publicUrl?: string }): SlackApp {
+export function createSlackApp(options: {
+  config: SlackConfig;
+  ctx: ServiceContext;
+  logger: Logger;
+  workflows?: ReviewWorkflows;
+  publicUrl?: string;
+}): SlackApp {
   const { config, ctx, logger } = options;
   const log = boltLogger(logger);
   const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), retryConfig: { retries: 3 } };
@@ -47,7 +53,11 @@ export function createSlackApp(options: { config: SlackConfig; ctx: ServiceConte
   if (config.appToken) {
     app = new App({ token: config.botToken, appToken: config.appToken, socketMode: true, logger: log, clientOptions });
   } else {
-    const receiver = new ExpressReceiver({ signingSecret: config.signingSecret, endpoints: '/slack/events', logger: log });
+    const receiver = new ExpressReceiver({
+      signingSecret: config.signingSecret,
+      endpoints: '/slack/events',
+      logger: log,
+    });
     app = new App({ token: config.botToken, receiver, logger: log, clientOptions });
     router = receiver.router as Router;
   }

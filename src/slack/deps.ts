@@ -2,7 +2,7 @@ import type { Logger } from '../lib/logger';
 import type { ServiceContext } from '../services/context';
 import type { BatchProgress } from '../services/execution/execute-batch';
 import type { Mailer } from '../services/execution/ports';
-import type { SlackNotifier } from './notifier';
+import type { SlackNotifier } from './slack-notifier';
 
 /**
  * Execution and redrafting belong to the drafting-and-execution area; the composition root hands them in so the
@@ -12,7 +12,11 @@ export interface ReviewWorkflows {
   executeAction?: (actionId: string, actorUserId: string, overrideLint: boolean) => Promise<unknown>;
   redraftAction?: (actionId: string, note: string) => Promise<unknown>;
   /** Batch review: executes the actions one by one (paced), reporting progress after each. */
-  executeBatch?: (actionIds: string[], actorUserId: string, onProgress: (progress: BatchProgress) => Promise<void>) => Promise<BatchProgress>;
+  executeBatch?: (
+    actionIds: string[],
+    actorUserId: string,
+    onProgress: (progress: BatchProgress) => Promise<void>,
+  ) => Promise<BatchProgress>;
   /** The Mailer port for Follow up notes on portal submissions; undefined: email is off, notes are only recorded. */
   mailer?: () => Mailer | undefined;
 }

@@ -1,5 +1,8 @@
 /** Every Slack action and callback id in one place, so a listener and the builder that renders its button agree. */
-import { PORTAL_SUBMISSION_ACK_ACTION_ID, PORTAL_SUBMISSION_FOLLOW_UP_ACTION_ID } from '../services/portal/portal-notifications';
+import {
+  PORTAL_SUBMISSION_ACK_ACTION_ID,
+  PORTAL_SUBMISSION_FOLLOW_UP_ACTION_ID,
+} from '../services/portal/portal-notifications';
 
 export const COMMAND = '/thread';
 

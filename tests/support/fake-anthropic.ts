@@ -26,7 +26,12 @@ export interface FakeAnthropic {
   close(): Promise<void>;
 }
 
-const ERROR_TYPES: Record<number, string> = { 429: 'rate_limit_error', 529: 'overloaded_error', 500: 'api_error', 400: 'invalid_request_error' };
+const ERROR_TYPES: Record<number, string> = {
+  429: 'rate_limit_error',
+  529: 'overloaded_error',
+  500: 'api_error',
+  400: 'invalid_request_error',
+};
 
 export async function startFakeAnthropic(): Promise<FakeAnthropic> {
   const queue: FakeReply[] = [];
@@ -49,15 +54,35 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
       counter += 1;
       if (reply.kind === 'status') {
         // retry-after-ms keeps the SDK's backoff short in tests.
-        res.writeHead(reply.status, { 'content-type': 'application/json', 'retry-after-ms': '5', 'request-id': `req_${counter}` });
-        res.end(JSON.stringify({ type: 'error', error: { type: ERROR_TYPES[reply.status], message: 'scripted error' } }));
+        res.writeHead(reply.status, {
+          'content-type': 'application/json',
+          'retry-after-ms': '5',
+          'request-id': `req_${counter}`,
+        });
+        res.end(
+          JSON.stringify({ type: 'error', error: { type: ERROR_TYPES[reply.status], message: 'scripted error' } }),
+        );
         return;
       }
       const content =
         reply.kind === 'good'
-          ? [{ type: 'tool_use', id: `toolu_${counter}`, name: 'write_draft', input: { subject: reply.subject, body: reply.body } }]
+          ? [
+              {
+                type: 'tool_use',
+                id: `toolu_${counter}`,
+                name: 'write_draft',
+                input: { subject: reply.subject, body: reply.body },
+              },
+            ]
           : reply.kind === 'malformed'
-            ? [{ type: 'tool_use', id: `toolu_${counter}`, name: 'write_draft', input: { subject: 42, text: 'no body field' } }]
+            ? [
+                {
+                  type: 'tool_use',
+                  id: `toolu_${counter}`,
+                  name: 'write_draft',
+                  input: { subject: 42, text: 'no body field' },
+                },
+              ]
             : [{ type: 'text', text: 'Here is a draft: Hello!' }];
       res.writeHead(200, { 'content-type': 'application/json', 'request-id': `req_${counter}` });
       res.end(

@@ -40,14 +40,20 @@ export function blockProblems(blocks: unknown, maxBlocks: number): string[] {
     if (!node || typeof node !== 'object') return;
     const n = node as Record<string, unknown>;
     const text = (n.text as { text?: string } | undefined)?.text;
-    if (n.type === 'section' && len(text) > LIMITS.section) problems.push(`${path}: section text ${len(text)} > ${LIMITS.section}`);
-    if (n.type === 'section' && Array.isArray(n.fields)) for (const f of n.fields) if (len((f as { text?: string }).text) > 2000) problems.push(`${path}: field > 2000`);
-    if (n.type === 'header' && len(text) > LIMITS.header) problems.push(`${path}: header ${len(text)} > ${LIMITS.header}`);
+    if (n.type === 'section' && len(text) > LIMITS.section)
+      problems.push(`${path}: section text ${len(text)} > ${LIMITS.section}`);
+    if (n.type === 'section' && Array.isArray(n.fields))
+      for (const f of n.fields) if (len((f as { text?: string }).text) > 2000) problems.push(`${path}: field > 2000`);
+    if (n.type === 'header' && len(text) > LIMITS.header)
+      problems.push(`${path}: header ${len(text)} > ${LIMITS.header}`);
     if (n.type === 'button') {
       if (len(text) > LIMITS.button) problems.push(`${path}: button text > ${LIMITS.button}`);
       if (len(n.value) > LIMITS.value) problems.push(`${path}: button value > ${LIMITS.value}`);
     }
-    if (Array.isArray(n.options)) for (const o of n.options) if (len((o as { text?: { text?: string } }).text?.text) > LIMITS.option) problems.push(`${path}: option text > ${LIMITS.option}`);
+    if (Array.isArray(n.options))
+      for (const o of n.options)
+        if (len((o as { text?: { text?: string } }).text?.text) > LIMITS.option)
+          problems.push(`${path}: option text > ${LIMITS.option}`);
     for (const [k, v] of Object.entries(n)) {
       if (Array.isArray(v)) v.forEach((c, i) => visit(c, `${path}.${k}[${i}]`));
       else if (v && typeof v === 'object' && k !== 'text') visit(v, `${path}.${k}`);
@@ -65,7 +71,8 @@ function viewProblems(view: unknown): string[] {
     const t = (v[key] as { text?: string } | undefined)?.text;
     if (t && Array.from(t).length > LIMITS.title) problems.push(`${key} > ${LIMITS.title}`);
   }
-  if (typeof v.private_metadata === 'string' && v.private_metadata.length > LIMITS.metadata) problems.push('private_metadata > 3000');
+  if (typeof v.private_metadata === 'string' && v.private_metadata.length > LIMITS.metadata)
+    problems.push('private_metadata > 3000');
   return problems;
 }
 
@@ -95,15 +102,20 @@ export class FakeSlackApi {
         return;
       }
       const args = parseArgs(req.body ?? {});
-      const problems = method === 'views.open' || method === 'views.publish' || method === 'views.update' ? viewProblems(args.view) : blockProblems(args.blocks, 50);
+      const problems =
+        method === 'views.open' || method === 'views.publish' || method === 'views.update'
+          ? viewProblems(args.view)
+          : blockProblems(args.blocks, 50);
       if (problems.length) {
         this.rejected.push({ method, problems });
         res.json({ ok: false, error: 'invalid_blocks', errors: problems });
         return;
       }
       this.calls.push({ method, args });
-      if (method === 'auth.test') return void res.json({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'thread' });
-      if (method === 'chat.postMessage') return void res.json({ ok: true, channel: args.channel, ts: `${this.nextTs++}.000100`, message: {} });
+      if (method === 'auth.test')
+        return void res.json({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'thread' });
+      if (method === 'chat.postMessage')
+        return void res.json({ ok: true, channel: args.channel, ts: `${this.nextTs++}.000100`, message: {} });
       if (method === 'chat.update') return void res.json({ ok: true, channel: args.channel, ts: args.ts });
       res.json({ ok: true, view: { id: 'V1' } });
     });
@@ -141,13 +153,20 @@ export class FakeSlackApi {
   }
 
   /** Waits until a call matching `method` (and predicate) is recorded; listeners answer after the ack. */
-  async waitFor(method: string, predicate: (c: RecordedCall) => boolean = () => true, timeoutMs = 5000): Promise<RecordedCall> {
+  async waitFor(
+    method: string,
+    predicate: (c: RecordedCall) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<RecordedCall> {
     const started = Date.now();
     for (;;) {
       const found = this.calls.find((c) => c.method === method && predicate(c));
       if (found) return found;
       if (this.rejected.length) throw new Error(`fake Slack rejected: ${JSON.stringify(this.rejected)}`);
-      if (Date.now() - started > timeoutMs) throw new Error(`no ${method} call within ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(', ')}`);
+      if (Date.now() - started > timeoutMs)
+        throw new Error(
+          `no ${method} call within ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(', ')}`,
+        );
       await new Promise((r) => setTimeout(r, 20));
     }
   }

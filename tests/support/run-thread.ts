@@ -19,16 +19,27 @@ export interface CliResult {
 /** Runs `npm run thread -- <args>` as a user would (through tsx), and collects its output. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(TSX, ['src/cli/index.ts', ...args], { cwd: ROOT, env: childEnv(env), timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      TSX,
+      ['src/cli/index.ts', ...args],
+      { cwd: ROOT, env: childEnv(env), timeout: 60_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
 /** Starts `npm start`'s entry point; resolves once it logs that it is listening, with the port it chose. */
-export function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number; logs: () => string }> {
-  const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: childEnv({ PORT: '0', ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
+export function startServer(
+  env: NodeJS.ProcessEnv,
+): Promise<{ child: ChildProcess; port: number; logs: () => string }> {
+  const child = spawn(TSX, ['src/main.ts'], {
+    cwd: ROOT,
+    env: childEnv({ PORT: '0', ...env }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Thread did not start in time:\n${output}`)), 60_000);

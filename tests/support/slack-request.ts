@@ -13,7 +13,11 @@ export interface SignedRequest {
 }
 
 /** Headers and body for a signed request; `timestamp` defaults to now, `secret` lets a test forge one. */
-export function signed(body: string, contentType: string, options: { timestamp?: number; secret?: string } = {}): SignedRequest {
+export function signed(
+  body: string,
+  contentType: string,
+  options: { timestamp?: number; secret?: string } = {},
+): SignedRequest {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   return {
     body,
@@ -25,12 +29,19 @@ export function signed(body: string, contentType: string, options: { timestamp?:
   };
 }
 
-export function slashCommand(fields: Record<string, string>, options?: { timestamp?: number; secret?: string }): SignedRequest {
+export function slashCommand(
+  fields: Record<string, string>,
+  options?: { timestamp?: number; secret?: string },
+): SignedRequest {
   return signed(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', options);
 }
 
 export function interaction(payload: object, options?: { timestamp?: number; secret?: string }): SignedRequest {
-  return signed(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', options);
+  return signed(
+    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    'application/x-www-form-urlencoded',
+    options,
+  );
 }
 
 export function eventCallback(payload: object, options?: { timestamp?: number; secret?: string }): SignedRequest {

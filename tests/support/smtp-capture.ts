@@ -72,7 +72,10 @@ export function useSmtpCapture(): SmtpCapture {
     // The server writes into the shared object, so tests keep one reference for the whole file.
     shared.url = server.url;
     shared.messages = server.messages;
-    Object.defineProperty(shared, 'refuse', { get: () => server!.refuse, set: (v: string | null) => (server!.refuse = v) });
+    Object.defineProperty(shared, 'refuse', {
+      get: () => server!.refuse,
+      set: (v: string | null) => (server!.refuse = v),
+    });
     shared.close = server.close;
   });
   afterAll(async () => {

@@ -52,7 +52,8 @@ export async function openTestDatabase(): Promise<Database> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
     const template = process.env[TEMPLATE_DB_ENV];
-    if (!template) throw new Error(`${TEMPLATE_DB_ENV} is not set: run the tests through jest (global setup creates it)`);
+    if (!template)
+      throw new Error(`${TEMPLATE_DB_ENV} is not set: run the tests through jest (global setup creates it)`);
     const name = `thread_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();

@@ -11,7 +11,8 @@ function wholeNumber(value: string): number {
 }
 
 function status(value: string): string {
-  if (!(ACCOUNT_STATUSES as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${ACCOUNT_STATUSES.join(', ')}`);
+  if (!(ACCOUNT_STATUSES as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`expected one of ${ACCOUNT_STATUSES.join(', ')}`);
   return value;
 }
 
@@ -29,24 +30,38 @@ export function registerAccountCommands(program: Command): void {
     .option('--contact-name <name>', 'primary contact name')
     .option('--kickoff <yyyy-mm-dd>', 'kickoff date (default: today)')
     .option('--domain <domain>', 'company domain, e.g. acme.io')
-    .action(async (opts: { name: string; template: string; csm?: string; arr?: number; contactEmail?: string; contactName?: string; kickoff?: string; domain?: string }) => {
-      if (opts.contactName && !opts.contactEmail) throw new InvalidArgumentError('--contact-name needs --contact-email');
-      await withSession(async ({ ctx }) => {
-        const org = await getDefaultOrganization(ctx);
-        const account = await createAccount(ctx, {
-          organizationId: org.id,
-          name: opts.name,
-          templateName: opts.template,
-          csmSlackUserId: opts.csm,
-          arr: opts.arr,
-          domain: opts.domain,
-          contact: opts.contactEmail ? { email: opts.contactEmail, name: opts.contactName } : undefined,
-          kickoffDate: opts.kickoff,
-          actor: 'cli',
+    .action(
+      async (opts: {
+        name: string;
+        template: string;
+        csm?: string;
+        arr?: number;
+        contactEmail?: string;
+        contactName?: string;
+        kickoff?: string;
+        domain?: string;
+      }) => {
+        if (opts.contactName && !opts.contactEmail)
+          throw new InvalidArgumentError('--contact-name needs --contact-email');
+        await withSession(async ({ ctx }) => {
+          const org = await getDefaultOrganization(ctx);
+          const account = await createAccount(ctx, {
+            organizationId: org.id,
+            name: opts.name,
+            templateName: opts.template,
+            csmSlackUserId: opts.csm,
+            arr: opts.arr,
+            domain: opts.domain,
+            contact: opts.contactEmail ? { email: opts.contactEmail, name: opts.contactName } : undefined,
+            kickoffDate: opts.kickoff,
+            actor: 'cli',
+          });
+          console.log(
+            `Created "${account.name}" (${account.id}): ${account.milestones} milestones, ${account.actions} actions; kickoff ${account.kickoffDate}, planned go-live ${account.goLiveDate}.`,
+          );
         });
-        console.log(`Created "${account.name}" (${account.id}): ${account.milestones} milestones, ${account.actions} actions; kickoff ${account.kickoffDate}, planned go-live ${account.goLiveDate}.`);
-      });
-    });
+      },
+    );
 
   accounts
     .command('list')
@@ -58,13 +73,25 @@ export function registerAccountCommands(program: Command): void {
         const org = await getDefaultOrganization(ctx);
         const rows = await listAccounts(ctx, { organizationId: org.id, status: opts.status, limit: opts.limit ?? 200 });
         if (rows.length === 0) {
-          console.log(opts.status ? `No ${opts.status} accounts.` : 'No accounts yet. Create one: npm run thread -- accounts create --name "…" --template "…"');
+          console.log(
+            opts.status
+              ? `No ${opts.status} accounts.`
+              : 'No accounts yet. Create one: npm run thread -- accounts create --name "…" --template "…"',
+          );
           return;
         }
         console.log(
           formatTable(
             ['account', 'status', 'milestone', 'next action', 'ARR', 'CSM', 'progress'],
-            rows.map((a) => [a.name, a.status, a.currentMilestone ? `${a.currentMilestone}${a.currentMilestoneBlocked ? ' (blocked)' : ''}` : null, a.nextActionAt?.toISOString().slice(0, 16).replace('T', ' '), a.arr.toLocaleString('en-US'), a.csmName, `${a.progressPct}%`]),
+            rows.map((a) => [
+              a.name,
+              a.status,
+              a.currentMilestone ? `${a.currentMilestone}${a.currentMilestoneBlocked ? ' (blocked)' : ''}` : null,
+              a.nextActionAt?.toISOString().slice(0, 16).replace('T', ' '),
+              a.arr.toLocaleString('en-US'),
+              a.csmName,
+              `${a.progressPct}%`,
+            ]),
           ),
         );
       });

@@ -11,17 +11,30 @@ export function registerDbCommands(program: Command): void {
     .description('apply pending migrations to the configured database')
     .action(async () => {
       const config = loadConfig();
-      const opened = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: true, poolSize: 1 });
+      const opened = await openDatabase({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+        migrate: true,
+        poolSize: 1,
+      });
       await opened.close();
       const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `the embedded database in ${config.dataDir}`;
-      console.log(opened.appliedMigrations.length === 0 ? `${where} is up to date.` : `Applied to ${where}: ${opened.appliedMigrations.join(', ')}.`);
+      console.log(
+        opened.appliedMigrations.length === 0
+          ? `${where} is up to date.`
+          : `Applied to ${where}: ${opened.appliedMigrations.join(', ')}.`,
+      );
     });
 
   db.command('migration <name>')
     .description('write the next migration: the difference between the migration history and prisma/schema.prisma')
     .action(async (name: string) => {
       const written = await writeNextMigration({ name, now: new Date() });
-      console.log(written ? `Wrote ${written.folder}/migration.sql` : 'The schema and the migrations already agree; nothing to write.');
+      console.log(
+        written
+          ? `Wrote ${written.folder}/migration.sql`
+          : 'The schema and the migrations already agree; nothing to write.',
+      );
     });
 
   db.command('check')

@@ -48,10 +48,17 @@ export function registerTemplateCommands(program: Command): void {
         const org = await getDefaultOrganization(ctx);
         const rows = await listTemplates(ctx, { organizationId: org.id });
         if (rows.length === 0) {
-          console.log('No templates yet. Import one: npm run thread -- templates import templates/b2b-saas-onboarding.yaml');
+          console.log(
+            'No templates yet. Import one: npm run thread -- templates import templates/b2b-saas-onboarding.yaml',
+          );
           return;
         }
-        console.log(formatTable(['name', 'version', 'milestones', 'actions', 'accounts'], rows.map((t) => [t.name, `v${t.version}`, t.milestones, t.actions, t.accounts])));
+        console.log(
+          formatTable(
+            ['name', 'version', 'milestones', 'actions', 'accounts'],
+            rows.map((t) => [t.name, `v${t.version}`, t.milestones, t.actions, t.accounts]),
+          ),
+        );
       });
     });
 }

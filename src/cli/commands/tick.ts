@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { createExecutionDeps, draftHook } from '../../execution-wiring';
 import { databaseLeases, TICK_JOB_ID, tickJob } from '../../jobs/thread-scheduler';
 import { createScheduler } from '../../jobs/scheduler';
-import { silentNotifier } from '../../services/notifications/notifier';
+import { silentNotifier } from '../../services/notifications/notifier-port';
 import type { TickReport } from '../../services/scheduler/run-tick';
 import { withSession } from '../session';
 
@@ -11,18 +11,28 @@ export function describeTick(report: TickReport): string[] {
   const lines: string[] = [];
   const fire = report.fire;
   if (fire) {
-    lines.push(`Fired ${fire.fired.length} due action${fire.fired.length === 1 ? '' : 's'} in ${fire.batches} batch${fire.batches === 1 ? '' : 'es'}${fire.more ? ' (more are due: the next tick continues)' : ''}.`);
+    lines.push(
+      `Fired ${fire.fired.length} due action${fire.fired.length === 1 ? '' : 's'} in ${fire.batches} batch${fire.batches === 1 ? '' : 'es'}${fire.more ? ' (more are due: the next tick continues)' : ''}.`,
+    );
     for (const a of fire.fired.slice(0, 20)) lines.push(`  ready: ${a.name} (${a.id}), due ${a.dueAt.toISOString()}`);
     if (fire.fired.length > 20) lines.push(`  … and ${fire.fired.length - 20} more`);
     for (const h of fire.held) lines.push(`  held: ${h.id}: ${h.reason}`);
     for (const f of fire.failures) lines.push(`  ${f.step} failed for ${f.actionId}: ${f.message}`);
   }
-  if (report.submissionClocks) lines.push(`Submission reviews: ${report.submissionClocks.reminded.length} reminder(s), ${report.submissionClocks.escalated.length} escalation(s).`);
+  if (report.submissionClocks)
+    lines.push(
+      `Submission reviews: ${report.submissionClocks.reminded.length} reminder(s), ${report.submissionClocks.escalated.length} escalation(s).`,
+    );
   if (report.portalReminders) {
-    lines.push(`Portal reminders: ${report.portalReminders.sent.length} emailed${report.portalReminders.failed.length ? `, ${report.portalReminders.failed.length} failed` : ''}${report.portalReminders.noContact.length ? `, ${report.portalReminders.noContact.length} with no contact to write to` : ''}.`);
+    lines.push(
+      `Portal reminders: ${report.portalReminders.sent.length} emailed${report.portalReminders.failed.length ? `, ${report.portalReminders.failed.length} failed` : ''}${report.portalReminders.noContact.length ? `, ${report.portalReminders.noContact.length} with no contact to write to` : ''}.`,
+    );
   }
   if (report.digests) lines.push(`Daily digests: ${report.digests.sent.length} sent.`);
-  if (report.atRisk) lines.push(`At-risk suggestions: ${report.atRisk.suggested.length} new, ${report.atRisk.withdrawn.length} withdrawn.`);
+  if (report.atRisk)
+    lines.push(
+      `At-risk suggestions: ${report.atRisk.suggested.length} new, ${report.atRisk.withdrawn.length} withdrawn.`,
+    );
   for (const s of report.skipped) lines.push(`Skipped ${s.step}: ${s.reason}.`);
   for (const e of report.errors) lines.push(`Error in ${e.step}: ${e.message}`);
   return lines;
@@ -38,8 +48,18 @@ export function registerTickCommand(program: Command): void {
         // them, and the notification-only steps (submission clocks, digests) are left to the running Thread.
         const wiring = createExecutionDeps({ config, ctx, notifier: silentNotifier });
         try {
-          const deps = { notifier: silentNotifier, canNotify: false, draft: draftHook(ctx, () => wiring.deps), mailer: wiring.deps.mailer, portalLinks: wiring.deps.portalLinks };
-          const scheduler = createScheduler({ jobs: [tickJob(ctx, deps, config.tickCron)], logger: ctx.logger, leases: databaseLeases(ctx, `cli:${process.pid}`) });
+          const deps = {
+            notifier: silentNotifier,
+            canNotify: false,
+            draft: draftHook(ctx, () => wiring.deps),
+            mailer: wiring.deps.mailer,
+            portalLinks: wiring.deps.portalLinks,
+          };
+          const scheduler = createScheduler({
+            jobs: [tickJob(ctx, deps, config.tickCron)],
+            logger: ctx.logger,
+            leases: databaseLeases(ctx, `cli:${process.pid}`),
+          });
           const outcome = await scheduler.trigger(TICK_JOB_ID);
           if (outcome.status === 'skipped') {
             console.log(`No tick run: ${outcome.reason}.`);

@@ -70,10 +70,15 @@ export function createAnthropicDrafter(options: AnthropicDrafterOptions): Anthro
           messages: [{ role: 'user', content: taskText(request.task) }],
         });
       } catch (error) {
-        throw new AppError('connector_failed', `the AI drafter did not answer: ${describeApiError(error)}`, { cause: error });
+        throw new AppError('connector_failed', `the AI drafter did not answer: ${describeApiError(error)}`, {
+          cause: error,
+        });
       }
-      const call = message.content.find((block): block is Anthropic.ToolUseBlock => block.type === 'tool_use' && block.name === DRAFT_TOOL_NAME);
-      if (!call) throw new AppError('connector_failed', 'the AI drafter answered without a draft (no write_draft call)');
+      const call = message.content.find(
+        (block): block is Anthropic.ToolUseBlock => block.type === 'tool_use' && block.name === DRAFT_TOOL_NAME,
+      );
+      if (!call)
+        throw new AppError('connector_failed', 'the AI drafter answered without a draft (no write_draft call)');
       const parsed = draftSchema.safeParse(call.input);
       if (!parsed.success) {
         const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');

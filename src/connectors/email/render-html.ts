@@ -22,7 +22,13 @@ export function renderEmailHtml(text: string): string {
     .split(/\n{2,}/)
     .map((p) => p.trim())
     .filter((p) => p !== '')
-    .map((p) => `<p>${p.split('\n').map((line) => linkify(escapeHtml(line))).join('<br>\n')}</p>`);
+    .map(
+      (p) =>
+        `<p>${p
+          .split('\n')
+          .map((line) => linkify(escapeHtml(line)))
+          .join('<br>\n')}</p>`,
+    );
   return [
     '<!doctype html>',
     '<html><body style="font-family: -apple-system, Segoe UI, Helvetica, Arial, sans-serif; font-size: 15px; line-height: 1.5; color: #1f2937;">',

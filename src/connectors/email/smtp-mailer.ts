@@ -66,12 +66,16 @@ export function createSmtpMailer(options: SmtpMailerOptions): SmtpMailer {
           text: email.text,
           html: renderEmailHtml(email.text),
         });
-        const accepted = (info.accepted ?? []).map((a: string | { address: string }) => (typeof a === 'string' ? a : a.address));
+        const accepted = (info.accepted ?? []).map((a: string | { address: string }) =>
+          typeof a === 'string' ? a : a.address,
+        );
         if (accepted.length === 0) throw new AppError('connector_failed', 'the mail server accepted no recipient');
         return { messageId: email.messageId, accepted };
       } catch (error) {
         if (error instanceof AppError) throw error;
-        throw new AppError('connector_failed', `the mail server refused the email: ${describeSmtpError(error)}`, { cause: error });
+        throw new AppError('connector_failed', `the mail server refused the email: ${describeSmtpError(error)}`, {
+          cause: error,
+        });
       }
     },
     close() {

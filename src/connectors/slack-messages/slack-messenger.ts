@@ -42,14 +42,22 @@ export function createSlackMessenger(options: SlackMessengerOptions): SlackMesse
           text: message.text,
           unfurl_links: false,
           client_msg_id: message.clientMsgId,
-          metadata: { event_type: 'thread_action_sent', event_payload: { client_msg_id: message.clientMsgId, action_id: message.actionId ?? '' } },
+          metadata: {
+            event_type: 'thread_action_sent',
+            event_payload: { client_msg_id: message.clientMsgId, action_id: message.actionId ?? '' },
+          },
         } as Parameters<typeof client.chat.postMessage>[0]);
-        if (!result.ok || !result.ts || !result.channel) throw new AppError('connector_failed', `Slack did not post the message: ${result.error ?? 'no ts returned'}`);
+        if (!result.ok || !result.ts || !result.channel)
+          throw new AppError('connector_failed', `Slack did not post the message: ${result.error ?? 'no ts returned'}`);
         return { channel: result.channel, ts: result.ts };
       } catch (error) {
         if (error instanceof AppError) throw error;
         const code = (error as { data?: { error?: unknown } }).data?.error;
-        throw new AppError('connector_failed', `Slack did not post the message: ${typeof code === 'string' ? code : error instanceof Error ? error.message : 'unknown error'}`, { cause: error });
+        throw new AppError(
+          'connector_failed',
+          `Slack did not post the message: ${typeof code === 'string' ? code : error instanceof Error ? error.message : 'unknown error'}`,
+          { cause: error },
+        );
       }
     },
   };

@@ -30,7 +30,12 @@ function runEngine<T>(input: WorkerInput): Promise<T> {
       // The engine's connection pool would keep the worker alive; its answer is all we need from it.
       void worker.terminate();
       if (message.ok) resolve(message.result as T);
-      else reject(new AppError('internal', `migration engine: ${message.error?.message ?? 'unknown error'}`, { details: message.error }));
+      else
+        reject(
+          new AppError('internal', `migration engine: ${message.error?.message ?? 'unknown error'}`, {
+            details: message.error,
+          }),
+        );
     });
     worker.once('error', (error) => {
       settled = true;
@@ -52,7 +57,10 @@ export async function applyMigrations(connection: PoolConfig, migrationsDir = MI
  * The SQL that would bring a database built from the migration history up to the schema; empty when they agree.
  * Migrations are replayed on a throwaway embedded database, never on the configured one.
  */
-export async function diffMigrationsAgainstSchema(migrationsDir = MIGRATIONS_DIR, schemaPath = SCHEMA_PATH): Promise<string> {
+export async function diffMigrationsAgainstSchema(
+  migrationsDir = MIGRATIONS_DIR,
+  schemaPath = SCHEMA_PATH,
+): Promise<string> {
   const scratch = await openEmbeddedDatabase('memory://');
   const shadow = await openEmbeddedDatabase('memory://');
   try {

@@ -16,13 +16,20 @@ const require = createRequire(import.meta.url);
 
 async function loadEngineModule() {
   const bg = await import('@prisma/schema-engine-wasm/schema_engine_bg');
-  const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
+  const wasmPath = path.join(
+    path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')),
+    'schema_engine_bg.wasm',
+  );
   const module = new WebAssembly.Module(await readFile(wasmPath));
   const instance = new WebAssembly.Instance(module, { './schema_engine_bg.js': bg });
   bg.__wbg_set_wasm(instance.exports);
   instance.exports.__wbindgen_start();
   // The engine reports panics through this registry (the Prisma CLI installs the same global).
-  globalThis.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (message) => { globalThis.__threadSchemaEnginePanic = message; } };
+  globalThis.PRISMA_WASM_PANIC_REGISTRY ??= {
+    set_message: (message) => {
+      globalThis.__threadSchemaEnginePanic = message;
+    },
+  };
   return bg;
 }
 

@@ -13,9 +13,17 @@ function migrationFolderName(name: string, now: Date): string {
  * Writes the next migration: the SQL that takes a database built from the history to the current schema.
  * Returns undefined when the schema and the history already agree.
  */
-export async function writeNextMigration(options: { name: string; now: Date; migrationsDir?: string; schemaPath?: string }): Promise<{ folder: string; sql: string } | undefined> {
+export async function writeNextMigration(options: {
+  name: string;
+  now: Date;
+  migrationsDir?: string;
+  schemaPath?: string;
+}): Promise<{ folder: string; sql: string } | undefined> {
   if (!/^[a-z0-9_]+$/.test(options.name)) {
-    throw new AppError('validation_failed', `migration name "${options.name}" must be lowercase letters, digits and underscores, e.g. add_account_notes`);
+    throw new AppError(
+      'validation_failed',
+      `migration name "${options.name}" must be lowercase letters, digits and underscores, e.g. add_account_notes`,
+    );
   }
   const migrationsDir = options.migrationsDir ?? MIGRATIONS_DIR;
   const sql = await diffMigrationsAgainstSchema(migrationsDir, options.schemaPath ?? SCHEMA_PATH);

@@ -25,16 +25,28 @@ function sign(secret: Buffer, portalAccessId: string, nonce: string): string {
 }
 
 /** The token for this page's forms; sets the nonce cookie when the browser has none yet. */
-export function issueCsrfToken(req: Request, res: Response, options: { secret: Buffer; portalAccessId: string; cookiePath: string }): string {
+export function issueCsrfToken(
+  req: Request,
+  res: Response,
+  options: { secret: Buffer; portalAccessId: string; cookiePath: string },
+): string {
   let nonce = readCookie(req, CSRF_COOKIE);
   if (!nonce || !NONCE_PATTERN.test(nonce)) {
     nonce = randomBytes(16).toString('base64url');
-    res.cookie(CSRF_COOKIE, nonce, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: options.cookiePath });
+    res.cookie(CSRF_COOKIE, nonce, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: req.secure,
+      path: options.cookiePath,
+    });
   }
   return sign(options.secret, options.portalAccessId, nonce);
 }
 
-export function isValidCsrfToken(req: Request, options: { secret: Buffer; portalAccessId: string; token: unknown }): boolean {
+export function isValidCsrfToken(
+  req: Request,
+  options: { secret: Buffer; portalAccessId: string; token: unknown },
+): boolean {
   const nonce = readCookie(req, CSRF_COOKIE);
   if (!nonce || !NONCE_PATTERN.test(nonce) || typeof options.token !== 'string') return false;
   const expected = Buffer.from(sign(options.secret, options.portalAccessId, nonce));

@@ -22,7 +22,12 @@ export type MultipartOutcome =
  */
 export function readMultipartUpload(
   req: Request,
-  options: { maxFileBytes: number; fileField: string; checkFields: (fields: Record<string, string>) => boolean; onFile: (file: MultipartFile, fields: Record<string, string>) => Promise<unknown> },
+  options: {
+    maxFileBytes: number;
+    fileField: string;
+    checkFields: (fields: Record<string, string>) => boolean;
+    onFile: (file: MultipartFile, fields: Record<string, string>) => Promise<unknown>;
+  },
 ): Promise<MultipartOutcome> {
   return new Promise((resolve) => {
     let parser: busboy.Busboy;
@@ -30,7 +35,14 @@ export function readMultipartUpload(
       parser = busboy({
         headers: req.headers,
         // One byte over the limit, so storage sees the overflow and refuses the file instead of keeping it cut short.
-        limits: { files: 1, fileSize: options.maxFileBytes + 1, fields: 10, fieldSize: 4096, parts: 12, headerPairs: 50 },
+        limits: {
+          files: 1,
+          fileSize: options.maxFileBytes + 1,
+          fields: 10,
+          fieldSize: 4096,
+          parts: 12,
+          headerPairs: 50,
+        },
       });
     } catch {
       req.resume();
@@ -54,14 +66,16 @@ export function readMultipartUpload(
         stream.resume();
         return;
       }
-      work = options.onFile({ name: info.filename ?? '', declaredType: info.mimeType ?? '', stream }, { ...fields }).then(
-        (result): MultipartOutcome => ({ kind: 'done', fields, result }),
-        (error): MultipartOutcome => {
-          // The consumer gave up early (a bad name, an unknown request): drain so the parser can finish.
-          stream.resume();
-          return { kind: 'failed', fields, error };
-        },
-      );
+      work = options
+        .onFile({ name: info.filename ?? '', declaredType: info.mimeType ?? '', stream }, { ...fields })
+        .then(
+          (result): MultipartOutcome => ({ kind: 'done', fields, result }),
+          (error): MultipartOutcome => {
+            // The consumer gave up early (a bad name, an unknown request): drain so the parser can finish.
+            stream.resume();
+            return { kind: 'failed', fields, error };
+          },
+        );
     });
     parser.on('error', () => {
       req.unpipe(parser);

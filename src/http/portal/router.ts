@@ -8,7 +8,7 @@ import express, { Router, type ErrorRequestHandler, type Request, type RequestHa
 import type { FileStorage } from '../../connectors/storage/file-storage';
 import { isAppError } from '../../lib/errors';
 import type { ServiceContext } from '../../services/context';
-import { silentNotifier, type Notifier } from '../../services/notifications/notifier';
+import { silentNotifier, type Notifier } from '../../services/notifications/notifier-port';
 import { getPortalDownload } from '../../services/portal/get-portal-download';
 import { getPortalPage } from '../../services/portal/get-portal-page';
 import { getPortalRequest } from '../../services/portal/get-portal-request';
@@ -89,11 +89,26 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
     };
   }
 
-  async function renderRequest(req: Request, res: Response, session: PortalSession, token: string, status: number, extra: { values?: Record<string, string | string[] | undefined>; errors?: Record<string, string> } = {}) {
+  async function renderRequest(
+    req: Request,
+    res: Response,
+    session: PortalSession,
+    token: string,
+    status: number,
+    extra: { values?: Record<string, string | string[] | undefined>; errors?: Record<string, string> } = {},
+  ) {
     const actionId = String(req.params.actionId ?? '');
     const data = await getPortalRequest(ctx, { session, actionId });
-    const csrfToken = issueCsrfToken(req, res, { secret: options.secret, portalAccessId: session.portalAccessId, cookiePath: base(req) || '/' });
-    page(res, status, requestPage({ base: base(req), nonce: nonce(res), token, csrfToken, page: data, upload: uploadInfo, ...extra }));
+    const csrfToken = issueCsrfToken(req, res, {
+      secret: options.secret,
+      portalAccessId: session.portalAccessId,
+      cookiePath: base(req) || '/',
+    });
+    page(
+      res,
+      status,
+      requestPage({ base: base(req), nonce: nonce(res), token, csrfToken, page: data, upload: uploadInfo, ...extra }),
+    );
   }
 
   function csrfRefused(req: Request, res: Response, token: string) {
@@ -133,12 +148,24 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
       });
       if (!download) {
         limiter.recordFailure(clientKey(req));
-        page(res, 404, messagePage({ base: base(req), nonce: nonce(res), title: 'This download link is not working', lead: 'It may have expired. Download links last 24 hours.' }));
+        page(
+          res,
+          404,
+          messagePage({
+            base: base(req),
+            nonce: nonce(res),
+            title: 'This download link is not working',
+            lead: 'It may have expired. Download links last 24 hours.',
+          }),
+        );
         return;
       }
       res.setHeader('Content-Type', download.contentType);
       res.setHeader('Content-Length', String(download.size));
-      res.setHeader('Content-Disposition', `attachment; filename="${download.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(download.fileName)}`);
+      res.setHeader(
+        'Content-Disposition',
+        `attachment; filename="${download.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(download.fileName)}`,
+      );
       res.setHeader('Cache-Control', 'private, no-store');
       download.stream.on('error', (error) => next(error));
       download.stream.pipe(res);
@@ -151,8 +178,15 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
     '/:token',
     withSession(async (req, res, session, token) => {
       const [data] = await Promise.all([getPortalPage(ctx, { session }), recordPortalVisit(ctx, { session })]);
-      const answered = typeof req.query.answered === 'string' ? data.recentlyCompleted.find((d) => d.id === req.query.answered) : undefined;
-      page(res, 200, homePage({ base: base(req), nonce: nonce(res), token, page: data, answeredTitle: answered?.title }));
+      const answered =
+        typeof req.query.answered === 'string'
+          ? data.recentlyCompleted.find((d) => d.id === req.query.answered)
+          : undefined;
+      page(
+        res,
+        200,
+        homePage({ base: base(req), nonce: nonce(res), token, page: data, answeredTitle: answered?.title }),
+      );
     }),
   );
 
@@ -169,7 +203,14 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
     express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }),
     withSession(async (req, res, session, token) => {
       const body = (req.body ?? {}) as Record<string, string | string[] | undefined>;
-      if (!isValidCsrfToken(req, { secret: options.secret, portalAccessId: session.portalAccessId, token: body[CSRF_FIELD] })) return csrfRefused(req, res, token);
+      if (
+        !isValidCsrfToken(req, {
+          secret: options.secret,
+          portalAccessId: session.portalAccessId,
+          token: body[CSRF_FIELD],
+        })
+      )
+        return csrfRefused(req, res, token);
       const { [CSRF_FIELD]: _csrf, ...values } = body;
       const actionId = String(req.params.actionId);
       const result = await submitPortalForm(ctx, { session, actionId, values, notifier });
@@ -184,32 +225,54 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
       const actionId = String(req.params.actionId);
       if (!req.is('multipart/form-data')) {
         req.resume();
-        return renderRequest(req, res, session, token, 400, { errors: { file: 'The upload did not arrive complete. Please choose the file and try again.' } });
+        return renderRequest(req, res, session, token, 400, {
+          errors: { file: 'The upload did not arrive complete. Please choose the file and try again.' },
+        });
       }
       const declared = Number(req.headers['content-length'] ?? 0);
       // A body already announced as too large is refused before it is read (64 KB leaves room for the form's own parts).
       if (declared > options.uploads.maxBytes + 64 * 1024) {
         req.resume();
-        return renderRequest(req, res, session, token, 413, { errors: { file: `That file is too large. The limit is ${uploadInfo.limitLabel}.` } });
+        return renderRequest(req, res, session, token, 413, {
+          errors: { file: `That file is too large. The limit is ${uploadInfo.limitLabel}.` },
+        });
       }
       const outcome = await readMultipartUpload(req, {
         maxFileBytes: options.uploads.maxBytes,
         fileField: 'file',
-        checkFields: (fields) => isValidCsrfToken(req, { secret: options.secret, portalAccessId: session.portalAccessId, token: fields[CSRF_FIELD] }),
+        checkFields: (fields) =>
+          isValidCsrfToken(req, {
+            secret: options.secret,
+            portalAccessId: session.portalAccessId,
+            token: fields[CSRF_FIELD],
+          }),
         onFile: (file) =>
-          uploadPortalDocument(ctx, { session, actionId, file, rules: options.uploads, storage: options.storage, notifier, publicUrl: options.publicUrl, secret: options.secret }),
+          uploadPortalDocument(ctx, {
+            session,
+            actionId,
+            file,
+            rules: options.uploads,
+            storage: options.storage,
+            notifier,
+            publicUrl: options.publicUrl,
+            secret: options.secret,
+          }),
       });
       switch (outcome.kind) {
         case 'csrf_failed':
           return csrfRefused(req, res, token);
         case 'malformed':
-          return renderRequest(req, res, session, token, 400, { errors: { file: 'The upload did not arrive complete. Please choose the file and try again.' } });
+          return renderRequest(req, res, session, token, 400, {
+            errors: { file: 'The upload did not arrive complete. Please choose the file and try again.' },
+          });
         case 'no_file':
           return renderRequest(req, res, session, token, 422, { errors: { file: 'Please choose a file to upload.' } });
         case 'failed': {
           const error = outcome.error;
           if (isAppError(error) && error.code === 'validation_failed') {
-            return renderRequest(req, res, session, token, /too large/.test(error.message) ? 413 : 422, { errors: { file: error.message } });
+            return renderRequest(req, res, session, token, /too large/.test(error.message) ? 413 : 422, {
+              errors: { file: error.message },
+            });
           }
           throw error;
         }
@@ -228,7 +291,10 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
       res.destroy();
       return;
     }
-    if (isAppError(error) && (error.code === 'not_found' || error.code === 'not_configured' || error.code === 'validation_failed')) {
+    if (
+      isAppError(error) &&
+      (error.code === 'not_found' || error.code === 'not_configured' || error.code === 'validation_failed')
+    ) {
       const notFound = error.code === 'not_found';
       page(
         res,
@@ -238,7 +304,10 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
           nonce: nonce(res),
           title: notFound ? 'We could not find that' : 'That did not work',
           lead: `${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}.`,
-          link: typeof res.locals.portalToken === 'string' ? { href: `${base(req)}/${res.locals.portalToken}`, label: 'Back to your onboarding plan' } : undefined,
+          link:
+            typeof res.locals.portalToken === 'string'
+              ? { href: `${base(req)}/${res.locals.portalToken}`, label: 'Back to your onboarding plan' }
+              : undefined,
         }),
       );
       return;
@@ -251,12 +320,19 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
       messagePage({
         base: base(req),
         nonce: nonce(res),
-        title: status === 413 ? 'That was too much to send at once' : status === 500 ? 'Something went wrong on our side' : 'That did not work',
-        lead: status === 500 ? 'Please try again in a minute. If it keeps happening, let your customer success manager know.' : 'Please go back and try again.',
+        title:
+          status === 413
+            ? 'That was too much to send at once'
+            : status === 500
+              ? 'Something went wrong on our side'
+              : 'That did not work',
+        lead:
+          status === 500
+            ? 'Please try again in a minute. If it keeps happening, let your customer success manager know.'
+            : 'Please go back and try again.',
       }),
     );
   };
   router.use(onError);
   return router;
 }
-

@@ -19,7 +19,10 @@ export function portalSecurityHeaders(): RequestHandler[] {
       directives: {
         defaultSrc: ["'none'"],
         scriptSrc: ["'none'"],
-        styleSrc: ["'self'", (_req, res) => `'nonce-${(res as unknown as { locals: { cspNonce: string } }).locals.cspNonce}'`],
+        styleSrc: [
+          "'self'",
+          (_req, res) => `'nonce-${(res as unknown as { locals: { cspNonce: string } }).locals.cspNonce}'`,
+        ],
         imgSrc: ["'self'", 'https:'],
         fontSrc: ["'self'"],
         formAction: ["'self'"],

@@ -10,7 +10,10 @@ const optionsSchema = z.object({ accountId: z.string().min(1), actor: z.string()
  * kept on the audit trail. Refused when there is no suggestion to confirm (already confirmed, dismissed or
  * withdrawn meanwhile), so a second click changes nothing.
  */
-export async function confirmRiskSuggestion(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<{ accountId: string; status: 'at_risk' }> {
+export async function confirmRiskSuggestion(
+  ctx: ServiceContext,
+  input: z.input<typeof optionsSchema>,
+): Promise<{ accountId: string; status: 'at_risk' }> {
   const options = parseOptions(optionsSchema, input);
   await settleRiskSuggestion(ctx, {
     accountId: options.accountId,

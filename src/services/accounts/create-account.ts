@@ -4,7 +4,7 @@ import { formatCalendarDate, toCalendarDate } from '../../domain/calendar-date';
 import { instantiatePlan } from '../../domain/plan';
 import { AppError } from '../../lib/errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import type { Actor, ServiceContext } from '../context';
+import type { ServiceContext } from '../context';
 import { loadTemplateSpec } from '../templates/load-template-spec';
 import { ensureSlackUser } from '../users/ensure-slack-user';
 
@@ -19,8 +19,14 @@ const optionsSchema = z.object({
     .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'expected a domain such as acme.io')
     .optional(),
   industry: z.string().trim().max(100).optional(),
-  csmSlackUserId: z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'expected a Slack user id such as U012ABCDEF').optional(),
-  aeSlackUserId: z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'expected a Slack user id such as U012ABCDEF').optional(),
+  csmSlackUserId: z
+    .string()
+    .regex(/^[UW][A-Z0-9]{2,}$/, 'expected a Slack user id such as U012ABCDEF')
+    .optional(),
+  aeSlackUserId: z
+    .string()
+    .regex(/^[UW][A-Z0-9]{2,}$/, 'expected a Slack user id such as U012ABCDEF')
+    .optional(),
   arr: z.number().int('ARR is a whole amount').min(0, 'ARR cannot be negative').max(1_000_000_000_000).default(0),
   contact: z
     .object({
@@ -29,7 +35,10 @@ const optionsSchema = z.object({
     })
     .optional(),
   /** 'YYYY-MM-DD'; defaults to today in the organisation's timezone. */
-  kickoffDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').optional(),
+  kickoffDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+    .optional(),
   actor: z.string().min(1),
 });
 
@@ -90,8 +99,12 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
   return ctx.prisma.$transaction(async (tx) => {
     const template = await loadTemplateSpec(tx, { organizationId: org.id, name: options.templateName });
     const plan = instantiatePlan(template.spec, { kickoffDate: kickoff, timeZone: org.timezone, now: ctx.now() });
-    const csm = options.csmSlackUserId ? await ensureSlackUser(tx, { organizationId: org.id, slackUserId: options.csmSlackUserId, role: 'csm' }) : null;
-    const ae = options.aeSlackUserId ? await ensureSlackUser(tx, { organizationId: org.id, slackUserId: options.aeSlackUserId, role: 'ae' }) : null;
+    const csm = options.csmSlackUserId
+      ? await ensureSlackUser(tx, { organizationId: org.id, slackUserId: options.csmSlackUserId, role: 'csm' })
+      : null;
+    const ae = options.aeSlackUserId
+      ? await ensureSlackUser(tx, { organizationId: org.id, slackUserId: options.aeSlackUserId, role: 'ae' })
+      : null;
     const dueTimes = plan.actions.map((a) => a.dueAt).filter((d): d is Date => d !== null);
     const nextActionAt = dueTimes.length > 0 ? new Date(Math.min(...dueTimes.map((d) => d.getTime()))) : null;
 
@@ -115,7 +128,10 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
     });
     if (options.contact) {
       const { email, name } = options.contact;
-      await tx.contact.create({ data: { accountId: account.id, email, name: name ?? nameFromEmail(email), isPrimary: true }, select: { id: true } });
+      await tx.contact.create({
+        data: { accountId: account.id, email, name: name ?? nameFromEmail(email), isPrimary: true },
+        select: { id: true },
+      });
     }
     // The ids come back from the insert itself, so the actions can point at their milestones without reading them.
     const created = await tx.milestone.createManyAndReturn({

@@ -3,14 +3,21 @@ import { parseOptions } from '../errors/parse-options';
 import type { ServiceContext } from '../context';
 import { settleRiskSuggestion } from './settle-risk-suggestion';
 
-const optionsSchema = z.object({ accountId: z.string().min(1), actor: z.string().min(1), note: z.string().trim().max(500).optional() });
+const optionsSchema = z.object({
+  accountId: z.string().min(1),
+  actor: z.string().min(1),
+  note: z.string().trim().max(500).optional(),
+});
 
 /**
  * The CSM disagrees with Thread's at-risk suggestion: it is removed, the status stays, and the scheduler leaves
  * the account alone for a while (services/scheduler/suggest-at-risk.ts). The reasons and the CSM's note are kept
  * on the audit trail.
  */
-export async function dismissRiskSuggestion(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<{ accountId: string }> {
+export async function dismissRiskSuggestion(
+  ctx: ServiceContext,
+  input: z.input<typeof optionsSchema>,
+): Promise<{ accountId: string }> {
   const options = parseOptions(optionsSchema, input);
   const now = ctx.now();
   await settleRiskSuggestion(ctx, {

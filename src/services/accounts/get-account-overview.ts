@@ -24,7 +24,10 @@ export interface AccountOverview {
 const OPEN = ['pending', 'ready', 'review_pending', 'executing'] as const;
 
 /** What `/thread account` shows: status, ARR, CSM, progress, the current milestone, next actions, blockers. */
-export async function getAccountOverview(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<AccountOverview> {
+export async function getAccountOverview(
+  ctx: ServiceContext,
+  input: z.input<typeof optionsSchema>,
+): Promise<AccountOverview> {
   const o = parseOptions(optionsSchema, input);
   const account = await ctx.prisma.account.findFirst({
     where: { id: o.accountId, organizationId: o.organizationId },
@@ -41,7 +44,9 @@ export async function getAccountOverview(ctx: ServiceContext, input: z.input<typ
     take: 5,
     select: { id: true, name: true, type: true, status: true, dueAt: true },
   });
-  const draftsWaiting = await ctx.prisma.action.count({ where: { accountId: account.id, status: { in: ['ready', 'review_pending'] } } });
+  const draftsWaiting = await ctx.prisma.action.count({
+    where: { accountId: account.id, status: { in: ['ready', 'review_pending'] } },
+  });
   const current = account.milestones.find((m) => m.status === 'in_progress' || m.status === 'blocked') ?? null;
   return {
     id: account.id,
@@ -53,7 +58,9 @@ export async function getAccountOverview(ctx: ServiceContext, input: z.input<typ
     csmSlackUserId: account.csm?.slackUserId ?? null,
     milestonesDone: account.milestones.filter((m) => m.status === 'completed').length,
     milestonesTotal: account.milestones.length,
-    currentMilestone: current ? { id: current.id, name: current.name, status: current.status, plannedEndDate: current.plannedEndDate } : null,
+    currentMilestone: current
+      ? { id: current.id, name: current.name, status: current.status, plannedEndDate: current.plannedEndDate }
+      : null,
     nextActions,
     blockers: account.milestones
       .filter((m) => m.status === 'blocked')

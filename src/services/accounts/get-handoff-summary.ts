@@ -18,7 +18,10 @@ export interface HandoffSummary {
 }
 
 /** What the AE handed over when the deal closed, for the account card's Handoff summary button. */
-export async function getHandoffSummary(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<HandoffSummary> {
+export async function getHandoffSummary(
+  ctx: ServiceContext,
+  input: z.input<typeof optionsSchema>,
+): Promise<HandoffSummary> {
   const o = parseOptions(optionsSchema, input);
   const account = await ctx.prisma.account.findFirst({
     where: { id: o.accountId, organizationId: o.organizationId },

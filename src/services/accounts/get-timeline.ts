@@ -55,7 +55,8 @@ export async function getTimeline(ctx: ServiceContext, input: z.input<typeof opt
       completedAt: m.completedAt,
       blockerNote: m.blockerNote,
       completionOverride: m.completionOverride,
-      openActions: m.actions.filter((a) => ['pending', 'ready', 'review_pending', 'executing'].includes(a.status)).length,
+      openActions: m.actions.filter((a) => ['pending', 'ready', 'review_pending', 'executing'].includes(a.status))
+        .length,
       totalActions: m.actions.length,
     })),
   };

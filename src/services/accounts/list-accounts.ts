@@ -51,7 +51,13 @@ export async function listAccounts(ctx: ServiceContext, input: ListAccountsOptio
     organizationId: o.organizationId,
     ...(o.status ? { status: o.status } : {}),
     ...(o.csmUserId ? { csmId: o.csmUserId } : {}),
-    ...(o.milestone ? { milestones: { some: { name: { equals: o.milestone, mode: 'insensitive' }, status: { in: ['in_progress', 'blocked'] } } } } : {}),
+    ...(o.milestone
+      ? {
+          milestones: {
+            some: { name: { equals: o.milestone, mode: 'insensitive' }, status: { in: ['in_progress', 'blocked'] } },
+          },
+        }
+      : {}),
   };
   const accounts = await ctx.prisma.account.findMany({
     where,
@@ -65,7 +71,12 @@ export async function listAccounts(ctx: ServiceContext, input: ListAccountsOptio
       nextActionAt: true,
       progressPct: true,
       csm: { select: { name: true, slackUserId: true } },
-      milestones: { where: { status: { in: ['in_progress', 'blocked'] } }, orderBy: { position: 'asc' }, take: 1, select: { name: true, status: true } },
+      milestones: {
+        where: { status: { in: ['in_progress', 'blocked'] } },
+        orderBy: { position: 'asc' },
+        take: 1,
+        select: { name: true, status: true },
+      },
     },
   });
   return accounts.map((a) => ({

@@ -16,6 +16,9 @@ export async function refreshAccountSchedule(tx: Tx, accountId: string): Promise
   });
   await tx.account.update({
     where: { id: accountId },
-    data: { progressPct: milestones.length === 0 ? 0 : Math.round((done / milestones.length) * 100), nextActionAt: next?.dueAt ?? null },
+    data: {
+      progressPct: milestones.length === 0 ? 0 : Math.round((done / milestones.length) * 100),
+      nextActionAt: next?.dueAt ?? null,
+    },
   });
 }

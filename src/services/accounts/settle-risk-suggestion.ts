@@ -23,13 +23,20 @@ export interface RiskSuggestionSettlement {
  */
 export async function settleRiskSuggestion(ctx: ServiceContext, s: RiskSuggestionSettlement): Promise<void> {
   await ctx.prisma.$transaction(async (tx) => {
-    const account = await tx.account.findUnique({ where: { id: s.accountId }, select: { organizationId: true, status: true, riskSuggestion: true, riskSuggestedAt: true } });
+    const account = await tx.account.findUnique({
+      where: { id: s.accountId },
+      select: { organizationId: true, status: true, riskSuggestion: true, riskSuggestedAt: true },
+    });
     if (!account) throw new AppError('not_found', `account ${s.accountId} does not exist`);
     if (account.riskSuggestedAt === null || (s.whileStatus !== undefined && account.status !== s.whileStatus)) {
       throw new AppError('conflict', `there is no at-risk suggestion on this account to ${s.answer}`);
     }
     const updated = await tx.account.updateMany({
-      where: { id: s.accountId, riskSuggestedAt: account.riskSuggestedAt, ...(s.whileStatus !== undefined ? { status: s.whileStatus } : {}) },
+      where: {
+        id: s.accountId,
+        riskSuggestedAt: account.riskSuggestedAt,
+        ...(s.whileStatus !== undefined ? { status: s.whileStatus } : {}),
+      },
       data: { ...s.data, riskSuggestion: Prisma.DbNull, riskSuggestedAt: null },
     });
     if (updated.count === 0) throw new AppError('conflict', 'the at-risk suggestion changed meanwhile; look again');

@@ -65,7 +65,10 @@ export async function transitionAction(tx: Tx, input: ActionTransitionInput): Pr
 function checkedTarget(action: TransitioningAction, event: ActionTransitionInput['event']): ActionStatus {
   const events: readonly ActionEvent[] = event === null ? [] : typeof event === 'string' ? [event] : event;
   try {
-    return events.reduce<ActionStatus>((status, e) => nextActionStatus(status, e, { type: action.type }), action.status);
+    return events.reduce<ActionStatus>(
+      (status, e) => nextActionStatus(status, e, { type: action.type }),
+      action.status,
+    );
   } catch (error) {
     throw toAppError(error);
   }

@@ -15,6 +15,17 @@ export type EntityChange = Omit<AuditEventInput, 'organizationId' | 'accountId' 
  * helpers write theirs here, and so do the batch and send-record updates whose SQL cannot go through them
  * (fire-due-actions, the end of a send), so every such row has the same shape.
  */
-export async function recordEntityChange(tx: Tx, entityType: 'action' | 'milestone', entity: AuditedEntity, change: EntityChange): Promise<void> {
-  await recordAuditEvent(tx, { ...change, organizationId: entity.organizationId, accountId: entity.accountId, entityType, entityId: entity.id });
+export async function recordEntityChange(
+  tx: Tx,
+  entityType: 'action' | 'milestone',
+  entity: AuditedEntity,
+  change: EntityChange,
+): Promise<void> {
+  await recordAuditEvent(tx, {
+    ...change,
+    organizationId: entity.organizationId,
+    accountId: entity.accountId,
+    entityType,
+    entityId: entity.id,
+  });
 }

@@ -13,7 +13,13 @@ export interface TransitionAudit {
 }
 
 /** The tail shared by transitionAction and transitionMilestone once their conditional update has won. */
-export async function recordTransition(tx: Tx, entityType: 'action' | 'milestone', entity: AuditedEntity, move: { from: string; to: string }, audit: TransitionAudit): Promise<void> {
+export async function recordTransition(
+  tx: Tx,
+  entityType: 'action' | 'milestone',
+  entity: AuditedEntity,
+  move: { from: string; to: string },
+  audit: TransitionAudit,
+): Promise<void> {
   const written = await audit.alsoWrite?.(tx);
   await recordEntityChange(tx, entityType, entity, {
     actor: audit.actor,

@@ -16,9 +16,18 @@ const calendarDate = z.string().transform((s) => new Date(s));
 
 /** The lists the drafting query returns as JSON beside the action's row. */
 const listsSchema = z.object({
-  contacts: z.array(z.object({ name: z.string(), email: z.string(), title: z.string().nullable(), isPrimary: z.boolean() })),
+  contacts: z.array(
+    z.object({ name: z.string(), email: z.string(), title: z.string().nullable(), isPrimary: z.boolean() }),
+  ),
   milestones: z.array(
-    z.object({ name: z.string(), status: z.string(), position: z.number(), plannedStartDate: calendarDate, plannedEndDate: calendarDate, exitCriteria: z.string() }),
+    z.object({
+      name: z.string(),
+      status: z.string(),
+      position: z.number(),
+      plannedStartDate: calendarDate,
+      plannedEndDate: calendarDate,
+      exitCriteria: z.string(),
+    }),
   ),
   answers: z.array(z.object({ value: z.string(), label: z.string(), position: z.number() })),
   sent: z.array(z.object({ name: z.string(), type: z.string(), sentOn: z.string(), subject: z.string().nullable() })),
@@ -123,7 +132,11 @@ export async function loadActionForDrafting(ctx: ServiceContext, actionId: strin
       organization: { name: row.orgName, brandVoice: row.brandVoice, timezone: row.timezone },
       csm: row.hasCsm ? { name: row.csmName ?? '', email: row.csmEmail } : null,
       contacts: lists.contacts,
-      handoff: row.hasHandoff ? { answers: lists.answers.map((a) => ({ value: a.value, question: { label: a.label, position: a.position } })) } : null,
+      handoff: row.hasHandoff
+        ? {
+            answers: lists.answers.map((a) => ({ value: a.value, question: { label: a.label, position: a.position } })),
+          }
+        : null,
       milestones: lists.milestones,
     },
     /** Customer-facing actions already sent on this account, oldest first (sentOn is the UTC day). */
@@ -145,7 +158,13 @@ export async function buildDraftRequest(_ctx: ServiceContext, action: ActionForD
   const recipient = recipientOf(action);
   const nextMilestone = account.milestones.find((m) => m.position > action.milestone.position) ?? null;
   const vars = buildPlaceholderVars({
-    account: { name: account.name, domain: account.domain, arr: account.arr, goLiveDate: account.goLiveDate, kickoffDate: account.kickoffDate },
+    account: {
+      name: account.name,
+      domain: account.domain,
+      arr: account.arr,
+      goLiveDate: account.goLiveDate,
+      kickoffDate: account.kickoffDate,
+    },
     contact: recipient ? { name: recipient.name, email: recipient.email } : null,
     csm: account.csm ? { name: account.csm.name, email: account.csm.email ?? '' } : null,
     // Filled at send time (see domain/send-time-placeholders.ts).
@@ -169,7 +188,9 @@ export async function buildDraftRequest(_ctx: ServiceContext, action: ActionForD
         goLiveDate: account.goLiveDate ? formatCalendarDate(account.goLiveDate) : null,
       },
       contacts: account.contacts.map((c) => ({ name: c.name, email: c.email, title: c.title, isPrimary: c.isPrimary })),
-      handoffAnswers: answers.filter((a) => a.value.trim() !== '').map((a) => ({ question: a.question.label, answer: a.value })),
+      handoffAnswers: answers
+        .filter((a) => a.value.trim() !== '')
+        .map((a) => ({ question: a.question.label, answer: a.value })),
       milestones: account.milestones.map((m) => ({
         name: m.name,
         status: m.status,
@@ -179,12 +200,22 @@ export async function buildDraftRequest(_ctx: ServiceContext, action: ActionForD
       })),
     },
     task: {
-      action: { name: action.name, type: action.type as ActionType, instructions: action.instructions, purpose: action.purpose },
+      action: {
+        name: action.name,
+        type: action.type as ActionType,
+        instructions: action.instructions,
+        purpose: action.purpose,
+      },
       milestoneName: action.milestone.name,
       recipient: recipient ? { name: recipient.name, email: recipient.email } : null,
       defaultSubject: renderPlaceholders(action.defaultSubject, vars).text,
       defaultBody: renderPlaceholders(action.defaultBody, vars).text,
-      alreadySent: action.alreadySent.map((s) => ({ name: s.name, type: s.type as ActionType, sentOn: s.sentOn, subject: s.subject ?? '' })),
+      alreadySent: action.alreadySent.map((s) => ({
+        name: s.name,
+        type: s.type as ActionType,
+        sentOn: s.sentOn,
+        subject: s.subject ?? '',
+      })),
     },
   };
 }

@@ -23,7 +23,11 @@ export interface DraftActionResult {
  * Drafts a Ready action from its account's context and stores the draft with its lint findings. Called when an
  * action becomes Ready (the caller posts the review card). A fresh draft clears any earlier approval.
  */
-export async function draftAction(ctx: ServiceContext, deps: DraftingDeps, options: { actionId: string }): Promise<DraftActionResult> {
+export async function draftAction(
+  ctx: ServiceContext,
+  deps: DraftingDeps,
+  options: { actionId: string },
+): Promise<DraftActionResult> {
   const { actionId } = optionsSchema.parse(options);
   const action = await loadActionForDrafting(ctx, actionId);
   if (action.status !== 'ready' && action.status !== 'review_pending') {
@@ -44,7 +48,8 @@ export async function draftAction(ctx: ServiceContext, deps: DraftingDeps, optio
         lintOverriddenById: null,
       },
     });
-    if (stored.count !== 1) throw new AppError('conflict', 'the action changed while it was being drafted; draft it again');
+    if (stored.count !== 1)
+      throw new AppError('conflict', 'the action changed while it was being drafted; draft it again');
     await recordAuditEvent(tx, {
       organizationId: action.account.organizationId,
       accountId: action.accountId,
@@ -53,7 +58,9 @@ export async function draftAction(ctx: ServiceContext, deps: DraftingDeps, optio
       actor: 'system',
       from: action.status,
       to: action.status,
-      reason: draft.aiFailure ? `drafted from the template (AI drafting failed: ${draft.aiFailure})` : `drafted by ${draft.draftedBy}`,
+      reason: draft.aiFailure
+        ? `drafted from the template (AI drafting failed: ${draft.aiFailure})`
+        : `drafted by ${draft.draftedBy}`,
       data: { draftedBy: draft.draftedBy, findings: draft.lintFindings.map((f) => f.code) },
       at: ctx.now(),
     });

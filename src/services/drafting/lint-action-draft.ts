@@ -13,7 +13,12 @@ export interface ActionDraftToLint {
 
 /** The review lint as drafting and execution both apply it; execution re-runs it on the exact text it sends. */
 export function lintActionDraft(draft: ActionDraftToLint): LintFinding[] {
-  const findings = lintDraft({ type: draft.type, subject: draft.subject, body: draft.body, companyName: draft.companyName });
+  const findings = lintDraft({
+    type: draft.type,
+    subject: draft.subject,
+    body: draft.body,
+    companyName: draft.companyName,
+  });
   return draft.portalLinkAtSend ? withoutSendTimeFindings(findings) : findings;
 }
 

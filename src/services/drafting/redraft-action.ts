@@ -33,9 +33,17 @@ export interface RedraftActionResult {
  * draft replaces it, and the action returns to Ready (review_pending → ready). Without an AI drafter (or when it
  * fails) the draft is kept as it was for the CSM to edit, and the note stays on the action.
  */
-export async function redraftAction(ctx: ServiceContext, deps: DraftingDeps, options: { actionId: string; note: string }): Promise<RedraftActionResult> {
+export async function redraftAction(
+  ctx: ServiceContext,
+  deps: DraftingDeps,
+  options: { actionId: string; note: string },
+): Promise<RedraftActionResult> {
   const parsed = optionsSchema.safeParse(options);
-  if (!parsed.success) throw new AppError('validation_failed', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  if (!parsed.success)
+    throw new AppError(
+      'validation_failed',
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    );
   const { actionId, note } = parsed.data;
   const action = await loadActionForDrafting(ctx, actionId);
   const from = action.status as ActionStatus;
@@ -46,7 +54,9 @@ export async function redraftAction(ctx: ServiceContext, deps: DraftingDeps, opt
 
   const previousSubject = action.draftSubject ?? '';
   const previousBody = action.draftBody ?? '';
-  const drafted = deps.drafter ? await produceDraft(ctx, deps, action, { note, previousSubject, previousBody }) : undefined;
+  const drafted = deps.drafter
+    ? await produceDraft(ctx, deps, action, { note, previousSubject, previousBody })
+    : undefined;
   const regenerated = drafted !== undefined && drafted.aiFailure === undefined;
   const subject = regenerated ? drafted.subject : previousSubject;
   const body = regenerated ? drafted.body : previousBody;
@@ -63,7 +73,13 @@ export async function redraftAction(ctx: ServiceContext, deps: DraftingDeps, opt
 
   await ctx.prisma.$transaction(async (tx) => {
     await transitionAction(tx, {
-      action: { id: actionId, status: from, type: action.type as ActionType, accountId: action.accountId, organizationId: action.account.organizationId },
+      action: {
+        id: actionId,
+        status: from,
+        type: action.type as ActionType,
+        accountId: action.accountId,
+        organizationId: action.account.organizationId,
+      },
       event: events,
       data: {
         reviewNote: note,
@@ -86,7 +102,9 @@ export async function redraftAction(ctx: ServiceContext, deps: DraftingDeps, opt
       at: ctx.now(),
     });
   });
-  await deps.notifier.actionChanged(actionId).catch((error: unknown) => ctx.logger.warn({ actionId, err: error }, 'could not refresh the review card'));
+  await deps.notifier
+    .actionChanged(actionId)
+    .catch((error: unknown) => ctx.logger.warn({ actionId, err: error }, 'could not refresh the review card'));
   return {
     actionId,
     status: 'ready',

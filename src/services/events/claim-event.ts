@@ -14,6 +14,9 @@ const optionsSchema = z.object({
  */
 export async function claimEvent(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<boolean> {
   const o = parseOptions(optionsSchema, input);
-  const inserted = await ctx.prisma.processedEvent.createMany({ data: [{ id: `${o.source}:${o.eventId}`, source: o.source, receivedAt: ctx.now() }], skipDuplicates: true });
+  const inserted = await ctx.prisma.processedEvent.createMany({
+    data: [{ id: `${o.source}:${o.eventId}`, source: o.source, receivedAt: ctx.now() }],
+    skipDuplicates: true,
+  });
   return inserted.count === 1;
 }

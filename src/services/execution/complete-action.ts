@@ -9,7 +9,7 @@ import { AppError } from '../../lib/errors';
 import { transitionAction } from '../actions/transition-action';
 import type { ServiceContext, Tx } from '../context';
 import { toAppError } from '../errors/to-app-error';
-import { propagateTriggers } from '../scheduler/propagate-triggers';
+import { propagateTriggers } from '../plan/propagate-triggers';
 
 export interface CompletionInput {
   actionId: string;
@@ -22,17 +22,32 @@ export interface CompletionInput {
   data?: Prisma.InputJsonValue;
 }
 
-export async function completeAction(ctx: ServiceContext, input: CompletionInput): Promise<{ actionId: string; accountId: string; status: 'completed' }> {
+export async function completeAction(
+  ctx: ServiceContext,
+  input: CompletionInput,
+): Promise<{ actionId: string; accountId: string; status: 'completed' }> {
   const now = ctx.now();
   try {
     return await ctx.prisma.$transaction(async (tx) => {
-      const action = await tx.action.findUnique({ where: { id: input.actionId }, include: { account: { select: { organizationId: true } } } });
+      const action = await tx.action.findUnique({
+        where: { id: input.actionId },
+        include: { account: { select: { organizationId: true } } },
+      });
       if (!action) throw new AppError('not_found', `action ${input.actionId} does not exist`);
       if (!input.types.includes(action.type as ActionType)) {
-        throw new AppError('validation_failed', `"${action.name}" is a ${action.type.replace('_', ' ')}; it cannot be completed this way`);
+        throw new AppError(
+          'validation_failed',
+          `"${action.name}" is a ${action.type.replace('_', ' ')}; it cannot be completed this way`,
+        );
       }
       await transitionAction(tx, {
-        action: { id: action.id, status: action.status as ActionStatus, type: action.type as ActionType, accountId: action.accountId, organizationId: action.account.organizationId },
+        action: {
+          id: action.id,
+          status: action.status as ActionStatus,
+          type: action.type as ActionType,
+          accountId: action.accountId,
+          organizationId: action.account.organizationId,
+        },
         event: 'complete',
         data: { completedAt: now },
         conflict: `"${action.name}" changed meanwhile; look again`,

@@ -18,7 +18,12 @@ export async function completeInternalTask(
   options: z.input<typeof optionsSchema>,
 ): Promise<{ actionId: string; status: 'completed' }> {
   const o = parseOptions(optionsSchema, options);
-  const result = await completeAction(ctx, { actionId: o.actionId, actor: o.actor, types: ['internal_task'], reason: 'internal task done' });
+  const result = await completeAction(ctx, {
+    actionId: o.actionId,
+    actor: o.actor,
+    types: ['internal_task'],
+    reason: 'internal task done',
+  });
   await notifyQuietly(ctx, deps, result.actionId, result.accountId);
   return { actionId: result.actionId, status: result.status };
 }

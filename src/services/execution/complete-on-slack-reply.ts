@@ -20,16 +20,34 @@ const optionsSchema = z.object({
  * users (the CSM answering in the thread) are not the customer's answer and change nothing; neither does a reply
  * to a message Thread did not send, or to one already completed. Returns the action completed, or null.
  */
-export async function completeOnSlackReply(ctx: ServiceContext, deps: Pick<ExecutionDeps, 'notifier'>, input: z.input<typeof optionsSchema>): Promise<string | null> {
+export async function completeOnSlackReply(
+  ctx: ServiceContext,
+  deps: Pick<ExecutionDeps, 'notifier'>,
+  input: z.input<typeof optionsSchema>,
+): Promise<string | null> {
   const o = parseOptions(optionsSchema, input);
   const candidates = await ctx.prisma.action.findMany({
     where: { type: 'slack_message', status: 'executed', executionRecord: { path: ['slackTs'], equals: o.threadTs } },
-    select: { id: true, executionRecord: true, account: { select: { organizationId: true, contacts: { where: { slackUserId: o.slackUserId }, select: { id: true } } } } },
+    select: {
+      id: true,
+      executionRecord: true,
+      account: {
+        select: { organizationId: true, contacts: { where: { slackUserId: o.slackUserId }, select: { id: true } } },
+      },
+    },
   });
   const action = candidates.find((a) => readSendRecord(a.executionRecord)?.slackChannel === o.channel);
   if (!action) return null;
-  const teammate = await ctx.prisma.user.findFirst({ where: { organizationId: action.account.organizationId, slackUserId: o.slackUserId }, select: { id: true } });
+  const teammate = await ctx.prisma.user.findFirst({
+    where: { organizationId: action.account.organizationId, slackUserId: o.slackUserId },
+    select: { id: true },
+  });
   if (teammate) return null;
-  await markCustomerResponded(ctx, deps, { actionId: action.id, actor: 'system', via: 'slack_reply', contactId: action.account.contacts[0]?.id });
+  await markCustomerResponded(ctx, deps, {
+    actionId: action.id,
+    actor: 'system',
+    via: 'slack_reply',
+    contactId: action.account.contacts[0]?.id,
+  });
   return action.id;
 }

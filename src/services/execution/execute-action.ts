@@ -22,7 +22,7 @@ import type { ServiceContext } from '../context';
 import { describeBlocking, lintActionDraft } from '../drafting/lint-action-draft';
 import { parseOptions } from '../errors/parse-options';
 import { toAppError } from '../errors/to-app-error';
-import { propagateTriggers } from '../scheduler/propagate-triggers';
+import { propagateTriggers } from '../plan/propagate-triggers';
 import { loadActionForExecution } from './load-action-for-execution';
 import { performSend } from './perform-send';
 import { planSend } from './plan-send';
@@ -72,9 +72,13 @@ export async function executeAction(
     });
     const blocking = blockingFindings(findings);
     if (blocking.length > 0 && !o.overrideLint) {
-      throw new AppError('validation_failed', `"${action.name}" is not sent: ${describeBlocking(findings)} Fix the draft, or override the review lint explicitly.`, {
-        details: blocking,
-      });
+      throw new AppError(
+        'validation_failed',
+        `"${action.name}" is not sent: ${describeBlocking(findings)} Fix the draft, or override the review lint explicitly.`,
+        {
+          details: blocking,
+        },
+      );
     }
     overridden = blocking.map((f) => f.excerpt ?? f.code);
   }
@@ -87,7 +91,9 @@ export async function executeAction(
     idempotencyKey: key,
     claimedAt: now.toISOString(),
     claimedBy: o.actorUserId,
-    ...(plan.channel === 'email' || plan.channel === 'portal' ? { messageId: deps.mailer!.messageIdFor(key), to: plan.recipient!.email } : {}),
+    ...(plan.channel === 'email' || plan.channel === 'portal'
+      ? { messageId: deps.mailer!.messageIdFor(key), to: plan.recipient!.email }
+      : {}),
     ...(plan.channel === 'slack' ? { clientMsgId: key, to: plan.slackTarget } : {}),
     ...(overridden.length > 0 ? { lintOverridden: overridden } : {}),
   };
@@ -110,7 +116,12 @@ export async function executeAction(
       conflict: null,
       alsoWrite: async () => {
         if (overridden.length === 0) return;
-        await recordEntityChange(tx, 'action', audited, { actor: o.actorUserId, reason: `review lint overridden: ${overridden.join(', ')}`, data: { lintOverridden: overridden }, at: now });
+        await recordEntityChange(tx, 'action', audited, {
+          actor: o.actorUserId,
+          reason: `review lint overridden: ${overridden.join(', ')}`,
+          data: { lintOverridden: overridden },
+          at: now,
+        });
       },
       actor: o.actorUserId,
       reason: `claimed for sending by ${plan.channel}`,
@@ -121,14 +132,22 @@ export async function executeAction(
   });
   if (!claimed) {
     const current = await ctx.prisma.action.findUnique({ where: { id: action.id }, select: { status: true } });
-    if (current?.status === 'ready') throw new AppError('conflict', `"${action.name}" was edited while you executed it; look at the new draft and execute again`);
+    if (current?.status === 'ready')
+      throw new AppError(
+        'conflict',
+        `"${action.name}" was edited while you executed it; look at the new draft and execute again`,
+      );
     return { outcome: 'already_claimed', actionId: action.id, status: (current?.status ?? status) as ActionStatus };
   }
 
   await deps.afterClaim?.(action.id);
 
   try {
-    const sent = await performSend(deps, action, plan, { messageId: record.messageId, clientMsgId: record.clientMsgId, actor: o.actorUserId });
+    const sent = await performSend(deps, action, plan, {
+      messageId: record.messageId,
+      clientMsgId: record.clientMsgId,
+      actor: o.actorUserId,
+    });
     await deps.afterSend?.(action.id);
     const done: SendRecord = { ...record, state: 'sent', sentAt: ctx.now().toISOString(), ...sent };
     await markExecuted(ctx, action, key, done, o.actorUserId);
@@ -148,7 +167,13 @@ function auditedAction(action: Claimed): AuditedEntity {
   return { id: action.id, accountId: action.accountId, organizationId: action.account.organizationId };
 }
 
-async function markExecuted(ctx: ServiceContext, action: Claimed, key: string, record: SendRecord, actor: string): Promise<void> {
+async function markExecuted(
+  ctx: ServiceContext,
+  action: Claimed,
+  key: string,
+  record: SendRecord,
+  actor: string,
+): Promise<void> {
   const at = ctx.now();
   const to = nextActionStatus('executing', 'sent');
   await ctx.prisma.$transaction(async (tx) => {
@@ -157,10 +182,20 @@ async function markExecuted(ctx: ServiceContext, action: Claimed, key: string, r
     // the send did happen and the row must say so.
     const updated = await tx.action.updateMany({
       where: { id: action.id, status: { in: ['executing', 'ready'] }, idempotencyKey: key },
-      data: { status: to, executedAt: at, executedById: actor, executingSince: null, lastError: null, executionRecord: record as unknown as Prisma.InputJsonValue },
+      data: {
+        status: to,
+        executedAt: at,
+        executedById: actor,
+        executingSince: null,
+        lastError: null,
+        executionRecord: record as unknown as Prisma.InputJsonValue,
+      },
     });
     if (updated.count !== 1) {
-      ctx.logger.error({ actionId: action.id }, 'a send completed after its claim was recovered and claimed again; the action may have been sent twice');
+      ctx.logger.error(
+        { actionId: action.id },
+        'a send completed after its claim was recovered and claimed again; the action may have been sent twice',
+      );
       return;
     }
     await recordEntityChange(tx, 'action', auditedAction(action), {
@@ -168,14 +203,25 @@ async function markExecuted(ctx: ServiceContext, action: Claimed, key: string, r
       from: 'executing',
       to,
       reason: `sent by ${record.channel}`,
-      data: { messageId: record.messageId ?? null, clientMsgId: record.clientMsgId ?? null, slackTs: record.slackTs ?? null },
+      data: {
+        messageId: record.messageId ?? null,
+        clientMsgId: record.clientMsgId ?? null,
+        slackTs: record.slackTs ?? null,
+      },
       at,
     });
     await propagateTriggers(tx, { kind: 'action_done', accountId: action.accountId, actionKey: action.key, at });
   });
 }
 
-async function returnToReady(ctx: ServiceContext, action: Claimed, key: string, record: SendRecord, actor: string, message: string): Promise<void> {
+async function returnToReady(
+  ctx: ServiceContext,
+  action: Claimed,
+  key: string,
+  record: SendRecord,
+  actor: string,
+  message: string,
+): Promise<void> {
   const at = ctx.now();
   await ctx.prisma.$transaction(async (tx) => {
     // Conditional on this call's claim; if the recovery sweep already returned it to ready, there is nothing to do.

@@ -39,7 +39,10 @@ export async function executeBatch(
   const o = parseOptions(optionsSchema, { actionIds: options.actionIds, actorUserId: options.actorUserId });
   const ids = [...new Set(o.actionIds)];
   const pacing = { ...DEFAULT_PACING, ...deps.pacing };
-  const rows = await ctx.prisma.action.findMany({ where: { id: { in: ids } }, select: { id: true, type: true, accountId: true } });
+  const rows = await ctx.prisma.action.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, type: true, accountId: true },
+  });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const lastSendAt = new Map<string, number>();
   const progress: BatchProgress = { total: ids.length, done: 0, sent: 0, skipped: 0, failures: [] };
@@ -58,7 +61,10 @@ export async function executeBatch(
       else progress.skipped += 1;
     } catch (error) {
       // Recorded and shown with a Retry; the other actions still go out.
-      progress.failures.push({ actionId, error: isAppError(error) ? error.message : error instanceof Error ? error.message : 'failed' });
+      progress.failures.push({
+        actionId,
+        error: isAppError(error) ? error.message : error instanceof Error ? error.message : 'failed',
+      });
     }
     if (lane) lastSendAt.set(lane, performance.now());
     progress.done += 1;

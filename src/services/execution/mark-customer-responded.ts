@@ -28,10 +28,19 @@ export async function markCustomerResponded(
     actionId: o.actionId,
     actor: o.actor,
     types: ['email', 'slack_message'],
-    reason: o.via === 'slack_reply' ? 'the customer replied in the Slack thread' : 'the customer responded (marked by the CSM)',
+    reason:
+      o.via === 'slack_reply'
+        ? 'the customer replied in the Slack thread'
+        : 'the customer responded (marked by the CSM)',
     alsoWrite: async (tx, action) => {
       await tx.engagementEvent.create({
-        data: { accountId: action.accountId, contactId: o.contactId ?? null, kind: o.via, data: { actionId: action.id }, at: ctx.now() },
+        data: {
+          accountId: action.accountId,
+          contactId: o.contactId ?? null,
+          kind: o.via,
+          data: { actionId: action.id },
+          at: ctx.now(),
+        },
       });
     },
   });

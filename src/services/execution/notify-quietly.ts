@@ -6,7 +6,12 @@ import type { ExecutionDeps } from './ports';
  * card that failed to refresh is refreshed on the next change or opened fresh, so a Slack hiccup must not turn a
  * completed send into a reported failure (the CSM would click Retry and send twice).
  */
-export async function notifyQuietly(ctx: ServiceContext, deps: Pick<ExecutionDeps, 'notifier'>, actionId: string, accountId: string): Promise<void> {
+export async function notifyQuietly(
+  ctx: ServiceContext,
+  deps: Pick<ExecutionDeps, 'notifier'>,
+  actionId: string,
+  accountId: string,
+): Promise<void> {
   try {
     await deps.notifier.actionChanged(actionId);
     await deps.notifier.accountChanged(accountId);

@@ -22,16 +22,26 @@ export async function performSend(
   let subject = plan.subject;
   let body = plan.body;
   if (plan.needsPortalLink && plan.recipient) {
-    const { url } = await deps.portalLinks!.create({ accountId: action.accountId, contactEmail: plan.recipient.email, actor: ids.actor });
+    const { url } = await deps.portalLinks!.create({
+      accountId: action.accountId,
+      contactEmail: plan.recipient.email,
+      actor: ids.actor,
+    });
     const hadLink = mentionsPortalLink(body);
     subject = fillPortalLink(subject, url);
     body = fillPortalLink(body, url);
     // A portal request always carries its link, even when the draft forgot to place it.
-    if (plan.channel === 'portal' && !hadLink) body = `${body.trimEnd()}\n\nYou can answer in your onboarding portal:\n${url}`;
+    if (plan.channel === 'portal' && !hadLink)
+      body = `${body.trimEnd()}\n\nYou can answer in your onboarding portal:\n${url}`;
   }
 
   if (plan.channel === 'slack') {
-    const posted = await deps.slackMessenger!.post({ channel: plan.slackTarget!, text: body, clientMsgId: ids.clientMsgId!, actionId: action.id });
+    const posted = await deps.slackMessenger!.post({
+      channel: plan.slackTarget!,
+      text: body,
+      clientMsgId: ids.clientMsgId!,
+      actionId: action.id,
+    });
     return { slackChannel: posted.channel, slackTs: posted.ts };
   }
 

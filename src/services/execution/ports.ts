@@ -4,7 +4,7 @@
  * services then say so instead of failing half-way.
  */
 import type { DraftRequest, DraftedMessage } from '../../domain/draft-context';
-import type { Notifier } from '../notifications/notifier';
+import type { Notifier } from '../notifications/notifier-port';
 
 export interface Drafter {
   /** Stored as the action's draftedBy, e.g. "ai:claude-sonnet-4-5". */
@@ -26,7 +26,12 @@ export interface Mailer {
 }
 
 export interface SlackMessenger {
-  post(message: { channel: string; text: string; clientMsgId: string; actionId?: string }): Promise<{ channel: string; ts: string }>;
+  post(message: {
+    channel: string;
+    text: string;
+    clientMsgId: string;
+    actionId?: string;
+  }): Promise<{ channel: string; ts: string }>;
 }
 
 /** Mints a magic portal link for one contact (built on src/services/portal/create-portal-link.ts in server.ts). */

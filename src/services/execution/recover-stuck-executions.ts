@@ -41,11 +41,19 @@ export async function recoverStuckExecutions(
   for (const action of stuck) {
     const record = readSendRecord(action.executionRecord);
     const message = interruptedMessage(record, action.executingSince);
-    const unknown: Prisma.InputJsonValue | undefined = record ? ({ ...record, state: 'unknown', error: message } as unknown as Prisma.InputJsonValue) : undefined;
+    const unknown: Prisma.InputJsonValue | undefined = record
+      ? ({ ...record, state: 'unknown', error: message } as unknown as Prisma.InputJsonValue)
+      : undefined;
     const done = await ctx.prisma.$transaction(async (tx) => {
       // Conditional on the same claim, so a send that finishes right now wins over the sweep.
       const { changed } = await transitionAction(tx, {
-        action: { id: action.id, status: 'executing', type: action.type as ActionType, accountId: action.accountId, organizationId: action.account.organizationId },
+        action: {
+          id: action.id,
+          status: 'executing',
+          type: action.type as ActionType,
+          accountId: action.accountId,
+          organizationId: action.account.organizationId,
+        },
         event: 'send_failed',
         where: { idempotencyKey: action.idempotencyKey },
         data: { executingSince: null, lastError: message, ...(unknown ? { executionRecord: unknown } : {}) },
@@ -67,6 +75,10 @@ export async function recoverStuckExecutions(
 function interruptedMessage(record: SendRecord | null, since: Date | null): string {
   const when = since ? ` at ${since.toISOString()}` : '';
   if (record?.channel === 'internal') return `Execution was interrupted${when}; nothing was sent. Execute it again.`;
-  const id = record?.messageId ? ` (Message-ID ${record.messageId})` : record?.clientMsgId ? ` (Slack client_msg_id ${record.clientMsgId})` : '';
+  const id = record?.messageId
+    ? ` (Message-ID ${record.messageId})`
+    : record?.clientMsgId
+      ? ` (Slack client_msg_id ${record.clientMsgId})`
+      : '';
   return `The send was interrupted${when} and may or may not have reached the customer${id}. Check before retrying; Thread does not resend by itself.`;
 }

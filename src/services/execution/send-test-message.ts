@@ -17,12 +17,21 @@ const optionsSchema = z.object({
  * is shown as a marker, not minted: a test must not create a working credential for the customer.
  * Changes nothing on the action.
  */
-export async function sendTestMessage(ctx: ServiceContext, deps: Pick<ExecutionDeps, 'slackMessenger'>, options: z.input<typeof optionsSchema>): Promise<{ channel: string; ts: string }> {
+export async function sendTestMessage(
+  ctx: ServiceContext,
+  deps: Pick<ExecutionDeps, 'slackMessenger'>,
+  options: z.input<typeof optionsSchema>,
+): Promise<{ channel: string; ts: string }> {
   const o = parseOptions(optionsSchema, options);
-  if (!deps.slackMessenger) throw new AppError('not_configured', 'Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
-  const action = await ctx.prisma.action.findUnique({ where: { id: o.actionId }, select: { id: true, type: true, name: true, draftBody: true } });
+  if (!deps.slackMessenger)
+    throw new AppError('not_configured', 'Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
+  const action = await ctx.prisma.action.findUnique({
+    where: { id: o.actionId },
+    select: { id: true, type: true, name: true, draftBody: true },
+  });
   if (!action) throw new AppError('not_found', `action ${o.actionId} does not exist`);
-  if (action.type !== 'slack_message') throw new AppError('validation_failed', `"${action.name}" is not a Slack message`);
+  if (action.type !== 'slack_message')
+    throw new AppError('validation_failed', `"${action.name}" is not a Slack message`);
   if (!action.draftBody?.trim()) throw new AppError('validation_failed', `"${action.name}" has no draft yet`);
   const text = fillPortalLink(action.draftBody, '(the customer’s portal link goes here when sent)');
   return deps.slackMessenger.post({ channel: o.slackUserId, text, clientMsgId: randomUUID(), actionId: action.id });

@@ -13,7 +13,14 @@ export interface HomeData {
   atRisk: { accountId: string; accountName: string }[];
   unreviewedSubmissions: { submissionId: string; actionName: string; accountName: string; at: Date }[];
   accounts: { id: string; name: string; status: string; progressPct: number; currentMilestone: string | null }[];
-  orgCounts: { accounts: number; active: number; atRisk: number; draftsWaiting: number; blockedMilestones: number; overdueActions: number } | null;
+  orgCounts: {
+    accounts: number;
+    active: number;
+    atRisk: number;
+    draftsWaiting: number;
+    blockedMilestones: number;
+    overdueActions: number;
+  } | null;
 }
 
 const LIST = 10;
@@ -22,10 +29,16 @@ const LIST = 10;
 export async function getHome(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<HomeData> {
   const o = parseOptions(optionsSchema, input);
   const now = ctx.now();
-  const user = await ctx.prisma.user.findFirst({ where: { id: o.userId, organizationId: o.organizationId }, select: { role: true } });
+  const user = await ctx.prisma.user.findFirst({
+    where: { id: o.userId, organizationId: o.organizationId },
+    select: { role: true },
+  });
   const isAdmin = user?.role === 'admin';
   const mine: Prisma.AccountWhereInput = { organizationId: o.organizationId, csmId: o.userId };
-  const overdueWhere: Prisma.ActionWhereInput = { status: { in: ['pending', 'ready', 'review_pending'] }, dueAt: { lt: now } };
+  const overdueWhere: Prisma.ActionWhereInput = {
+    status: { in: ['pending', 'ready', 'review_pending'] },
+    dueAt: { lt: now },
+  };
 
   const [drafts, overdue, blocked, atRisk, submissions, accounts] = await Promise.all([
     ctx.prisma.action.findMany({
@@ -46,7 +59,12 @@ export async function getHome(ctx: ServiceContext, input: z.input<typeof options
       take: LIST,
       select: { id: true, name: true, blockerNote: true, account: { select: { name: true } } },
     }),
-    ctx.prisma.account.findMany({ where: { ...mine, status: 'at_risk' }, orderBy: { name: 'asc' }, take: LIST, select: { id: true, name: true } }),
+    ctx.prisma.account.findMany({
+      where: { ...mine, status: 'at_risk' },
+      orderBy: { name: 'asc' },
+      take: LIST,
+      select: { id: true, name: true },
+    }),
     ctx.prisma.submission.findMany({
       where: { account: mine, reviewedAt: null },
       orderBy: { createdAt: 'asc' },
@@ -62,7 +80,12 @@ export async function getHome(ctx: ServiceContext, input: z.input<typeof options
         name: true,
         status: true,
         progressPct: true,
-        milestones: { where: { status: { in: ['in_progress', 'blocked'] } }, orderBy: { position: 'asc' }, take: 1, select: { name: true } },
+        milestones: {
+          where: { status: { in: ['in_progress', 'blocked'] } },
+          orderBy: { position: 'asc' },
+          take: 1,
+          select: { name: true },
+        },
       },
     }),
   ]);
@@ -78,17 +101,45 @@ export async function getHome(ctx: ServiceContext, input: z.input<typeof options
       ctx.prisma.milestone.count({ where: { account: org, status: 'blocked' } }),
       ctx.prisma.action.count({ where: { account: org, ...overdueWhere } }),
     ]);
-    orgCounts = { accounts: all, active, atRisk: risky, draftsWaiting: waiting, blockedMilestones: blockedCount, overdueActions: overdueCount };
+    orgCounts = {
+      accounts: all,
+      active,
+      atRisk: risky,
+      draftsWaiting: waiting,
+      blockedMilestones: blockedCount,
+      overdueActions: overdueCount,
+    };
   }
 
   return {
     isAdmin,
-    draftsWaiting: drafts.map((a) => ({ actionId: a.id, actionName: a.name, accountName: a.account.name, status: a.status })),
+    draftsWaiting: drafts.map((a) => ({
+      actionId: a.id,
+      actionName: a.name,
+      accountName: a.account.name,
+      status: a.status,
+    })),
     overdue: overdue.map((a) => ({ actionId: a.id, actionName: a.name, accountName: a.account.name, dueAt: a.dueAt! })),
-    blocked: blocked.map((m) => ({ milestoneId: m.id, milestoneName: m.name, accountName: m.account.name, note: m.blockerNote ?? '' })),
+    blocked: blocked.map((m) => ({
+      milestoneId: m.id,
+      milestoneName: m.name,
+      accountName: m.account.name,
+      note: m.blockerNote ?? '',
+    })),
     atRisk: atRisk.map((a) => ({ accountId: a.id, accountName: a.name })),
-    unreviewedSubmissions: submissions.map((s) => ({ submissionId: s.id, actionName: s.action.name, accountName: s.account.name, at: s.createdAt })),
-    accounts: accounts.map((a) => ({ id: a.id, name: a.name, status: a.status, progressPct: a.progressPct, currentMilestone: a.milestones[0]?.name ?? null })),
+    unreviewedSubmissions: submissions.map((s) => ({
+      submissionId: s.id,
+      actionName: s.action.name,
+      accountName: s.account.name,
+      at: s.createdAt,
+    })),
+    accounts: accounts.map((a) => ({
+      id: a.id,
+      name: a.name,
+      status: a.status,
+      progressPct: a.progressPct,
+      currentMilestone: a.milestones[0]?.name ?? null,
+    })),
     orgCounts,
   };
 }

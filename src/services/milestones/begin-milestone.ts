@@ -19,7 +19,12 @@ export async function beginMilestone(
     if (triggerAnchor(action.triggerKind, action.afterActionKey) !== 'milestone_start') continue;
     const dueAt = computeDueAt(
       { kind: action.triggerKind, delayDays: action.delayDays },
-      { timeZone: options.timeZone, kickoffDate: options.kickoffDate, milestoneStartedAt: options.startedAt, afterActionKey: action.afterActionKey },
+      {
+        timeZone: options.timeZone,
+        kickoffDate: options.kickoffDate,
+        milestoneStartedAt: options.startedAt,
+        afterActionKey: action.afterActionKey,
+      },
     );
     if (!dueAt) continue;
     await tx.action.update({ where: { id: action.id }, data: { dueAt } });

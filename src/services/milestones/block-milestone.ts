@@ -11,7 +11,10 @@ const optionsSchema = z.object({
 });
 
 /** In progress → blocked with a note the customer sees in the portal. Audited. */
-export async function blockMilestone(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<{ milestoneId: string; accountId: string; name: string }> {
+export async function blockMilestone(
+  ctx: ServiceContext,
+  input: z.input<typeof optionsSchema>,
+): Promise<{ milestoneId: string; accountId: string; name: string }> {
   const o = parseOptions(optionsSchema, input);
   const now = ctx.now();
   return runMilestoneChange(ctx, { ...o, doing: 'block milestones' }, async (tx, m) => {

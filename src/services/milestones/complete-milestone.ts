@@ -27,7 +27,10 @@ export interface CompletedMilestone {
  * In progress → completed. Open actions need an override reason (kept on the milestone and in the audit). The next
  * milestone, if pending, starts at once and its start triggers get their due times. Every transition is audited.
  */
-export async function completeMilestone(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<CompletedMilestone> {
+export async function completeMilestone(
+  ctx: ServiceContext,
+  input: z.input<typeof optionsSchema>,
+): Promise<CompletedMilestone> {
   const o = parseOptions(optionsSchema, input);
   const now = ctx.now();
   return runMilestoneChange(ctx, { ...o, doing: 'complete milestones' }, async (tx, m) => {
@@ -36,9 +39,13 @@ export async function completeMilestone(ctx: ServiceContext, input: z.input<type
     const open = await tx.action.count({ where: { milestoneId: m.id, status: { in: [...OPEN] } } });
     const override = o.overrideReason ? o.overrideReason : undefined;
     if (open > 0 && !override) {
-      throw new AppError('validation_failed', `${m.name} still has ${open} open action${open === 1 ? '' : 's'}; give a reason to complete it anyway.`, {
-        details: { field: 'overrideReason', openActions: open },
-      });
+      throw new AppError(
+        'validation_failed',
+        `${m.name} still has ${open} open action${open === 1 ? '' : 's'}; give a reason to complete it anyway.`,
+        {
+          details: { field: 'overrideReason', openActions: open },
+        },
+      );
     }
     await transitionMilestone(tx, {
       milestone: { ...m, organizationId: m.account.organizationId },
@@ -60,7 +67,12 @@ export async function completeMilestone(ctx: ServiceContext, input: z.input<type
         data: { startedAt: now },
         conflict: `${following.name} was started by someone else while ${m.name} was being completed; look again.`,
         alsoWrite: async () => {
-          scheduled = await beginMilestone(tx, { milestoneId: following.id, startedAt: now, timeZone: m.account.organization.timezone, kickoffDate: m.account.kickoffDate });
+          scheduled = await beginMilestone(tx, {
+            milestoneId: following.id,
+            startedAt: now,
+            timeZone: m.account.organization.timezone,
+            kickoffDate: m.account.kickoffDate,
+          });
           return { auditData: { scheduledActions: scheduled.map((a) => a.id) } };
         },
         actor: o.actor.userId,

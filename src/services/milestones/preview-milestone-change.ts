@@ -26,7 +26,10 @@ export interface MilestoneChangePreview {
 }
 
 /** What the Start / Complete / Block / Unblock modals tell the CSM before they confirm. */
-export async function previewMilestoneChange(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<MilestoneChangePreview> {
+export async function previewMilestoneChange(
+  ctx: ServiceContext,
+  input: z.input<typeof optionsSchema>,
+): Promise<MilestoneChangePreview> {
   const o = parseOptions(optionsSchema, input);
   const milestone = await ctx.prisma.milestone.findFirst({
     where: { id: o.milestoneId, account: { organizationId: o.organizationId } },
@@ -38,7 +41,10 @@ export async function previewMilestoneChange(ctx: ServiceContext, input: z.input
       where: { accountId: milestone.accountId, position: milestone.position - 1 },
       include: { actions: { where: { status: { in: [...OPEN] } }, orderBy: { position: 'asc' } } },
     }),
-    ctx.prisma.milestone.findFirst({ where: { accountId: milestone.accountId, position: milestone.position + 1 }, select: { name: true } }),
+    ctx.prisma.milestone.findFirst({
+      where: { accountId: milestone.accountId, position: milestone.position + 1 },
+      select: { name: true },
+    }),
   ]);
   const isOpen = (s: string) => (OPEN as readonly string[]).includes(s);
   return {

@@ -25,7 +25,12 @@ export async function runMilestoneChange<T>(
 ): Promise<T> {
   try {
     return await ctx.prisma.$transaction(async (tx) => {
-      const milestone = await loadMilestoneForChange(tx, { organizationId: target.organizationId, milestoneId: target.milestoneId, actor: target.actor, doing: target.doing });
+      const milestone = await loadMilestoneForChange(tx, {
+        organizationId: target.organizationId,
+        milestoneId: target.milestoneId,
+        actor: target.actor,
+        doing: target.doing,
+      });
       return change(tx, milestone);
     });
   } catch (error) {

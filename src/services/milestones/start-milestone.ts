@@ -16,7 +16,10 @@ export interface StartedMilestone {
 }
 
 /** Pending → in progress; the actions counting from its start get their due times. Audited. */
-export async function startMilestone(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<StartedMilestone> {
+export async function startMilestone(
+  ctx: ServiceContext,
+  input: z.input<typeof optionsSchema>,
+): Promise<StartedMilestone> {
   const o = parseOptions(optionsSchema, input);
   const now = ctx.now();
   return runMilestoneChange(ctx, { ...o, doing: 'start milestones' }, async (tx, m) => {
@@ -27,7 +30,12 @@ export async function startMilestone(ctx: ServiceContext, input: z.input<typeof 
       data: { startedAt: now },
       conflict: `${m.name} changed while you were starting it; look again.`,
       alsoWrite: async () => {
-        scheduled = await beginMilestone(tx, { milestoneId: m.id, startedAt: now, timeZone: m.account.organization.timezone, kickoffDate: m.account.kickoffDate });
+        scheduled = await beginMilestone(tx, {
+          milestoneId: m.id,
+          startedAt: now,
+          timeZone: m.account.organization.timezone,
+          kickoffDate: m.account.kickoffDate,
+        });
         return { auditData: { scheduledActions: scheduled.map((a) => a.id) } };
       },
       actor: o.actor.userId,

@@ -4,7 +4,12 @@
  * in the same transaction.
  */
 import type { Prisma } from '../../db/generated/client';
-import { nextMilestoneStatus, type MilestoneEvent, type MilestoneStatus, type MilestoneTransitionOptions } from '../../domain/milestone-state';
+import {
+  nextMilestoneStatus,
+  type MilestoneEvent,
+  type MilestoneStatus,
+  type MilestoneTransitionOptions,
+} from '../../domain/milestone-state';
 import { AppError } from '../../lib/errors';
 import type { AuditedEntity } from '../audit/record-entity-change';
 import { recordTransition, type TransitionAudit } from '../audit/record-transition';
@@ -27,7 +32,10 @@ export interface MilestoneTransitionInput extends TransitionAudit {
   conflict: string;
 }
 
-export async function transitionMilestone(tx: Tx, input: MilestoneTransitionInput): Promise<{ from: MilestoneStatus; to: MilestoneStatus }> {
+export async function transitionMilestone(
+  tx: Tx,
+  input: MilestoneTransitionInput,
+): Promise<{ from: MilestoneStatus; to: MilestoneStatus }> {
   const { milestone } = input;
   const from = milestone.status;
   let to: MilestoneStatus;
@@ -36,7 +44,10 @@ export async function transitionMilestone(tx: Tx, input: MilestoneTransitionInpu
   } catch (error) {
     throw toAppError(error);
   }
-  const updated = await tx.milestone.updateMany({ where: { id: milestone.id, status: from }, data: { ...input.data, status: to } });
+  const updated = await tx.milestone.updateMany({
+    where: { id: milestone.id, status: from },
+    data: { ...input.data, status: to },
+  });
   if (updated.count !== 1) throw new AppError('conflict', input.conflict);
   await recordTransition(tx, 'milestone', milestone, { from, to }, input);
   return { from, to };

@@ -10,7 +10,10 @@ const optionsSchema = z.object({
 });
 
 /** Blocked → in progress; the blocker note leaves the portal (it stays in the audit trail). */
-export async function unblockMilestone(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<{ milestoneId: string; accountId: string; name: string }> {
+export async function unblockMilestone(
+  ctx: ServiceContext,
+  input: z.input<typeof optionsSchema>,
+): Promise<{ milestoneId: string; accountId: string; name: string }> {
   const o = parseOptions(optionsSchema, input);
   const now = ctx.now();
   return runMilestoneChange(ctx, { ...o, doing: 'unblock milestones' }, async (tx, m) => {

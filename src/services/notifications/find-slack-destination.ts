@@ -1,11 +1,17 @@
 import type { ServiceContext } from '../context';
 
 /** Where a notification goes in Slack: a user's Slack id, or an account's CSM channel; null when there is none. */
-export async function findSlackDestination(ctx: ServiceContext, to: { userId: string } | { accountId: string }): Promise<string | null> {
+export async function findSlackDestination(
+  ctx: ServiceContext,
+  to: { userId: string } | { accountId: string },
+): Promise<string | null> {
   if ('userId' in to) {
     const user = await ctx.prisma.user.findUnique({ where: { id: to.userId }, select: { slackUserId: true } });
     return user?.slackUserId ?? null;
   }
-  const account = await ctx.prisma.account.findUnique({ where: { id: to.accountId }, select: { slackCsmChannelId: true } });
+  const account = await ctx.prisma.account.findUnique({
+    where: { id: to.accountId },
+    select: { slackCsmChannelId: true },
+  });
   return account?.slackCsmChannelId ?? null;
 }

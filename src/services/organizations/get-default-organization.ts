@@ -7,7 +7,10 @@ export const DEFAULT_ORGANIZATION_SLUG = 'default';
  * The organisation the command line and a single-team install work in: the oldest one, created on first use.
  * (A Slack install binds its team to an organisation; until then everything lives in this one.)
  */
-export async function getDefaultOrganization(ctx: ServiceContext, options: { name?: string } = {}): Promise<Organization> {
+export async function getDefaultOrganization(
+  ctx: ServiceContext,
+  options: { name?: string } = {},
+): Promise<Organization> {
   const existing = await ctx.prisma.organization.findFirst({ orderBy: { createdAt: 'asc' } });
   if (existing) return existing;
   return ctx.prisma.organization.upsert({

@@ -18,6 +18,9 @@ export function canManageAccount(actor: ManagingActor, account: ManagedAccount):
 
 export function assertCanManageAccount(actor: ManagingActor, account: ManagedAccount, doing: string): void {
   if (canManageAccount(actor, account)) return;
-  const who = actor.role === 'ae' || actor.role === 'viewer' ? `your role (${actor.role}) can read accounts but not change them` : `you are not the CSM of ${account.name}`;
+  const who =
+    actor.role === 'ae' || actor.role === 'viewer'
+      ? `your role (${actor.role}) can read accounts but not change them`
+      : `you are not the CSM of ${account.name}`;
   throw new AppError('forbidden', `only the account's CSM or an admin can ${doing}, and ${who}.`);
 }

@@ -8,7 +8,11 @@ import { assertCanManageAccount } from './assert-can-manage-account';
 const optionsSchema = z.object({
   organizationId: z.string().min(1),
   actor: managingActorSchema,
-  target: z.union([z.object({ actionId: z.string().min(1) }), z.object({ milestoneId: z.string().min(1) }), z.object({ accountId: z.string().min(1) })]),
+  target: z.union([
+    z.object({ actionId: z.string().min(1) }),
+    z.object({ milestoneId: z.string().min(1) }),
+    z.object({ accountId: z.string().min(1) }),
+  ]),
   doing: z.string().min(1),
 });
 
@@ -20,8 +24,15 @@ export async function checkPermission(ctx: ServiceContext, input: z.input<typeof
   const o = parseOptions(optionsSchema, input);
   const t = o.target;
   const where =
-    'actionId' in t ? { actions: { some: { id: t.actionId } } } : 'milestoneId' in t ? { milestones: { some: { id: t.milestoneId } } } : { id: t.accountId };
-  const account = await ctx.prisma.account.findFirst({ where: { organizationId: o.organizationId, ...where }, select: { name: true, csmId: true } });
+    'actionId' in t
+      ? { actions: { some: { id: t.actionId } } }
+      : 'milestoneId' in t
+        ? { milestones: { some: { id: t.milestoneId } } }
+        : { id: t.accountId };
+  const account = await ctx.prisma.account.findFirst({
+    where: { organizationId: o.organizationId, ...where },
+    select: { name: true, csmId: true },
+  });
   if (!account) throw new AppError('not_found', 'that no longer exists');
   assertCanManageAccount(o.actor, account, o.doing);
 }

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
-import { describeReview, loadSubmissionForReview, reviewerSchema, type SubmissionReview } from './load-submission-for-review';
+import {
+  describeReview,
+  loadSubmissionForReview,
+  reviewerSchema,
+  type SubmissionReview,
+} from './load-submission-for-review';
 
 const optionsSchema = z.object({
   organizationId: z.string().min(1),
@@ -16,11 +21,20 @@ const optionsSchema = z.object({
  * Claimed with a conditional update, so a double click or two reviewers record one review; the second is told who
  * reviewed it.
  */
-export async function acknowledgeSubmission(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<SubmissionReview> {
+export async function acknowledgeSubmission(
+  ctx: ServiceContext,
+  input: z.input<typeof optionsSchema>,
+): Promise<SubmissionReview> {
   const o = parseOptions(optionsSchema, input);
   const now = ctx.now();
   return ctx.prisma.$transaction(async (tx) => {
-    const submission = await loadSubmissionForReview(tx, o.organizationId, o.submissionId, o.actor, 'review portal submissions');
+    const submission = await loadSubmissionForReview(
+      tx,
+      o.organizationId,
+      o.submissionId,
+      o.actor,
+      'review portal submissions',
+    );
     const { count } = await tx.submission.updateMany({
       where: { id: submission.id, reviewedAt: null },
       data: { reviewedAt: now, reviewedById: o.actor.userId, reviewOutcome: 'acknowledged' },

@@ -18,13 +18,19 @@ export interface PortalActionToAnswer {
  * Loads an open request the customer is answering, inside the caller's transaction. A request already answered
  * is a conflict the customer is told about; one that is not theirs, or not published, does not exist for them.
  */
-export async function findPortalActionToAnswer(tx: Tx, session: PortalSession, actionId: string, type: 'portal_form' | 'portal_document'): Promise<PortalActionToAnswer> {
+export async function findPortalActionToAnswer(
+  tx: Tx,
+  session: PortalSession,
+  actionId: string,
+  type: 'portal_form' | 'portal_document',
+): Promise<PortalActionToAnswer> {
   const action = await tx.action.findFirst({
     where: { id: actionId, accountId: session.accountId, type, status: { in: ['executed', 'completed'] } },
     select: { id: true, name: true, type: true, status: true, accountId: true },
   });
   if (!action) throw new AppError('not_found', 'there is no such request in this portal');
-  if (action.status === 'completed') throw new AppError('conflict', 'this request has already been answered, thank you');
+  if (action.status === 'completed')
+    throw new AppError('conflict', 'this request has already been answered, thank you');
   return action;
 }
 
@@ -52,17 +58,32 @@ export async function completePortalAction(
     conflict: 'this request has already been answered, thank you',
     alsoWrite: async () => {
       const submission = await tx.submission.create({
-        data: { ...options.submission, accountId: session.accountId, actionId: action.id, contactId: session.contactId, createdAt: now },
+        data: {
+          ...options.submission,
+          accountId: session.accountId,
+          actionId: action.id,
+          contactId: session.contactId,
+          createdAt: now,
+        },
       });
       submissionId = submission.id;
       return { auditData: { submissionId } };
     },
     actor: `customer:${session.contactId}`,
-    reason: options.engagement === 'form_submitted' ? 'the customer submitted the form in the portal' : 'the customer uploaded the document in the portal',
+    reason:
+      options.engagement === 'form_submitted'
+        ? 'the customer submitted the form in the portal'
+        : 'the customer uploaded the document in the portal',
     at: now,
   });
   await tx.engagementEvent.create({
-    data: { accountId: session.accountId, contactId: session.contactId, kind: options.engagement, data: { actionId: action.id, submissionId }, at: now },
+    data: {
+      accountId: session.accountId,
+      contactId: session.contactId,
+      kind: options.engagement,
+      data: { actionId: action.id, submissionId },
+      at: now,
+    },
   });
   return { submissionId };
 }

@@ -11,7 +11,12 @@ const optionsSchema = z.object({
   contactEmail: z.string().trim().toLowerCase().email('expected an email address').optional(),
   actor: z.string().min(1),
   publicUrl: z.url({ protocol: /^https?$/, error: 'expected the http(s) base URL of Thread' }),
-  ttlDays: z.number().int().min(1, 'a link lives at least one day').max(365, 'a link lives at most 365 days').default(30),
+  ttlDays: z
+    .number()
+    .int()
+    .min(1, 'a link lives at least one day')
+    .max(365, 'a link lives at most 365 days')
+    .default(30),
 });
 
 export type CreatePortalLinkOptions = z.input<typeof optionsSchema>;
@@ -28,15 +33,25 @@ export interface CreatedPortalLink {
  * A fresh magic link for one contact of an account. Earlier links stay valid until they expire or are revoked
  * (the customer may still have the older email open). The token exists only in the returned URL.
  */
-export async function createPortalLink(ctx: ServiceContext, input: CreatePortalLinkOptions): Promise<CreatedPortalLink> {
+export async function createPortalLink(
+  ctx: ServiceContext,
+  input: CreatePortalLinkOptions,
+): Promise<CreatedPortalLink> {
   const o = parseOptions(optionsSchema, input);
   return ctx.prisma.$transaction(async (tx) => {
     const account = await tx.account.findUnique({
       where: { id: o.accountId },
-      select: { id: true, name: true, organizationId: true, contacts: { orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }], select: { id: true, email: true } } },
+      select: {
+        id: true,
+        name: true,
+        organizationId: true,
+        contacts: { orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }], select: { id: true, email: true } },
+      },
     });
     if (!account) throw new AppError('not_found', `account ${o.accountId} does not exist`);
-    const contact = o.contactEmail ? account.contacts.find((c) => c.email.toLowerCase() === o.contactEmail) : account.contacts[0];
+    const contact = o.contactEmail
+      ? account.contacts.find((c) => c.email.toLowerCase() === o.contactEmail)
+      : account.contacts[0];
     if (!contact) {
       const known = account.contacts.map((c) => c.email).join(', ');
       throw new AppError(
@@ -50,7 +65,14 @@ export async function createPortalLink(ctx: ServiceContext, input: CreatePortalL
     const now = ctx.now();
     const expiresAt = new Date(now.getTime() + o.ttlDays * 86_400_000);
     const access = await tx.portalAccess.create({
-      data: { accountId: account.id, contactId: contact.id, tokenHash: hashPortalToken(token), expiresAt, createdBy: o.actor, createdAt: now },
+      data: {
+        accountId: account.id,
+        contactId: contact.id,
+        tokenHash: hashPortalToken(token),
+        expiresAt,
+        createdBy: o.actor,
+        createdAt: now,
+      },
     });
     await recordAuditEvent(tx, {
       organizationId: account.organizationId,
@@ -62,6 +84,12 @@ export async function createPortalLink(ctx: ServiceContext, input: CreatePortalL
       reason: `portal link for ${contact.email}, valid ${o.ttlDays} days`,
       at: now,
     });
-    return { url: portalUrl(o.publicUrl, token), portalAccessId: access.id, contactId: contact.id, contactEmail: contact.email, expiresAt };
+    return {
+      url: portalUrl(o.publicUrl, token),
+      portalAccessId: access.id,
+      contactId: contact.id,
+      contactEmail: contact.email,
+      expiresAt,
+    };
   });
 }

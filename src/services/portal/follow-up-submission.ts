@@ -5,7 +5,12 @@ import type { Prisma } from '../../db/generated/client';
 import type { ServiceContext, Tx } from '../context';
 import { parseOptions } from '../errors/parse-options';
 import type { Mailer } from '../execution/ports';
-import { describeReview, loadSubmissionForReview, reviewerSchema, type SubmissionReview } from './load-submission-for-review';
+import {
+  describeReview,
+  loadSubmissionForReview,
+  reviewerSchema,
+  type SubmissionReview,
+} from './load-submission-for-review';
 
 const optionsSchema = z.object({
   organizationId: z.string().min(1),
@@ -28,14 +33,33 @@ export interface FollowUpResult extends SubmissionReview {
  * email goes out and given back (audited) if the email fails, so a double submit sends one email and a failed one can
  * be tried again.
  */
-export async function followUpSubmission(ctx: ServiceContext, deps: { mailer?: Mailer }, input: z.input<typeof optionsSchema>): Promise<FollowUpResult> {
+export async function followUpSubmission(
+  ctx: ServiceContext,
+  deps: { mailer?: Mailer },
+  input: z.input<typeof optionsSchema>,
+): Promise<FollowUpResult> {
   const o = parseOptions(optionsSchema, input);
   const now = ctx.now();
-  const submission = await loadSubmissionForReview(ctx.prisma, o.organizationId, o.submissionId, o.actor, 'follow up on portal submissions');
+  const submission = await loadSubmissionForReview(
+    ctx.prisma,
+    o.organizationId,
+    o.submissionId,
+    o.actor,
+    'follow up on portal submissions',
+  );
   const recipient = submission.contact ?? submission.account.contacts[0] ?? null;
 
   const audit = (tx: Tx, reason: string, data: Prisma.InputJsonValue) =>
-    recordAuditEvent(tx, { organizationId: submission.account.organizationId, accountId: submission.accountId, entityType: 'submission', entityId: submission.id, actor: o.actor.userId, reason, data, at: now });
+    recordAuditEvent(tx, {
+      organizationId: submission.account.organizationId,
+      accountId: submission.accountId,
+      entityType: 'submission',
+      entityId: submission.id,
+      actor: o.actor.userId,
+      reason,
+      data,
+      at: now,
+    });
 
   // The claim and its audit row land together: a crash before the email leaves a reviewed submission whose trail
   // says a follow-up was being sent, never a silent one.
@@ -44,12 +68,21 @@ export async function followUpSubmission(ctx: ServiceContext, deps: { mailer?: M
       where: { id: submission.id, reviewedAt: null },
       data: { reviewedAt: now, reviewedById: o.actor.userId, reviewOutcome: 'follow_up' },
     });
-    if (claim.count === 1) await audit(tx, `following up on "${submission.action.name}"`, { outcome: 'follow_up', state: 'claimed', note: o.note });
+    if (claim.count === 1)
+      await audit(tx, `following up on "${submission.action.name}"`, {
+        outcome: 'follow_up',
+        state: 'claimed',
+        note: o.note,
+      });
     return claim.count === 1;
   });
   if (!claimed) {
     // Someone reviewed it first: nothing is sent, and the card shows their review.
-    return { ...(await describeReview(ctx.prisma, submission.id, true)), emailedTo: null, notEmailedBecause: 'it had already been reviewed' };
+    return {
+      ...(await describeReview(ctx.prisma, submission.id, true)),
+      emailedTo: null,
+      notEmailedBecause: 'it had already been reviewed',
+    };
   }
 
   let emailedTo: string | null = null;
@@ -66,7 +99,14 @@ export async function followUpSubmission(ctx: ServiceContext, deps: { mailer?: M
         replyTo: submission.account.csm?.email ?? null,
         to: { name: recipient.name, email: recipient.email },
         subject: `About your answer to ${submission.action.name}`,
-        text: [`Hi ${firstName},`, '', o.note, '', 'Thank you,', submission.account.csm?.name ?? submission.account.name].join('\n'),
+        text: [
+          `Hi ${firstName},`,
+          '',
+          o.note,
+          '',
+          'Thank you,',
+          submission.account.csm?.name ?? submission.account.name,
+        ].join('\n'),
       });
       emailedTo = recipient.email;
       messageId = sent.messageId;
@@ -74,17 +114,30 @@ export async function followUpSubmission(ctx: ServiceContext, deps: { mailer?: M
       // Give the review back: the clock keeps running and the CSM can try again.
       const message = isAppError(error) ? error.message : error instanceof Error ? error.message : 'the email failed';
       await ctx.prisma.$transaction(async (tx) => {
-        await tx.submission.updateMany({ where: { id: submission.id, reviewOutcome: 'follow_up', reviewedAt: now }, data: { reviewedAt: null, reviewedById: null, reviewOutcome: null } });
-        await audit(tx, `follow-up email to ${recipient.email} failed; the submission is waiting for review again`, { outcome: 'follow_up', state: 'failed', error: message });
+        await tx.submission.updateMany({
+          where: { id: submission.id, reviewOutcome: 'follow_up', reviewedAt: now },
+          data: { reviewedAt: null, reviewedById: null, reviewOutcome: null },
+        });
+        await audit(tx, `follow-up email to ${recipient.email} failed; the submission is waiting for review again`, {
+          outcome: 'follow_up',
+          state: 'failed',
+          error: message,
+        });
       });
-      throw new AppError('connector_failed', `the follow-up email to ${recipient.email} was not sent (${message}); the submission is still waiting for review.`, { cause: error });
+      throw new AppError(
+        'connector_failed',
+        `the follow-up email to ${recipient.email} was not sent (${message}); the submission is still waiting for review.`,
+        { cause: error },
+      );
     }
   }
 
   await ctx.prisma.$transaction((tx) =>
     audit(
       tx,
-      emailedTo ? `followed up on "${submission.action.name}": note emailed to ${emailedTo}` : `followed up on "${submission.action.name}": note recorded, not emailed (${notEmailedBecause})`,
+      emailedTo
+        ? `followed up on "${submission.action.name}": note emailed to ${emailedTo}`
+        : `followed up on "${submission.action.name}": note recorded, not emailed (${notEmailedBecause})`,
       { outcome: 'follow_up', state: 'done', note: o.note, emailedTo, messageId },
     ),
   );

@@ -17,7 +17,16 @@ export async function getPortalDownload(
   options: { submissionId: string; expires: string; sig: string; secret: Buffer; storage: FileStorage },
 ): Promise<PortalDownload> {
   const gone = new AppError('not_found', 'this download link is invalid or has expired (links last 24 hours)');
-  if (!isValidDownloadSignature({ secret: options.secret, submissionId: options.submissionId, expires: options.expires, sig: options.sig, now: ctx.now() })) throw gone;
+  if (
+    !isValidDownloadSignature({
+      secret: options.secret,
+      submissionId: options.submissionId,
+      expires: options.expires,
+      sig: options.sig,
+      now: ctx.now(),
+    })
+  )
+    throw gone;
   const submission = await ctx.prisma.submission.findUnique({
     where: { id: options.submissionId },
     select: { kind: true, fileName: true, contentType: true, storageKey: true },
@@ -25,5 +34,10 @@ export async function getPortalDownload(
   if (!submission || submission.kind !== 'document' || !submission.storageKey) throw gone;
   const object = await options.storage.open(submission.storageKey);
   if (!object) throw gone;
-  return { fileName: submission.fileName ?? 'document', contentType: submission.contentType ?? 'application/octet-stream', size: object.size, stream: object.stream };
+  return {
+    fileName: submission.fileName ?? 'document',
+    contentType: submission.contentType ?? 'application/octet-stream',
+    size: object.size,
+    stream: object.stream,
+  };
 }

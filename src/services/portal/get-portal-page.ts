@@ -123,7 +123,9 @@ const PAGE_LISTS = Prisma.sql`,
  * with the lists beside it as JSON.
  */
 export async function getPortalPage(ctx: ServiceContext, options: { session: PortalSession }): Promise<PortalPage> {
-  const rows = await ctx.prisma.$queryRaw<(PortalFrameRow & Record<'milestones' | 'open' | 'done', unknown>)[]>(selectPortalFrame(options.session, PAGE_LISTS));
+  const rows = await ctx.prisma.$queryRaw<(PortalFrameRow & Record<'milestones' | 'open' | 'done', unknown>)[]>(
+    selectPortalFrame(options.session, PAGE_LISTS),
+  );
   const row = rows[0];
   const frame = toPortalFrame(row);
   const { milestones, open, done } = pageListsSchema.parse(row);
@@ -131,7 +133,10 @@ export async function getPortalPage(ctx: ServiceContext, options: { session: Por
   return {
     frame,
     progressPct: milestones.length === 0 ? 0 : Math.round((completedCount / milestones.length) * 100),
-    milestones: milestones.map((m) => ({ ...m, blockerNote: m.status === 'blocked' ? (m.blockerNote?.trim() || null) : null })),
+    milestones: milestones.map((m) => ({
+      ...m,
+      blockerNote: m.status === 'blocked' ? m.blockerNote?.trim() || null : null,
+    })),
     requests: open.map((a) => ({
       id: a.id,
       kind: requestKind(a.type),
@@ -143,6 +148,11 @@ export async function getPortalPage(ctx: ServiceContext, options: { session: Por
       neededBy: a.neededBy,
       formFields: a.type === 'portal_form' ? parseFormFields(a.formFields) : [],
     })),
-    recentlyCompleted: done.map((a) => ({ id: a.id, kind: requestKind(a.type), title: a.name, completedAt: a.completedAt })),
+    recentlyCompleted: done.map((a) => ({
+      id: a.id,
+      kind: requestKind(a.type),
+      title: a.name,
+      completedAt: a.completedAt,
+    })),
   };
 }

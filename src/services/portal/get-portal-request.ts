@@ -18,9 +18,17 @@ export interface PortalRequestPage {
  * One request on its own page. Requests of another account, and ones not published yet, are "not found": the
  * customer cannot learn about them by guessing ids.
  */
-export async function getPortalRequest(ctx: ServiceContext, options: { session: PortalSession; actionId: string }): Promise<PortalRequestPage> {
+export async function getPortalRequest(
+  ctx: ServiceContext,
+  options: { session: PortalSession; actionId: string },
+): Promise<PortalRequestPage> {
   const action = await ctx.prisma.action.findFirst({
-    where: { id: options.actionId, accountId: options.session.accountId, type: { in: ['portal_form', 'portal_document'] }, status: { in: ['executed', 'completed'] } },
+    where: {
+      id: options.actionId,
+      accountId: options.session.accountId,
+      type: { in: ['portal_form', 'portal_document'] },
+      status: { in: ['executed', 'completed'] },
+    },
     select: {
       id: true,
       type: true,

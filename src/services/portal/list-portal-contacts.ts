@@ -33,7 +33,10 @@ export interface PortalContacts {
  * The contacts of an account with how many live portal links each has, for choosing whom to send a link to or
  * whose links to revoke. Links are credentials, so only the account's CSM or an admin may see this.
  */
-export async function listPortalContacts(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<PortalContacts> {
+export async function listPortalContacts(
+  ctx: ServiceContext,
+  input: z.input<typeof optionsSchema>,
+): Promise<PortalContacts> {
   const o = parseOptions(optionsSchema, input);
   const account = await ctx.prisma.account.findFirst({
     where: { id: o.accountId, organizationId: o.organizationId },
@@ -41,7 +44,10 @@ export async function listPortalContacts(ctx: ServiceContext, input: z.input<typ
       id: true,
       name: true,
       csmId: true,
-      contacts: { orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }], select: { id: true, name: true, email: true, isPrimary: true } },
+      contacts: {
+        orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }],
+        select: { id: true, name: true, email: true, isPrimary: true },
+      },
     },
   });
   if (!account) throw new AppError('not_found', 'that account no longer exists');

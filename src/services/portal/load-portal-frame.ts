@@ -6,7 +6,14 @@ import type { PortalSession } from './resolve-portal-token';
 /** What every portal page shows around its content: whose portal it is and who to ask. */
 export interface PortalFrame {
   brand: { name: string; logoUrl: string | null; color: string };
-  account: { id: string; name: string; domain: string | null; kickoffDate: Date; goLiveDate: Date | null; status: string };
+  account: {
+    id: string;
+    name: string;
+    domain: string | null;
+    kickoffDate: Date;
+    goLiveDate: Date | null;
+    status: string;
+  };
   contact: { id: string; name: string; email: string };
   csm: { name: string; email: string | null } | null;
   timeZone: string;
@@ -56,7 +63,14 @@ export function toPortalFrame(row: PortalFrameRow | undefined): PortalFrame {
   if (!row) throw new AppError('not_found', 'this portal is no longer available');
   return {
     brand: { name: row.brandName, logoUrl: row.brandLogoUrl, color: row.brandColor },
-    account: { id: row.accountId, name: row.accountName, domain: row.accountDomain, kickoffDate: row.kickoffDate, goLiveDate: row.goLiveDate, status: row.accountStatus },
+    account: {
+      id: row.accountId,
+      name: row.accountName,
+      domain: row.accountDomain,
+      kickoffDate: row.kickoffDate,
+      goLiveDate: row.goLiveDate,
+      status: row.accountStatus,
+    },
     contact: { id: row.contactId, name: row.contactName, email: row.contactEmail },
     csm: row.hasCsm ? { name: row.csmName ?? '', email: row.csmEmail } : null,
     timeZone: row.timeZone,

@@ -2,7 +2,7 @@
  * The shared first step of reviewing a portal submission (Acknowledge, Follow up): load it within the organisation,
  * check that the person may review it (the account's CSM or an admin), and describe it for the card.
  */
-import { z } from 'zod';
+import { type z } from 'zod';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext, Tx } from '../context';
 import { managingActorSchema } from '../milestones/actor-schema';
@@ -38,13 +38,26 @@ const SUBMISSION_INCLUDE = {
       csmId: true,
       organizationId: true,
       csm: { select: { name: true, email: true } },
-      contacts: { orderBy: [{ isPrimary: 'desc' as const }, { createdAt: 'asc' as const }], take: 1, select: { name: true, email: true } },
+      contacts: {
+        orderBy: [{ isPrimary: 'desc' as const }, { createdAt: 'asc' as const }],
+        take: 1,
+        select: { name: true, email: true },
+      },
     },
   },
 };
 
-export async function loadSubmissionForReview(db: ServiceContext['prisma'] | Tx, organizationId: string, submissionId: string, actor: Reviewer, doing: string) {
-  const submission = await db.submission.findFirst({ where: { id: submissionId, account: { organizationId } }, include: SUBMISSION_INCLUDE });
+export async function loadSubmissionForReview(
+  db: ServiceContext['prisma'] | Tx,
+  organizationId: string,
+  submissionId: string,
+  actor: Reviewer,
+  doing: string,
+) {
+  const submission = await db.submission.findFirst({
+    where: { id: submissionId, account: { organizationId } },
+    include: SUBMISSION_INCLUDE,
+  });
   if (!submission) throw new AppError('not_found', 'that portal submission does not exist (any more)');
   assertCanManageAccount(actor, submission.account, doing);
   return submission;
@@ -53,9 +66,15 @@ export async function loadSubmissionForReview(db: ServiceContext['prisma'] | Tx,
 export type SubmissionForReview = Awaited<ReturnType<typeof loadSubmissionForReview>>;
 
 /** The review as stored now (whoever made it), for the card. */
-export async function describeReview(db: ServiceContext['prisma'] | Tx, submissionId: string, alreadyReviewed: boolean): Promise<SubmissionReview> {
+export async function describeReview(
+  db: ServiceContext['prisma'] | Tx,
+  submissionId: string,
+  alreadyReviewed: boolean,
+): Promise<SubmissionReview> {
   const s = await db.submission.findUniqueOrThrow({ where: { id: submissionId }, include: SUBMISSION_INCLUDE });
-  const reviewer = s.reviewedById ? await db.user.findUnique({ where: { id: s.reviewedById }, select: { slackUserId: true } }) : null;
+  const reviewer = s.reviewedById
+    ? await db.user.findUnique({ where: { id: s.reviewedById }, select: { slackUserId: true } })
+    : null;
   return {
     submissionId: s.id,
     accountId: s.accountId,

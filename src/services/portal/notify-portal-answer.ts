@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../context';
-import type { NotificationMessage, Notifier } from '../notifications/notifier';
+import type { NotificationMessage, Notifier } from '../notifications/notifier-port';
 
 /**
  * Tells the CSM after the answer is committed. The customer's part is done and saved by then, so a Slack outage
@@ -11,10 +11,16 @@ export async function notifyPortalAnswer(
   notifier: Notifier,
   options: { accountId: string; actionId: string; message: NotificationMessage },
 ): Promise<void> {
-  const results = await Promise.allSettled([notifier.notifyAccountChannel(options.accountId, options.message), notifier.actionChanged(options.actionId)]);
+  const results = await Promise.allSettled([
+    notifier.notifyAccountChannel(options.accountId, options.message),
+    notifier.actionChanged(options.actionId),
+  ]);
   for (const result of results) {
     if (result.status === 'rejected') {
-      ctx.logger.error({ err: result.reason, accountId: options.accountId, actionId: options.actionId }, 'could not tell the CSM about a portal answer');
+      ctx.logger.error(
+        { err: result.reason, accountId: options.accountId, actionId: options.actionId },
+        'could not tell the CSM about a portal answer',
+      );
     }
   }
 }

@@ -3,7 +3,7 @@
  * card is described here as plain Block Kit JSON; the Slack side handles the two buttons by their action ids
  * (the button value is the submission id) and starts or stops the review clock from there.
  */
-import type { NotificationMessage } from '../notifications/notifier';
+import type { NotificationMessage } from '../notifications/notifier-port';
 
 export const PORTAL_SUBMISSION_ACK_ACTION_ID = 'portal_submission_acknowledge';
 export const PORTAL_SUBMISSION_FOLLOW_UP_ACTION_ID = 'portal_submission_follow_up';
@@ -28,8 +28,19 @@ function reviewButtons(submissionId: string): unknown {
     type: 'actions',
     block_id: `portal_submission:${submissionId}`,
     elements: [
-      { type: 'button', action_id: PORTAL_SUBMISSION_ACK_ACTION_ID, text: { type: 'plain_text', text: 'Acknowledge' }, style: 'primary', value: submissionId },
-      { type: 'button', action_id: PORTAL_SUBMISSION_FOLLOW_UP_ACTION_ID, text: { type: 'plain_text', text: 'Follow up' }, value: submissionId },
+      {
+        type: 'button',
+        action_id: PORTAL_SUBMISSION_ACK_ACTION_ID,
+        text: { type: 'plain_text', text: 'Acknowledge' },
+        style: 'primary',
+        value: submissionId,
+      },
+      {
+        type: 'button',
+        action_id: PORTAL_SUBMISSION_FOLLOW_UP_ACTION_ID,
+        text: { type: 'plain_text', text: 'Follow up' },
+        value: submissionId,
+      },
     ],
   };
 }
@@ -42,12 +53,16 @@ export function formSubmittedMessage(options: {
   answers: { label: string; value: string }[];
 }): NotificationMessage {
   const headline = `${options.contactName} (${options.accountName}) submitted "${options.actionName}" in the portal.`;
-  const lines = options.answers.map((a) => `*${slackText(clip(a.label, 150))}*\n${slackText(clip(a.value, 500)) || '_(left blank)_'}`);
+  const lines = options.answers.map(
+    (a) => `*${slackText(clip(a.label, 150))}*\n${slackText(clip(a.value, 500)) || '_(left blank)_'}`,
+  );
   return {
     text: `${headline} Review it and acknowledge or follow up.`,
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: `:inbox_tray: ${slackText(headline)}` } },
-      ...(lines.length > 0 ? [{ type: 'section', text: { type: 'mrkdwn', text: clip(lines.join('\n\n'), 2900) } }] : []),
+      ...(lines.length > 0
+        ? [{ type: 'section', text: { type: 'mrkdwn', text: clip(lines.join('\n\n'), 2900) } }]
+        : []),
       reviewButtons(options.submissionId),
     ],
   };
@@ -67,7 +82,13 @@ export function documentUploadedMessage(options: {
     text: `${headline} Download (link valid 24 hours): ${options.downloadUrl}`,
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: `:page_facing_up: ${slackText(headline)}` } },
-      { type: 'section', text: { type: 'mrkdwn', text: `<${options.downloadUrl}|Download ${slackText(clip(options.fileName, 100))}> (link valid for 24 hours)` } },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `<${options.downloadUrl}|Download ${slackText(clip(options.fileName, 100))}> (link valid for 24 hours)`,
+        },
+      },
       reviewButtons(options.submissionId),
     ],
   };

@@ -8,11 +8,14 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 function keyBytes(encryptionKey: string): Buffer {
-  return /^[0-9a-fA-F]{64}$/.test(encryptionKey) ? Buffer.from(encryptionKey, 'hex') : Buffer.from(encryptionKey, 'base64');
+  return /^[0-9a-fA-F]{64}$/.test(encryptionKey)
+    ? Buffer.from(encryptionKey, 'hex')
+    : Buffer.from(encryptionKey, 'base64');
 }
 
 export async function loadPortalSecret(options: { encryptionKey?: string; dataDir: string }): Promise<Buffer> {
-  if (options.encryptionKey) return createHmac('sha256', keyBytes(options.encryptionKey)).update('thread portal signing v1').digest();
+  if (options.encryptionKey)
+    return createHmac('sha256', keyBytes(options.encryptionKey)).update('thread portal signing v1').digest();
   const file = path.join(options.dataDir, 'portal-secret.key');
   await mkdir(options.dataDir, { recursive: true });
   try {
@@ -22,6 +25,7 @@ export async function loadPortalSecret(options: { encryptionKey?: string; dataDi
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
   const hex = (await readFile(file, 'utf8')).trim();
-  if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`${file} is damaged: delete it and restart (open portal pages will need a reload)`);
+  if (!/^[0-9a-f]{64}$/.test(hex))
+    throw new Error(`${file} is damaged: delete it and restart (open portal pages will need a reload)`);
   return Buffer.from(hex, 'hex');
 }

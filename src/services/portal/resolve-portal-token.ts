@@ -13,14 +13,31 @@ export interface PortalSession {
  * The session a magic-link token opens, or undefined when the token is unknown, expired or revoked. The three
  * cases are deliberately indistinguishable to the caller, so the page shown cannot tell a guesser which it was.
  */
-export async function resolvePortalToken(ctx: ServiceContext, options: { token: string }): Promise<PortalSession | undefined> {
+export async function resolvePortalToken(
+  ctx: ServiceContext,
+  options: { token: string },
+): Promise<PortalSession | undefined> {
   if (!isWellFormedPortalToken(options.token)) return undefined;
   // One round trip: the link joined to its account for the organisation (a nested select would be a second query).
-  const rows = await ctx.prisma.$queryRaw<{ id: string; accountId: string; contactId: string; expiresAt: Date; revokedAt: Date | null; organizationId: string }[]>`
+  const rows = await ctx.prisma.$queryRaw<
+    {
+      id: string;
+      accountId: string;
+      contactId: string;
+      expiresAt: Date;
+      revokedAt: Date | null;
+      organizationId: string;
+    }[]
+  >`
     SELECT p."id", p."accountId", p."contactId", p."expiresAt", p."revokedAt", a."organizationId"
     FROM "PortalAccess" p JOIN "Account" a ON a."id" = p."accountId"
     WHERE p."tokenHash" = ${hashPortalToken(options.token)}`;
   const access = rows[0];
   if (!access || access.revokedAt || access.expiresAt.getTime() <= ctx.now().getTime()) return undefined;
-  return { portalAccessId: access.id, accountId: access.accountId, organizationId: access.organizationId, contactId: access.contactId };
+  return {
+    portalAccessId: access.id,
+    accountId: access.accountId,
+    organizationId: access.organizationId,
+    contactId: access.contactId,
+  };
 }

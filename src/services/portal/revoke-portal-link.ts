@@ -13,24 +13,34 @@ const optionsSchema = z
     contactEmail: z.string().trim().toLowerCase().email('expected an email address').optional(),
     actor: z.string().min(1),
   })
-  .refine((o) => Boolean(o.portalAccessId) !== Boolean(o.accountId), 'name either one link (portalAccessId) or an account (accountId)');
+  .refine(
+    (o) => Boolean(o.portalAccessId) !== Boolean(o.accountId),
+    'name either one link (portalAccessId) or an account (accountId)',
+  );
 
 export type RevokePortalLinkOptions = z.input<typeof optionsSchema>;
 
 /** Revokes links at once (they stop working on the next request); returns how many were live. */
-export async function revokePortalLink(ctx: ServiceContext, input: RevokePortalLinkOptions): Promise<{ revoked: number }> {
+export async function revokePortalLink(
+  ctx: ServiceContext,
+  input: RevokePortalLinkOptions,
+): Promise<{ revoked: number }> {
   const o = parseOptions(optionsSchema, input);
   const now = ctx.now();
   return ctx.prisma.$transaction(async (tx) => {
     let contactId: string | undefined;
     if (o.accountId && o.contactEmail) {
-      const contact = await tx.contact.findUnique({ where: { accountId_email: { accountId: o.accountId, email: o.contactEmail } } });
+      const contact = await tx.contact.findUnique({
+        where: { accountId_email: { accountId: o.accountId, email: o.contactEmail } },
+      });
       if (!contact) throw new AppError('not_found', `${o.contactEmail} is not a contact of that account`);
       contactId = contact.id;
     }
     const live = await tx.portalAccess.findMany({
       where: {
-        ...(o.portalAccessId ? { id: o.portalAccessId } : { accountId: o.accountId, ...(contactId ? { contactId } : {}) }),
+        ...(o.portalAccessId
+          ? { id: o.portalAccessId }
+          : { accountId: o.accountId, ...(contactId ? { contactId } : {}) }),
         revokedAt: null,
         expiresAt: { gt: now },
       },

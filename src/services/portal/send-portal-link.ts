@@ -34,7 +34,11 @@ const EMAIL_OFF = 'email is off (SMTP_URL and EMAIL_FROM are not set)';
  * If the mail server refuses the email, the new link is revoked at once: a credential nobody received should not
  * stay live. The send is recorded in the audit trail beside the link's own creation event.
  */
-export async function sendPortalLink(ctx: ServiceContext, deps: { mailer?: Mailer }, input: z.input<typeof optionsSchema>): Promise<SentPortalLink> {
+export async function sendPortalLink(
+  ctx: ServiceContext,
+  deps: { mailer?: Mailer },
+  input: z.input<typeof optionsSchema>,
+): Promise<SentPortalLink> {
   const o = parseOptions(optionsSchema, input);
   const account = await ctx.prisma.account.findFirst({
     where: { id: o.accountId, organizationId: o.organizationId },
@@ -45,16 +49,26 @@ export async function sendPortalLink(ctx: ServiceContext, deps: { mailer?: Maile
       organizationId: true,
       organization: { select: { name: true } },
       csm: { select: { name: true, email: true } },
-      contacts: { orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }], select: { id: true, name: true, email: true } },
+      contacts: {
+        orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }],
+        select: { id: true, name: true, email: true },
+      },
     },
   });
   if (!account) throw new AppError('not_found', 'that account no longer exists');
   assertCanManageAccount(o.actor, account, 'send portal links');
   const contact = o.contactId ? account.contacts.find((c) => c.id === o.contactId) : account.contacts[0];
-  if (o.contactId && !contact) throw new AppError('not_found', `that contact is no longer on ${account.name}; pick another one`);
-  if (!contact) throw new AppError('not_found', `${account.name} has no contacts yet: add one before sending a portal link`);
+  if (o.contactId && !contact)
+    throw new AppError('not_found', `that contact is no longer on ${account.name}; pick another one`);
+  if (!contact)
+    throw new AppError('not_found', `${account.name} has no contacts yet: add one before sending a portal link`);
 
-  const link = await createPortalLink(ctx, { accountId: account.id, contactEmail: contact.email, actor: o.actor.userId, publicUrl: o.publicUrl });
+  const link = await createPortalLink(ctx, {
+    accountId: account.id,
+    contactEmail: contact.email,
+    actor: o.actor.userId,
+    publicUrl: o.publicUrl,
+  });
   const now = ctx.now();
   let messageId: string | null = null;
   if (deps.mailer) {
@@ -78,10 +92,17 @@ export async function sendPortalLink(ctx: ServiceContext, deps: { mailer?: Maile
       messageId = sent.messageId;
     } catch (error) {
       await revokePortalLink(ctx, { portalAccessId: link.portalAccessId, actor: o.actor.userId }).catch((revokeError) =>
-        ctx.logger.error({ err: revokeError, portalAccessId: link.portalAccessId }, 'could not revoke a portal link whose email failed'),
+        ctx.logger.error(
+          { err: revokeError, portalAccessId: link.portalAccessId },
+          'could not revoke a portal link whose email failed',
+        ),
       );
       const message = isAppError(error) ? error.message : error instanceof Error ? error.message : 'the email failed';
-      throw new AppError('connector_failed', `the portal link email to ${contact.email} was not sent (${message}); the new link was revoked, so try again.`, { cause: error });
+      throw new AppError(
+        'connector_failed',
+        `the portal link email to ${contact.email} was not sent (${message}); the new link was revoked, so try again.`,
+        { cause: error },
+      );
     }
   }
   const emailedTo = deps.mailer ? contact.email : null;
@@ -92,18 +113,37 @@ export async function sendPortalLink(ctx: ServiceContext, deps: { mailer?: Maile
       entityType: 'portal_access',
       entityId: link.portalAccessId,
       actor: o.actor.userId,
-      reason: emailedTo ? `portal link emailed to ${emailedTo}` : `portal link for ${contact.email} shown to copy, not emailed (${EMAIL_OFF})`,
+      reason: emailedTo
+        ? `portal link emailed to ${emailedTo}`
+        : `portal link for ${contact.email} shown to copy, not emailed (${EMAIL_OFF})`,
       data: { emailedTo, messageId },
       at: now,
     }),
   );
-  return { link: { ...link, contactName: contact.name }, emailedTo, notEmailedBecause: emailedTo ? null : EMAIL_OFF, messageId };
+  return {
+    link: { ...link, contactName: contact.name },
+    emailedTo,
+    notEmailedBecause: emailedTo ? null : EMAIL_OFF,
+    messageId,
+  };
 }
 
 /** Plain text; the SMTP connector adds the HTML alternative with the link made clickable. */
-function portalLinkEmail(p: { contactName: string; organizationName: string; accountName: string; csmName: string | null; url: string; expiresAt: Date }) {
+function portalLinkEmail(p: {
+  contactName: string;
+  organizationName: string;
+  accountName: string;
+  csmName: string | null;
+  url: string;
+  expiresAt: Date;
+}) {
   const firstName = p.contactName.trim().split(/\s+/)[0] || p.contactName;
-  const until = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(p.expiresAt);
+  const until = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(p.expiresAt);
   const we = p.csmName ? 'I' : 'we';
   return {
     subject: `Your ${p.organizationName} onboarding portal`,

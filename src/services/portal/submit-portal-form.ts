@@ -4,7 +4,7 @@ import { parseFormFields, validateFormSubmission, type FormValue } from '../../d
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
-import type { Notifier } from '../notifications/notifier';
+import type { Notifier } from '../notifications/notifier-port';
 import { completePortalAction, findPortalActionToAnswer } from './complete-portal-action';
 import { notifyPortalAnswer } from './notify-portal-answer';
 import { formSubmittedMessage } from './portal-notifications';
@@ -33,7 +33,12 @@ function display(value: FormValue): string {
  */
 export async function submitPortalForm(
   ctx: ServiceContext,
-  input: { session: PortalSession; actionId: string; values: Record<string, string | string[] | undefined>; notifier: Notifier },
+  input: {
+    session: PortalSession;
+    actionId: string;
+    values: Record<string, string | string[] | undefined>;
+    notifier: Notifier;
+  },
 ): Promise<SubmitPortalFormResult> {
   const o = parseOptions(optionsSchema, { actionId: input.actionId, values: input.values });
   const { session } = input;
@@ -43,7 +48,8 @@ export async function submitPortalForm(
     const action = await findPortalActionToAnswer(tx, session, o.actionId, 'portal_form');
     const row = await tx.action.findUniqueOrThrow({ where: { id: action.id }, select: { formFields: true } });
     const fields = parseFormFields(row.formFields);
-    if (fields.length === 0) throw new AppError('not_configured', 'this form has no questions yet; please let your contact know');
+    if (fields.length === 0)
+      throw new AppError('not_configured', 'this form has no questions yet; please let your contact know');
     const checked = validateFormSubmission(fields, o.values);
     if (!checked.ok) return { ok: false as const, errors: checked.errors };
     const { submissionId } = await completePortalAction(tx, {
@@ -53,7 +59,10 @@ export async function submitPortalForm(
       engagement: 'form_submitted',
       now,
     });
-    const people = await tx.contact.findUniqueOrThrow({ where: { id: session.contactId }, select: { name: true, account: { select: { name: true } } } });
+    const people = await tx.contact.findUniqueOrThrow({
+      where: { id: session.contactId },
+      select: { name: true, account: { select: { name: true } } },
+    });
     return {
       ok: true as const,
       submissionId,
@@ -67,6 +76,10 @@ export async function submitPortalForm(
     };
   });
   if (!outcome.ok) return outcome;
-  await notifyPortalAnswer(ctx, input.notifier, { accountId: session.accountId, actionId: o.actionId, message: outcome.message });
+  await notifyPortalAnswer(ctx, input.notifier, {
+    accountId: session.accountId,
+    actionId: o.actionId,
+    message: outcome.message,
+  });
   return { ok: true, submissionId: outcome.submissionId };
 }

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { FileTooLargeError, type FileStorage } from '../../connectors/storage/file-storage';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../context';
-import type { Notifier } from '../notifications/notifier';
+import type { Notifier } from '../notifications/notifier-port';
 import { completePortalAction, findPortalActionToAnswer } from './complete-portal-action';
 import { signDownloadUrl } from './download-link';
 import { notifyPortalAnswer } from './notify-portal-answer';
@@ -28,7 +28,10 @@ export interface UploadPortalDocumentOptions {
  * the engagement event are written together, and the CSM gets a card with a signed download link.
  * Rejections are validation_failed / not_found / conflict AppErrors whose message is written for the customer.
  */
-export async function uploadPortalDocument(ctx: ServiceContext, options: UploadPortalDocumentOptions): Promise<{ submissionId: string }> {
+export async function uploadPortalDocument(
+  ctx: ServiceContext,
+  options: UploadPortalDocumentOptions,
+): Promise<{ submissionId: string }> {
   const { session, file } = options;
   await findPortalActionToAnswer(ctx.prisma, session, options.actionId, 'portal_document');
   const check = checkUpload(options.rules, file.name, file.declaredType);
@@ -39,11 +42,15 @@ export async function uploadPortalDocument(ctx: ServiceContext, options: UploadP
     stored = await options.storage.put(file.stream, { maxBytes: options.rules.maxBytes });
   } catch (error) {
     if (error instanceof FileTooLargeError) {
-      throw new AppError('validation_failed', `That file is too large. The limit is ${describeLimit(options.rules.maxBytes)}.`);
+      throw new AppError(
+        'validation_failed',
+        `That file is too large. The limit is ${describeLimit(options.rules.maxBytes)}.`,
+      );
     }
     throw error;
   }
-  if (stored.size === 0) throw new AppError('validation_failed', 'That file is empty. Please choose the document again.');
+  if (stored.size === 0)
+    throw new AppError('validation_failed', 'That file is empty. Please choose the document again.');
 
   const now = ctx.now();
   const result = await ctx.prisma.$transaction(async (tx) => {
@@ -51,15 +58,30 @@ export async function uploadPortalDocument(ctx: ServiceContext, options: UploadP
     const { submissionId } = await completePortalAction(tx, {
       session,
       action,
-      submission: { kind: 'document', fileName: check.fileName, fileSize: stored.size, contentType: check.contentType, contentHash: stored.sha256, storageKey: stored.key },
+      submission: {
+        kind: 'document',
+        fileName: check.fileName,
+        fileSize: stored.size,
+        contentType: check.contentType,
+        contentHash: stored.sha256,
+        storageKey: stored.key,
+      },
       engagement: 'document_uploaded',
       now,
     });
-    const people = await tx.contact.findUniqueOrThrow({ where: { id: session.contactId }, select: { name: true, account: { select: { name: true } } } });
+    const people = await tx.contact.findUniqueOrThrow({
+      where: { id: session.contactId },
+      select: { name: true, account: { select: { name: true } } },
+    });
     return { submissionId, actionName: action.name, contactName: people.name, accountName: people.account.name };
   });
 
-  const downloadUrl = signDownloadUrl({ publicUrl: options.publicUrl, secret: options.secret, submissionId: result.submissionId, now });
+  const downloadUrl = signDownloadUrl({
+    publicUrl: options.publicUrl,
+    secret: options.secret,
+    submissionId: result.submissionId,
+    now,
+  });
   await notifyPortalAnswer(ctx, options.notifier, {
     accountId: session.accountId,
     actionId: options.actionId,

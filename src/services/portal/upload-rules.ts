@@ -20,7 +20,8 @@ const CONTENT_TYPES: Record<string, string> = {
   zip: 'application/zip',
 };
 
-const ACTIVE_CONTENT = /^(text\/html|application\/xhtml\+xml|image\/svg\+xml|text\/javascript|application\/javascript|application\/ecmascript|text\/xml|application\/xml)\b/i;
+const ACTIVE_CONTENT =
+  /^(text\/html|application\/xhtml\+xml|image\/svg\+xml|text\/javascript|application\/javascript|application\/ecmascript|text\/xml|application\/xml)\b/i;
 
 export interface UploadRules {
   maxBytes: number;
@@ -47,8 +48,10 @@ export function checkUpload(rules: UploadRules, rawName: string, declaredType: s
   if (!fileName) return { ok: false, message: 'Please choose a file to upload.' };
   const dot = fileName.lastIndexOf('.');
   const ext = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
-  if (!ext || !rules.extensions.includes(ext)) return { ok: false, message: `That type of file cannot be uploaded here. Allowed types: ${allowed}.` };
-  if (ACTIVE_CONTENT.test(declaredType)) return { ok: false, message: `That type of file cannot be uploaded here. Allowed types: ${allowed}.` };
+  if (!ext || !rules.extensions.includes(ext))
+    return { ok: false, message: `That type of file cannot be uploaded here. Allowed types: ${allowed}.` };
+  if (ACTIVE_CONTENT.test(declaredType))
+    return { ok: false, message: `That type of file cannot be uploaded here. Allowed types: ${allowed}.` };
   return { ok: true, fileName, contentType: CONTENT_TYPES[ext] ?? 'application/octet-stream' };
 }
 

@@ -11,7 +11,10 @@ const optionsSchema = z.object(reviewTargetShape);
  * Marks a ready draft approved (a flag, not a status). Approving twice is a no-op (`changed: false`), so a double
  * click or a retried request records one approval.
  */
-export async function approveAction(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<{ actionId: string; changed: boolean }> {
+export async function approveAction(
+  ctx: ServiceContext,
+  input: z.input<typeof optionsSchema>,
+): Promise<{ actionId: string; changed: boolean }> {
   const o = parseOptions(optionsSchema, input);
   const now = ctx.now();
   return runReviewStep(ctx, { ...o, doing: 'approve drafts' }, async (tx, action) => {

@@ -18,15 +18,27 @@ const optionsSchema = z.object({
  * The CSM rewrites a draft. It is linted again and its approval cleared (what was approved is no longer what
  * would be sent). A draft waiting for changes that the CSM rewrites themselves is ready again.
  */
-export async function editDraft(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<{ actionId: string; status: string }> {
+export async function editDraft(
+  ctx: ServiceContext,
+  input: z.input<typeof optionsSchema>,
+): Promise<{ actionId: string; status: string }> {
   const o = parseOptions(optionsSchema, input);
   const now = ctx.now();
   return runReviewStep(ctx, { ...o, doing: 'edit drafts' }, async (tx, action) => {
     if (!canEditDraft(action.status)) {
-      throw new AppError('illegal_transition', `"${action.name}" is ${action.status.replace('_', ' ')}; only a draft waiting for review can be edited.`);
+      throw new AppError(
+        'illegal_transition',
+        `"${action.name}" is ${action.status.replace('_', ' ')}; only a draft waiting for review can be edited.`,
+      );
     }
-    if (action.type === 'email' && o.subject === '') throw new AppError('validation_failed', 'subject: an email needs a subject', { details: { field: 'subject' } });
-    const findings = lintDraft({ type: action.type, subject: o.subject, body: o.body, companyName: action.account.name });
+    if (action.type === 'email' && o.subject === '')
+      throw new AppError('validation_failed', 'subject: an email needs a subject', { details: { field: 'subject' } });
+    const findings = lintDraft({
+      type: action.type,
+      subject: o.subject,
+      body: o.body,
+      companyName: action.account.name,
+    });
     const { to } = await transitionAction(tx, {
       action: { ...action, organizationId: action.account.organizationId },
       // Rewriting a ready draft keeps it ready; rewriting one sent back for changes is its redraft.

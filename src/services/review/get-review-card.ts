@@ -8,10 +8,15 @@ import { REVIEW_CARD_INCLUDE, toReviewCardData } from './to-review-card-data';
 const optionsSchema = z.object({ actionId: z.string().min(1) });
 
 /** One action as its review card shows it. */
-export async function getReviewCard(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<ReviewCardData> {
+export async function getReviewCard(
+  ctx: ServiceContext,
+  input: z.input<typeof optionsSchema>,
+): Promise<ReviewCardData> {
   const o = parseOptions(optionsSchema, input);
   const action = await ctx.prisma.action.findUnique({ where: { id: o.actionId }, include: REVIEW_CARD_INCLUDE });
   if (!action) throw new AppError('not_found', 'that action does not exist (any more)');
-  const approver = action.approvedById ? await ctx.prisma.user.findUnique({ where: { id: action.approvedById }, select: { slackUserId: true } }) : null;
+  const approver = action.approvedById
+    ? await ctx.prisma.user.findUnique({ where: { id: action.approvedById }, select: { slackUserId: true } })
+    : null;
   return toReviewCardData(action, approver?.slackUserId ?? null);
 }

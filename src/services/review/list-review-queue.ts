@@ -29,7 +29,12 @@ export async function listReviewQueue(ctx: ServiceContext, input: z.input<typeof
   };
   const [total, actions] = await Promise.all([
     ctx.prisma.action.count({ where }),
-    ctx.prisma.action.findMany({ where, include: REVIEW_CARD_INCLUDE, orderBy: [{ account: { name: 'asc' } }, { position: 'asc' }], take: o.limit }),
+    ctx.prisma.action.findMany({
+      where,
+      include: REVIEW_CARD_INCLUDE,
+      orderBy: [{ account: { name: 'asc' } }, { position: 'asc' }],
+      take: o.limit,
+    }),
   ]);
   const approverIds = [...new Set(actions.map((a) => a.approvedById).filter((id): id is string => id !== null))];
   const approvers = approverIds.length
@@ -37,7 +42,7 @@ export async function listReviewQueue(ctx: ServiceContext, input: z.input<typeof
     : [];
   const slackIdOf = new Map(approvers.map((u) => [u.id, u.slackUserId]));
   return {
-    cards: actions.map((a) => toReviewCardData(a, a.approvedById ? slackIdOf.get(a.approvedById) ?? null : null)),
+    cards: actions.map((a) => toReviewCardData(a, a.approvedById ? (slackIdOf.get(a.approvedById) ?? null) : null)),
     more: Math.max(0, total - actions.length),
   };
 }

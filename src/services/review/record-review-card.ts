@@ -7,5 +7,8 @@ const optionsSchema = z.object({ actionId: z.string().min(1), channel: z.string(
 /** Remembers where an action's review card was posted, so later changes update that message in place. */
 export async function recordReviewCard(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<void> {
   const o = parseOptions(optionsSchema, input);
-  await ctx.prisma.action.update({ where: { id: o.actionId }, data: { reviewCardChannel: o.channel, reviewCardTs: o.ts } });
+  await ctx.prisma.action.update({
+    where: { id: o.actionId },
+    data: { reviewCardChannel: o.channel, reviewCardTs: o.ts },
+  });
 }

@@ -10,7 +10,10 @@ const optionsSchema = z.object({
 });
 
 /** Ready → review pending with the CSM's note (the redrafter reads it). Approval is cleared. Audited. */
-export async function requestChanges(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<{ actionId: string; status: string }> {
+export async function requestChanges(
+  ctx: ServiceContext,
+  input: z.input<typeof optionsSchema>,
+): Promise<{ actionId: string; status: string }> {
   const o = parseOptions(optionsSchema, input);
   const now = ctx.now();
   return runReviewStep(ctx, { ...o, doing: 'request changes to drafts' }, async (tx, action) => {

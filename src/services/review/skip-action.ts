@@ -11,7 +11,10 @@ const optionsSchema = z.object({
 });
 
 /** Skips an action that has not been sent. Skipping a skipped action is a no-op, so a double click skips once. */
-export async function skipAction(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<{ actionId: string; changed: boolean }> {
+export async function skipAction(
+  ctx: ServiceContext,
+  input: z.input<typeof optionsSchema>,
+): Promise<{ actionId: string; changed: boolean }> {
   const o = parseOptions(optionsSchema, input);
   const now = ctx.now();
   return runReviewStep(ctx, { ...o, doing: 'skip actions' }, async (tx, action) => {

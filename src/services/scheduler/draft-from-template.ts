@@ -11,7 +11,10 @@ import type { ServiceContext } from '../context';
 
 export const TEMPLATE_DRAFTER = 'template';
 
-export async function draftFromTemplate(ctx: ServiceContext, options: { actionId: string }): Promise<{ drafted: boolean }> {
+export async function draftFromTemplate(
+  ctx: ServiceContext,
+  options: { actionId: string },
+): Promise<{ drafted: boolean }> {
   const action = await ctx.prisma.action.findUnique({
     where: { id: options.actionId },
     include: {
@@ -34,7 +37,13 @@ export async function draftFromTemplate(ctx: ServiceContext, options: { actionId
   });
   const contact = account.contacts[0];
   const vars = buildPlaceholderVars({
-    account: { name: account.name, domain: account.domain, arr: account.arr, goLiveDate: account.goLiveDate, kickoffDate: account.kickoffDate },
+    account: {
+      name: account.name,
+      domain: account.domain,
+      arr: account.arr,
+      goLiveDate: account.goLiveDate,
+      kickoffDate: account.kickoffDate,
+    },
     contact: contact ? { name: contact.name, email: contact.email } : null,
     csm: account.csm ? { name: account.csm.name, email: account.csm.email ?? '' } : null,
     milestone: { name: action.milestone.name },
@@ -46,7 +55,12 @@ export async function draftFromTemplate(ctx: ServiceContext, options: { actionId
   const findings = lintDraft({ type: action.type, subject, body, companyName: account.name });
   const updated = await ctx.prisma.action.updateMany({
     where: { id: action.id, status: 'ready', draftBody: null },
-    data: { draftSubject: subject, draftBody: body, draftedBy: TEMPLATE_DRAFTER, lintFindings: findings as unknown as Prisma.InputJsonValue },
+    data: {
+      draftSubject: subject,
+      draftBody: body,
+      draftedBy: TEMPLATE_DRAFTER,
+      lintFindings: findings as unknown as Prisma.InputJsonValue,
+    },
   });
   return { drafted: updated.count === 1 };
 }

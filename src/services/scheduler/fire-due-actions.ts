@@ -18,7 +18,7 @@ import { Prisma } from '../../db/generated/client';
 import { nextActionStatus } from '../../domain/action-state';
 import { recordEntityChange } from '../audit/record-entity-change';
 import type { ServiceContext, Tx } from '../context';
-import type { Notifier } from '../notifications/notifier';
+import type { Notifier } from '../notifications/notifier-port';
 import { PORTAL_OPEN_STATUSES, PORTAL_TYPES, portalWaitingReason } from './portal-throttle';
 
 /** Fills draftSubject/draftBody/lintFindings of an action that just became ready. */
@@ -76,7 +76,11 @@ interface Candidate {
 const portalTypes = Prisma.join(PORTAL_TYPES.map((t) => Prisma.sql`${t}::"ActionType"`));
 const openStatuses = Prisma.join(PORTAL_OPEN_STATUSES.map((s) => Prisma.sql`${s}::"ActionStatus"`));
 
-export async function fireDueActions(ctx: ServiceContext, deps: FireDueActionsDeps, options: FireDueActionsOptions = {}): Promise<FireDueActionsResult> {
+export async function fireDueActions(
+  ctx: ServiceContext,
+  deps: FireDueActionsDeps,
+  options: FireDueActionsOptions = {},
+): Promise<FireDueActionsResult> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const maxBatches = options.maxBatches ?? DEFAULT_MAX_BATCHES;
   const result: FireDueActionsResult = { fired: [], held: [], batches: 0, more: false, failures: [] };
@@ -114,7 +118,11 @@ async function withDeadlockRetry<T>(work: () => Promise<T>, attempts = 3): Promi
   }
 }
 
-async function claimBatch(tx: Tx, now: Date, batchSize: number): Promise<{ fired: FiredAction[]; held: HeldAction[]; candidates: number }> {
+async function claimBatch(
+  tx: Tx,
+  now: Date,
+  batchSize: number,
+): Promise<{ fired: FiredAction[]; held: HeldAction[]; candidates: number }> {
   // Oldest due first. A portal request already marked as waiting is left out while its account is at the
   // limit, so a long queue of held requests cannot fill every batch and starve the rest.
   const candidates = await tx.$queryRaw<Candidate[]>`
@@ -173,7 +181,11 @@ async function markReady(tx: Tx, now: Date, ids: string[]): Promise<FiredAction[
  * this batch is locked now if nobody else holds it; if somebody does, the requests after it wait, so the
  * customer never sees a later request before an earlier one.
  */
-async function throttlePortalRequests(tx: Tx, now: Date, portal: Candidate[]): Promise<{ fire: string[]; held: HeldAction[] }> {
+async function throttlePortalRequests(
+  tx: Tx,
+  now: Date,
+  portal: Candidate[],
+): Promise<{ fire: string[]; held: HeldAction[] }> {
   const accountIds = [...new Set(portal.map((c) => c.accountId))].sort();
   const accounts = await tx.$queryRaw<{ id: string; max: number }[]>`
     SELECT acc.id, org."maxActivePortalActions" AS max
@@ -197,7 +209,10 @@ async function throttlePortalRequests(tx: Tx, now: Date, portal: Candidate[]): P
   const extra: string[] = [];
   for (const account of accounts) {
     const slots = Math.max(0, account.max - (openByAccount.get(account.id) ?? 0));
-    const first = dueRows.filter((r) => r.accountId === account.id).slice(0, slots).map((r) => r.id);
+    const first = dueRows
+      .filter((r) => r.accountId === account.id)
+      .slice(0, slots)
+      .map((r) => r.id);
     wanted.set(account.id, first);
     extra.push(...first.filter((id) => !mine.has(id)));
   }
@@ -231,7 +246,12 @@ async function throttlePortalRequests(tx: Tx, now: Date, portal: Candidate[]): P
   return { fire, held };
 }
 
-async function followUp(ctx: ServiceContext, deps: FireDueActionsDeps, fired: FiredAction[], concurrency: number): Promise<FollowUpFailure[]> {
+async function followUp(
+  ctx: ServiceContext,
+  deps: FireDueActionsDeps,
+  fired: FiredAction[],
+  concurrency: number,
+): Promise<FollowUpFailure[]> {
   const failures: FollowUpFailure[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -244,12 +264,19 @@ async function followUp(ctx: ServiceContext, deps: FireDueActionsDeps, fired: Fi
         const message = error instanceof Error ? error.message : String(error);
         failures.push({ actionId: action.id, step: 'draft', message });
         ctx.logger.error({ actionId: action.id, err: error }, 'drafting a fired action failed');
-        await ctx.prisma.action.update({ where: { id: action.id }, data: { lastError: `Drafting failed: ${message}` } });
+        await ctx.prisma.action.update({
+          where: { id: action.id },
+          data: { lastError: `Drafting failed: ${message}` },
+        });
       }
       try {
         await deps.notifier.actionChanged(action.id);
       } catch (error) {
-        failures.push({ actionId: action.id, step: 'notify', message: error instanceof Error ? error.message : String(error) });
+        failures.push({
+          actionId: action.id,
+          step: 'notify',
+          message: error instanceof Error ? error.message : String(error),
+        });
         ctx.logger.error({ actionId: action.id, err: error }, 'posting the review card of a fired action failed');
       }
     }

@@ -28,7 +28,12 @@ export async function remindUnansweredPortalRequests(
   const now = ctx.now();
   const result: PortalRemindersResult = { sent: [], failed: [], noContact: [] };
   const waiting = await ctx.prisma.action.findMany({
-    where: { type: { in: [...PORTAL_TYPES] }, status: 'executed', reminderCount: { lt: MAX_PORTAL_REMINDERS }, executedAt: { not: null } },
+    where: {
+      type: { in: [...PORTAL_TYPES] },
+      status: 'executed',
+      reminderCount: { lt: MAX_PORTAL_REMINDERS },
+      executedAt: { not: null },
+    },
     orderBy: { executedAt: 'asc' },
     take: options.limit ?? 500,
     include: {
@@ -39,7 +44,11 @@ export async function remindUnansweredPortalRequests(
           organizationId: true,
           organization: { select: { name: true, timezone: true, portalReminderDays: true } },
           csm: { select: { name: true } },
-          contacts: { orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }], take: 1, select: { id: true, name: true, email: true } },
+          contacts: {
+            orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }],
+            take: 1,
+            select: { id: true, name: true, email: true },
+          },
         },
       },
     },
@@ -62,7 +71,9 @@ export async function remindUnansweredPortalRequests(
     if (claim.count === 0) continue;
 
     try {
-      const link = deps.portalLinks ? (await deps.portalLinks.create({ accountId: account.id, contactEmail: contact.email, actor: 'system' })).url : null;
+      const link = deps.portalLinks
+        ? (await deps.portalLinks.create({ accountId: account.id, contactEmail: contact.email, actor: 'system' })).url
+        : null;
       const firstName = contact.name.trim().split(/\s+/)[0] || contact.name;
       const signOff = account.csm?.name ?? account.organization.name;
       const sent = await deps.mailer.send({
@@ -74,7 +85,9 @@ export async function remindUnansweredPortalRequests(
           `Hi ${firstName},`,
           '',
           `A quick, friendly reminder: we are still waiting for "${action.name}" in your onboarding portal.${action.purpose ? ` ${action.purpose}` : ''}`,
-          link ? `You can pick it up here: ${link}` : 'You will find it in your onboarding portal, through the link in our earlier email.',
+          link
+            ? `You can pick it up here: ${link}`
+            : 'You will find it in your onboarding portal, through the link in our earlier email.',
           '',
           'If anything is unclear, or you would rather talk it through, just reply to this email.',
           '',

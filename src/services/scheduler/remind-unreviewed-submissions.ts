@@ -7,7 +7,7 @@
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
 import type { SubmissionReviewNotice } from '../notifications/notification-facts';
-import type { Notifier } from '../notifications/notifier';
+import type { Notifier } from '../notifications/notifier-port';
 
 export const REMINDER_SHARE = 0.75;
 
@@ -16,7 +16,11 @@ export interface SubmissionClockResult {
   escalated: string[];
 }
 
-export async function remindUnreviewedSubmissions(ctx: ServiceContext, deps: { notifier: Notifier }, options: { limit?: number } = {}): Promise<SubmissionClockResult> {
+export async function remindUnreviewedSubmissions(
+  ctx: ServiceContext,
+  deps: { notifier: Notifier },
+  options: { limit?: number } = {},
+): Promise<SubmissionClockResult> {
   const now = ctx.now();
   const result: SubmissionClockResult = { reminded: [], escalated: [] };
   const open = await ctx.prisma.submission.findMany({
@@ -26,7 +30,15 @@ export async function remindUnreviewedSubmissions(ctx: ServiceContext, deps: { n
     include: {
       action: { select: { name: true } },
       contact: { select: { name: true } },
-      account: { select: { id: true, name: true, csmId: true, organizationId: true, organization: { select: { submissionReviewSlaHours: true } } } },
+      account: {
+        select: {
+          id: true,
+          name: true,
+          csmId: true,
+          organizationId: true,
+          organization: { select: { submissionReviewSlaHours: true } },
+        },
+      },
     },
   });
   for (const submission of open) {
@@ -48,7 +60,10 @@ export async function remindUnreviewedSubmissions(ctx: ServiceContext, deps: { n
 
     if (elapsed >= slaMs) {
       const claimed = await ctx.prisma.$transaction(async (tx) => {
-        const { count } = await tx.submission.updateMany({ where: { id: submission.id, escalatedAt: null, reviewedAt: null }, data: { escalatedAt: now } });
+        const { count } = await tx.submission.updateMany({
+          where: { id: submission.id, escalatedAt: null, reviewedAt: null },
+          data: { escalatedAt: now },
+        });
         if (count === 0) return false;
         await tx.submission.updateMany({ where: { id: submission.id, remindedAt: null }, data: { remindedAt: now } });
         await recordAuditEvent(tx, {
@@ -63,13 +78,22 @@ export async function remindUnreviewedSubmissions(ctx: ServiceContext, deps: { n
         return true;
       });
       if (!claimed) continue;
-      const admins = await ctx.prisma.user.findMany({ where: { organizationId: submission.account.organizationId, role: 'admin' }, select: { id: true } });
-      const recipients = [...new Set([submission.account.csmId, ...admins.map((a) => a.id)].filter((id): id is string => id !== null))];
-      for (const userId of recipients) await deps.notifier.submissionReviewEscalation(userId, { ...notice, hoursLeft: 0 });
+      const admins = await ctx.prisma.user.findMany({
+        where: { organizationId: submission.account.organizationId, role: 'admin' },
+        select: { id: true },
+      });
+      const recipients = [
+        ...new Set([submission.account.csmId, ...admins.map((a) => a.id)].filter((id): id is string => id !== null)),
+      ];
+      for (const userId of recipients)
+        await deps.notifier.submissionReviewEscalation(userId, { ...notice, hoursLeft: 0 });
       result.escalated.push(submission.id);
     } else if (elapsed >= slaMs * REMINDER_SHARE && submission.remindedAt === null) {
       const claimed = await ctx.prisma.$transaction(async (tx) => {
-        const { count } = await tx.submission.updateMany({ where: { id: submission.id, remindedAt: null, reviewedAt: null }, data: { remindedAt: now } });
+        const { count } = await tx.submission.updateMany({
+          where: { id: submission.id, remindedAt: null, reviewedAt: null },
+          data: { remindedAt: now },
+        });
         if (count === 0) return false;
         await recordAuditEvent(tx, {
           organizationId: submission.account.organizationId,

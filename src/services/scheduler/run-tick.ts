@@ -5,9 +5,14 @@
  */
 import type { ServiceContext } from '../context';
 import type { Mailer, PortalLinks } from '../execution/ports';
-import type { Notifier } from '../notifications/notifier';
+import type { Notifier } from '../notifications/notifier-port';
 import { draftFromTemplate } from './draft-from-template';
-import { fireDueActions, type DraftHook, type FireDueActionsOptions, type FireDueActionsResult } from './fire-due-actions';
+import {
+  fireDueActions,
+  type DraftHook,
+  type FireDueActionsOptions,
+  type FireDueActionsResult,
+} from './fire-due-actions';
 import { remindUnansweredPortalRequests, type PortalRemindersResult } from './remind-unanswered-portal-requests';
 import { remindUnreviewedSubmissions, type SubmissionClockResult } from './remind-unreviewed-submissions';
 import { sendDailyDigests, type DailyDigestsResult } from './send-daily-digests';
@@ -41,7 +46,11 @@ export interface TickReport {
   errors: { step: string; message: string }[];
 }
 
-export async function runTick(ctx: ServiceContext, deps: TickDeps, options: FireDueActionsOptions = {}): Promise<TickReport> {
+export async function runTick(
+  ctx: ServiceContext,
+  deps: TickDeps,
+  options: FireDueActionsOptions = {},
+): Promise<TickReport> {
   const report: TickReport = { startedAt: ctx.now(), skipped: [], errors: [] };
   const step = async (name: string, work: () => Promise<void>): Promise<void> => {
     try {

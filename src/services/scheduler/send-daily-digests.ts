@@ -9,7 +9,7 @@ import { localDateAt, localDateOf } from '../../domain/business-days';
 import { toLocalDateTime } from '../../domain/zoned-time';
 import type { ServiceContext } from '../context';
 import { isDigestEmpty, type DigestContent } from '../notifications/notification-facts';
-import type { Notifier } from '../notifications/notifier';
+import type { Notifier } from '../notifications/notifier-port';
 
 export type { DigestContent } from '../notifications/notification-facts';
 
@@ -23,7 +23,9 @@ export interface DailyDigestsResult {
 export async function sendDailyDigests(ctx: ServiceContext, deps: { notifier: Notifier }): Promise<DailyDigestsResult> {
   const now = ctx.now();
   const result: DailyDigestsResult = { sent: [], empty: [], failed: [] };
-  const organizations = await ctx.prisma.organization.findMany({ select: { id: true, timezone: true, digestHour: true } });
+  const organizations = await ctx.prisma.organization.findMany({
+    select: { id: true, timezone: true, digestHour: true },
+  });
   for (const org of organizations) {
     if (toLocalDateTime(now, org.timezone).hour < org.digestHour) continue;
     const today = localDateOf(now, org.timezone);
@@ -36,7 +38,10 @@ export async function sendDailyDigests(ctx: ServiceContext, deps: { notifier: No
     });
     for (const csm of csms) {
       const claimId = `digest:${csm.id}:${date}`;
-      const claim = await ctx.prisma.processedEvent.createMany({ data: [{ id: claimId, source: 'daily-digest', receivedAt: now }], skipDuplicates: true });
+      const claim = await ctx.prisma.processedEvent.createMany({
+        data: [{ id: claimId, source: 'daily-digest', receivedAt: now }],
+        skipDuplicates: true,
+      });
       if (claim.count === 0) continue;
       try {
         const content = await digestFor(ctx, csm.id, now, dayStart, dayEnd);
@@ -58,11 +63,21 @@ export async function sendDailyDigests(ctx: ServiceContext, deps: { notifier: No
   return result;
 }
 
-async function digestFor(ctx: ServiceContext, csmId: string, now: Date, dayStart: Date, dayEnd: Date): Promise<DigestContent> {
+async function digestFor(
+  ctx: ServiceContext,
+  csmId: string,
+  now: Date,
+  dayStart: Date,
+  dayEnd: Date,
+): Promise<DigestContent> {
   const mine = { csmId, status: { in: ['active' as const, 'at_risk' as const] } };
   const label = (a: { name: string; account: { name: string } }) => `${a.account.name}: ${a.name}`;
   const dueToday = await ctx.prisma.action.findMany({
-    where: { account: mine, status: { in: ['pending', 'ready', 'review_pending'] }, dueAt: { gte: dayStart, lt: dayEnd } },
+    where: {
+      account: mine,
+      status: { in: ['pending', 'ready', 'review_pending'] },
+      dueAt: { gte: dayStart, lt: dayEnd },
+    },
     orderBy: { dueAt: 'asc' },
     select: { name: true, account: { select: { name: true } } },
   });
@@ -93,8 +108,15 @@ async function digestFor(ctx: ServiceContext, csmId: string, now: Date, dayStart
     blocked: blocked.map((m) => `${m.account.name}: ${m.name}${m.blockerNote ? ` (${m.blockerNote})` : ''}`),
     atRisk: risky
       .filter((a) => a.status === 'at_risk' || suggestedReasons(a.riskSuggestion).length > 0)
-      .map((a) => (a.status === 'at_risk' ? `${a.name} (at risk)` : `${a.name} (suggested: ${suggestedReasons(a.riskSuggestion).join('; ')})`)),
-    waitingReviews: reviews.map((s) => `${s.account.name}: ${s.action.name} (submitted ${Math.floor((now.getTime() - s.createdAt.getTime()) / 3_600_000)} h ago)`),
+      .map((a) =>
+        a.status === 'at_risk'
+          ? `${a.name} (at risk)`
+          : `${a.name} (suggested: ${suggestedReasons(a.riskSuggestion).join('; ')})`,
+      ),
+    waitingReviews: reviews.map(
+      (s) =>
+        `${s.account.name}: ${s.action.name} (submitted ${Math.floor((now.getTime() - s.createdAt.getTime()) / 3_600_000)} h ago)`,
+    ),
   };
 }
 

@@ -9,7 +9,7 @@ import { Prisma } from '../../db/generated/client';
 import { riskReasons, RISK_THRESHOLD_DAYS, type RiskReason } from '../../domain/at-risk-signals';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
-import type { Notifier } from '../notifications/notifier';
+import type { Notifier } from '../notifications/notifier-port';
 import { PORTAL_TYPES } from './portal-throttle';
 
 export const DISMISSAL_QUIET_DAYS = 7;
@@ -29,50 +29,106 @@ export async function suggestAtRisk(ctx: ServiceContext, deps: { notifier: Notif
   const now = ctx.now();
   const active = { status: 'active' as const };
   const blocked = await ctx.prisma.milestone.findMany({
-    where: { account: active, status: 'blocked', blockedAt: { lt: new Date(now.getTime() - RISK_THRESHOLD_DAYS.blocked * DAY_MS) } },
+    where: {
+      account: active,
+      status: 'blocked',
+      blockedAt: { lt: new Date(now.getTime() - RISK_THRESHOLD_DAYS.blocked * DAY_MS) },
+    },
     select: { accountId: true, name: true, blockedAt: true },
   });
   const overdue = await ctx.prisma.action.findMany({
-    where: { account: active, status: { in: ['ready', 'review_pending'] }, dueAt: { lt: new Date(now.getTime() - RISK_THRESHOLD_DAYS.overdue * DAY_MS) } },
+    where: {
+      account: active,
+      status: { in: ['ready', 'review_pending'] },
+      dueAt: { lt: new Date(now.getTime() - RISK_THRESHOLD_DAYS.overdue * DAY_MS) },
+    },
     select: { accountId: true, name: true, dueAt: true },
   });
   const waiting = await ctx.prisma.action.groupBy({
     by: ['accountId'],
-    where: { account: active, type: { in: [...PORTAL_TYPES] }, status: 'executed', executedAt: { lt: new Date(now.getTime() - RISK_THRESHOLD_DAYS.noPortalEngagement * DAY_MS) } },
+    where: {
+      account: active,
+      type: { in: [...PORTAL_TYPES] },
+      status: 'executed',
+      executedAt: { lt: new Date(now.getTime() - RISK_THRESHOLD_DAYS.noPortalEngagement * DAY_MS) },
+    },
     _min: { executedAt: true },
   });
-  const engagement = waiting.length === 0 ? [] : await ctx.prisma.engagementEvent.groupBy({
-    by: ['accountId'],
-    where: { accountId: { in: waiting.map((w) => w.accountId) }, kind: { in: ['portal_visit', 'form_submitted', 'document_uploaded'] } },
-    _max: { at: true },
+  const engagement =
+    waiting.length === 0
+      ? []
+      : await ctx.prisma.engagementEvent.groupBy({
+          by: ['accountId'],
+          where: {
+            accountId: { in: waiting.map((w) => w.accountId) },
+            kind: { in: ['portal_visit', 'form_submitted', 'document_uploaded'] },
+          },
+          _max: { at: true },
+        });
+  const current = await ctx.prisma.account.findMany({
+    where: { ...active, riskSuggestedAt: { not: null } },
+    select: { id: true },
   });
-  const current = await ctx.prisma.account.findMany({ where: { ...active, riskSuggestedAt: { not: null } }, select: { id: true } });
 
-  const ids = new Set([...blocked, ...overdue, ...waiting, ...current].map((r) => ('accountId' in r ? r.accountId : r.id)));
+  const ids = new Set(
+    [...blocked, ...overdue, ...waiting, ...current].map((r) => ('accountId' in r ? r.accountId : r.id)),
+  );
   const result: AtRiskResult = { suggested: [], withdrawn: [] };
   for (const accountId of ids) {
     const reasons = riskReasons({
       now,
-      blockedMilestones: blocked.filter((m) => m.accountId === accountId).map((m) => ({ name: m.name, blockedAt: m.blockedAt! })),
+      blockedMilestones: blocked
+        .filter((m) => m.accountId === accountId)
+        .map((m) => ({ name: m.name, blockedAt: m.blockedAt! })),
       overdueActions: overdue.filter((a) => a.accountId === accountId).map((a) => ({ name: a.name, dueAt: a.dueAt! })),
       waitingOnCustomerSince: waiting.find((w) => w.accountId === accountId)?._min.executedAt ?? null,
       lastPortalEngagementAt: engagement.find((e) => e.accountId === accountId)?._max.at ?? null,
     });
     const changed = await ctx.prisma.$transaction(async (tx) => {
-      const account = await tx.account.findUnique({ where: { id: accountId }, select: { organizationId: true, status: true, riskSuggestion: true, riskSuggestedAt: true, riskDismissedAt: true } });
+      const account = await tx.account.findUnique({
+        where: { id: accountId },
+        select: {
+          organizationId: true,
+          status: true,
+          riskSuggestion: true,
+          riskSuggestedAt: true,
+          riskDismissedAt: true,
+        },
+      });
       if (!account || account.status !== 'active') return null;
       const stored = account.riskSuggestion as StoredRiskSuggestion | null;
-      const storedCodes = (stored?.reasons ?? []).map((r) => r.code).sort().join(',');
-      const newCodes = reasons.map((r) => r.code).sort().join(',');
+      const storedCodes = (stored?.reasons ?? [])
+        .map((r) => r.code)
+        .sort()
+        .join(',');
+      const newCodes = reasons
+        .map((r) => r.code)
+        .sort()
+        .join(',');
       if (storedCodes === newCodes) return null;
       if (reasons.length === 0) {
-        await tx.account.update({ where: { id: accountId }, data: { riskSuggestion: Prisma.DbNull, riskSuggestedAt: null } });
-        await recordAuditEvent(tx, { organizationId: account.organizationId, accountId, entityType: 'account', entityId: accountId, actor: 'system', reason: 'at-risk suggestion withdrawn: its reasons no longer hold', at: now });
+        await tx.account.update({
+          where: { id: accountId },
+          data: { riskSuggestion: Prisma.DbNull, riskSuggestedAt: null },
+        });
+        await recordAuditEvent(tx, {
+          organizationId: account.organizationId,
+          accountId,
+          entityType: 'account',
+          entityId: accountId,
+          actor: 'system',
+          reason: 'at-risk suggestion withdrawn: its reasons no longer hold',
+          at: now,
+        });
         return 'withdrawn' as const;
       }
-      if (account.riskDismissedAt && now.getTime() - account.riskDismissedAt.getTime() < DISMISSAL_QUIET_DAYS * DAY_MS) return null;
+      if (account.riskDismissedAt && now.getTime() - account.riskDismissedAt.getTime() < DISMISSAL_QUIET_DAYS * DAY_MS)
+        return null;
       const suggestion: StoredRiskSuggestion = { reasons, suggestedAt: now.toISOString() };
-      await tx.account.update({ where: { id: accountId }, data: { riskSuggestion: suggestion as unknown as Prisma.InputJsonValue, riskSuggestedAt: now } });
+      await tx.account.update({
+        where: { id: accountId },
+        data: { riskSuggestion: suggestion as unknown as Prisma.InputJsonValue, riskSuggestedAt: now },
+      });
       await recordAuditEvent(tx, {
         organizationId: account.organizationId,
         accountId,

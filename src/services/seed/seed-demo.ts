@@ -8,9 +8,30 @@ import { readTemplateFile } from '../templates/read-template-file';
 export const DEMO_TEMPLATE_FILE = path.resolve(__dirname, '../../../templates/b2b-saas-onboarding.yaml');
 
 const DEMO_ACCOUNTS = [
-  { name: 'Northwind Logistics', domain: 'northwindlogistics.io', industry: 'Logistics', arr: 84000, contact: { email: 'maria.anders@northwindlogistics.io', name: 'Maria Anders' }, daysAgo: 12 },
-  { name: 'Helios Health', domain: 'helioshealth.co', industry: 'Healthcare', arr: 156000, contact: { email: 'sam.okafor@helioshealth.co', name: 'Sam Okafor' }, daysAgo: 4 },
-  { name: 'Brightline Analytics', domain: 'brightline-analytics.com', industry: 'Software', arr: 42000, contact: { email: 'lena.fischer@brightline-analytics.com', name: 'Lena Fischer' }, daysAgo: 0 },
+  {
+    name: 'Northwind Logistics',
+    domain: 'northwindlogistics.io',
+    industry: 'Logistics',
+    arr: 84000,
+    contact: { email: 'maria.anders@northwindlogistics.io', name: 'Maria Anders' },
+    daysAgo: 12,
+  },
+  {
+    name: 'Helios Health',
+    domain: 'helioshealth.co',
+    industry: 'Healthcare',
+    arr: 156000,
+    contact: { email: 'sam.okafor@helioshealth.co', name: 'Sam Okafor' },
+    daysAgo: 4,
+  },
+  {
+    name: 'Brightline Analytics',
+    domain: 'brightline-analytics.com',
+    industry: 'Software',
+    arr: 42000,
+    contact: { email: 'lena.fischer@brightline-analytics.com', name: 'Lena Fischer' },
+    daysAgo: 0,
+  },
 ] as const;
 
 export interface SeedDemoResult {
@@ -24,16 +45,23 @@ export interface SeedDemoResult {
  * The demo organisation, the demo template and three accounts at different stages. Idempotent: the template
  * is imported only when missing, and existing accounts are left as they are.
  */
-export async function seedDemo(ctx: ServiceContext, options: { csmSlackUserId?: string } = {}): Promise<SeedDemoResult> {
+export async function seedDemo(
+  ctx: ServiceContext,
+  options: { csmSlackUserId?: string } = {},
+): Promise<SeedDemoResult> {
   const org = await getDefaultOrganization(ctx, { name: 'Demo Company' });
   const spec = await readTemplateFile(DEMO_TEMPLATE_FILE);
-  const template = await ctx.prisma.template.findUnique({ where: { organizationId_name: { organizationId: org.id, name: spec.name } } });
+  const template = await ctx.prisma.template.findUnique({
+    where: { organizationId_name: { organizationId: org.id, name: spec.name } },
+  });
   if (!template) await importTemplate(ctx, { organizationId: org.id, spec, actor: 'seed' });
 
   const created: string[] = [];
   const existing: string[] = [];
   for (const demo of DEMO_ACCOUNTS) {
-    const found = await ctx.prisma.account.findUnique({ where: { organizationId_name: { organizationId: org.id, name: demo.name } } });
+    const found = await ctx.prisma.account.findUnique({
+      where: { organizationId_name: { organizationId: org.id, name: demo.name } },
+    });
     if (found) {
       existing.push(demo.name);
       continue;

@@ -22,12 +22,20 @@ export interface ImportTemplateResult {
  * Stores a template, replacing the plan of an existing one with the same name and bumping its version.
  * One transaction: a failure leaves the previous version untouched. Accounts keep the plan they were given.
  */
-export async function importTemplate(ctx: ServiceContext, options: ImportTemplateOptions): Promise<ImportTemplateResult> {
+export async function importTemplate(
+  ctx: ServiceContext,
+  options: ImportTemplateOptions,
+): Promise<ImportTemplateResult> {
   const { spec, organizationId } = options;
   return ctx.prisma.$transaction(async (tx) => {
-    const existing = await tx.template.findUnique({ where: { organizationId_name: { organizationId, name: spec.name } } });
+    const existing = await tx.template.findUnique({
+      where: { organizationId_name: { organizationId, name: spec.name } },
+    });
     const template = existing
-      ? await tx.template.update({ where: { id: existing.id }, data: { description: spec.description, version: { increment: 1 } } })
+      ? await tx.template.update({
+          where: { id: existing.id },
+          data: { description: spec.description, version: { increment: 1 } },
+        })
       : await tx.template.create({ data: { organizationId, name: spec.name, description: spec.description } });
     if (existing) await tx.templateMilestone.deleteMany({ where: { templateId: template.id } });
 
@@ -70,6 +78,12 @@ export async function importTemplate(ctx: ServiceContext, options: ImportTemplat
       reason: existing ? 'template re-imported' : 'template imported',
       at: ctx.now(),
     });
-    return { templateId: template.id, version: template.version, created: !existing, milestones: spec.milestones.length, actions };
+    return {
+      templateId: template.id,
+      version: template.version,
+      created: !existing,
+      milestones: spec.milestones.length,
+      actions,
+    };
   });
 }

@@ -11,11 +11,17 @@ export interface TemplateSummary {
   updatedAt: Date;
 }
 
-export async function listTemplates(ctx: ServiceContext, options: { organizationId: string }): Promise<TemplateSummary[]> {
+export async function listTemplates(
+  ctx: ServiceContext,
+  options: { organizationId: string },
+): Promise<TemplateSummary[]> {
   const templates = await ctx.prisma.template.findMany({
     where: { organizationId: options.organizationId },
     orderBy: { name: 'asc' },
-    include: { _count: { select: { accounts: true } }, milestones: { select: { _count: { select: { actions: true } } } } },
+    include: {
+      _count: { select: { accounts: true } },
+      milestones: { select: { _count: { select: { actions: true } } } },
+    },
   });
   return templates.map((t) => ({
     id: t.id,

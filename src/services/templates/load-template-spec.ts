@@ -56,7 +56,11 @@ function toSpec(template: TemplateRow): TemplateSpec {
         key: a.key,
         name: a.name,
         type: a.type,
-        trigger: { kind: a.triggerKind, delayDays: a.delayDays, ...(a.afterActionKey ? { after: a.afterActionKey } : {}) },
+        trigger: {
+          kind: a.triggerKind,
+          delayDays: a.delayDays,
+          ...(a.afterActionKey ? { after: a.afterActionKey } : {}),
+        },
         subject: a.subject,
         body: a.body,
         instructions: a.instructions,
@@ -68,7 +72,10 @@ function toSpec(template: TemplateRow): TemplateSpec {
 }
 
 /** A stored template as Thread's own TemplateSpec, by name (case-insensitive) within an organisation. */
-export async function loadTemplateSpec(db: Tx | PrismaClient, options: { organizationId: string; name: string }): Promise<LoadedTemplate> {
+export async function loadTemplateSpec(
+  db: Tx | PrismaClient,
+  options: { organizationId: string; name: string },
+): Promise<LoadedTemplate> {
   // One round trip for the template and its whole plan (Prisma reads each level separately). The name matches
   // as Prisma's case-insensitive equals did (ILIKE, first match).
   const rows = await db.$queryRaw<TemplateRow[]>`
@@ -87,8 +94,15 @@ export async function loadTemplateSpec(db: Tx | PrismaClient, options: { organiz
     LIMIT 1`;
   const template = rows[0];
   if (!template) {
-    const names = await db.template.findMany({ where: { organizationId: options.organizationId }, select: { name: true }, orderBy: { name: 'asc' } });
-    const known = names.length > 0 ? `known templates: ${names.map((n) => `"${n.name}"`).join(', ')}` : 'no templates are imported yet (npm run thread -- templates import <file>)';
+    const names = await db.template.findMany({
+      where: { organizationId: options.organizationId },
+      select: { name: true },
+      orderBy: { name: 'asc' },
+    });
+    const known =
+      names.length > 0
+        ? `known templates: ${names.map((n) => `"${n.name}"`).join(', ')}`
+        : 'no templates are imported yet (npm run thread -- templates import <file>)';
     throw new AppError('not_found', `no template named "${options.name}"; ${known}`);
   }
   return { id: template.id, version: template.version, spec: toSpec(template) };

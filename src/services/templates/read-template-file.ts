@@ -11,7 +11,8 @@ export async function readTemplateFile(file: string): Promise<TemplateSpec> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : (error as Error).message;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : (error as Error).message;
     throw new AppError('template_invalid', `${file}: cannot read the template (${why})`);
   }
   try {

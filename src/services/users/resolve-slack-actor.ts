@@ -24,9 +24,23 @@ const optionsSchema = z.object({
  * The Thread user behind a Slack request, created on first sight (as a CSM: the default for people who use the
  * app; admins change roles). A single-team install works in the default organisation.
  */
-export async function resolveSlackActor(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<SlackActor> {
+export async function resolveSlackActor(
+  ctx: ServiceContext,
+  input: z.input<typeof optionsSchema>,
+): Promise<SlackActor> {
   const options = parseOptions(optionsSchema, input);
   const org = await getDefaultOrganization(ctx);
-  const user = await ensureSlackUser(ctx.prisma, { organizationId: org.id, slackUserId: options.slackUserId, name: options.name });
-  return { organizationId: org.id, userId: user.id, slackUserId: options.slackUserId, name: user.name, role: user.role, timeZone: org.timezone };
+  const user = await ensureSlackUser(ctx.prisma, {
+    organizationId: org.id,
+    slackUserId: options.slackUserId,
+    name: options.name,
+  });
+  return {
+    organizationId: org.id,
+    userId: user.id,
+    slackUserId: options.slackUserId,
+    name: user.name,
+    role: user.role,
+    timeZone: org.timezone,
+  };
 }

@@ -9,9 +9,16 @@ export function buildAccountCard(a: AccountOverview) {
     ? `${STATUS_EMOJI[a.currentMilestone.status] ?? ''} ${safe(a.currentMilestone.name, 150)} (${a.currentMilestone.status.replace('_', ' ')}, planned end ${formatDate(a.currentMilestone.plannedEndDate)})`
     : '_none in progress_';
   const next = a.nextActions.length
-    ? a.nextActions.map((x) => `• ${safe(x.name, 150)} — ${x.type.replace('_', ' ')}, ${x.status.replace('_', ' ')}, ${slackTime(x.dueAt)}`).join('\n')
+    ? a.nextActions
+        .map(
+          (x) =>
+            `• ${safe(x.name, 150)} — ${x.type.replace('_', ' ')}, ${x.status.replace('_', ' ')}, ${slackTime(x.dueAt)}`,
+        )
+        .join('\n')
     : '_nothing open_';
-  const blockers = a.blockers.length ? a.blockers.map((b) => `:no_entry: *${safe(b.milestoneName, 150)}*: ${safe(b.note, 500)}`).join('\n') : '_none_';
+  const blockers = a.blockers.length
+    ? a.blockers.map((b) => `:no_entry: *${safe(b.milestoneName, 150)}*: ${safe(b.note, 500)}`).join('\n')
+    : '_none_';
   const actions = [
     button('Timeline', ACTIONS.openTimeline, a.id),
     button('Handoff summary', ACTIONS.openHandoff, a.id),
@@ -23,7 +30,10 @@ export function buildAccountCard(a: AccountOverview) {
   const milestoneButtons = a.currentMilestone
     ? a.currentMilestone.status === 'blocked'
       ? [button('Unblock milestone', ACTIONS.milestoneUnblock, a.currentMilestone.id)]
-      : [button('Complete milestone', ACTIONS.milestoneComplete, a.currentMilestone.id), button('Block milestone', ACTIONS.milestoneBlock, a.currentMilestone.id, 'danger')]
+      : [
+          button('Complete milestone', ACTIONS.milestoneComplete, a.currentMilestone.id),
+          button('Block milestone', ACTIONS.milestoneBlock, a.currentMilestone.id, 'danger'),
+        ]
     : [];
   const blocks = [
     header(a.name),
@@ -42,5 +52,8 @@ export function buildAccountCard(a: AccountOverview) {
     { type: 'actions' as const, elements: [...actions, ...milestoneButtons] },
     context(`Account id ${a.id}`),
   ];
-  return { text: `${a.name}: ${a.status.replace('_', ' ')}, ${a.milestonesDone}/${a.milestonesTotal} milestones done`, blocks };
+  return {
+    text: `${a.name}: ${a.status.replace('_', ' ')}, ${a.milestonesDone}/${a.milestonesTotal} milestones done`,
+    blocks,
+  };
 }

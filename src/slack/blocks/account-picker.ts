@@ -13,7 +13,9 @@ export function buildAccountPicker(query: string, matches: FoundAccount[], purpo
           type: 'static_select' as const,
           action_id: ACTIONS.pickAccount,
           placeholder: plain('Pick an account', LIMITS.optionText),
-          options: matches.slice(0, 100).map((m) => ({ text: plain(m.name, LIMITS.optionText), value: `${purpose}:${m.id}` })),
+          options: matches
+            .slice(0, 100)
+            .map((m) => ({ text: plain(m.name, LIMITS.optionText), value: `${purpose}:${m.id}` })),
         },
       },
     ],

@@ -4,11 +4,16 @@ import { context, formatArr, header, mrkdwnSection, safe, slackTime, STATUS_EMOJ
 /** `/thread accounts`: the prioritised list, one line per account, packed into as few sections as fit. */
 export function buildAccountsList(rows: AccountListRow[], filters: string) {
   if (rows.length === 0) {
-    return { text: 'No accounts match.', blocks: [mrkdwnSection(`No accounts match${filters ? ` ${safe(filters, 500)}` : ''}.`)] };
+    return {
+      text: 'No accounts match.',
+      blocks: [mrkdwnSection(`No accounts match${filters ? ` ${safe(filters, 500)}` : ''}.`)],
+    };
   }
   const lines = rows.map((r) => {
     const csm = r.csmSlackUserId ? `<@${r.csmSlackUserId}>` : r.csmName ? safe(r.csmName, 80) : 'no CSM';
-    const milestone = r.currentMilestone ? `${r.currentMilestoneBlocked ? ':no_entry: ' : ''}${safe(r.currentMilestone, 100)}` : '—';
+    const milestone = r.currentMilestone
+      ? `${r.currentMilestoneBlocked ? ':no_entry: ' : ''}${safe(r.currentMilestone, 100)}`
+      : '—';
     return `${STATUS_EMOJI[r.status] ?? ''} *${safe(r.name, 150)}* · ${milestone} · next ${slackTime(r.nextActionAt)} · ${formatArr(r.arr)} · ${csm}`;
   });
   const sections: string[] = [];

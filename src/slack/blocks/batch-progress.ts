@@ -46,10 +46,18 @@ export function buildBatchProgress(b: BatchView) {
 }
 
 /** The batch message with one failure's line replaced by what its retry did (the Retry button goes when it sent). */
-export function withRetryOutcome(original: unknown, actionId: string, outcome: { sent: true; label: string } | { sent: false; label: string; error: string }) {
+export function withRetryOutcome(
+  original: unknown,
+  actionId: string,
+  outcome: { sent: true; label: string } | { sent: false; label: string; error: string },
+) {
   const blocks = Array.isArray(original) ? (original as { block_id?: string }[]) : [];
   const line = outcome.sent
-    ? { type: 'section', block_id: batchFailureBlockId(actionId), text: { type: 'mrkdwn', text: `:white_check_mark: *${safe(outcome.label, 300)}* — sent on retry` } }
+    ? {
+        type: 'section',
+        block_id: batchFailureBlockId(actionId),
+        text: { type: 'mrkdwn', text: `:white_check_mark: *${safe(outcome.label, 300)}* — sent on retry` },
+      }
     : {
         type: 'section',
         block_id: batchFailureBlockId(actionId),
@@ -57,5 +65,8 @@ export function withRetryOutcome(original: unknown, actionId: string, outcome: {
         accessory: button('Retry', ACTIONS.batchRetry, actionId),
       };
   const replaced = blocks.map((b) => (b.block_id === batchFailureBlockId(actionId) ? line : b));
-  return { text: outcome.sent ? `${outcome.label}: sent on retry` : `${outcome.label}: retry failed`, blocks: replaced };
+  return {
+    text: outcome.sent ? `${outcome.label}: sent on retry` : `${outcome.label}: retry failed`,
+    blocks: replaced,
+  };
 }

@@ -27,9 +27,15 @@ export function buildDailyDigest(digest: DailyDigest) {
     const items = digest.content[section.key];
     const lines = items.slice(0, DIGEST_LIST_LIMIT).map((item) => `• ${safe(item, 300)}`);
     if (items.length > DIGEST_LIST_LIMIT) lines.push(`• _and ${items.length - DIGEST_LIST_LIMIT} more_`);
-    blocks.push({ type: 'divider' }, mrkdwnSection(`${section.emoji} *${section.title} (${items.length})*\n${lines.join('\n')}`));
+    blocks.push(
+      { type: 'divider' },
+      mrkdwnSection(`${section.emoji} *${section.title} (${items.length})*\n${lines.join('\n')}`),
+    );
   }
   blocks.push(context('Open the Thread Home tab or `/thread review` to act on these.'));
   const counts = shown.map((s) => `${digest.content[s.key].length} ${s.title.toLowerCase()}`).join(', ');
-  return { text: `Your Thread digest for ${digest.date}: ${counts || 'nothing waiting'}.`, blocks: blocks.slice(0, LIMITS.messageBlocks) };
+  return {
+    text: `Your Thread digest for ${digest.date}: ${counts || 'nothing waiting'}.`,
+    blocks: blocks.slice(0, LIMITS.messageBlocks),
+  };
 }

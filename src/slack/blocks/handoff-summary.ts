@@ -9,10 +9,18 @@ export function buildHandoffSummary(h: HandoffSummary) {
   if (!h.recorded) {
     return {
       text: `No handoff was recorded for ${h.accountName}.`,
-      blocks: [mrkdwnSection(`No handoff was recorded for *${safe(h.accountName, 200)}*. The AE fills the handoff form when the deal closes.`)],
+      blocks: [
+        mrkdwnSection(
+          `No handoff was recorded for *${safe(h.accountName, 200)}*. The AE fills the handoff form when the deal closes.`,
+        ),
+      ],
     };
   }
-  const by = h.submittedBySlackUserId ? `<@${h.submittedBySlackUserId}>` : h.submittedByName ? safe(h.submittedByName, 100) : 'the AE';
+  const by = h.submittedBySlackUserId
+    ? `<@${h.submittedBySlackUserId}>`
+    : h.submittedByName
+      ? safe(h.submittedByName, 100)
+      : 'the AE';
   const shown = h.answers.slice(0, MAX_ANSWERS);
   const blocks: object[] = [
     header(`Handoff · ${h.accountName}`),

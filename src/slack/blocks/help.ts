@@ -15,7 +15,9 @@ export function buildHelp(problem?: string) {
     header('Thread commands'),
     ...(problem ? [mrkdwnSection(`:warning: ${problem}`)] : []),
     mrkdwnSection(lines.join('\n')),
-    context('Review cards appear in your CSM channel when an action is ready. Your App Home shows what needs you today.'),
+    context(
+      'Review cards appear in your CSM channel when an action is ready. Your App Home shows what needs you today.',
+    ),
   ];
   const text = `${problem ? `${problem} ` : ''}Thread commands: account, accounts, review, timeline, new, help.`;
   return { text, blocks };

@@ -31,7 +31,11 @@ function modal(callbackId: string, title: string, submit: string, meta: ModalMet
   };
 }
 
-function textInput(blockId: string, label: string, options: { initial?: string; multiline?: boolean; optional?: boolean; max?: number; hint?: string } = {}) {
+function textInput(
+  blockId: string,
+  label: string,
+  options: { initial?: string; multiline?: boolean; optional?: boolean; max?: number; hint?: string } = {},
+) {
   return {
     type: 'input' as const,
     block_id: blockId,
@@ -43,7 +47,14 @@ function textInput(blockId: string, label: string, options: { initial?: string; 
       action_id: blockId,
       multiline: options.multiline ?? false,
       // Slack rejects an initial value longer than the field's own max_length, not only one over 3000.
-      ...(options.initial ? { initial_value: truncate(options.initial, Math.min(options.max ?? LIMITS.inputInitialValue, LIMITS.inputInitialValue)) } : {}),
+      ...(options.initial
+        ? {
+            initial_value: truncate(
+              options.initial,
+              Math.min(options.max ?? LIMITS.inputInitialValue, LIMITS.inputInitialValue),
+            ),
+          }
+        : {}),
       ...(options.max ? { max_length: options.max } : {}),
     },
   };
@@ -53,14 +64,18 @@ function textInput(blockId: string, label: string, options: { initial?: string; 
 export function buildEditDraftModal(c: ReviewCardData, responseUrl?: string) {
   return modal(VIEWS.editDraft, 'Edit draft', 'Save draft', { id: c.actionId, responseUrl }, [
     context(`${safe(c.accountName, 200)} · ${safe(c.milestoneName, 200)} · *${safe(c.actionName, 200)}*`),
-    ...(c.type === 'email' || c.subject ? [textInput(FIELDS.subject, 'Subject', { initial: c.subject, max: 500 })] : []),
+    ...(c.type === 'email' || c.subject
+      ? [textInput(FIELDS.subject, 'Subject', { initial: c.subject, max: 500 })]
+      : []),
     textInput(FIELDS.body, 'Body', { initial: c.body, multiline: true, max: 3000 }),
   ]);
 }
 
 export function buildRequestChangesModal(c: ReviewCardData, responseUrl?: string) {
   return modal(VIEWS.requestChanges, 'Request changes', 'Send back', { id: c.actionId, responseUrl }, [
-    mrkdwnSection(`What should change in *${safe(c.actionName, 200)}* for ${safe(c.accountName, 200)}? The draft goes back to be rewritten with your note.`),
+    mrkdwnSection(
+      `What should change in *${safe(c.actionName, 200)}* for ${safe(c.accountName, 200)}? The draft goes back to be rewritten with your note.`,
+    ),
     textInput(FIELDS.note, 'What should change', { multiline: true, max: 2000 }),
   ]);
 }
@@ -85,21 +100,49 @@ export function buildMilestoneModal(change: MilestoneChange, p: MilestoneChangeP
   const blocks: object[] = [];
   if (change === 'start') {
     blocks.push(mrkdwnSection(`Start ${name}.`));
-    blocks.push(mrkdwnSection(p.actionsOnStart.length ? `These actions will be scheduled:\n${list(p.actionsOnStart)}` : 'No actions are triggered by the start itself.'));
+    blocks.push(
+      mrkdwnSection(
+        p.actionsOnStart.length
+          ? `These actions will be scheduled:\n${list(p.actionsOnStart)}`
+          : 'No actions are triggered by the start itself.',
+      ),
+    );
     if (p.previousOpenActions.length) {
-      blocks.push(mrkdwnSection(`:warning: The previous milestone (${safe(p.previousMilestoneName ?? '', 150)}) still has ${p.previousOpenActions.length} open action(s):\n${list(p.previousOpenActions.map((a) => `${a.name} (${a.status.replace('_', ' ')})`))}`));
+      blocks.push(
+        mrkdwnSection(
+          `:warning: The previous milestone (${safe(p.previousMilestoneName ?? '', 150)}) still has ${p.previousOpenActions.length} open action(s):\n${list(p.previousOpenActions.map((a) => `${a.name} (${a.status.replace('_', ' ')})`))}`,
+        ),
+      );
     }
   } else if (change === 'complete') {
-    blocks.push(mrkdwnSection(`Complete ${name}.${p.nextMilestoneName ? ` *${safe(p.nextMilestoneName, 150)}* starts next and its start actions are scheduled.` : ''}`));
+    blocks.push(
+      mrkdwnSection(
+        `Complete ${name}.${p.nextMilestoneName ? ` *${safe(p.nextMilestoneName, 150)}* starts next and its start actions are scheduled.` : ''}`,
+      ),
+    );
     if (p.openActions.length) {
-      blocks.push(mrkdwnSection(`:warning: ${p.openActions.length} action(s) are still open:\n${list(p.openActions.map((a) => `${a.name} (${a.status.replace('_', ' ')})`))}`));
+      blocks.push(
+        mrkdwnSection(
+          `:warning: ${p.openActions.length} action(s) are still open:\n${list(p.openActions.map((a) => `${a.name} (${a.status.replace('_', ' ')})`))}`,
+        ),
+      );
       blocks.push(textInput(FIELDS.reason, 'Why complete it anyway?', { multiline: true, max: 2000 }));
     }
   } else if (change === 'block') {
     blocks.push(mrkdwnSection(`Block ${name}.`));
-    blocks.push(textInput(FIELDS.note, 'What is it waiting on?', { multiline: true, max: 2000, hint: 'The customer sees this note in their portal.' }));
+    blocks.push(
+      textInput(FIELDS.note, 'What is it waiting on?', {
+        multiline: true,
+        max: 2000,
+        hint: 'The customer sees this note in their portal.',
+      }),
+    );
   } else {
-    blocks.push(mrkdwnSection(`Unblock ${name}. The blocker note${p.blockerNote ? ` (“${safe(p.blockerNote, 500)}”)` : ''} leaves the portal.`));
+    blocks.push(
+      mrkdwnSection(
+        `Unblock ${name}. The blocker note${p.blockerNote ? ` (“${safe(p.blockerNote, 500)}”)` : ''} leaves the portal.`,
+      ),
+    );
     blocks.push(textInput(FIELDS.reason, 'What changed? (optional)', { multiline: true, optional: true, max: 2000 }));
   }
   return modal(VIEWS.milestoneChange, title, submit, { id: p.milestoneId, change }, blocks);

@@ -49,13 +49,37 @@ export function buildNewAccountModal(m: NewAccountModalInput) {
       options,
       ...(only ? { initial_option: only } : {}),
     }),
-    input(F.csm, 'CSM', { type: 'users_select', placeholder: plain('Who runs the onboarding', 150), ...(m.csmSlackUserId ? { initial_user: m.csmSlackUserId } : {}) }),
-    input(F.ae, 'Account executive', { type: 'users_select', placeholder: plain('Who closed the deal', 150) }, { optional: true }),
-    input(F.arr, 'ARR', textElement(16, '120000'), { optional: true, hint: 'Annual recurring revenue, a whole amount without currency sign.' }),
+    input(F.csm, 'CSM', {
+      type: 'users_select',
+      placeholder: plain('Who runs the onboarding', 150),
+      ...(m.csmSlackUserId ? { initial_user: m.csmSlackUserId } : {}),
+    }),
+    input(
+      F.ae,
+      'Account executive',
+      { type: 'users_select', placeholder: plain('Who closed the deal', 150) },
+      { optional: true },
+    ),
+    input(F.arr, 'ARR', textElement(16, '120000'), {
+      optional: true,
+      hint: 'Annual recurring revenue, a whole amount without currency sign.',
+    }),
     input(F.contactName, 'Primary contact name', textElement(200, 'Sam Rivera'), { optional: true }),
-    input(F.contactEmail, 'Primary contact email', { type: 'email_text_input', placeholder: plain('sam@acme.io', 150) }, { optional: true }),
-    input(F.kickoff, 'Kickoff date', { type: 'datepicker', ...(m.today ? { initial_date: m.today } : {}) }, { hint: 'Planned dates count business days from here.' }),
-    context('The plan (milestones and actions) is created from the template; the first actions are scheduled right away.'),
+    input(
+      F.contactEmail,
+      'Primary contact email',
+      { type: 'email_text_input', placeholder: plain('sam@acme.io', 150) },
+      { optional: true },
+    ),
+    input(
+      F.kickoff,
+      'Kickoff date',
+      { type: 'datepicker', ...(m.today ? { initial_date: m.today } : {}) },
+      { hint: 'Planned dates count business days from here.' },
+    ),
+    context(
+      'The plan (milestones and actions) is created from the template; the first actions are scheduled right away.',
+    ),
   ];
   return {
     type: 'modal' as const,

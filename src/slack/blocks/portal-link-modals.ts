@@ -26,12 +26,21 @@ function links(n: number): string {
   return `${n} active link${n === 1 ? '' : 's'}`;
 }
 
-function contactSelect(label: string, options: { text: ReturnType<typeof plain>; value: string }[], initial: { text: ReturnType<typeof plain>; value: string }) {
+function contactSelect(
+  label: string,
+  options: { text: ReturnType<typeof plain>; value: string }[],
+  initial: { text: ReturnType<typeof plain>; value: string },
+) {
   return {
     type: 'input' as const,
     block_id: FIELDS.contact,
     label: plain(label, 2000),
-    element: { type: 'static_select' as const, action_id: FIELDS.contact, options: options.slice(0, MAX_OPTIONS), initial_option: initial },
+    element: {
+      type: 'static_select' as const,
+      action_id: FIELDS.contact,
+      options: options.slice(0, MAX_OPTIONS),
+      initial_option: initial,
+    },
   };
 }
 
@@ -64,7 +73,9 @@ export function buildEmailPortalLinkModal(p: PortalContacts, meta: PortalLinkMod
 export function buildRevokePortalLinksModal(p: PortalContacts, meta: PortalLinkModalMetadata) {
   const holders = p.contacts.filter((c) => c.activeLinks > 0);
   const total = holders.reduce((sum, c) => sum + c.activeLinks, 0);
-  const listed = holders.slice(0, 15).map((c) => `• ${safe(c.name, 150)} (${safe(c.email, 254)}): ${links(c.activeLinks)}`);
+  const listed = holders
+    .slice(0, 15)
+    .map((c) => `• ${safe(c.name, 150)} (${safe(c.email, 254)}): ${links(c.activeLinks)}`);
   if (holders.length > listed.length) listed.push(`…and ${holders.length - listed.length} more contacts`);
   const all = { text: plain(`All contacts (${links(total)})`, LIMITS.optionText), value: ALL_CONTACTS };
   return {
@@ -75,9 +86,15 @@ export function buildRevokePortalLinksModal(p: PortalContacts, meta: PortalLinkM
     close: plain('Cancel', LIMITS.viewSubmit),
     private_metadata: metadata(meta),
     blocks: [
-      mrkdwnSection(`Revoke the portal links of *${safe(p.accountName, 200)}*? They stop working at once.\n${listed.join('\n')}`),
-      ...(holders.length > 1 ? [contactSelect('Whose links', [all, ...holders.map((c) => contactOption(c, ` (${c.activeLinks})`))], all)] : []),
-      context('Anyone who opens a revoked link sees a page asking them to ask their customer success manager for a new one. Email portal link sends a fresh one.'),
+      mrkdwnSection(
+        `Revoke the portal links of *${safe(p.accountName, 200)}*? They stop working at once.\n${listed.join('\n')}`,
+      ),
+      ...(holders.length > 1
+        ? [contactSelect('Whose links', [all, ...holders.map((c) => contactOption(c, ` (${c.activeLinks})`))], all)]
+        : []),
+      context(
+        'Anyone who opens a revoked link sees a page asking them to ask their customer success manager for a new one. Email portal link sends a fresh one.',
+      ),
     ],
   };
 }

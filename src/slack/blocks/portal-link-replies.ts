@@ -10,20 +10,29 @@ export function buildPortalLinkSentMessage(r: SentPortalLink) {
       text: `Emailed a fresh portal link to ${r.link.contactEmail}`,
       blocks: [
         mrkdwnSection(`:email: Emailed a fresh portal link to ${who}.`),
-        context(`It works until ${formatDate(r.link.expiresAt)}. Earlier links keep working until they expire or are revoked.`),
+        context(
+          `It works until ${formatDate(r.link.expiresAt)}. Earlier links keep working until they expire or are revoked.`,
+        ),
       ],
     };
   }
   const copy = buildPortalLinkMessage(r.link);
   return {
     text: `Not emailed: ${r.notEmailedBecause}. ${copy.text}`,
-    blocks: [mrkdwnSection(`:warning: *Not emailed*: ${safe(r.notEmailedBecause ?? 'email is off', 300)}. Copy this fresh link for ${who} and send it yourself:`), ...copy.blocks],
+    blocks: [
+      mrkdwnSection(
+        `:warning: *Not emailed*: ${safe(r.notEmailedBecause ?? 'email is off', 300)}. Copy this fresh link for ${who} and send it yourself:`,
+      ),
+      ...copy.blocks,
+    ],
   };
 }
 
 /** After Revoke portal links: how many stopped working, and what their holders now see. */
 export function buildPortalLinksRevokedMessage(r: { accountName: string; contactEmail?: string; revoked: number }) {
-  const scope = r.contactEmail ? `for ${safe(r.contactEmail, 254)} on *${safe(r.accountName, 200)}*` : `of *${safe(r.accountName, 200)}*`;
+  const scope = r.contactEmail
+    ? `for ${safe(r.contactEmail, 254)} on *${safe(r.accountName, 200)}*`
+    : `of *${safe(r.accountName, 200)}*`;
   const text =
     r.revoked === 0
       ? `:information_source: No active portal link to revoke ${r.contactEmail ? `for ${safe(r.contactEmail, 254)} ` : ''}on *${safe(r.accountName, 200)}*.`

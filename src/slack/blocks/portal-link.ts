@@ -8,7 +8,9 @@ export function buildPortalLinkMessage(link: { url: string; contactEmail: string
     text: `Portal link for ${link.contactEmail}: ${url}`,
     blocks: [
       mrkdwnSection(`:link: Portal link for ${safe(link.contactEmail, 254)} — <${url}|open the portal>\n\`${url}\``),
-      context(`Valid until ${formatDate(link.expiresAt)}. Only you see this message; earlier links keep working until they expire.`),
+      context(
+        `Valid until ${formatDate(link.expiresAt)}. Only you see this message; earlier links keep working until they expire.`,
+      ),
     ],
   };
 }

@@ -33,9 +33,12 @@ export function buildReviewCard(c: ReviewCardData) {
   const named = c.recipients.slice(0, 5).map((r) => (/^<[#@][A-Z0-9]{2,30}>$/.test(r) ? r : safe(r, 200)));
   if (c.recipients.length > 5) named.push(`and ${c.recipients.length - 5} more`);
   const recipients = named.length ? named.join(', ') : '_no recipients yet_';
-  const draft = [c.subject ? `*Subject:* ${safe(c.subject, 250)}` : null, safe(c.body, BODY_MAX) || '_empty draft_'].filter(Boolean).join('\n');
+  const draft = [c.subject ? `*Subject:* ${safe(c.subject, 250)}` : null, safe(c.body, BODY_MAX) || '_empty draft_']
+    .filter(Boolean)
+    .join('\n');
   let status = STATUS_LINE[c.status] ?? c.status;
-  if (c.status === 'ready' && c.approvedAt) status = `:ballot_box_with_check: Approved${c.approvedBySlackUserId ? ` by <@${c.approvedBySlackUserId}>` : ''} — ready to execute`;
+  if (c.status === 'ready' && c.approvedAt)
+    status = `:ballot_box_with_check: Approved${c.approvedBySlackUserId ? ` by <@${c.approvedBySlackUserId}>` : ''} — ready to execute`;
   if (c.status === 'executed' && c.executedAt) status = `${status} ${slackTime(c.executedAt)}`;
 
   const blocks: object[] = [
@@ -44,11 +47,15 @@ export function buildReviewCard(c: ReviewCardData) {
     mrkdwnSection(draft),
   ];
   if (c.lintFindings.length) {
-    const lines = c.lintFindings.slice(0, 10).map((f) => `${f.severity === 'error' ? ':x:' : ':warning:'} ${safe(f.message, 250)}`);
+    const lines = c.lintFindings
+      .slice(0, 10)
+      .map((f) => `${f.severity === 'error' ? ':x:' : ':warning:'} ${safe(f.message, 250)}`);
     blocks.push(mrkdwnSection(`*Check before sending*\n${lines.join('\n')}`));
   }
-  if (c.reviewNote && c.status === 'review_pending') blocks.push(mrkdwnSection(`*Changes requested:* ${safe(c.reviewNote, 1000)}`));
-  if (c.lastError && c.status === 'ready') blocks.push(mrkdwnSection(`:rotating_light: *Last send failed:* ${safe(c.lastError, 1000)}`));
+  if (c.reviewNote && c.status === 'review_pending')
+    blocks.push(mrkdwnSection(`*Changes requested:* ${safe(c.reviewNote, 1000)}`));
+  if (c.lastError && c.status === 'ready')
+    blocks.push(mrkdwnSection(`:rotating_light: *Last send failed:* ${safe(c.lastError, 1000)}`));
   blocks.push(context(status));
 
   const elements = [];
@@ -57,8 +64,11 @@ export function buildReviewCard(c: ReviewCardData) {
     elements.push(button('Edit', ACTIONS.edit, c.actionId));
     elements.push(button('Request changes', ACTIONS.requestChanges, c.actionId));
     // After a failed send the same button sends again; its label says so.
-    elements.push(button(c.lastError ? 'Retry' : 'Execute', ACTIONS.execute, c.actionId, c.approvedAt ? 'primary' : undefined));
-    if (c.type !== 'internal_task' && c.lintFindings.some((f) => f.severity === 'error')) elements.push(executeAnywayButton(c.actionId));
+    elements.push(
+      button(c.lastError ? 'Retry' : 'Execute', ACTIONS.execute, c.actionId, c.approvedAt ? 'primary' : undefined),
+    );
+    if (c.type !== 'internal_task' && c.lintFindings.some((f) => f.severity === 'error'))
+      elements.push(executeAnywayButton(c.actionId));
     if (c.type === 'internal_task') elements.push(button('Done', ACTIONS.taskDone, c.actionId));
     if (c.type === 'slack_message') elements.push(button('Send test to me', ACTIONS.sendTest, c.actionId));
     elements.push(button('Skip', ACTIONS.skip, c.actionId, 'danger'));
@@ -80,7 +90,10 @@ function executeAnywayButton(actionId: string) {
     ...button('Execute anyway', ACTIONS.executeAnyway, actionId, 'danger'),
     confirm: {
       title: plain('Send despite the check?', LIMITS.viewTitle),
-      text: { type: 'mrkdwn' as const, text: 'The draft has findings marked :x: (unfilled placeholders or stand-in text). It will be sent exactly as it is, and the override is recorded in the audit trail.' },
+      text: {
+        type: 'mrkdwn' as const,
+        text: 'The draft has findings marked :x: (unfilled placeholders or stand-in text). It will be sent exactly as it is, and the override is recorded in the audit trail.',
+      },
       confirm: plain('Execute anyway', LIMITS.buttonText),
       deny: plain('Cancel', LIMITS.buttonText),
       style: 'danger' as const,

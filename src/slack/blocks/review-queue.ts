@@ -9,7 +9,8 @@ import { button, context, header, LIMITS, mrkdwnSection, plain, safe } from './t
  * while they fit and the rest are counted in the footer.
  */
 export function buildReviewQueue(queue: ReviewQueue) {
-  if (queue.cards.length === 0) return { text: 'Nothing waiting for review.', blocks: [mrkdwnSection(':sparkles: Nothing waiting for review.')] };
+  if (queue.cards.length === 0)
+    return { text: 'Nothing waiting for review.', blocks: [mrkdwnSection(':sparkles: Nothing waiting for review.')] };
   const blocks: object[] = [header(`Drafts waiting for review (${queue.cards.length + queue.more})`)];
   let group = '';
   let shown = 0;
@@ -25,7 +26,11 @@ export function buildReviewQueue(queue: ReviewQueue) {
     shown++;
   }
   if (queue.cards.slice(0, shown).some((c) => c.status === 'ready')) {
-    blocks.push({ type: 'actions', block_id: 'review_batch', elements: [button('Execute selected', ACTIONS.executeSelected, 'selected', 'primary')] });
+    blocks.push({
+      type: 'actions',
+      block_id: 'review_batch',
+      elements: [button('Execute selected', ACTIONS.executeSelected, 'selected', 'primary')],
+    });
   }
   const hidden = queue.cards.length - shown + queue.more;
   if (hidden > 0) blocks.push(context(`…and ${hidden} more. Narrow it down with \`/thread review <account>\`.`));
@@ -35,9 +40,15 @@ export function buildReviewQueue(queue: ReviewQueue) {
 /** Batch review: a ready draft gets a checkbox in its button row; "Execute selected" reads the checked ones. */
 function withBatchCheckbox(card: ReviewCardData, blocks: object[]): object[] {
   if (card.status !== 'ready') return blocks;
-  const checkbox = { type: 'checkboxes', action_id: ACTIONS.batchSelect, options: [{ text: plain('Select', LIMITS.optionText), value: card.actionId }] };
+  const checkbox = {
+    type: 'checkboxes',
+    action_id: ACTIONS.batchSelect,
+    options: [{ text: plain('Select', LIMITS.optionText), value: card.actionId }],
+  };
   return blocks.map((b) => {
     const block = b as { type?: string; block_id?: string; elements?: object[] };
-    return block.type === 'actions' && block.block_id === `review:${card.actionId}` ? { ...block, elements: [checkbox, ...(block.elements ?? [])] } : b;
+    return block.type === 'actions' && block.block_id === `review:${card.actionId}`
+      ? { ...block, elements: [checkbox, ...(block.elements ?? [])] }
+      : b;
   });
 }

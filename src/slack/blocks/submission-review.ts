@@ -16,7 +16,10 @@ function reviewButtons(submissionId: string) {
   return {
     type: 'actions' as const,
     block_id: submissionButtonsBlockId(submissionId),
-    elements: [button('Acknowledge', ACTIONS.submissionAcknowledge, submissionId, 'primary'), button('Follow up', ACTIONS.submissionFollowUp, submissionId)],
+    elements: [
+      button('Acknowledge', ACTIONS.submissionAcknowledge, submissionId, 'primary'),
+      button('Follow up', ACTIONS.submissionFollowUp, submissionId),
+    ],
   };
 }
 
@@ -29,7 +32,9 @@ export function buildSubmissionReviewReminder(n: SubmissionReviewNotice) {
     text: `Reminder: "${n.actionName}" for ${n.accountName} is waiting for review; about ${n.hoursLeft} h left of the ${n.slaHours} h review SLA.`,
     blocks: [
       mrkdwnSection(`:hourglass_flowing_sand: *Waiting for review* — ${describe(n)} (${n.hoursAgo} h ago).`),
-      context(`About ${n.hoursLeft} h left of the ${n.slaHours} h review SLA. Acknowledge or follow up to stop the clock.`),
+      context(
+        `About ${n.hoursLeft} h left of the ${n.slaHours} h review SLA. Acknowledge or follow up to stop the clock.`,
+      ),
       reviewButtons(n.submissionId),
     ],
   };
@@ -39,7 +44,9 @@ export function buildSubmissionReviewEscalation(n: SubmissionReviewNotice) {
   return {
     text: `Escalation: "${n.actionName}" for ${n.accountName} has not been reviewed within the ${n.slaHours} h review SLA.`,
     blocks: [
-      mrkdwnSection(`:rotating_light: *Review overdue* — ${describe(n)} (${n.hoursAgo} h ago) and it has not been reviewed within the ${n.slaHours} h review SLA.`),
+      mrkdwnSection(
+        `:rotating_light: *Review overdue* — ${describe(n)} (${n.hoursAgo} h ago) and it has not been reviewed within the ${n.slaHours} h review SLA.`,
+      ),
       context('You get this as the CSM of the account or as an admin.'),
       reviewButtons(n.submissionId),
     ],
@@ -47,11 +54,18 @@ export function buildSubmissionReviewEscalation(n: SubmissionReviewNotice) {
 }
 
 /** One line saying who reviewed the submission, how, and (for a follow-up) what became of the note. */
-export function reviewedLine(r: SubmissionReview, followUp?: { emailedTo: string | null; notEmailedBecause: string | null }): string {
+export function reviewedLine(
+  r: SubmissionReview,
+  followUp?: { emailedTo: string | null; notEmailedBecause: string | null },
+): string {
   const who = r.reviewedBySlackUserId ? `<@${r.reviewedBySlackUserId}>` : 'a reviewer';
-  let line = r.outcome === 'follow_up' ? `:leftwards_arrow_with_hook: Followed up by ${who} ${slackTime(r.reviewedAt)}` : `:white_check_mark: Acknowledged by ${who} ${slackTime(r.reviewedAt)}`;
+  let line =
+    r.outcome === 'follow_up'
+      ? `:leftwards_arrow_with_hook: Followed up by ${who} ${slackTime(r.reviewedAt)}`
+      : `:white_check_mark: Acknowledged by ${who} ${slackTime(r.reviewedAt)}`;
   if (followUp?.emailedTo) line += ` — note emailed to ${safe(followUp.emailedTo, 200)}`;
-  else if (followUp?.notEmailedBecause && !r.alreadyReviewed) line += ` — note recorded, not emailed: ${safe(followUp.notEmailedBecause, 300)}`;
+  else if (followUp?.notEmailedBecause && !r.alreadyReviewed)
+    line += ` — note recorded, not emailed: ${safe(followUp.notEmailedBecause, 300)}`;
   return line;
 }
 
@@ -60,11 +74,21 @@ export function reviewedLine(r: SubmissionReview, followUp?: { emailedTo: string
  * (the portal's card, a reminder, an escalation) is updated the same way. Without the original blocks (Slack does
  * not always send them) a short card is rebuilt from the record.
  */
-export function markSubmissionReviewed(original: unknown, r: SubmissionReview, followUp?: { emailedTo: string | null; notEmailedBecause: string | null }) {
+export function markSubmissionReviewed(
+  original: unknown,
+  r: SubmissionReview,
+  followUp?: { emailedTo: string | null; notEmailedBecause: string | null },
+) {
   const line = context(reviewedLine(r, followUp));
   const blocks = Array.isArray(original) ? (original as { block_id?: string }[]) : [];
   const kept = blocks.filter((b) => b.block_id !== submissionButtonsBlockId(r.submissionId));
-  const base: object[] = kept.length ? kept : [mrkdwnSection(`:inbox_tray: ${r.contactName ? safe(r.contactName, 200) : 'The customer'} answered *${safe(r.actionName, 200)}* for *${safe(r.accountName, 200)}* in the portal.`)];
+  const base: object[] = kept.length
+    ? kept
+    : [
+        mrkdwnSection(
+          `:inbox_tray: ${r.contactName ? safe(r.contactName, 200) : 'The customer'} answered *${safe(r.actionName, 200)}* for *${safe(r.accountName, 200)}* in the portal.`,
+        ),
+      ];
   return {
     text: `${r.actionName} for ${r.accountName}: ${r.outcome === 'follow_up' ? 'followed up' : 'acknowledged'}`,
     blocks: [...base, line].slice(-LIMITS.messageBlocks),
@@ -78,7 +102,11 @@ export interface FollowUpMetadata {
   ts?: string;
 }
 
-export function buildFollowUpModal(r: { accountName: string; actionName: string; contactName: string | null }, meta: FollowUpMetadata, emailEnabled: boolean) {
+export function buildFollowUpModal(
+  r: { accountName: string; actionName: string; contactName: string | null },
+  meta: FollowUpMetadata,
+  emailEnabled: boolean,
+) {
   const to = r.contactName ? safe(r.contactName, 200) : 'the customer';
   return {
     type: 'modal' as const,

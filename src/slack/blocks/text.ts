@@ -41,11 +41,17 @@ export function plain(text: string, max: number): { type: 'plain_text'; text: st
 }
 
 export function mrkdwnSection(text: string) {
-  return { type: 'section' as const, text: { type: 'mrkdwn' as const, text: truncate(text, LIMITS.sectionText) || ' ' } };
+  return {
+    type: 'section' as const,
+    text: { type: 'mrkdwn' as const, text: truncate(text, LIMITS.sectionText) || ' ' },
+  };
 }
 
 export function context(text: string) {
-  return { type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: truncate(text, LIMITS.contextText) || ' ' }] };
+  return {
+    type: 'context' as const,
+    elements: [{ type: 'mrkdwn' as const, text: truncate(text, LIMITS.contextText) || ' ' }],
+  };
 }
 
 export function header(text: string) {
@@ -53,14 +59,23 @@ export function header(text: string) {
 }
 
 export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger') {
-  if (value.length > LIMITS.buttonValue) throw new Error(`button value for ${actionId} is longer than ${LIMITS.buttonValue} characters`);
-  return { type: 'button' as const, text: plain(text, LIMITS.buttonText), action_id: actionId, value, ...(style ? { style } : {}) };
+  if (value.length > LIMITS.buttonValue)
+    throw new Error(`button value for ${actionId} is longer than ${LIMITS.buttonValue} characters`);
+  return {
+    type: 'button' as const,
+    text: plain(text, LIMITS.buttonText),
+    action_id: actionId,
+    value,
+    ...(style ? { style } : {}),
+  };
 }
 
 /** "12 Jan 2027" in UTC (calendar dates are stored at UTC midnight). */
 export function formatDate(date: Date | null | undefined): string {
   if (!date) return '—';
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    date,
+  );
 }
 
 /** Slack renders `<!date…>` in the reader's own time zone; the fallback is for clients that cannot. */

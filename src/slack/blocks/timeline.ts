@@ -26,7 +26,8 @@ export function buildTimeline(t: AccountTimeline) {
             ? button('Unblock', ACTIONS.milestoneUnblock, m.id)
             : undefined;
     blocks.push({ ...mrkdwnSection(lines.join('\n')), ...(accessory ? { accessory } : {}) });
-    if (m.status === 'in_progress') blocks.push({ type: 'actions', elements: [button(`Block ${m.name}`, ACTIONS.milestoneBlock, m.id, 'danger')] });
+    if (m.status === 'in_progress')
+      blocks.push({ type: 'actions', elements: [button(`Block ${m.name}`, ACTIONS.milestoneBlock, m.id, 'danger')] });
   }
   blocks.push(context('Planned dates count business days from the kickoff.'));
   return { text: `Timeline for ${t.accountName}`, blocks };

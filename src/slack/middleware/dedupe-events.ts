@@ -11,16 +11,24 @@ import type { SlackDeps } from '../deps';
  */
 export function registerEventDedupe(app: App, deps: SlackDeps): void {
   app.use(async ({ body, next, context }) => {
-    const eventId = (body as { type?: string; event_id?: unknown }).type === 'event_callback' ? (body as { event_id?: unknown }).event_id : undefined;
+    const eventId =
+      (body as { type?: string; event_id?: unknown }).type === 'event_callback'
+        ? (body as { event_id?: unknown }).event_id
+        : undefined;
     if (typeof eventId !== 'string' || eventId === '') return next();
     if (!(await claimEvent(deps.ctx, { source: 'slack', eventId }))) {
-      deps.logger.debug({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'Slack event already processed: skipped');
+      deps.logger.debug(
+        { eventId, retryNum: context.retryNum, retryReason: context.retryReason },
+        'Slack event already processed: skipped',
+      );
       return;
     }
     try {
       await next();
     } catch (error) {
-      await releaseEvent(deps.ctx, { source: 'slack', eventId }).catch((e) => deps.logger.error({ err: e, eventId }, 'could not release a Slack event claim'));
+      await releaseEvent(deps.ctx, { source: 'slack', eventId }).catch((e) =>
+        deps.logger.error({ err: e, eventId }, 'could not release a Slack event claim'),
+      );
       throw error;
     }
   });

@@ -13,7 +13,12 @@ import { silentLogger } from '../../../src/lib/logger';
 import type { ServiceContext } from '../../../src/services/context';
 import { launchBrowser, seriousAxeViolations } from '../../support/browser';
 import { useTestDatabase } from '../../support/test-database';
-import { buildPortalApp, buildPortalFixture, RecordingNotifier, type PortalFixture } from '../../integration/portal/portal-fixture';
+import {
+  buildPortalApp,
+  buildPortalFixture,
+  RecordingNotifier,
+  type PortalFixture,
+} from '../../integration/portal/portal-fixture';
 
 jest.setTimeout(120_000);
 
@@ -44,7 +49,11 @@ beforeEach(async () => {
   const ctx: ServiceContext = { prisma: t.db.prisma, now: () => new Date(), logger: silentLogger };
   fixture = await buildPortalFixture(ctx);
   notifier = new RecordingNotifier();
-  const { app } = buildPortalApp({ ctx, uploadDir: mkdtempSync(path.join(os.tmpdir(), 'thread-portal-e2e-')), notifier });
+  const { app } = buildPortalApp({
+    ctx,
+    uploadDir: mkdtempSync(path.join(os.tmpdir(), 'thread-portal-e2e-')),
+    notifier,
+  });
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -78,15 +87,21 @@ describe('the customer portal in a browser', () => {
     await expect(page.title()).resolves.toBe('Your onboarding · Acme Cloud');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Hello Maria');
     const blocker = page.getByRole('region', { name: 'Technical Setup is on hold' });
-    await expect(blocker.textContent()).resolves.toContain('Waiting for your IT team to add our SAML app in Okta. <b>Ticket</b> IT-4821.');
+    await expect(blocker.textContent()).resolves.toContain(
+      'Waiting for your IT team to add our SAML app in Okta. <b>Ticket</b> IT-4821.',
+    );
     await expect(page.locator('.brand__name').textContent()).resolves.toBe('Acme Cloud');
     // The stylesheet applied (the CSP let it and the nonce'd brand colour through).
-    await expect(page.locator('.site-header').evaluate((el) => getComputedStyle(el).borderTopColor)).resolves.toBe('rgb(14, 124, 102)');
+    await expect(page.locator('.site-header').evaluate((el) => getComputedStyle(el).borderTopColor)).resolves.toBe(
+      'rgb(14, 124, 102)',
+    );
     await expectAccessible('home');
     await screenshot('portal-home-desktop');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot('portal-home-mobile');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.setViewportSize({ width: 1280, height: 900 });
 
@@ -96,7 +111,9 @@ describe('the customer portal in a browser', () => {
     await expectAccessible('form');
     await page.getByLabel('Identity provider').selectOption('Okta');
     await page.getByLabel('Email address of the IT administrator we should work with').fill('it-admin-at-northwind');
-    await page.getByLabel('Anything else we should know about your environment?').fill('Change freeze from 15 December.');
+    await page
+      .getByLabel('Anything else we should know about your environment?')
+      .fill('Change freeze from 15 December.');
     await page.getByRole('button', { name: 'Send answers' }).click();
 
     await expect(page.getByRole('alert').textContent()).resolves.toContain('Please check your answers');
@@ -104,23 +121,37 @@ describe('the customer portal in a browser', () => {
     await expect(email.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(email.inputValue()).resolves.toBe('it-admin-at-northwind');
     await expect(page.getByLabel('Identity provider').inputValue()).resolves.toBe('Okta');
-    await expect(page.locator('#field-it_admin_email-error').textContent()).resolves.toContain('Please enter an email address');
+    await expect(page.locator('#field-it_admin_email-error').textContent()).resolves.toContain(
+      'Please enter an email address',
+    );
     await expectAccessible('form with errors');
     await screenshot('portal-form-errors');
 
     await email.fill('it.admin@northwindlogistics.io');
     await page.getByRole('button', { name: 'Send answers' }).click();
-    await expect(page.getByRole('status').textContent()).resolves.toContain('We have received “Technical details form”');
-    expect(notifier.channelMessages.map((m) => m.message.text).join('\n')).toContain('submitted "Technical details form"');
+    await expect(page.getByRole('status').textContent()).resolves.toContain(
+      'We have received “Technical details form”',
+    );
+    expect(notifier.channelMessages.map((m) => m.message.text).join('\n')).toContain(
+      'submitted "Technical details form"',
+    );
 
     // The document.
     await page.getByRole('link', { name: 'Upload the document: Signed data processing agreement' }).click();
     await expectAccessible('upload');
     await screenshot('portal-upload');
-    await page.getByLabel('Choose the document').setInputFiles({ name: 'signed-dpa.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% signed\n%%EOF\n') });
+    await page.getByLabel('Choose the document').setInputFiles({
+      name: 'signed-dpa.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\n% signed\n%%EOF\n'),
+    });
     await page.getByRole('button', { name: 'Upload document' }).click();
-    await expect(page.getByRole('status').textContent()).resolves.toContain('We have received “Signed data processing agreement”');
-    await expect(page.getByRole('heading', { name: 'What we need from you' }).locator('xpath=..').textContent()).resolves.toContain('Nothing right now');
+    await expect(page.getByRole('status').textContent()).resolves.toContain(
+      'We have received “Signed data processing agreement”',
+    );
+    await expect(
+      page.getByRole('heading', { name: 'What we need from you' }).locator('xpath=..').textContent(),
+    ).resolves.toContain('Nothing right now');
     await expectAccessible('home after answering');
     await screenshot('portal-home-done');
     expect(await t.db.prisma.submission.count()).toBe(2);

@@ -33,13 +33,26 @@ describe('creating accounts', () => {
 
     const account = await t.db.prisma.account.findUniqueOrThrow({
       where: { id: created.id },
-      include: { milestones: { orderBy: { position: 'asc' } }, actions: { orderBy: { position: 'asc' } }, contacts: true, csm: true },
+      include: {
+        milestones: { orderBy: { position: 'asc' } },
+        actions: { orderBy: { position: 'asc' } },
+        contacts: true,
+        csm: true,
+      },
     });
-    expect(account.milestones.map((m) => m.status)).toEqual(['in_progress', 'pending', 'pending', 'pending', 'pending']);
+    expect(account.milestones.map((m) => m.status)).toEqual([
+      'in_progress',
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+    ]);
     expect(account.milestones[0]!.plannedStartDate.toISOString().slice(0, 10)).toBe('2026-03-02');
     // Consecutive milestones: each starts the business day after the previous one ends.
     for (let i = 1; i < account.milestones.length; i++) {
-      expect(account.milestones[i]!.plannedStartDate.getTime()).toBeGreaterThan(account.milestones[i - 1]!.plannedEndDate.getTime());
+      expect(account.milestones[i]!.plannedStartDate.getTime()).toBeGreaterThan(
+        account.milestones[i - 1]!.plannedEndDate.getTime(),
+      );
     }
     expect(account.goLiveDate?.toISOString().slice(0, 10)).toBe(created.goLiveDate);
     expect(account.actions).toHaveLength(created.actions);
@@ -50,15 +63,23 @@ describe('creating accounts', () => {
     expect(account.nextActionAt?.getTime()).toBe(Math.min(...due.map((a) => a.dueAt!.getTime())));
     // Later milestones wait for their start: nothing in them is due yet.
     const laterMilestones = new Set(account.milestones.slice(1).map((m) => m.id));
-    expect(account.actions.filter((a) => laterMilestones.has(a.milestoneId) && a.triggerKind === 'milestone_start' && a.dueAt)).toEqual([]);
-    expect(account.contacts).toEqual([expect.objectContaining({ email: 'dana.scully@umbrellafreight.io', name: 'Dana Scully', isPrimary: true })]);
+    expect(
+      account.actions.filter(
+        (a) => laterMilestones.has(a.milestoneId) && a.triggerKind === 'milestone_start' && a.dueAt,
+      ),
+    ).toEqual([]);
+    expect(account.contacts).toEqual([
+      expect.objectContaining({ email: 'dana.scully@umbrellafreight.io', name: 'Dana Scully', isPrimary: true }),
+    ]);
     expect(account.csm).toMatchObject({ slackUserId: 'U0CSM0001', role: 'csm' });
   });
 
   it('refuses a second account with the same name and leaves the first untouched', async () => {
     const { ctx, organizationId, templateName } = await demo();
     const before = await t.db.prisma.action.count();
-    await expect(createAccount(ctx, { organizationId, name: 'Helios Health', templateName, actor: 'cli' })).rejects.toMatchObject({ code: 'conflict', message: 'an account named "Helios Health" already exists' });
+    await expect(
+      createAccount(ctx, { organizationId, name: 'Helios Health', templateName, actor: 'cli' }),
+    ).rejects.toMatchObject({ code: 'conflict', message: 'an account named "Helios Health" already exists' });
     expect(await t.db.prisma.action.count()).toBe(before);
   });
 
@@ -77,12 +98,15 @@ describe('creating accounts', () => {
     }).catch((e: unknown) => e)) as AppError;
     expect(error).toBeInstanceOf(AppError);
     expect(error.code).toBe('validation_failed');
-    for (const field of ['name:', 'arr:', 'domain:', 'contact.email:', 'kickoffDate:', 'csmSlackUserId:']) expect(error.message).toContain(field);
+    for (const field of ['name:', 'arr:', 'domain:', 'contact.email:', 'kickoffDate:', 'csmSlackUserId:'])
+      expect(error.message).toContain(field);
   });
 
   it('rejects a kickoff date that does not exist', async () => {
     const { ctx, organizationId, templateName } = await demo();
-    await expect(createAccount(ctx, { organizationId, name: 'Feb', templateName, kickoffDate: '2026-02-30', actor: 'cli' })).rejects.toThrow('kickoffDate: 2026-02-30 is not a real date');
+    await expect(
+      createAccount(ctx, { organizationId, name: 'Feb', templateName, kickoffDate: '2026-02-30', actor: 'cli' }),
+    ).rejects.toThrow('kickoffDate: 2026-02-30 is not a real date');
   });
 
   it('seeds the demo idempotently', async () => {
@@ -99,14 +123,32 @@ describe('listing accounts', () => {
   it('sorts by next action, ARR, name or progress, and filters by status, milestone and CSM', async () => {
     const { ctx, organizationId, templateName } = await demo();
     const org = await getDefaultOrganization(ctx);
-    const csmAccount = await createAccount(ctx, { organizationId, name: 'Zephyr Bank', templateName, arr: 500000, csmSlackUserId: 'U0CSM0002', kickoffDate: '2026-04-06', actor: 'cli' });
+    const csmAccount = await createAccount(ctx, {
+      organizationId,
+      name: 'Zephyr Bank',
+      templateName,
+      arr: 500000,
+      csmSlackUserId: 'U0CSM0002',
+      kickoffDate: '2026-04-06',
+      actor: 'cli',
+    });
     await t.db.prisma.account.update({ where: { id: csmAccount.id }, data: { status: 'at_risk', progressPct: 40 } });
 
     const names = async (options: Partial<Parameters<typeof listAccounts>[1]>) =>
       (await listAccounts(ctx, { organizationId: org.id, ...options })).map((a) => a.name);
 
-    expect(await names({ sort: 'name' })).toEqual(['Brightline Analytics', 'Helios Health', 'Northwind Logistics', 'Zephyr Bank']);
-    expect(await names({ sort: 'arr' })).toEqual(['Zephyr Bank', 'Helios Health', 'Northwind Logistics', 'Brightline Analytics']);
+    expect(await names({ sort: 'name' })).toEqual([
+      'Brightline Analytics',
+      'Helios Health',
+      'Northwind Logistics',
+      'Zephyr Bank',
+    ]);
+    expect(await names({ sort: 'arr' })).toEqual([
+      'Zephyr Bank',
+      'Helios Health',
+      'Northwind Logistics',
+      'Brightline Analytics',
+    ]);
     expect((await names({ sort: 'next' }))[3]).toBe('Zephyr Bank');
     expect((await names({ sort: 'progress' }))[3]).toBe('Zephyr Bank');
     expect(await names({ status: 'at_risk' })).toEqual(['Zephyr Bank']);
@@ -117,7 +159,13 @@ describe('listing accounts', () => {
     expect(await names({ limit: 2, sort: 'name' })).toEqual(['Brightline Analytics', 'Helios Health']);
 
     const [row] = await listAccounts(ctx, { organizationId: org.id, status: 'at_risk' });
-    expect(row).toMatchObject({ arr: 500000, csmSlackUserId: 'U0CSM0002', currentMilestone: 'Kickoff', currentMilestoneBlocked: false, progressPct: 40 });
+    expect(row).toMatchObject({
+      arr: 500000,
+      csmSlackUserId: 'U0CSM0002',
+      currentMilestone: 'Kickoff',
+      currentMilestoneBlocked: false,
+      progressPct: 40,
+    });
   });
 
   it('rejects an unknown sort or status with the allowed values', async () => {

@@ -21,7 +21,19 @@ describe('the admin command line', () => {
     expect(imported.stdout).toMatch(/^Imported "B2B SaaS onboarding": 5 milestones, \d+ actions\.$/m);
 
     const bad = path.join(dataDir, 'bad.json');
-    await writeFile(bad, JSON.stringify({ name: 'Bad', milestones: [{ name: 'Kickoff', planned_days: 3, actions: [{ key: 'a', name: 'A', type: 'email', trigger: { kind: 'soon' }, subject: 'Hi' }] }] }));
+    await writeFile(
+      bad,
+      JSON.stringify({
+        name: 'Bad',
+        milestones: [
+          {
+            name: 'Kickoff',
+            planned_days: 3,
+            actions: [{ key: 'a', name: 'A', type: 'email', trigger: { kind: 'soon' }, subject: 'Hi' }],
+          },
+        ],
+      }),
+    );
     const rejected = await runCli(['templates', 'import', bad], env);
     expect(rejected.code).toBe(1);
     expect(rejected.stderr).toContain('bad.json: milestones[0].actions[0].trigger.kind');
@@ -36,13 +48,35 @@ describe('the admin command line', () => {
 
   it('creates and lists accounts, and explains bad arguments', async () => {
     const created = await runCli(
-      ['accounts', 'create', '--name', 'Umbrella Freight', '--template', 'B2B SaaS onboarding', '--csm', 'U0CSM0001', '--arr', '72000', '--contact-email', 'dana@umbrellafreight.io', '--contact-name', 'Dana Scully', '--kickoff', '2026-03-02'],
+      [
+        'accounts',
+        'create',
+        '--name',
+        'Umbrella Freight',
+        '--template',
+        'B2B SaaS onboarding',
+        '--csm',
+        'U0CSM0001',
+        '--arr',
+        '72000',
+        '--contact-email',
+        'dana@umbrellafreight.io',
+        '--contact-name',
+        'Dana Scully',
+        '--kickoff',
+        '2026-03-02',
+      ],
       env,
     );
     expect(created.code).toBe(0);
-    expect(created.stdout).toMatch(/Created "Umbrella Freight" \(\w+\): 5 milestones, \d+ actions; kickoff 2026-03-02, planned go-live \d{4}-\d{2}-\d{2}\./);
+    expect(created.stdout).toMatch(
+      /Created "Umbrella Freight" \(\w+\): 5 milestones, \d+ actions; kickoff 2026-03-02, planned go-live \d{4}-\d{2}-\d{2}\./,
+    );
 
-    const badArr = await runCli(['accounts', 'create', '--name', 'X', '--template', 'B2B SaaS onboarding', '--arr', 'lots'], env);
+    const badArr = await runCli(
+      ['accounts', 'create', '--name', 'X', '--template', 'B2B SaaS onboarding', '--arr', 'lots'],
+      env,
+    );
     expect(badArr.code).not.toBe(0);
     expect(badArr.stderr).toContain("option '--arr <amount>' argument 'lots' is invalid. expected a whole number");
 

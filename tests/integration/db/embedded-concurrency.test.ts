@@ -25,9 +25,15 @@ describe('the embedded database served to several connections', () => {
       await Promise.all(
         clients.map(async (client, c) => {
           for (let i = 0; i < 150; i++) {
-            const sql = c === 0 ? 'SELECT $1::int + 0 AS v' : c === 1 ? 'SELECT $1::int * 1 AS v, 2 AS w' : 'SELECT ($1::int)::text AS v';
+            const sql =
+              c === 0
+                ? 'SELECT $1::int + 0 AS v'
+                : c === 1
+                  ? 'SELECT $1::int * 1 AS v, 2 AS w'
+                  : 'SELECT ($1::int)::text AS v';
             const { rows } = await client.query(sql, [c * 1000 + i]);
-            if (Number(rows[0].v) !== c * 1000 + i) mismatches.push(`client ${c} asked ${c * 1000 + i}, got ${rows[0].v}`);
+            if (Number(rows[0].v) !== c * 1000 + i)
+              mismatches.push(`client ${c} asked ${c * 1000 + i}, got ${rows[0].v}`);
           }
         }),
       );

@@ -29,17 +29,30 @@ describe('migrations', () => {
     expect(sql).toMatch(/ALTER TABLE "Contact" ADD COLUMN\s+"nickname" TEXT/);
 
     // db:migration writes that difference as the next migration, after which the two agree again.
-    const written = await writeNextMigration({ name: 'add_contact_nickname', now: new Date('2030-01-02T03:04:05Z'), migrationsDir: migrations, schemaPath: schema });
+    const written = await writeNextMigration({
+      name: 'add_contact_nickname',
+      now: new Date('2030-01-02T03:04:05Z'),
+      migrationsDir: migrations,
+      schemaPath: schema,
+    });
     expect(written?.folder).toBe(path.join(migrations, '20300102030405_add_contact_nickname'));
     expect(await readFile(path.join(written!.folder, 'migration.sql'), 'utf8')).toMatch(/ADD COLUMN\s+"nickname"/);
     expect(await diffMigrationsAgainstSchema(migrations, schema)).toBe('');
-    await expect(writeNextMigration({ name: 'Bad Name', now: new Date(), migrationsDir: migrations, schemaPath: schema })).rejects.toThrow(/lowercase letters, digits and underscores/);
+    await expect(
+      writeNextMigration({ name: 'Bad Name', now: new Date(), migrationsDir: migrations, schemaPath: schema }),
+    ).rejects.toThrow(/lowercase letters, digits and underscores/);
   });
 
   it('are applied on opening a new embedded database and recorded as prisma migrate deploy records them', async () => {
     const dataDir = path.join(tmp, 'data');
     const first = await openDatabase({ dataDir, migrate: true });
-    const { rows } = await first.pool.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number; rolled_back_at: Date | null }>(
+    const { rows } = await first.pool.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+      rolled_back_at: Date | null;
+    }>(
       'SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at FROM _prisma_migrations ORDER BY migration_name',
     );
     await first.close();
@@ -67,7 +80,9 @@ describe('migrations', () => {
       const url = new URL(serverUrl!);
       url.pathname = `/${name}`;
       const db = await openDatabase({ databaseUrl: url.toString(), dataDir: tmp, migrate: true });
-      const tables = await db.pool.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename = 'Action'`);
+      const tables = await db.pool.query(
+        `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename = 'Action'`,
+      );
       await db.close();
       expect(db.kind).toBe('postgres');
       expect(db.appliedMigrations.length).toBeGreaterThan(0);

@@ -19,10 +19,15 @@ afterAll(async () => {
 });
 beforeEach(() => {
   fake.requests.length = 0;
-  fake.setDefault({ kind: 'good', subject: 'Welcome, Maria: getting Northwind Logistics live', body: 'Hi Maria,\n\nWelcome to onboarding for Northwind Logistics: {{portal_link}}\n\nJamie' });
+  fake.setDefault({
+    kind: 'good',
+    subject: 'Welcome, Maria: getting Northwind Logistics live',
+    body: 'Hi Maria,\n\nWelcome to onboarding for Northwind Logistics: {{portal_link}}\n\nJamie',
+  });
 });
 
-const drafter = (maxRetries = 3) => createAnthropicDrafter({ apiKey: 'sk-test', baseUrl: fake.url, model: 'claude-test', maxRetries, timeoutMs: 5000 });
+const drafter = (maxRetries = 3) =>
+  createAnthropicDrafter({ apiKey: 'sk-test', baseUrl: fake.url, model: 'claude-test', maxRetries, timeoutMs: 5000 });
 
 async function readyAction(key = 'welcome-email') {
   const ctx = contextFor(t.db);
@@ -43,7 +48,12 @@ describe('offline drafting', () => {
     expect(result.draftBody).not.toMatch(/\{\{(?!portal_link)/);
     expect(result.lintFindings.filter((f) => f.severity === 'error')).toEqual([]);
     const stored = await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
-    expect(stored).toMatchObject({ draftSubject: result.draftSubject, draftBody: result.draftBody, draftedBy: 'template', status: 'ready' });
+    expect(stored).toMatchObject({
+      draftSubject: result.draftSubject,
+      draftBody: result.draftBody,
+      draftedBy: 'template',
+      status: 'ready',
+    });
   });
 
   test('without portal links the portal link placeholder is a blocking finding stored with the draft', async () => {
@@ -51,7 +61,9 @@ describe('offline drafting', () => {
     await draftAction(ctx, { ...depsFor(ctx, null), portalLinks: undefined }, { actionId });
     const stored = await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
     const findings = stored.lintFindings as unknown as LintFinding[];
-    expect(findings).toContainEqual(expect.objectContaining({ code: 'unfilled_placeholder', severity: 'error', excerpt: '{{portal_link}}' }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ code: 'unfilled_placeholder', severity: 'error', excerpt: '{{portal_link}}' }),
+    );
   });
 
   test('a contact with no name in the template context leaves the placeholder and the lint blocks it', async () => {
@@ -70,7 +82,11 @@ describe('offline drafting', () => {
     const result = await redraftAction(ctx, deps, { actionId, note: 'Mention the SSO rollout' });
     expect(result).toMatchObject({ status: 'ready', regenerated: false, draftBody: first.draftBody });
     const stored = await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
-    expect(stored).toMatchObject({ status: 'ready', reviewNote: 'Mention the SSO rollout', draftBody: first.draftBody });
+    expect(stored).toMatchObject({
+      status: 'ready',
+      reviewNote: 'Mention the SSO rollout',
+      draftBody: first.draftBody,
+    });
   });
 });
 
@@ -78,11 +94,19 @@ describe('AI drafting against the Messages API', () => {
   test('a good answer is stored, drafted by the model, from a request with cached stable context and a forced tool', async () => {
     const { ctx, actionId } = await readyAction();
     const result = await draftAction(ctx, { ...depsFor(ctx, null), drafter: drafter() }, { actionId });
-    expect(result).toMatchObject({ draftedBy: 'ai:claude-test', draftSubject: 'Welcome, Maria: getting Northwind Logistics live' });
+    expect(result).toMatchObject({
+      draftedBy: 'ai:claude-test',
+      draftSubject: 'Welcome, Maria: getting Northwind Logistics live',
+    });
     expect(result.lintFindings.filter((f) => f.severity === 'error')).toEqual([]);
 
     expect(fake.requests).toHaveLength(1);
-    const body = fake.requests[0]!.body as { model: string; system: { text: string; cache_control?: unknown }[]; tool_choice: unknown; messages: { content: string }[] };
+    const body = fake.requests[0]!.body as {
+      model: string;
+      system: { text: string; cache_control?: unknown }[];
+      tool_choice: unknown;
+      messages: { content: string }[];
+    };
     expect(fake.requests[0]!.path).toBe('/v1/messages');
     expect(body.model).toBe('claude-test');
     expect(body.tool_choice).toEqual({ type: 'tool', name: 'write_draft' });
@@ -100,7 +124,9 @@ describe('AI drafting against the Messages API', () => {
     const result = await draftAction(ctx, { ...depsFor(ctx, null), drafter: drafter() }, { actionId });
     expect(result.draftedBy).toBe('template');
     expect(result.aiFailure).toContain('malformed');
-    const audit = await ctx.prisma.auditEvent.findFirst({ where: { entityId: actionId, reason: { contains: 'AI drafting failed' } } });
+    const audit = await ctx.prisma.auditEvent.findFirst({
+      where: { entityId: actionId, reason: { contains: 'AI drafting failed' } },
+    });
     expect(audit).not.toBeNull();
   });
 
@@ -139,14 +165,26 @@ describe('AI drafting against the Messages API', () => {
     const { ctx, actionId } = await readyAction();
     const deps = { ...depsFor(ctx, null), drafter: drafter() };
     await draftAction(ctx, deps, { actionId });
-    fake.script({ kind: 'good', subject: 'Shorter welcome for Northwind Logistics', body: 'Hi Maria, welcome to Northwind Logistics onboarding: {{portal_link}}' });
+    fake.script({
+      kind: 'good',
+      subject: 'Shorter welcome for Northwind Logistics',
+      body: 'Hi Maria, welcome to Northwind Logistics onboarding: {{portal_link}}',
+    });
     const result = await redraftAction(ctx, deps, { actionId, note: 'Make it much shorter' });
-    expect(result).toMatchObject({ status: 'ready', regenerated: true, draftSubject: 'Shorter welcome for Northwind Logistics' });
+    expect(result).toMatchObject({
+      status: 'ready',
+      regenerated: true,
+      draftSubject: 'Shorter welcome for Northwind Logistics',
+    });
     const last = fake.requests.at(-1)!.body as { messages: { content: string }[] };
     expect(last.messages[0]!.content).toContain('The CSM asks for these changes: Make it much shorter');
     expect(last.messages[0]!.content).toContain('Welcome, Maria: getting Northwind Logistics live');
     const stored = await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
-    expect(stored).toMatchObject({ status: 'ready', draftSubject: 'Shorter welcome for Northwind Logistics', reviewNote: 'Make it much shorter' });
+    expect(stored).toMatchObject({
+      status: 'ready',
+      draftSubject: 'Shorter welcome for Northwind Logistics',
+      reviewNote: 'Make it much shorter',
+    });
   });
 
   test('no customer data reaches the logs when AI drafting fails', async () => {

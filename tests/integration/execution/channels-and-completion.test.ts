@@ -28,7 +28,9 @@ beforeEach(() => {
 async function setup() {
   const ctx = contextFor(t.db);
   const seeded = await seedAccount(ctx);
-  const deps = depsFor(ctx, smtp.url, { slackMessenger: createSlackMessenger({ botToken: 'xoxb-test', apiUrl: slack.apiUrl }) });
+  const deps = depsFor(ctx, smtp.url, {
+    slackMessenger: createSlackMessenger({ botToken: 'xoxb-test', apiUrl: slack.apiUrl }),
+  });
   const ready = async (key: string) => {
     const id = await seeded.actionId(key);
     await makeReady(ctx, id);
@@ -56,7 +58,9 @@ test('a Slack message goes to the customer channel with its client_msg_id record
   const { ctx, seeded, deps, ready } = await setup();
   await ctx.prisma.account.update({ where: { id: seeded.accountId }, data: { slackCustomerChannelId: 'C0CUSTOMER' } });
   const actionId = await ready('kickoff-day-message');
-  const results = await Promise.all([1, 2, 3].map(() => executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId })));
+  const results = await Promise.all(
+    [1, 2, 3].map(() => executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId })),
+  );
   deps.mailerClose();
   expect(results.filter((r) => r.outcome === 'executed')).toHaveLength(1);
   const posts = slack.callsTo('chat.postMessage');
@@ -69,7 +73,9 @@ test('a Slack message goes to the customer channel with its client_msg_id record
   expect(record?.slackTs).toMatch(/^\d+\.\d+$/);
   // The text is the draft with the contact's own portal link minted at send time.
   expect(action.draftBody).toContain('{{portal_link}}');
-  expect(posts[0]!.args.text).toBe(action.draftBody!.replace('{{portal_link}}', String(posts[0]!.args.text).match(/https:\/\/\S+\/portal\/\S+/)![0]));
+  expect(posts[0]!.args.text).toBe(
+    action.draftBody!.replace('{{portal_link}}', String(posts[0]!.args.text).match(/https:\/\/\S+\/portal\/\S+/)![0]),
+  );
 });
 
 test('"Send test to me" posts exactly the draft to the CSM and changes nothing', async () => {
@@ -81,7 +87,9 @@ test('"Send test to me" posts exactly the draft to the CSM and changes nothing',
   const action = await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
   expect(post!.args.channel).toBe('U0CSM00001');
   // A test never mints a working link for the customer: the placeholder is shown as a marker.
-  expect(post!.args.text).toBe(action.draftBody!.replace('{{portal_link}}', '(the customer’s portal link goes here when sent)'));
+  expect(post!.args.text).toBe(
+    action.draftBody!.replace('{{portal_link}}', '(the customer’s portal link goes here when sent)'),
+  );
   expect(await ctx.prisma.portalAccess.count()).toBe(0);
   expect(action.status).toBe('ready');
 });
@@ -89,7 +97,9 @@ test('"Send test to me" posts exactly the draft to the CSM and changes nothing',
 test('a Slack message with no customer channel or Slack user is refused before anything changes', async () => {
   const { ctx, seeded, deps, ready } = await setup();
   const actionId = await ready('kickoff-day-message');
-  await expect(executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId })).rejects.toMatchObject({ code: 'validation_failed' });
+  await expect(executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId })).rejects.toMatchObject({
+    code: 'validation_failed',
+  });
   deps.mailerClose();
   expect((await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } })).status).toBe('ready');
   expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
@@ -100,7 +110,10 @@ test('an internal task executes without sending and is completed by the Done but
   const actionId = await ready('kickoff-prep');
   expect((await executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId })).outcome).toBe('executed');
   expect(smtp.messages).toHaveLength(0);
-  expect(await completeInternalTask(ctx, deps, { actionId, actor: seeded.csmUserId })).toEqual({ actionId, status: 'completed' });
+  expect(await completeInternalTask(ctx, deps, { actionId, actor: seeded.csmUserId })).toEqual({
+    actionId,
+    status: 'completed',
+  });
   deps.mailerClose();
   const action = await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
   expect(action.status).toBe('completed');
@@ -110,12 +123,16 @@ test('an internal task executes without sending and is completed by the Done but
 test('"Customer responded" completes an executed email and records the engagement; it refuses one not yet sent', async () => {
   const { ctx, seeded, deps, ready } = await setup();
   const actionId = await ready('welcome-email');
-  await expect(markCustomerResponded(ctx, deps, { actionId, actor: seeded.csmUserId })).rejects.toMatchObject({ code: 'illegal_transition' });
+  await expect(markCustomerResponded(ctx, deps, { actionId, actor: seeded.csmUserId })).rejects.toMatchObject({
+    code: 'illegal_transition',
+  });
   await executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId });
   deps.mailerClose();
   await markCustomerResponded(ctx, deps, { actionId, actor: seeded.csmUserId });
   expect((await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } })).status).toBe('completed');
-  expect(await ctx.prisma.engagementEvent.count({ where: { accountId: seeded.accountId, kind: 'email_reply' } })).toBe(1);
+  expect(await ctx.prisma.engagementEvent.count({ where: { accountId: seeded.accountId, kind: 'email_reply' } })).toBe(
+    1,
+  );
 });
 
 test('a batch sends what it can, lists the failure, and reports progress after every action', async () => {
@@ -133,7 +150,9 @@ test('a batch sends what it can, lists the failure, and reports progress after e
   deps.mailerClose();
   expect(seen.map((p) => p.done)).toEqual([1, 2, 3, 4]);
   expect(result).toMatchObject({ total: 4, done: 4, sent: 3, skipped: 0 });
-  expect(result.failures).toEqual([{ actionId: slackMessage, error: expect.stringContaining('no customer Slack channel') }]);
+  expect(result.failures).toEqual([
+    { actionId: slackMessage, error: expect.stringContaining('no customer Slack channel') },
+  ]);
   expect(smtp.messages).toHaveLength(2);
   expect((await ctx.prisma.action.findUniqueOrThrow({ where: { id: slackMessage } })).status).toBe('ready');
 });

@@ -10,7 +10,6 @@ const smtp = useSmtpCapture();
 
 const t = useTestDatabase();
 
-
 async function readyWelcomeEmail() {
   const ctx = contextFor(t.db);
   const seeded = await seedAccount(ctx);
@@ -24,7 +23,9 @@ async function readyWelcomeEmail() {
 describe('executeAction by email', () => {
   test('when fifty Execute requests race for one action, exactly one email is sent', async () => {
     const { ctx, deps, seeded, actionId } = await readyWelcomeEmail();
-    const results = await Promise.all(Array.from({ length: 50 }, () => executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId })),
+    );
     deps.mailerClose();
 
     expect(results.filter((r) => r.outcome === 'executed')).toHaveLength(1);
@@ -53,7 +54,9 @@ describe('executeAction by email', () => {
     expect(header(mail!.raw, 'Content-Type')).toMatch(/^multipart\/alternative/);
     expect(mail!.raw).toContain('Content-Type: text/html');
     expect(mail!.raw).not.toContain('{{portal_link}}');
-    expect(mail!.raw.replace(/=\r?\n/g, '')).toMatch(new RegExp(`${PUBLIC_URL.replace(/\./g, '\\.')}/portal/[A-Za-z0-9_-]{20,}`));
+    expect(mail!.raw.replace(/=\r?\n/g, '')).toMatch(
+      new RegExp(`${PUBLIC_URL.replace(/\./g, '\\.')}/portal/[A-Za-z0-9_-]{20,}`),
+    );
     // The link is minted at send time and not kept in the stored draft.
     const action = await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
     expect(action.draftBody).toContain('{{portal_link}}');
@@ -72,7 +75,9 @@ describe('executeAction by email', () => {
   test('when the SMTP server refuses the mail, the action is Ready again with the error, and a Retry sends it', async () => {
     const { ctx, deps, seeded, actionId } = await readyWelcomeEmail();
     smtp.refuse = 'mailbox unavailable';
-    const failure = await executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId }).catch((e: unknown) => e);
+    const failure = await executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId }).catch(
+      (e: unknown) => e,
+    );
     expect(isAppError(failure) && failure.code).toBe('connector_failed');
     expect((failure as Error).message).toContain('mailbox unavailable');
 
@@ -82,7 +87,9 @@ describe('executeAction by email', () => {
     expect(action.attempts).toBe(1);
     expect(readSendRecord(action.executionRecord)?.state).toBe('failed');
     expect(smtp.messages).toHaveLength(0);
-    const audit = await ctx.prisma.auditEvent.findMany({ where: { entityId: actionId, toState: 'ready', fromState: 'executing' } });
+    const audit = await ctx.prisma.auditEvent.findMany({
+      where: { entityId: actionId, toState: 'ready', fromState: 'executing' },
+    });
     expect(audit[0]?.reason).toContain('mailbox unavailable');
 
     smtp.refuse = null;
@@ -113,7 +120,9 @@ describe('executeAction by email', () => {
     const seeded = await seedAccount(ctx);
     const deps = depsFor(ctx, smtp.url);
     const actionId = await seeded.actionId('success-plan-recap');
-    await expect(executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId })).rejects.toMatchObject({ code: 'illegal_transition' });
+    await expect(executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId })).rejects.toMatchObject({
+      code: 'illegal_transition',
+    });
     expect(smtp.messages).toHaveLength(0);
   });
 });
@@ -122,9 +131,14 @@ describe('review lint at execution', () => {
   test('stand-in text blocks the send; an explicit override sends it and is audited', async () => {
     const { ctx, deps, seeded, actionId } = await readyWelcomeEmail();
     const action = await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
-    await ctx.prisma.action.update({ where: { id: actionId }, data: { draftBody: `${action.draftBody}\nSee you on [insert date].` } });
+    await ctx.prisma.action.update({
+      where: { id: actionId },
+      data: { draftBody: `${action.draftBody}\nSee you on [insert date].` },
+    });
 
-    const refused = await executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId }).catch((e: unknown) => e);
+    const refused = await executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId }).catch(
+      (e: unknown) => e,
+    );
     expect(isAppError(refused) && refused.code).toBe('validation_failed');
     expect((refused as Error).message).toContain('[insert date]');
     expect((await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } })).status).toBe('ready');
@@ -136,15 +150,22 @@ describe('review lint at execution', () => {
     expect(smtp.messages).toHaveLength(1);
     const after = await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
     expect(after.lintOverriddenById).toBe(seeded.csmUserId);
-    const override = await ctx.prisma.auditEvent.findFirst({ where: { entityId: actionId, reason: { startsWith: 'review lint overridden' } } });
+    const override = await ctx.prisma.auditEvent.findFirst({
+      where: { entityId: actionId, reason: { startsWith: 'review lint overridden' } },
+    });
     expect(override?.actor).toBe(seeded.csmUserId);
     expect(override?.reason).toContain('[insert date]');
   });
 
   test('an unfilled placeholder blocks the send', async () => {
     const { ctx, deps, seeded, actionId } = await readyWelcomeEmail();
-    await ctx.prisma.action.update({ where: { id: actionId }, data: { draftSubject: 'Hello {{contact.nickname}} at Northwind Logistics' } });
-    await expect(executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId })).rejects.toMatchObject({ code: 'validation_failed' });
+    await ctx.prisma.action.update({
+      where: { id: actionId },
+      data: { draftSubject: 'Hello {{contact.nickname}} at Northwind Logistics' },
+    });
+    await expect(executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId })).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
     deps.mailerClose();
     expect(smtp.messages).toHaveLength(0);
   });

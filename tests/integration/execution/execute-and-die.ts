@@ -15,7 +15,7 @@ import { createLogger } from '../../../src/lib/logger';
 import type { ServiceContext } from '../../../src/services/context';
 import { executeAction } from '../../../src/services/execution/execute-action';
 import type { ExecutionDeps } from '../../../src/services/execution/ports';
-import { silentNotifier } from '../../../src/services/notifications/notifier';
+import { silentNotifier } from '../../../src/services/notifications/notifier-port';
 
 async function main(): Promise<void> {
   const [actionId, actorUserId, killAt, clock] = process.argv.slice(2);

@@ -7,7 +7,7 @@ import type { Database } from '../../../src/db/client';
 import { silentLogger } from '../../../src/lib/logger';
 import type { ServiceContext } from '../../../src/services/context';
 import type { ExecutionDeps } from '../../../src/services/execution/ports';
-import type { Notifier } from '../../../src/services/notifications/notifier';
+import type { Notifier } from '../../../src/services/notifications/notifier-port';
 import { createPortalLink } from '../../../src/services/portal/create-portal-link';
 import { seedDemo } from '../../../src/services/seed/seed-demo';
 
@@ -29,11 +29,15 @@ export interface SeededAccount {
 export async function seedAccount(ctx: ServiceContext): Promise<SeededAccount> {
   await seedDemo(ctx, { csmSlackUserId: CSM_SLACK_ID });
   const account = await ctx.prisma.account.findFirstOrThrow({ where: { name: 'Northwind Logistics' } });
-  const csm = await ctx.prisma.user.update({ where: { id: account.csmId! }, data: { name: 'Jamie Rivera', email: 'jamie.rivera@vendor-co.io' } });
+  const csm = await ctx.prisma.user.update({
+    where: { id: account.csmId! },
+    data: { name: 'Jamie Rivera', email: 'jamie.rivera@vendor-co.io' },
+  });
   return {
     accountId: account.id,
     csmUserId: csm.id,
-    actionId: async (key) => (await ctx.prisma.action.findUniqueOrThrow({ where: { accountId_key: { accountId: account.id, key } } })).id,
+    actionId: async (key) =>
+      (await ctx.prisma.action.findUniqueOrThrow({ where: { accountId_key: { accountId: account.id, key } } })).id,
   };
 }
 
@@ -60,13 +64,20 @@ export function recordingNotifier(): RecordingNotifier {
   };
 }
 
-export function depsFor(ctx: ServiceContext, smtpUrl: string | null, extra: Partial<ExecutionDeps> = {}): ExecutionDeps & { mailerClose(): void } {
-  const mailer: SmtpMailer | undefined = smtpUrl ? createSmtpMailer({ url: smtpUrl, from: 'Thread <onboarding@vendor-co.io>', timeoutMs: 5000 }) : undefined;
+export function depsFor(
+  ctx: ServiceContext,
+  smtpUrl: string | null,
+  extra: Partial<ExecutionDeps> = {},
+): ExecutionDeps & { mailerClose(): void } {
+  const mailer: SmtpMailer | undefined = smtpUrl
+    ? createSmtpMailer({ url: smtpUrl, from: 'Thread <onboarding@vendor-co.io>', timeoutMs: 5000 })
+    : undefined;
   return {
     mailer,
     notifier: recordingNotifier(),
     portalLinks: {
-      create: async ({ accountId, contactEmail, actor }) => createPortalLink(ctx, { accountId, contactEmail, actor, publicUrl: PUBLIC_URL }),
+      create: async ({ accountId, contactEmail, actor }) =>
+        createPortalLink(ctx, { accountId, contactEmail, actor, publicUrl: PUBLIC_URL }),
     },
     pacing: { slackPerChannelMs: 0, emailMs: 0 },
     ...extra,

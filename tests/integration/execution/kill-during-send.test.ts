@@ -57,17 +57,29 @@ async function prepareDataDir(): Promise<{ actionId: string; csmUserId: string }
 
 /** Runs the child Thread on the data directory; resolves with how it ended and its pid. */
 function executeInChild(actionId: string, csmUserId: string, killAt: 'claim' | 'send') {
-  const child = spawn(NODE_WITH_TSX[0], [...NODE_WITH_TSX.slice(1), CHILD, actionId, csmUserId, killAt, minutesLater(1)().toISOString()], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, THREAD_DATA_DIR: dataDir, SMTP_URL: smtp.url, EMAIL_FROM: 'Thread <onboarding@vendor-co.io>' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    NODE_WITH_TSX[0],
+    [...NODE_WITH_TSX.slice(1), CHILD, actionId, csmUserId, killAt, minutesLater(1)().toISOString()],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        THREAD_DATA_DIR: dataDir,
+        SMTP_URL: smtp.url,
+        EMAIL_FROM: 'Thread <onboarding@vendor-co.io>',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise<{ pid: number; code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code, signal) => resolve({ pid: child.pid!, code, signal, stderr }));
-  });
+  return new Promise<{ pid: number; code: number | null; signal: NodeJS.Signals | null; stderr: string }>(
+    (resolve, reject) => {
+      child.once('error', reject);
+      child.once('close', (code, signal) => resolve({ pid: child.pid!, code, signal, stderr }));
+    },
+  );
 }
 
 /** The lock a Thread process leaves in the data directory when it is killed (the next open must take it over). */

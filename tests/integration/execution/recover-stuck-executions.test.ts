@@ -10,7 +10,6 @@ const smtp = useSmtpCapture();
 
 const t = useTestDatabase();
 
-
 const minutesLater = (minutes: number) => () => new Date(FIXED_NOW.getTime() + minutes * 60_000);
 
 test('a process killed between claim and send, then restarted, sends the email once', async () => {
@@ -25,7 +24,9 @@ test('a process killed between claim and send, then restarted, sends the email o
   });
   await draftAction(ctx, dying, { actionId });
 
-  await expect(executeAction(ctx, dying, { actionId, actorUserId: seeded.csmUserId })).rejects.toThrow('process killed');
+  await expect(executeAction(ctx, dying, { actionId, actorUserId: seeded.csmUserId })).rejects.toThrow(
+    'process killed',
+  );
   dying.mailerClose();
   let action = await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
   expect(action.status).toBe('executing');
@@ -36,7 +37,9 @@ test('a process killed between claim and send, then restarted, sends the email o
 
   // The restarted process: a click meanwhile finds the action taken, and a sweep too early leaves it alone.
   const restarted = depsFor(ctx, smtp.url);
-  expect((await executeAction(ctx, restarted, { actionId, actorUserId: seeded.csmUserId })).outcome).toBe('already_claimed');
+  expect((await executeAction(ctx, restarted, { actionId, actorUserId: seeded.csmUserId })).outcome).toBe(
+    'already_claimed',
+  );
   expect(await recoverStuckExecutions(ctx, restarted)).toEqual([]);
 
   // After the stuck threshold the sweep returns it to Ready with a warning and never sends by itself.
@@ -63,7 +66,10 @@ test('the sweep leaves executions that are still within the threshold', async ()
   const seeded = await seedAccount(ctx);
   const actionId = await seeded.actionId('welcome-email');
   await makeReady(ctx, actionId);
-  const deps = depsFor(ctx, smtp.url, { stuckAfterMinutes: 30, afterClaim: () => Promise.reject(new Error('process killed')) });
+  const deps = depsFor(ctx, smtp.url, {
+    stuckAfterMinutes: 30,
+    afterClaim: () => Promise.reject(new Error('process killed')),
+  });
   await draftAction(ctx, deps, { actionId });
   await executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId }).catch(() => undefined);
   deps.mailerClose();

@@ -2,7 +2,7 @@ import { createThreadScheduler } from '../../../src/jobs/thread-scheduler';
 import { recoverStuckExecutionsJob } from '../../../src/jobs/recover-stuck-executions-job';
 import { draftAction } from '../../../src/services/drafting/draft-action';
 import { executeAction } from '../../../src/services/execution/execute-action';
-import { silentNotifier } from '../../../src/services/notifications/notifier';
+import { silentNotifier } from '../../../src/services/notifications/notifier-port';
 import { useTestDatabase } from '../../support/test-database';
 import { contextFor, depsFor, FIXED_NOW, makeReady, seedAccount } from '../execution/execution-fixtures';
 
@@ -14,9 +14,15 @@ test('the recovery sweep is registered every 5 minutes and returns a send stuck 
   const actionId = await seeded.actionId('welcome-email');
   await makeReady(ctx, actionId);
   // A mailer that is never reached: the "process" dies right after the claim.
-  const dying = depsFor(ctx, 'smtp://127.0.0.1:9', { afterClaim: () => { throw new Error('process killed'); } });
+  const dying = depsFor(ctx, 'smtp://127.0.0.1:9', {
+    afterClaim: () => {
+      throw new Error('process killed');
+    },
+  });
   await draftAction(ctx, dying, { actionId });
-  await expect(executeAction(ctx, dying, { actionId, actorUserId: seeded.csmUserId })).rejects.toThrow('process killed');
+  await expect(executeAction(ctx, dying, { actionId, actorUserId: seeded.csmUserId })).rejects.toThrow(
+    'process killed',
+  );
   dying.mailerClose();
   expect((await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } })).status).toBe('executing');
 
@@ -28,7 +34,12 @@ test('the recovery sweep is registered every 5 minutes and returns a send stuck 
   const withoutRecovery = createThreadScheduler({ ctx: later, deps, tickCron: '* * * * *' });
   await expect(withoutRecovery.trigger(job.id)).rejects.toMatchObject({ code: 'not_found' });
 
-  const scheduler = createThreadScheduler({ ctx: later, deps, tickCron: '* * * * *', executionDeps: () => depsFor(later, null) });
+  const scheduler = createThreadScheduler({
+    ctx: later,
+    deps,
+    tickCron: '* * * * *',
+    executionDeps: () => depsFor(later, null),
+  });
   const outcome = await scheduler.trigger(job.id);
   expect(outcome).toMatchObject({ status: 'ran', jobId: 'recover-stuck-executions' });
   const action = await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } });

@@ -7,7 +7,11 @@ jest.setTimeout(180_000);
 
 describe('npm run thread -- portal', () => {
   it('prints a fresh magic link for an account and revokes its links', async () => {
-    const env = { THREAD_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'thread-portal-cli-')), PUBLIC_URL: 'https://thread.example.org', LOG_LEVEL: 'silent' };
+    const env = {
+      THREAD_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'thread-portal-cli-')),
+      PUBLIC_URL: 'https://thread.example.org',
+      LOG_LEVEL: 'silent',
+    };
     expect((await runCli(['seed', 'demo'], env)).code).toBe(0);
 
     const link = await runCli(['portal', 'link', 'northwind'], env);
@@ -15,7 +19,10 @@ describe('npm run thread -- portal', () => {
     expect(link.stdout.trim()).toMatch(/^https:\/\/thread\.example\.org\/portal\/[A-Za-z0-9_-]{43}$/);
     expect(link.stderr).toContain('maria.anders@northwindlogistics.io at Northwind Logistics');
 
-    const again = await runCli(['portal', 'link', 'Northwind Logistics', '--contact', 'MARIA.ANDERS@northwindlogistics.io', '--days', '7'], env);
+    const again = await runCli(
+      ['portal', 'link', 'Northwind Logistics', '--contact', 'MARIA.ANDERS@northwindlogistics.io', '--days', '7'],
+      env,
+    );
     expect(again.code).toBe(0);
     expect(again.stdout.trim()).not.toBe(link.stdout.trim());
 

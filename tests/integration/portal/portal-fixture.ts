@@ -12,7 +12,7 @@ import { FailureLimiter } from '../../../src/http/portal/rate-limiter';
 import { createPortalRouter } from '../../../src/http/portal/router';
 import type { Logger } from '../../../src/lib/logger';
 import type { ServiceContext } from '../../../src/services/context';
-import type { NotificationMessage, Notifier } from '../../../src/services/notifications/notifier';
+import type { NotificationMessage, Notifier } from '../../../src/services/notifications/notifier-port';
 import { createPortalLink } from '../../../src/services/portal/create-portal-link';
 import { seedDemo } from '../../../src/services/seed/seed-demo';
 
@@ -35,25 +35,45 @@ export interface PortalFixture {
 export async function buildPortalFixture(ctx: ServiceContext): Promise<PortalFixture> {
   const { prisma } = ctx;
   await seedDemo(ctx);
-  const account = await prisma.account.findFirstOrThrow({ where: { name: 'Northwind Logistics' }, include: { milestones: { orderBy: { position: 'asc' } }, contacts: true } });
-  const csm = await prisma.user.create({ data: { organizationId: account.organizationId, name: 'Priya Shah', email: 'priya.shah@demo.example', role: 'csm' } });
+  const account = await prisma.account.findFirstOrThrow({
+    where: { name: 'Northwind Logistics' },
+    include: { milestones: { orderBy: { position: 'asc' } }, contacts: true },
+  });
+  const csm = await prisma.user.create({
+    data: { organizationId: account.organizationId, name: 'Priya Shah', email: 'priya.shah@demo.example', role: 'csm' },
+  });
   await prisma.account.update({ where: { id: account.id }, data: { csmId: csm.id } });
-  await prisma.organization.update({ where: { id: account.organizationId }, data: { name: 'Acme Cloud', brandColor: '#0e7c66' } });
+  await prisma.organization.update({
+    where: { id: account.organizationId },
+    data: { name: 'Acme Cloud', brandColor: '#0e7c66' },
+  });
   const [kickoff, setup] = account.milestones;
   const now = ctx.now();
   const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
-  await prisma.milestone.update({ where: { id: kickoff!.id }, data: { status: 'completed', startedAt: daysAgo(12), completedAt: daysAgo(6) } });
-  await prisma.milestone.update({ where: { id: setup!.id }, data: { status: 'blocked', startedAt: daysAgo(6), blockedAt: daysAgo(2), blockerNote: BLOCKER_NOTE } });
-  const byKey = async (key: string) => prisma.action.findUniqueOrThrow({ where: { accountId_key: { accountId: account.id, key } } });
+  await prisma.milestone.update({
+    where: { id: kickoff!.id },
+    data: { status: 'completed', startedAt: daysAgo(12), completedAt: daysAgo(6) },
+  });
+  await prisma.milestone.update({
+    where: { id: setup!.id },
+    data: { status: 'blocked', startedAt: daysAgo(6), blockedAt: daysAgo(2), blockerNote: BLOCKER_NOTE },
+  });
+  const byKey = async (key: string) =>
+    prisma.action.findUniqueOrThrow({ where: { accountId_key: { accountId: account.id, key } } });
   const answered = await byKey('kickoff-questionnaire');
-  await prisma.action.update({ where: { id: answered.id }, data: { status: 'completed', executedAt: daysAgo(11), completedAt: daysAgo(9) } });
+  await prisma.action.update({
+    where: { id: answered.id },
+    data: { status: 'completed', executedAt: daysAgo(11), completedAt: daysAgo(9) },
+  });
   const form = await byKey('technical-details');
   await prisma.action.update({ where: { id: form.id }, data: { status: 'executed', executedAt: daysAgo(5) } });
   const document = await byKey('signed-dpa');
   await prisma.action.update({ where: { id: document.id }, data: { status: 'executed', executedAt: daysAgo(4) } });
   const ready = await byKey('data-export');
   await prisma.action.update({ where: { id: ready.id }, data: { status: 'ready' } });
-  const other = await prisma.action.findFirstOrThrow({ where: { key: 'technical-details', account: { name: 'Helios Health' } } });
+  const other = await prisma.action.findFirstOrThrow({
+    where: { key: 'technical-details', account: { name: 'Helios Health' } },
+  });
   await prisma.action.update({ where: { id: other.id }, data: { status: 'executed', executedAt: daysAgo(1) } });
 
   const link = await createPortalLink(ctx, { accountId: account.id, actor: 'test', publicUrl: PUBLIC_URL });
@@ -103,7 +123,11 @@ export interface PortalAppOptions {
 
 export function buildPortalApp(o: PortalAppOptions): { app: Express; secret: Buffer; limiter: FailureLimiter } {
   const secret = o.secret ?? randomBytes(32);
-  const limiter = new FailureLimiter({ maxFailures: o.maxFailures ?? 1000, windowMs: 15 * 60 * 1000, now: () => o.ctx.now().getTime() });
+  const limiter = new FailureLimiter({
+    maxFailures: o.maxFailures ?? 1000,
+    windowMs: 15 * 60 * 1000,
+    now: () => o.ctx.now().getTime(),
+  });
   const router = createPortalRouter({
     ctx: o.logger ? { ...o.ctx, logger: o.logger } : o.ctx,
     notifier: o.notifier,
@@ -113,7 +137,11 @@ export function buildPortalApp(o: PortalAppOptions): { app: Express; secret: Buf
     uploads: { maxBytes: o.maxBytes ?? 25 * 1024 * 1024, extensions: ['pdf', 'png', 'jpg', 'docx', 'txt'] },
     limiter,
   });
-  const app = createHttpApp({ logger: o.ctx.logger, readiness: { checkDatabase: async () => {} }, routers: [{ path: '/portal', router }] });
+  const app = createHttpApp({
+    logger: o.ctx.logger,
+    readiness: { checkDatabase: async () => {} },
+    routers: [{ path: '/portal', router }],
+  });
   return { app, secret, limiter };
 }
 

@@ -1,7 +1,13 @@
 import { parseFormFields, validateFormSubmission } from '../../../src/domain/portal-form';
 import type { FormField } from '../../../src/domain/template';
 
-const field = (kind: FormField['kind'], extra: Partial<FormField> = {}): FormField => ({ key: 'f', label: 'F', kind, required: true, ...extra });
+const field = (kind: FormField['kind'], extra: Partial<FormField> = {}): FormField => ({
+  key: 'f',
+  label: 'F',
+  kind,
+  required: true,
+  ...extra,
+});
 const check = (f: FormField, value: string | undefined) => validateFormSubmission([f], { f: value });
 
 describe('portal form validation', () => {
@@ -37,7 +43,10 @@ describe('portal form validation', () => {
   });
 
   it('requires a required checkbox to be ticked and reads an unticked optional one as false', () => {
-    expect(check(field('checkbox'), undefined)).toEqual({ ok: false, errors: { f: 'Please tick this box to continue.' } });
+    expect(check(field('checkbox'), undefined)).toEqual({
+      ok: false,
+      errors: { f: 'Please tick this box to continue.' },
+    });
     expect(check(field('checkbox', { required: false }), undefined)).toEqual({ ok: true, values: { f: false } });
     expect(check(field('checkbox'), 'yes')).toEqual({ ok: true, values: { f: true } });
   });
@@ -48,12 +57,18 @@ describe('portal form validation', () => {
   });
 
   it('reports every bad field at once and ignores fields the form does not have', () => {
-    const result = validateFormSubmission([field('email', { key: 'a' }), field('number', { key: 'b' })], { a: 'x', b: 'y', extra: 'ignored' });
+    const result = validateFormSubmission([field('email', { key: 'a' }), field('number', { key: 'b' })], {
+      a: 'x',
+      b: 'y',
+      extra: 'ignored',
+    });
     expect(result).toEqual({ ok: false, errors: { a: expect.any(String), b: expect.any(String) } });
   });
 
   it('reads stored fields, and treats a malformed list as no fields', () => {
-    expect(parseFormFields([{ key: 'a', label: 'A', kind: 'text' }])).toEqual([{ key: 'a', label: 'A', kind: 'text', required: false }]);
+    expect(parseFormFields([{ key: 'a', label: 'A', kind: 'text' }])).toEqual([
+      { key: 'a', label: 'A', kind: 'text', required: false },
+    ]);
     expect(parseFormFields([{ key: 'a', kind: 'rocket' }])).toEqual([]);
     expect(parseFormFields(null)).toEqual([]);
   });

@@ -5,7 +5,10 @@ import { Writable } from 'node:stream';
 import request from 'supertest';
 import { createLogger, silentLogger } from '../../../src/lib/logger';
 import type { ServiceContext } from '../../../src/services/context';
-import { PORTAL_SUBMISSION_ACK_ACTION_ID, PORTAL_SUBMISSION_FOLLOW_UP_ACTION_ID } from '../../../src/services/portal/portal-notifications';
+import {
+  PORTAL_SUBMISSION_ACK_ACTION_ID,
+  PORTAL_SUBMISSION_FOLLOW_UP_ACTION_ID,
+} from '../../../src/services/portal/portal-notifications';
 import { useTestDatabase } from '../../support/test-database';
 import { buildPortalApp, buildPortalFixture, csrfFrom, RecordingNotifier } from './portal-fixture';
 
@@ -40,11 +43,20 @@ describe('POST /portal/:token/requests/:actionId (forms)', () => {
     const { app } = buildPortalApp({ ctx, uploadDir, notifier });
     const { agent, csrf } = await openForm(f, app);
 
-    const res = await agent.post(`/portal/${f.token}/requests/${f.formActionId}`).type('form').send({ _csrf: csrf, ...VALID }).expect(303);
+    const res = await agent
+      .post(`/portal/${f.token}/requests/${f.formActionId}`)
+      .type('form')
+      .send({ _csrf: csrf, ...VALID })
+      .expect(303);
     expect(res.headers.location).toBe(`/portal/${f.token}?answered=${f.formActionId}`);
 
     const submission = await t.db.prisma.submission.findFirstOrThrow({ where: { actionId: f.formActionId } });
-    expect(submission).toMatchObject({ kind: 'form', contactId: f.contactId, accountId: f.accountId, reviewedAt: null });
+    expect(submission).toMatchObject({
+      kind: 'form',
+      contactId: f.contactId,
+      accountId: f.accountId,
+      reviewedAt: null,
+    });
     expect(submission.createdAt.toISOString()).toBe(now.toISOString());
     expect(submission.data).toEqual({
       sso_provider: 'Okta',
@@ -56,9 +68,13 @@ describe('POST /portal/:token/requests/:actionId (forms)', () => {
     const action = await t.db.prisma.action.findUniqueOrThrow({ where: { id: f.formActionId } });
     expect(action.status).toBe('completed');
     expect(action.completedAt?.toISOString()).toBe(now.toISOString());
-    const audit = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: 'action', entityId: f.formActionId } });
+    const audit = await t.db.prisma.auditEvent.findFirstOrThrow({
+      where: { entityType: 'action', entityId: f.formActionId },
+    });
     expect(audit).toMatchObject({ actor: `customer:${f.contactId}`, fromState: 'executed', toState: 'completed' });
-    expect(await t.db.prisma.engagementEvent.count({ where: { kind: 'form_submitted', contactId: f.contactId } })).toBe(1);
+    expect(await t.db.prisma.engagementEvent.count({ where: { kind: 'form_submitted', contactId: f.contactId } })).toBe(
+      1,
+    );
 
     expect(notifier.changedActions).toEqual([f.formActionId]);
     expect(notifier.channelMessages).toHaveLength(1);
@@ -87,12 +103,22 @@ describe('POST /portal/:token/requests/:actionId (forms)', () => {
     const res = await agent
       .post(`/portal/${f.token}/requests/${f.formActionId}`)
       .type('form')
-      .send({ _csrf: csrf, sso_provider: 'Something else', idp_metadata_url: 'javascript:alert(1)', it_admin_email: 'not-an-email"><script>x()</script>', technical_notes: 'typed <i>text</i>' })
+      .send({
+        _csrf: csrf,
+        sso_provider: 'Something else',
+        idp_metadata_url: 'javascript:alert(1)',
+        it_admin_email: 'not-an-email"><script>x()</script>',
+        technical_notes: 'typed <i>text</i>',
+      })
       .expect(422);
     const body = res.text;
     expect(body).toContain('Please check your answers');
-    expect(body).toMatch(/<p class="field__error" id="field-sso_provider-error">.*Please choose one of the options\.<\/p>/);
-    expect(body).toMatch(/<p class="field__error" id="field-idp_metadata_url-error">.*Please enter a web address starting with https:\/\/\.<\/p>/);
+    expect(body).toMatch(
+      /<p class="field__error" id="field-sso_provider-error">.*Please choose one of the options\.<\/p>/,
+    );
+    expect(body).toMatch(
+      /<p class="field__error" id="field-idp_metadata_url-error">.*Please enter a web address starting with https:\/\/\.<\/p>/,
+    );
     expect(body).toMatch(/<p class="field__error" id="field-it_admin_email-error">.*Please enter an email address/);
     expect(body).toContain('aria-invalid="true"');
     expect(body).toContain('href="#field-it_admin_email"');
@@ -112,7 +138,11 @@ describe('POST /portal/:token/requests/:actionId (forms)', () => {
     const f = await buildPortalFixture(ctx);
     const { app } = buildPortalApp({ ctx, uploadDir });
     const { agent, csrf } = await openForm(f, app);
-    const res = await agent.post(`/portal/${f.token}/requests/${f.formActionId}`).type('form').send({ _csrf: csrf }).expect(422);
+    const res = await agent
+      .post(`/portal/${f.token}/requests/${f.formActionId}`)
+      .type('form')
+      .send({ _csrf: csrf })
+      .expect(422);
     expect(res.text.match(/Please fill in this field\./g)?.length).toBe(4); // two in the summary, two beside the fields
     expect(res.text).toContain('Identity provider: Please fill in this field.');
     expect(res.text).toContain('Email address of the IT administrator we should work with: Please fill in this field.');
@@ -124,8 +154,16 @@ describe('POST /portal/:token/requests/:actionId (forms)', () => {
     const { agent, csrf } = await openForm(f, app);
     const url = `/portal/${f.token}/requests/${f.formActionId}`;
     await agent.post(url).type('form').send(VALID).expect(403);
-    await agent.post(url).type('form').send({ _csrf: 'x'.repeat(43), ...VALID }).expect(403);
-    const noCookie = await request(app).post(url).type('form').send({ _csrf: csrf, ...VALID }).expect(403);
+    await agent
+      .post(url)
+      .type('form')
+      .send({ _csrf: 'x'.repeat(43), ...VALID })
+      .expect(403);
+    const noCookie = await request(app)
+      .post(url)
+      .type('form')
+      .send({ _csrf: csrf, ...VALID })
+      .expect(403);
     expect(noCookie.text).toContain('Please try that again');
     expect(await t.db.prisma.submission.count()).toBe(0);
   });
@@ -135,9 +173,17 @@ describe('POST /portal/:token/requests/:actionId (forms)', () => {
     const { app } = buildPortalApp({ ctx, uploadDir });
     const { agent, csrf } = await openForm(f, app);
     const { createPortalLink } = await import('../../../src/services/portal/create-portal-link');
-    const second = await createPortalLink(ctx, { accountId: f.accountId, actor: 'test', publicUrl: 'http://portal.test' });
+    const second = await createPortalLink(ctx, {
+      accountId: f.accountId,
+      actor: 'test',
+      publicUrl: 'http://portal.test',
+    });
     const otherToken = second.url.split('/').pop()!;
-    await agent.post(`/portal/${otherToken}/requests/${f.formActionId}`).type('form').send({ _csrf: csrf, ...VALID }).expect(403);
+    await agent
+      .post(`/portal/${otherToken}/requests/${f.formActionId}`)
+      .type('form')
+      .send({ _csrf: csrf, ...VALID })
+      .expect(403);
   });
 
   it('takes an answer once: a second post shows the request as done and stores nothing more', async () => {
@@ -145,18 +191,30 @@ describe('POST /portal/:token/requests/:actionId (forms)', () => {
     const { app } = buildPortalApp({ ctx, uploadDir });
     const { agent, csrf } = await openForm(f, app);
     const url = `/portal/${f.token}/requests/${f.formActionId}`;
-    await agent.post(url).type('form').send({ _csrf: csrf, ...VALID }).expect(303);
-    const again = await agent.post(url).type('form').send({ _csrf: csrf, ...VALID }).expect(303);
+    await agent
+      .post(url)
+      .type('form')
+      .send({ _csrf: csrf, ...VALID })
+      .expect(303);
+    const again = await agent
+      .post(url)
+      .type('form')
+      .send({ _csrf: csrf, ...VALID })
+      .expect(303);
     expect(again.headers.location).toBe(url);
     expect(await t.db.prisma.submission.count()).toBe(1);
   });
 
-  it('refuses forms for unpublished requests and for another account\'s requests', async () => {
+  it("refuses forms for unpublished requests and for another account's requests", async () => {
     const f = await buildPortalFixture(ctx);
     const { app } = buildPortalApp({ ctx, uploadDir });
     const { agent, csrf } = await openForm(f, app);
     for (const id of [f.readyActionId, f.otherAccountActionId]) {
-      await agent.post(`/portal/${f.token}/requests/${id}`).type('form').send({ _csrf: csrf, ...VALID }).expect(404);
+      await agent
+        .post(`/portal/${f.token}/requests/${id}`)
+        .type('form')
+        .send({ _csrf: csrf, ...VALID })
+        .expect(404);
     }
     expect(await t.db.prisma.submission.count()).toBe(0);
   });
@@ -165,7 +223,11 @@ describe('POST /portal/:token/requests/:actionId (forms)', () => {
     const f = await buildPortalFixture(ctx);
     const { app } = buildPortalApp({ ctx, uploadDir });
     const { agent, csrf } = await openForm(f, app);
-    const res = await agent.post(`/portal/${f.token}/requests/${f.formActionId}`).type('form').send({ _csrf: csrf, ...VALID, technical_notes: 'x'.repeat(70_000) }).expect(413);
+    const res = await agent
+      .post(`/portal/${f.token}/requests/${f.formActionId}`)
+      .type('form')
+      .send({ _csrf: csrf, ...VALID, technical_notes: 'x'.repeat(70_000) })
+      .expect(413);
     expect(res.text).toContain('That was too much to send at once');
     expect(await t.db.prisma.submission.count()).toBe(0);
   });
@@ -175,10 +237,17 @@ describe('POST /portal/:token/requests/:actionId (forms)', () => {
     const notifier = new RecordingNotifier();
     notifier.failWith = new Error('slack is down');
     const lines: string[] = [];
-    const logger = createLogger('info', new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }) as never);
+    const logger = createLogger(
+      'info',
+      new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }) as never,
+    );
     const { app } = buildPortalApp({ ctx, uploadDir, notifier, logger });
     const { agent, csrf } = await openForm(f, app);
-    await agent.post(`/portal/${f.token}/requests/${f.formActionId}`).type('form').send({ _csrf: csrf, ...VALID }).expect(303);
+    await agent
+      .post(`/portal/${f.token}/requests/${f.formActionId}`)
+      .type('form')
+      .send({ _csrf: csrf, ...VALID })
+      .expect(303);
     expect(await t.db.prisma.submission.count()).toBe(1);
     expect(lines.join('')).toContain('could not tell the CSM about a portal answer');
     expect(lines.join('')).not.toContain(f.token);

@@ -22,9 +22,13 @@ async function northwind() {
 }
 
 describe('portal magic links', () => {
-  it('hands out a 256-bit token that is stored only as its SHA-256 and opens the contact\'s portal', async () => {
+  it("hands out a 256-bit token that is stored only as its SHA-256 and opens the contact's portal", async () => {
     const account = await northwind();
-    const link = await createPortalLink(ctx, { accountId: account.id, actor: 'test', publicUrl: 'https://thread.example.org/' });
+    const link = await createPortalLink(ctx, {
+      accountId: account.id,
+      actor: 'test',
+      publicUrl: 'https://thread.example.org/',
+    });
     const token = link.url.replace('https://thread.example.org/portal/', '');
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(Buffer.from(token, 'base64url')).toHaveLength(32);
@@ -36,7 +40,10 @@ describe('portal magic links', () => {
     expect(row.expiresAt.toISOString()).toBe('2026-12-24T10:00:00.000Z');
     expect(row.contactId).toBe(account.contacts[0]!.id);
 
-    await expect(resolvePortalToken(ctx, { token })).resolves.toMatchObject({ accountId: account.id, contactId: account.contacts[0]!.id });
+    await expect(resolvePortalToken(ctx, { token })).resolves.toMatchObject({
+      accountId: account.id,
+      contactId: account.contacts[0]!.id,
+    });
   });
 
   it('gives every link a different token', async () => {
@@ -48,7 +55,12 @@ describe('portal magic links', () => {
 
   it('stops opening the portal once the link expires', async () => {
     const account = await northwind();
-    const link = await createPortalLink(ctx, { accountId: account.id, actor: 'test', publicUrl: 'http://x.test', ttlDays: 2 });
+    const link = await createPortalLink(ctx, {
+      accountId: account.id,
+      actor: 'test',
+      publicUrl: 'http://x.test',
+      ttlDays: 2,
+    });
     const token = link.url.split('/').pop()!;
     now = new Date('2026-11-26T09:59:59Z');
     expect(await resolvePortalToken(ctx, { token })).toBeDefined();
@@ -62,14 +74,25 @@ describe('portal magic links', () => {
     const token = link.url.split('/').pop()!;
     await expect(revokePortalLink(ctx, { accountId: account.id, actor: 'U0CSM' })).resolves.toEqual({ revoked: 1 });
     expect(await resolvePortalToken(ctx, { token })).toBeUndefined();
-    const audit = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { entityType: 'portal_access', toState: 'revoked' } });
+    const audit = await t.db.prisma.auditEvent.findFirstOrThrow({
+      where: { entityType: 'portal_access', toState: 'revoked' },
+    });
     expect(audit).toMatchObject({ entityId: link.portalAccessId, actor: 'U0CSM', fromState: 'active' });
-    await expect(revokePortalLink(ctx, { portalAccessId: link.portalAccessId, actor: 'U0CSM' })).resolves.toEqual({ revoked: 0 });
+    await expect(revokePortalLink(ctx, { portalAccessId: link.portalAccessId, actor: 'U0CSM' })).resolves.toEqual({
+      revoked: 0,
+    });
   });
 
   it('refuses a contact who is not on the account, naming the ones who are', async () => {
     const account = await northwind();
-    await expect(createPortalLink(ctx, { accountId: account.id, contactEmail: 'eve@evil.test', actor: 'test', publicUrl: 'http://x.test' })).rejects.toMatchObject({
+    await expect(
+      createPortalLink(ctx, {
+        accountId: account.id,
+        contactEmail: 'eve@evil.test',
+        actor: 'test',
+        publicUrl: 'http://x.test',
+      }),
+    ).rejects.toMatchObject({
       code: 'not_found',
       message: expect.stringContaining('maria.anders@northwindlogistics.io'),
     });
@@ -77,8 +100,15 @@ describe('portal magic links', () => {
 
   it('makes a link for a named contact, matching the email case-insensitively', async () => {
     const account = await northwind();
-    const second = await t.db.prisma.contact.create({ data: { accountId: account.id, name: 'Ito Ken', email: 'ken.ito@northwindlogistics.io' } });
-    const link = await createPortalLink(ctx, { accountId: account.id, contactEmail: 'Ken.Ito@NorthwindLogistics.io', actor: 'test', publicUrl: 'http://x.test' });
+    const second = await t.db.prisma.contact.create({
+      data: { accountId: account.id, name: 'Ito Ken', email: 'ken.ito@northwindlogistics.io' },
+    });
+    const link = await createPortalLink(ctx, {
+      accountId: account.id,
+      contactEmail: 'Ken.Ito@NorthwindLogistics.io',
+      actor: 'test',
+      publicUrl: 'http://x.test',
+    });
     expect(link.contactId).toBe(second.id);
   });
 

@@ -25,7 +25,10 @@ describe('GET /portal/:token', () => {
   it('shows the branded timeline, the blocked milestone with its note, the published requests and the CSM', async () => {
     const f = await buildPortalFixture(ctx);
     const { app } = buildPortalApp({ ctx, uploadDir });
-    const res = await request(app).get(`/portal/${f.token}`).expect(200).expect('Content-Type', /text\/html/);
+    const res = await request(app)
+      .get(`/portal/${f.token}`)
+      .expect(200)
+      .expect('Content-Type', /text\/html/);
     const body = res.text;
     expect(body).toContain('Acme Cloud');
     expect(body).toContain('Northwind Logistics');
@@ -70,7 +73,9 @@ describe('GET /portal/:token', () => {
   it('answers unknown, malformed, expired and revoked links with the same page, which names nobody', async () => {
     const f = await buildPortalFixture(ctx);
     const { app } = buildPortalApp({ ctx, uploadDir });
-    const unknown = await request(app).get(`/portal/${'A'.repeat(43)}`).expect(404);
+    const unknown = await request(app)
+      .get(`/portal/${'A'.repeat(43)}`)
+      .expect(404);
     const malformed = await request(app).get('/portal/%3Cscript%3E').expect(404);
     expect(stable(malformed.text)).toBe(stable(unknown.text));
     expect(unknown.text).toContain('ask your customer success manager for a new link');
@@ -90,11 +95,18 @@ describe('GET /portal/:token', () => {
   it('refuses an address that keeps guessing, even with a real link, until the window passes', async () => {
     const f = await buildPortalFixture(ctx);
     const { app } = buildPortalApp({ ctx, uploadDir, maxFailures: 3 });
-    for (let i = 0; i < 3; i++) await request(app).get(`/portal/${'B'.repeat(42)}${i}`).expect(404);
+    for (let i = 0; i < 3; i++)
+      await request(app)
+        .get(`/portal/${'B'.repeat(42)}${i}`)
+        .expect(404);
     const limited = await request(app).get(`/portal/${f.token}`).expect(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.text).toContain('Too many attempts');
-    await request(app).post(`/portal/${f.token}/requests/${f.formActionId}`).type('form').send({ sso_provider: 'Okta' }).expect(429);
+    await request(app)
+      .post(`/portal/${f.token}/requests/${f.formActionId}`)
+      .type('form')
+      .send({ sso_provider: 'Okta' })
+      .expect(429);
     now = new Date(now.getTime() + 15 * 60 * 1000 + 1000);
     await request(app).get(`/portal/${f.token}`).expect(200);
   });
@@ -117,7 +129,10 @@ describe('GET /portal/:token', () => {
 
   it('serves the stylesheet and a friendly page for unknown portal paths', async () => {
     const { app } = buildPortalApp({ ctx, uploadDir });
-    const css = await request(app).get('/portal/assets/portal.css').expect(200).expect('Content-Type', /text\/css/);
+    const css = await request(app)
+      .get('/portal/assets/portal.css')
+      .expect(200)
+      .expect('Content-Type', /text\/css/);
     expect(css.text).toContain('--brand');
     const res = await request(app).get('/portal/some/where/else').expect(404).expect('Content-Type', /html/);
     expect(res.text).toContain('This link is not working');
@@ -134,12 +149,14 @@ describe('GET /portal/:token/requests/:actionId', () => {
     expect(res.text).toContain('<label class="field__label" for="field-sso_provider">Identity provider</label>');
     expect(res.text).toContain('<option value="Okta">Okta</option>');
     expect(res.text).toMatch(/name="_csrf" value="[A-Za-z0-9_-]{43}"/);
-    expect(res.headers['set-cookie']?.[0]).toMatch(/^thread_portal_csrf=[A-Za-z0-9_-]{22}; Path=\/portal; HttpOnly; SameSite=Strict/);
+    expect(res.headers['set-cookie']?.[0]).toMatch(
+      /^thread_portal_csrf=[A-Za-z0-9_-]{22}; Path=\/portal; HttpOnly; SameSite=Strict/,
+    );
     // The template's intro, with the company filled in.
     expect(res.text).toContain('What we need from Northwind Logistics&#39;s IT team');
   });
 
-  it('treats unpublished requests and other accounts\' requests as not found', async () => {
+  it("treats unpublished requests and other accounts' requests as not found", async () => {
     const f = await buildPortalFixture(ctx);
     const { app } = buildPortalApp({ ctx, uploadDir });
     for (const id of [f.readyActionId, f.otherAccountActionId, 'nope']) {

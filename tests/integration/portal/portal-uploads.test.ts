@@ -32,7 +32,9 @@ async function openUpload(f: { token: string; documentActionId: string }, app: P
 function storedFiles(): string[] {
   const root = path.join(uploadDir, 'sha256');
   if (!existsSync(root)) return [];
-  return readdirSync(root, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.join(d.parentPath, d.name));
 }
 
 function leftoverTemporaryFiles(): string[] {
@@ -47,26 +49,47 @@ describe('POST /portal/:token/requests/:actionId/upload', () => {
     const { app } = buildPortalApp({ ctx, uploadDir, notifier });
     const { agent, csrf, url } = await openUpload(f, app);
 
-    const res = await agent.post(url).field('_csrf', csrf).attach('file', PDF, { filename: '../../Signed DPA.pdf', contentType: 'application/pdf' }).expect(303);
+    const res = await agent
+      .post(url)
+      .field('_csrf', csrf)
+      .attach('file', PDF, { filename: '../../Signed DPA.pdf', contentType: 'application/pdf' })
+      .expect(303);
     expect(res.headers.location).toBe(`/portal/${f.token}?answered=${f.documentActionId}`);
 
     const sha = createHash('sha256').update(PDF).digest('hex');
     const submission = await t.db.prisma.submission.findFirstOrThrow({ where: { actionId: f.documentActionId } });
-    expect(submission).toMatchObject({ kind: 'document', fileName: 'Signed DPA.pdf', fileSize: PDF.length, contentType: 'application/pdf', contentHash: sha, storageKey: `sha256/${sha.slice(0, 2)}/${sha}` });
+    expect(submission).toMatchObject({
+      kind: 'document',
+      fileName: 'Signed DPA.pdf',
+      fileSize: PDF.length,
+      contentType: 'application/pdf',
+      contentHash: sha,
+      storageKey: `sha256/${sha.slice(0, 2)}/${sha}`,
+    });
     expect(readFileSync(path.join(uploadDir, 'sha256', sha.slice(0, 2), sha)).equals(PDF)).toBe(true);
     expect(leftoverTemporaryFiles()).toEqual([]);
-    expect((await t.db.prisma.action.findUniqueOrThrow({ where: { id: f.documentActionId } })).status).toBe('completed');
+    expect((await t.db.prisma.action.findUniqueOrThrow({ where: { id: f.documentActionId } })).status).toBe(
+      'completed',
+    );
     expect(await t.db.prisma.engagementEvent.count({ where: { kind: 'document_uploaded' } })).toBe(1);
-    expect(await t.db.prisma.auditEvent.count({ where: { entityId: f.documentActionId, fromState: 'executed', toState: 'completed' } })).toBe(1);
+    expect(
+      await t.db.prisma.auditEvent.count({
+        where: { entityId: f.documentActionId, fromState: 'executed', toState: 'completed' },
+      }),
+    ).toBe(1);
 
     const message = notifier.channelMessages[0]!.message;
     expect(message.text).toContain('uploaded Signed DPA.pdf (2.9 KB) for "Signed data processing agreement"');
     const link = /(http:\/\/portal\.test\/portal\/files\/[^\s|>]+)/.exec(message.text)![1]!;
-    const download = await request(app).get(link.replace(PUBLIC_URL, '')).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const download = await request(app)
+      .get(link.replace(PUBLIC_URL, ''))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(download.headers['content-disposition']).toContain('attachment; filename="Signed DPA.pdf"');
     expect((download.body as Buffer).equals(PDF)).toBe(true);
@@ -77,13 +100,21 @@ describe('POST /portal/:token/requests/:actionId/upload', () => {
     const notifier = new RecordingNotifier();
     const { app, secret } = buildPortalApp({ ctx, uploadDir, notifier });
     const { agent, csrf, url } = await openUpload(f, app);
-    await agent.post(url).field('_csrf', csrf).attach('file', PDF, { filename: 'dpa.pdf', contentType: 'application/pdf' }).expect(303);
+    await agent
+      .post(url)
+      .field('_csrf', csrf)
+      .attach('file', PDF, { filename: 'dpa.pdf', contentType: 'application/pdf' })
+      .expect(303);
     const submission = await t.db.prisma.submission.findFirstOrThrow();
 
     const good = signDownloadUrl({ publicUrl: '', secret, submissionId: submission.id, now });
     await request(app).get(good).expect(200);
-    await request(app).get(good.replace(/sig=./, 'sig=A').replace(/sig=AA/, 'sig=AB')).expect(404);
-    await request(app).get(good.replace(/expires=\d+/, 'expires=9999999999')).expect(404);
+    await request(app)
+      .get(good.replace(/sig=./, 'sig=A').replace(/sig=AA/, 'sig=AB'))
+      .expect(404);
+    await request(app)
+      .get(good.replace(/expires=\d+/, 'expires=9999999999'))
+      .expect(404);
     const wrongKey = signDownloadUrl({ publicUrl: '', secret: Buffer.alloc(32, 1), submissionId: submission.id, now });
     await request(app).get(wrongKey).expect(404);
     now = new Date(now.getTime() + 24 * 60 * 60 * 1000 + 1000);
@@ -95,7 +126,11 @@ describe('POST /portal/:token/requests/:actionId/upload', () => {
     const f = await buildPortalFixture(ctx);
     const { app } = buildPortalApp({ ctx, uploadDir, maxBytes: 2048 });
     const { agent, csrf, url } = await openUpload(f, app);
-    const res = await agent.post(url).field('_csrf', csrf).attach('file', PDF, { filename: 'dpa.pdf', contentType: 'application/pdf' }).expect(413);
+    const res = await agent
+      .post(url)
+      .field('_csrf', csrf)
+      .attach('file', PDF, { filename: 'dpa.pdf', contentType: 'application/pdf' })
+      .expect(413);
     expect(res.text).toContain('That file is too large. The limit is 2 KB.');
     expect(res.text).toContain('aria-invalid="true"');
     expect(await t.db.prisma.submission.count()).toBe(0);
@@ -109,7 +144,11 @@ describe('POST /portal/:token/requests/:actionId/upload', () => {
     const { app } = buildPortalApp({ ctx, uploadDir, maxBytes: 1024 });
     const { agent, csrf, url } = await openUpload(f, app);
     const big = Buffer.alloc(200 * 1024, 'b');
-    const res = await agent.post(url).field('_csrf', csrf).attach('file', big, { filename: 'big.pdf', contentType: 'application/pdf' }).expect(413);
+    const res = await agent
+      .post(url)
+      .field('_csrf', csrf)
+      .attach('file', big, { filename: 'big.pdf', contentType: 'application/pdf' })
+      .expect(413);
     expect(res.text).toContain('That file is too large.');
     expect(storedFiles()).toEqual([]);
   });
@@ -123,8 +162,14 @@ describe('POST /portal/:token/requests/:actionId/upload', () => {
     const f = await buildPortalFixture(ctx);
     const { app } = buildPortalApp({ ctx, uploadDir });
     const { agent, csrf, url } = await openUpload(f, app);
-    const res = await agent.post(url).field('_csrf', csrf).attach('file', Buffer.from('<script>alert(1)</script>'), { filename, contentType }).expect(422);
-    expect(res.text).toContain('That type of file cannot be uploaded here. Allowed types: .pdf, .png, .jpg, .docx, .txt.');
+    const res = await agent
+      .post(url)
+      .field('_csrf', csrf)
+      .attach('file', Buffer.from('<script>alert(1)</script>'), { filename, contentType })
+      .expect(422);
+    expect(res.text).toContain(
+      'That type of file cannot be uploaded here. Allowed types: .pdf, .png, .jpg, .docx, .txt.',
+    );
     expect(await t.db.prisma.submission.count()).toBe(0);
     expect(storedFiles()).toEqual([]);
   });
@@ -135,7 +180,11 @@ describe('POST /portal/:token/requests/:actionId/upload', () => {
     const { agent, csrf, url } = await openUpload(f, app);
     const none = await agent.post(url).field('_csrf', csrf).expect(422);
     expect(none.text).toContain('Please choose a file to upload.');
-    const empty = await agent.post(url).field('_csrf', csrf).attach('file', Buffer.alloc(0), { filename: 'dpa.pdf', contentType: 'application/pdf' }).expect(422);
+    const empty = await agent
+      .post(url)
+      .field('_csrf', csrf)
+      .attach('file', Buffer.alloc(0), { filename: 'dpa.pdf', contentType: 'application/pdf' })
+      .expect(422);
     expect(empty.text).toContain('That file is empty.');
     expect(await t.db.prisma.submission.count()).toBe(0);
   });
@@ -145,8 +194,16 @@ describe('POST /portal/:token/requests/:actionId/upload', () => {
     const { app } = buildPortalApp({ ctx, uploadDir });
     const { agent, csrf, url } = await openUpload(f, app);
     await agent.post(url).attach('file', PDF, { filename: 'dpa.pdf', contentType: 'application/pdf' }).expect(403);
-    await agent.post(url).field('_csrf', 'forged').attach('file', PDF, { filename: 'dpa.pdf', contentType: 'application/pdf' }).expect(403);
-    await request(app).post(url).field('_csrf', csrf).attach('file', PDF, { filename: 'dpa.pdf', contentType: 'application/pdf' }).expect(403);
+    await agent
+      .post(url)
+      .field('_csrf', 'forged')
+      .attach('file', PDF, { filename: 'dpa.pdf', contentType: 'application/pdf' })
+      .expect(403);
+    await request(app)
+      .post(url)
+      .field('_csrf', csrf)
+      .attach('file', PDF, { filename: 'dpa.pdf', contentType: 'application/pdf' })
+      .expect(403);
     expect(storedFiles()).toEqual([]);
     expect(await t.db.prisma.submission.count()).toBe(0);
   });
@@ -156,7 +213,11 @@ describe('POST /portal/:token/requests/:actionId/upload', () => {
     const { app } = buildPortalApp({ ctx, uploadDir });
     const { agent, csrf, url } = await openUpload(f, app);
     await agent.post(url).type('form').send({ _csrf: csrf }).expect(400);
-    await agent.post(`/portal/${f.token}/requests/${f.formActionId}/upload`).field('_csrf', csrf).attach('file', PDF, { filename: 'dpa.pdf', contentType: 'application/pdf' }).expect(404);
+    await agent
+      .post(`/portal/${f.token}/requests/${f.formActionId}/upload`)
+      .field('_csrf', csrf)
+      .attach('file', PDF, { filename: 'dpa.pdf', contentType: 'application/pdf' })
+      .expect(404);
     expect(storedFiles()).toEqual([]);
   });
 
@@ -164,9 +225,17 @@ describe('POST /portal/:token/requests/:actionId/upload', () => {
     const f = await buildPortalFixture(ctx);
     const { app } = buildPortalApp({ ctx, uploadDir });
     const { agent, csrf, url } = await openUpload(f, app);
-    await agent.post(url).field('_csrf', csrf).attach('file', PDF, { filename: 'dpa.pdf', contentType: 'application/pdf' }).expect(303);
+    await agent
+      .post(url)
+      .field('_csrf', csrf)
+      .attach('file', PDF, { filename: 'dpa.pdf', contentType: 'application/pdf' })
+      .expect(303);
     await t.db.prisma.action.update({ where: { id: f.documentActionId }, data: { status: 'executed' } });
-    await agent.post(url).field('_csrf', csrf).attach('file', PDF, { filename: 'dpa-copy.pdf', contentType: 'application/pdf' }).expect(303);
+    await agent
+      .post(url)
+      .field('_csrf', csrf)
+      .attach('file', PDF, { filename: 'dpa-copy.pdf', contentType: 'application/pdf' })
+      .expect(303);
     expect(await t.db.prisma.submission.count()).toBe(2);
     expect(storedFiles()).toHaveLength(1);
   });

@@ -3,7 +3,15 @@ import { dismissRiskSuggestion } from '../../../src/services/accounts/dismiss-ri
 import { sendDailyDigests } from '../../../src/services/scheduler/send-daily-digests';
 import { suggestAtRisk } from '../../../src/services/scheduler/suggest-at-risk';
 import { useTestDatabase } from '../../support/test-database';
-import { addAccount, addTemplate, contextAt, oneMilestoneTemplate, recordingNotifier, setupOrganization, spec } from './scheduler-fixtures';
+import {
+  addAccount,
+  addTemplate,
+  contextAt,
+  oneMilestoneTemplate,
+  recordingNotifier,
+  setupOrganization,
+  spec,
+} from './scheduler-fixtures';
 
 const t = useTestDatabase();
 
@@ -20,8 +28,13 @@ async function berlinAccount() {
     ]),
   );
   const created = await addAccount(ctx, org.id, 'Acme', 'Plan', { csmSlackUserId: 'UCSM0001' });
-  const account = await t.db.prisma.account.findUniqueOrThrow({ where: { id: created.id }, include: { milestones: true } });
-  const byKey = Object.fromEntries((await t.db.prisma.action.findMany({ where: { accountId: account.id } })).map((a) => [a.key, a]));
+  const account = await t.db.prisma.account.findUniqueOrThrow({
+    where: { id: created.id },
+    include: { milestones: true },
+  });
+  const byKey = Object.fromEntries(
+    (await t.db.prisma.action.findMany({ where: { accountId: account.id } })).map((a) => [a.key, a]),
+  );
   return { ctx, org, account, byKey };
 }
 
@@ -30,8 +43,19 @@ describe('daily digest', () => {
     const { ctx, account, byKey } = await berlinAccount();
     // Overdue draft, a draft due today (Wednesday 2 December, 09:00 Berlin), a blocked milestone, a submission waiting.
     await t.db.prisma.action.update({ where: { id: byKey.old!.id }, data: { status: 'ready' } });
-    await t.db.prisma.milestone.update({ where: { id: account.milestones[0]!.id }, data: { status: 'blocked', blockedAt: new Date('2026-11-30T10:00:00Z'), blockerNote: 'waiting for SSO metadata' } });
-    await t.db.prisma.submission.create({ data: { accountId: account.id, actionId: byKey.form!.id, kind: 'form', data: {}, createdAt: new Date('2026-12-01T20:00:00Z') } });
+    await t.db.prisma.milestone.update({
+      where: { id: account.milestones[0]!.id },
+      data: { status: 'blocked', blockedAt: new Date('2026-11-30T10:00:00Z'), blockerNote: 'waiting for SSO metadata' },
+    });
+    await t.db.prisma.submission.create({
+      data: {
+        accountId: account.id,
+        actionId: byKey.form!.id,
+        kind: 'form',
+        data: {},
+        createdAt: new Date('2026-12-01T20:00:00Z'),
+      },
+    });
     const { notifier, calls } = recordingNotifier();
 
     ctx.setNow('2026-12-02T07:59:00Z'); // 08:59 in Berlin
@@ -65,8 +89,15 @@ describe('daily digest', () => {
     await t.db.prisma.action.update({ where: { id: byKey.old!.id }, data: { status: 'ready' } });
     ctx.setNow('2026-12-02T08:00:00Z');
     const { notifier, calls } = recordingNotifier();
-    const failing = { ...notifier, sendDigest: async () => { throw new Error('Slack is down'); } };
-    expect((await sendDailyDigests(ctx, { notifier: failing })).failed).toEqual([{ userId: expect.any(String), message: 'Slack is down' }]);
+    const failing = {
+      ...notifier,
+      sendDigest: async () => {
+        throw new Error('Slack is down');
+      },
+    };
+    expect((await sendDailyDigests(ctx, { notifier: failing })).failed).toEqual([
+      { userId: expect.any(String), message: 'Slack is down' },
+    ]);
     expect((await sendDailyDigests(ctx, { notifier })).sent).toHaveLength(1);
     expect(calls).toHaveLength(1);
   });
@@ -76,8 +107,14 @@ describe('at-risk suggestions', () => {
   it('suggests with reasons (blocked > 5 days, overdue > 7 days, no portal engagement 14 days) without changing the status', async () => {
     const { ctx, account, byKey } = await berlinAccount();
     await t.db.prisma.action.update({ where: { id: byKey.old!.id }, data: { status: 'ready' } });
-    await t.db.prisma.action.update({ where: { id: byKey.form!.id }, data: { status: 'executed', executedAt: new Date('2026-11-23T10:00:00Z') } });
-    await t.db.prisma.milestone.update({ where: { id: account.milestones[0]!.id }, data: { status: 'blocked', blockedAt: new Date('2026-11-30T08:00:00Z'), blockerNote: 'waiting' } });
+    await t.db.prisma.action.update({
+      where: { id: byKey.form!.id },
+      data: { status: 'executed', executedAt: new Date('2026-11-23T10:00:00Z') },
+    });
+    await t.db.prisma.milestone.update({
+      where: { id: account.milestones[0]!.id },
+      data: { status: 'blocked', blockedAt: new Date('2026-11-30T08:00:00Z'), blockerNote: 'waiting' },
+    });
     const { notifier, calls } = recordingNotifier();
 
     ctx.setNow('2026-12-05T08:00:00Z'); // blocked 5 days exactly, overdue 12 days, request sent 12 days ago
@@ -85,7 +122,9 @@ describe('at-risk suggestions', () => {
     expect(result.suggested).toEqual([account.id]);
     let stored = await t.db.prisma.account.findUniqueOrThrow({ where: { id: account.id } });
     expect(stored.status).toBe('active');
-    expect((stored.riskSuggestion as { reasons: { code: string }[] }).reasons.map((r) => r.code)).toEqual(['actions_overdue']);
+    expect((stored.riskSuggestion as { reasons: { code: string }[] }).reasons.map((r) => r.code)).toEqual([
+      'actions_overdue',
+    ]);
 
     ctx.setNow('2026-12-08T09:00:00Z');
     result = await suggestAtRisk(ctx, { notifier });
@@ -94,7 +133,10 @@ describe('at-risk suggestions', () => {
     expect((stored.riskSuggestion as { reasons: { code: string; message: string }[] }).reasons).toEqual([
       { code: 'milestone_blocked', message: 'Kickoff has been blocked for 8 days' },
       { code: 'actions_overdue', message: 'Action old is 15 days overdue' },
-      { code: 'no_portal_engagement', message: 'the customer has not opened the portal in the 14 days since the first request' },
+      {
+        code: 'no_portal_engagement',
+        message: 'the customer has not opened the portal in the 14 days since the first request',
+      },
     ]);
     expect(stored.status).toBe('active');
     expect(calls.filter((c) => c.kind === 'accountChanged')).toHaveLength(2);
@@ -104,8 +146,12 @@ describe('at-risk suggestions', () => {
     stored = await t.db.prisma.account.findUniqueOrThrow({ where: { id: account.id } });
     expect(stored.status).toBe('at_risk');
     expect(stored.riskSuggestion).toBeNull();
-    await expect(confirmRiskSuggestion(ctx, { accountId: account.id, actor: 'U-csm' })).rejects.toMatchObject({ code: 'conflict' });
-    const audit = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { accountId: account.id, toState: 'at_risk' } });
+    await expect(confirmRiskSuggestion(ctx, { accountId: account.id, actor: 'U-csm' })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    const audit = await t.db.prisma.auditEvent.findFirstOrThrow({
+      where: { accountId: account.id, toState: 'at_risk' },
+    });
     expect(audit).toMatchObject({ fromState: 'active', actor: 'U-csm', reason: 'at-risk suggestion confirmed' });
   });
 
@@ -116,7 +162,9 @@ describe('at-risk suggestions', () => {
     ctx.setNow('2026-12-05T08:00:00Z');
     expect((await suggestAtRisk(ctx, { notifier })).suggested).toEqual([account.id]);
     await dismissRiskSuggestion(ctx, { accountId: account.id, actor: 'U-csm', note: 'customer on holiday' });
-    expect((await t.db.prisma.account.findUniqueOrThrow({ where: { id: account.id } })).riskDismissedAt?.toISOString()).toBe('2026-12-05T08:00:00.000Z');
+    expect(
+      (await t.db.prisma.account.findUniqueOrThrow({ where: { id: account.id } })).riskDismissedAt?.toISOString(),
+    ).toBe('2026-12-05T08:00:00.000Z');
     ctx.setNow('2026-12-11T08:00:00Z');
     expect((await suggestAtRisk(ctx, { notifier })).suggested).toEqual([]);
     ctx.setNow('2026-12-12T09:00:00Z');

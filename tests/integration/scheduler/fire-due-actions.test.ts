@@ -1,7 +1,15 @@
 import { fireDueActions } from '../../../src/services/scheduler/fire-due-actions';
 import { draftFromTemplate } from '../../../src/services/scheduler/draft-from-template';
 import { useTestDatabase } from '../../support/test-database';
-import { addAccount, addTemplate, contextAt, oneMilestoneTemplate, recordingNotifier, setupOrganization, spec } from './scheduler-fixtures';
+import {
+  addAccount,
+  addTemplate,
+  contextAt,
+  oneMilestoneTemplate,
+  recordingNotifier,
+  setupOrganization,
+  spec,
+} from './scheduler-fixtures';
 
 const t = useTestDatabase();
 // Kickoff is Monday 2026-11-23; kickoff_offset actions are due at 09:00 UTC on their day.
@@ -27,7 +35,9 @@ describe('firing due actions', () => {
 
     const result = await fireDueActions(ctx, { notifier, draft: async (id) => void drafted.push(id) });
 
-    const byKey = Object.fromEntries((await t.db.prisma.action.findMany({ where: { accountId: account.id } })).map((a) => [a.key, a]));
+    const byKey = Object.fromEntries(
+      (await t.db.prisma.action.findMany({ where: { accountId: account.id } })).map((a) => [a.key, a]),
+    );
     expect(result.fired.map((f) => f.id)).toEqual([byKey.hello!.id, byKey.prep!.id]);
     expect(byKey.hello!.status).toBe('ready');
     expect(byKey.hello!.firedAt?.toISOString()).toBe('2026-11-24T10:00:00.000Z');
@@ -35,8 +45,16 @@ describe('firing due actions', () => {
     expect(byKey.later!.status).toBe('pending');
     expect(byKey['by-hand']!.status).toBe('pending');
     expect(drafted.sort()).toEqual([byKey.hello!.id, byKey.prep!.id].sort());
-    expect(calls.filter((c) => c.kind === 'actionChanged').map((c) => c.id).sort()).toEqual([byKey.hello!.id, byKey.prep!.id].sort());
-    const audits = await t.db.prisma.auditEvent.findMany({ where: { entityType: 'action' }, orderBy: { entityId: 'asc' } });
+    expect(
+      calls
+        .filter((c) => c.kind === 'actionChanged')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([byKey.hello!.id, byKey.prep!.id].sort());
+    const audits = await t.db.prisma.auditEvent.findMany({
+      where: { entityType: 'action' },
+      orderBy: { entityId: 'asc' },
+    });
     expect(audits.map((a) => [a.entityId, a.fromState, a.toState, a.actor])).toEqual(
       [byKey.hello!.id, byKey.prep!.id].sort().map((id) => [id, 'pending', 'ready', 'system']),
     );
@@ -86,25 +104,39 @@ describe('firing due actions', () => {
       ctx,
       org.id,
       oneMilestoneTemplate('Plan', [
-        spec('hello', 'email', { kind: 'kickoff_offset', delayDays: 0 }, { subject: 'Welcome, {{company}}', body: 'Hi {{contact.first_name}}, your portal: {{portal_link}}' }),
+        spec(
+          'hello',
+          'email',
+          { kind: 'kickoff_offset', delayDays: 0 },
+          { subject: 'Welcome, {{company}}', body: 'Hi {{contact.first_name}}, your portal: {{portal_link}}' },
+        ),
       ]),
     );
     await addAccount(ctx, org.id, 'Acme', 'Plan');
     const { notifier } = recordingNotifier();
 
-    await fireDueActions(ctx, { notifier, draft: async (actionId) => void (await draftFromTemplate(ctx, { actionId })) });
+    await fireDueActions(ctx, {
+      notifier,
+      draft: async (actionId) => void (await draftFromTemplate(ctx, { actionId })),
+    });
 
     const action = await t.db.prisma.action.findFirstOrThrow({ where: { key: 'hello' } });
     expect(action.draftSubject).toBe('Welcome, Acme');
     expect(action.draftBody).toBe('Hi Jane, your portal: {{portal_link}}');
     expect(action.draftedBy).toBe('template');
-    expect(action.lintFindings).toEqual([expect.objectContaining({ code: 'unfilled_placeholder', severity: 'error', excerpt: '{{portal_link}}' })]);
+    expect(action.lintFindings).toEqual([
+      expect.objectContaining({ code: 'unfilled_placeholder', severity: 'error', excerpt: '{{portal_link}}' }),
+    ]);
   });
 
   it('keeps a fired action ready with the drafting error on it, and still posts its card', async () => {
     const ctx = contextAt(t.db.prisma, TUESDAY_10);
     const org = await setupOrganization(ctx);
-    await addTemplate(ctx, org.id, oneMilestoneTemplate('Plan', [spec('hello', 'email', { kind: 'kickoff_offset', delayDays: 0 })]));
+    await addTemplate(
+      ctx,
+      org.id,
+      oneMilestoneTemplate('Plan', [spec('hello', 'email', { kind: 'kickoff_offset', delayDays: 0 })]),
+    );
     await addAccount(ctx, org.id, 'Acme', 'Plan');
     const { notifier, calls } = recordingNotifier();
 

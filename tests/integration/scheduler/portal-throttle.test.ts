@@ -1,6 +1,14 @@
 import { fireDueActions } from '../../../src/services/scheduler/fire-due-actions';
 import { useTestDatabase } from '../../support/test-database';
-import { addAccount, addTemplate, contextAt, oneMilestoneTemplate, recordingNotifier, setupOrganization, spec } from './scheduler-fixtures';
+import {
+  addAccount,
+  addTemplate,
+  contextAt,
+  oneMilestoneTemplate,
+  recordingNotifier,
+  setupOrganization,
+  spec,
+} from './scheduler-fixtures';
 
 const t = useTestDatabase();
 
@@ -13,7 +21,14 @@ async function portalAccount(max: number) {
     oneMilestoneTemplate('Plan', [
       spec('hello', 'email', { kind: 'kickoff_offset', delayDays: 0 }),
       // Due in reverse plan order: the throttle must still release them in plan order.
-      ...[1, 2, 3, 4, 5].map((n) => spec(`form-${n}`, 'portal_form', { kind: 'kickoff_offset', delayDays: 1 - Math.min(n, 2) + 1 }, { formFields: [] })),
+      ...[1, 2, 3, 4, 5].map((n) =>
+        spec(
+          `form-${n}`,
+          'portal_form',
+          { kind: 'kickoff_offset', delayDays: 1 - Math.min(n, 2) + 1 },
+          { formFields: [] },
+        ),
+      ),
     ]),
   );
   const account = await addAccount(ctx, org.id, 'Acme', 'Plan');
@@ -53,7 +68,9 @@ describe('portal throttle', () => {
     s = await statuses(account.id);
     expect(third.fired.map((f) => f.id)).toEqual([s['form-4']!.id]);
     expect(s['form-4']).toEqual(expect.objectContaining({ status: 'ready', waitingReason: null }));
-    expect(s['form-5']).toEqual(expect.objectContaining({ status: 'pending', waitingReason: 'waiting: 3 portal requests open' }));
+    expect(s['form-5']).toEqual(
+      expect.objectContaining({ status: 'pending', waitingReason: 'waiting: 3 portal requests open' }),
+    );
 
     await t.db.prisma.action.update({ where: { id: s['form-2']!.id }, data: { status: 'skipped' } });
     const fourth = await fireDueActions(ctx, deps);
@@ -66,7 +83,13 @@ describe('portal throttle', () => {
     const { notifier } = recordingNotifier();
     await fireDueActions(ctx, { notifier, draft: async () => {} });
     const s = await statuses(account.id);
-    expect([1, 2, 3, 4, 5].map((n) => s[`form-${n}`]!.status)).toEqual(['ready', 'pending', 'pending', 'pending', 'pending']);
+    expect([1, 2, 3, 4, 5].map((n) => s[`form-${n}`]!.status)).toEqual([
+      'ready',
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+    ]);
     expect(s['form-2']!.waitingReason).toBe('waiting: 1 portal request open');
   });
 });

@@ -8,7 +8,15 @@ import pg from 'pg';
 import { PrismaClient, type Prisma } from '../../../src/db/generated/client';
 import { fireDueActions, type FireDueActionsResult } from '../../../src/services/scheduler/fire-due-actions';
 import { testDatabaseKind, useTestDatabase } from '../../support/test-database';
-import { addAccount, addTemplate, contextAt, oneMilestoneTemplate, recordingNotifier, setupOrganization, spec } from './scheduler-fixtures';
+import {
+  addAccount,
+  addTemplate,
+  contextAt,
+  oneMilestoneTemplate,
+  recordingNotifier,
+  setupOrganization,
+  spec,
+} from './scheduler-fixtures';
 
 const t = useTestDatabase();
 const ACCOUNTS = 40;
@@ -24,34 +32,61 @@ async function createDueActions(): Promise<void> {
     org.id,
     oneMilestoneTemplate(
       'Plan',
-      Array.from({ length: 10 }, (_, i) => spec(`a${i}`, i % 5 === 4 ? 'portal_form' : 'email', { kind: 'kickoff_offset', delayDays: i % 3 })),
+      Array.from({ length: 10 }, (_, i) =>
+        spec(`a${i}`, i % 5 === 4 ? 'portal_form' : 'email', { kind: 'kickoff_offset', delayDays: i % 3 }),
+      ),
     ),
   );
   const account = await addAccount(ctx, org.id, 'Seed account', 'Plan');
   // One account through the service, then its actions copied onto the others: 2,000 rows through createAccount
   // would take minutes on the embedded database and test nothing more.
-  const template = await t.db.prisma.action.findMany({ where: { accountId: account.id }, orderBy: { position: 'asc' } });
+  const template = await t.db.prisma.action.findMany({
+    where: { accountId: account.id },
+    orderBy: { position: 'asc' },
+  });
   const milestone = await t.db.prisma.milestone.findFirstOrThrow({ where: { accountId: account.id } });
   await t.db.prisma.action.deleteMany({ where: { accountId: account.id } });
   const rows: Prisma.ActionCreateManyInput[] = [];
   for (let a = 0; a < ACCOUNTS; a++) {
-    const target = a === 0 ? { accountId: account.id, milestoneId: milestone.id } : await cloneAccount(account.id, org.id, a);
+    const target =
+      a === 0 ? { accountId: account.id, milestoneId: milestone.id } : await cloneAccount(account.id, org.id, a);
     for (let i = 0; i < ACTIONS_PER_ACCOUNT; i++) {
       const source = template[i % template.length]!;
       // Portal requests only on even accounts, so some accounts have more due than their limit.
       const type = source.type === 'portal_form' && a % 2 === 1 ? 'email' : source.type;
-      rows.push({ ...target, position: i, key: `k${i}`, name: `Action ${i}`, type, triggerKind: 'kickoff_offset', dueAt: new Date(Date.UTC(2026, 10, 23, 9, i % 60)) });
+      rows.push({
+        ...target,
+        position: i,
+        key: `k${i}`,
+        name: `Action ${i}`,
+        type,
+        triggerKind: 'kickoff_offset',
+        dueAt: new Date(Date.UTC(2026, 10, 23, 9, i % 60)),
+      });
     }
   }
   await t.db.prisma.action.createMany({ data: rows });
 }
 
 async function cloneAccount(sourceId: string, organizationId: string, n: number) {
-  const source = await t.db.prisma.account.findUniqueOrThrow({ where: { id: sourceId }, include: { milestones: true } });
-  const account = await t.db.prisma.account.create({ data: { organizationId, name: `Account ${n}`, kickoffDate: source.kickoffDate } });
+  const source = await t.db.prisma.account.findUniqueOrThrow({
+    where: { id: sourceId },
+    include: { milestones: true },
+  });
+  const account = await t.db.prisma.account.create({
+    data: { organizationId, name: `Account ${n}`, kickoffDate: source.kickoffDate },
+  });
   const m = source.milestones[0]!;
   const milestone = await t.db.prisma.milestone.create({
-    data: { accountId: account.id, position: 0, name: m.name, status: m.status, plannedDays: m.plannedDays, plannedStartDate: m.plannedStartDate, plannedEndDate: m.plannedEndDate },
+    data: {
+      accountId: account.id,
+      position: 0,
+      name: m.name,
+      status: m.status,
+      plannedDays: m.plannedDays,
+      plannedStartDate: m.plannedStartDate,
+      plannedEndDate: m.plannedEndDate,
+    },
   });
   return { accountId: account.id, milestoneId: milestone.id };
 }
@@ -107,11 +142,19 @@ describe('schedulers racing on one database', () => {
       expect(drafted.size).toBe(expected);
       expect([...cards.values()].every((n) => n === 1)).toBe(true);
       expect(await t.db.prisma.action.count({ where: { status: 'ready' } })).toBe(expected);
-      const audits = await t.db.prisma.auditEvent.groupBy({ by: ['entityId'], where: { entityType: 'action', toState: 'ready' }, _count: { _all: true } });
+      const audits = await t.db.prisma.auditEvent.groupBy({
+        by: ['entityId'],
+        where: { entityType: 'action', toState: 'ready' },
+        _count: { _all: true },
+      });
       expect(audits).toHaveLength(expected);
       expect(audits.every((row) => row._count._all === 1)).toBe(true);
       // The throttle held under the race: no account has more than its limit of portal requests open.
-      const open = await t.db.prisma.action.groupBy({ by: ['accountId'], where: { type: 'portal_form', status: 'ready' }, _count: { _all: true } });
+      const open = await t.db.prisma.action.groupBy({
+        by: ['accountId'],
+        where: { type: 'portal_form', status: 'ready' },
+        _count: { _all: true },
+      });
       expect(Math.max(...open.map((row) => row._count._all))).toBe(5);
     } finally {
       for (const c of clients) await c.close();

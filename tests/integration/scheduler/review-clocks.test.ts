@@ -2,17 +2,36 @@ import type { Mailer } from '../../../src/services/execution/ports';
 import { remindUnansweredPortalRequests } from '../../../src/services/scheduler/remind-unanswered-portal-requests';
 import { remindUnreviewedSubmissions } from '../../../src/services/scheduler/remind-unreviewed-submissions';
 import { useTestDatabase } from '../../support/test-database';
-import { addAccount, addTemplate, contextAt, oneMilestoneTemplate, recordingNotifier, setupOrganization, spec } from './scheduler-fixtures';
+import {
+  addAccount,
+  addTemplate,
+  contextAt,
+  oneMilestoneTemplate,
+  recordingNotifier,
+  setupOrganization,
+  spec,
+} from './scheduler-fixtures';
 
 const t = useTestDatabase();
 
-async function accountWithPortalRequest(settings: { submissionReviewSlaHours?: number; portalReminderDays?: number } = {}) {
+async function accountWithPortalRequest(
+  settings: { submissionReviewSlaHours?: number; portalReminderDays?: number } = {},
+) {
   const ctx = contextAt(t.db.prisma, '2026-11-23T10:00:00Z');
   const org = await setupOrganization(ctx, settings);
-  await addTemplate(ctx, org.id, oneMilestoneTemplate('Plan', [spec('form', 'portal_form', { kind: 'kickoff_offset', delayDays: 0 })]));
+  await addTemplate(
+    ctx,
+    org.id,
+    oneMilestoneTemplate('Plan', [spec('form', 'portal_form', { kind: 'kickoff_offset', delayDays: 0 })]),
+  );
   const created = await addAccount(ctx, org.id, 'Acme', 'Plan', { csmSlackUserId: 'UCSM0001' });
-  const admin = await t.db.prisma.user.create({ data: { organizationId: org.id, name: 'Ada Admin', role: 'admin', slackUserId: 'UADMIN01' } });
-  const account = await t.db.prisma.account.findUniqueOrThrow({ where: { id: created.id }, include: { contacts: true } });
+  const admin = await t.db.prisma.user.create({
+    data: { organizationId: org.id, name: 'Ada Admin', role: 'admin', slackUserId: 'UADMIN01' },
+  });
+  const account = await t.db.prisma.account.findUniqueOrThrow({
+    where: { id: created.id },
+    include: { contacts: true },
+  });
   const action = await t.db.prisma.action.findFirstOrThrow({ where: { accountId: account.id } });
   return { ctx, org, account, action, admin };
 }
@@ -20,7 +39,16 @@ async function accountWithPortalRequest(settings: { submissionReviewSlaHours?: n
 describe('submission review clock', () => {
   it('reminds the CSM channel at 75% of the SLA, escalates to the CSM and admins at 100%, each once', async () => {
     const { ctx, account, action, admin } = await accountWithPortalRequest({ submissionReviewSlaHours: 24 });
-    const submission = await t.db.prisma.submission.create({ data: { accountId: account.id, actionId: action.id, contactId: account.contacts[0]!.id, kind: 'form', data: {}, createdAt: new Date('2026-11-23T10:00:00Z') } });
+    const submission = await t.db.prisma.submission.create({
+      data: {
+        accountId: account.id,
+        actionId: action.id,
+        contactId: account.contacts[0]!.id,
+        kind: 'form',
+        data: {},
+        createdAt: new Date('2026-11-23T10:00:00Z'),
+      },
+    });
     const { notifier, calls } = recordingNotifier();
 
     ctx.setNow('2026-11-24T03:59:00Z'); // 17 h 59: not yet 75%
@@ -32,7 +60,17 @@ describe('submission review clock', () => {
       {
         kind: 'submissionReviewReminder',
         id: account.id,
-        notice: { submissionId: submission.id, accountId: account.id, accountName: 'Acme', actionName: 'Action form', contactName: 'Jane Doe', submittedAt: submission.createdAt, hoursAgo: 18, slaHours: 24, hoursLeft: 6 },
+        notice: {
+          submissionId: submission.id,
+          accountId: account.id,
+          accountName: 'Acme',
+          actionName: 'Action form',
+          contactName: 'Jane Doe',
+          submittedAt: submission.createdAt,
+          hoursAgo: 18,
+          slaHours: 24,
+          hoursLeft: 6,
+        },
       },
     ]);
 
@@ -41,16 +79,32 @@ describe('submission review clock', () => {
     expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [], escalated: [] });
     const escalations = calls.filter((c) => c.kind === 'submissionReviewEscalation');
     expect(escalations.map((c) => c.id).sort()).toEqual([account.csmId, admin.id].sort());
-    expect(escalations[0]!.notice).toMatchObject({ submissionId: submission.id, hoursAgo: 24, slaHours: 24, hoursLeft: 0 });
+    expect(escalations[0]!.notice).toMatchObject({
+      submissionId: submission.id,
+      hoursAgo: 24,
+      slaHours: 24,
+      hoursLeft: 0,
+    });
     const stored = await t.db.prisma.submission.findUniqueOrThrow({ where: { id: submission.id } });
     expect(stored.remindedAt?.toISOString()).toBe('2026-11-24T04:00:00.000Z');
     expect(stored.escalatedAt?.toISOString()).toBe('2026-11-24T10:00:00.000Z');
-    expect(await t.db.prisma.auditEvent.count({ where: { entityType: 'submission', entityId: submission.id } })).toBe(2);
+    expect(await t.db.prisma.auditEvent.count({ where: { entityType: 'submission', entityId: submission.id } })).toBe(
+      2,
+    );
   });
 
   it('stops the clock when the submission is reviewed', async () => {
     const { ctx, account, action } = await accountWithPortalRequest();
-    await t.db.prisma.submission.create({ data: { accountId: account.id, actionId: action.id, kind: 'form', data: {}, createdAt: new Date('2026-11-23T10:00:00Z'), reviewedAt: new Date('2026-11-23T12:00:00Z') } });
+    await t.db.prisma.submission.create({
+      data: {
+        accountId: account.id,
+        actionId: action.id,
+        kind: 'form',
+        data: {},
+        createdAt: new Date('2026-11-23T10:00:00Z'),
+        reviewedAt: new Date('2026-11-23T12:00:00Z'),
+      },
+    });
     const { notifier, calls } = recordingNotifier();
     ctx.setNow('2026-11-26T10:00:00Z');
     expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [], escalated: [] });
@@ -75,16 +129,24 @@ describe('portal request reminders', () => {
   it('emails the contact after N business days unanswered, at most twice, spaced, and logs each on the account', async () => {
     const { ctx, account, action } = await accountWithPortalRequest({ portalReminderDays: 3 });
     // Sent Monday 10:00; 3 business days later is Thursday 10:00.
-    await t.db.prisma.action.update({ where: { id: action.id }, data: { status: 'executed', executedAt: new Date('2026-11-23T10:00:00Z') } });
+    await t.db.prisma.action.update({
+      where: { id: action.id },
+      data: { status: 'executed', executedAt: new Date('2026-11-23T10:00:00Z') },
+    });
     const { mailer, sent } = fakeMailer();
     const portalLinks = { create: async () => ({ url: 'https://thread.test/portal/abc' }) };
 
     ctx.setNow('2026-11-26T09:59:00Z');
     expect((await remindUnansweredPortalRequests(ctx, { mailer, portalLinks })).sent).toEqual([]);
     ctx.setNow('2026-11-26T10:00:00Z');
-    expect((await remindUnansweredPortalRequests(ctx, { mailer, portalLinks })).sent).toEqual([{ actionId: action.id, to: account.contacts[0]!.email, reminder: 1 }]);
+    expect((await remindUnansweredPortalRequests(ctx, { mailer, portalLinks })).sent).toEqual([
+      { actionId: action.id, to: account.contacts[0]!.email, reminder: 1 },
+    ]);
     expect((await remindUnansweredPortalRequests(ctx, { mailer, portalLinks })).sent).toEqual([]);
-    expect(sent[0]).toMatchObject({ subject: 'Reminder: Action form for Acme', messageId: `<portal-reminder:${action.id}:1@thread.test>` });
+    expect(sent[0]).toMatchObject({
+      subject: 'Reminder: Action form for Acme',
+      messageId: `<portal-reminder:${action.id}:1@thread.test>`,
+    });
     expect(sent[0]!.text).toMatch(/^Hi Jane,\n\nA quick, friendly reminder/);
     expect(sent[0]!.text).toContain('https://thread.test/portal/abc');
 
@@ -95,7 +157,10 @@ describe('portal request reminders', () => {
     ctx.setNow('2026-12-30T10:00:00Z');
     expect((await remindUnansweredPortalRequests(ctx, { mailer, portalLinks })).sent).toEqual([]);
     expect(sent).toHaveLength(2);
-    const log = await t.db.prisma.auditEvent.findMany({ where: { accountId: account.id, entityId: action.id }, orderBy: { at: 'asc' } });
+    const log = await t.db.prisma.auditEvent.findMany({
+      where: { accountId: account.id, entityId: action.id },
+      orderBy: { at: 'asc' },
+    });
     expect(log.map((e) => e.reason)).toEqual([
       `portal request reminder 1 of 2 emailed to ${account.contacts[0]!.email}`,
       `portal request reminder 2 of 2 emailed to ${account.contacts[0]!.email}`,
@@ -105,7 +170,10 @@ describe('portal request reminders', () => {
 
   it('gives the reminder back when the send fails, so a later tick retries it', async () => {
     const { ctx, action } = await accountWithPortalRequest({ portalReminderDays: 1 });
-    await t.db.prisma.action.update({ where: { id: action.id }, data: { status: 'executed', executedAt: new Date('2026-11-23T10:00:00Z') } });
+    await t.db.prisma.action.update({
+      where: { id: action.id },
+      data: { status: 'executed', executedAt: new Date('2026-11-23T10:00:00Z') },
+    });
     ctx.setNow('2026-11-25T10:00:00Z');
     const result = await remindUnansweredPortalRequests(ctx, { mailer: fakeMailer(true).mailer });
     expect(result.failed).toEqual([{ actionId: action.id, message: 'SMTP said 451' }]);

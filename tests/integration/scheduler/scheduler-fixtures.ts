@@ -5,11 +5,14 @@ import { silentLogger } from '../../../src/lib/logger';
 import { createAccount } from '../../../src/services/accounts/create-account';
 import type { ServiceContext } from '../../../src/services/context';
 import type { DailyDigest, SubmissionReviewNotice } from '../../../src/services/notifications/notification-facts';
-import type { NotificationMessage, Notifier } from '../../../src/services/notifications/notifier';
+import type { NotificationMessage, Notifier } from '../../../src/services/notifications/notifier-port';
 import { getDefaultOrganization } from '../../../src/services/organizations/get-default-organization';
 import { importTemplate } from '../../../src/services/templates/import-template';
 
-export function contextAt(prisma: PrismaClient, at: Date | string): ServiceContext & { setNow(d: Date | string): void } {
+export function contextAt(
+  prisma: PrismaClient,
+  at: Date | string,
+): ServiceContext & { setNow(d: Date | string): void } {
   let now = new Date(at);
   return {
     prisma,
@@ -21,7 +24,12 @@ export function contextAt(prisma: PrismaClient, at: Date | string): ServiceConte
   };
 }
 
-export function spec(key: string, type: TemplateActionSpec['type'], trigger: TriggerSpec, extra: Partial<TemplateActionSpec> = {}): TemplateActionSpec {
+export function spec(
+  key: string,
+  type: TemplateActionSpec['type'],
+  trigger: TriggerSpec,
+  extra: Partial<TemplateActionSpec> = {},
+): TemplateActionSpec {
   return {
     key,
     name: `Action ${key}`,
@@ -35,7 +43,11 @@ export function spec(key: string, type: TemplateActionSpec['type'], trigger: Tri
   };
 }
 
-export function oneMilestoneTemplate(name: string, actions: TemplateActionSpec[], more: TemplateSpec['milestones'] = []): TemplateSpec {
+export function oneMilestoneTemplate(
+  name: string,
+  actions: TemplateActionSpec[],
+  more: TemplateSpec['milestones'] = [],
+): TemplateSpec {
   return {
     name,
     description: 'test template',
@@ -43,7 +55,16 @@ export function oneMilestoneTemplate(name: string, actions: TemplateActionSpec[]
   };
 }
 
-export async function setupOrganization(ctx: ServiceContext, settings: { timezone?: string; maxActivePortalActions?: number; submissionReviewSlaHours?: number; portalReminderDays?: number; digestHour?: number } = {}) {
+export async function setupOrganization(
+  ctx: ServiceContext,
+  settings: {
+    timezone?: string;
+    maxActivePortalActions?: number;
+    submissionReviewSlaHours?: number;
+    portalReminderDays?: number;
+    digestHour?: number;
+  } = {},
+) {
   const org = await getDefaultOrganization(ctx, { name: 'Test Co' });
   return ctx.prisma.organization.update({ where: { id: org.id }, data: settings });
 }
@@ -65,14 +86,23 @@ export async function addAccount(
     templateName,
     kickoffDate: extra.kickoffDate ?? '2026-11-23',
     csmSlackUserId: extra.csmSlackUserId,
-    contact: { email: extra.contactEmail ?? `jane.doe@${name.toLowerCase().replace(/[^a-z0-9]+/g, '')}.io`, name: 'Jane Doe' },
+    contact: {
+      email: extra.contactEmail ?? `jane.doe@${name.toLowerCase().replace(/[^a-z0-9]+/g, '')}.io`,
+      name: 'Jane Doe',
+    },
     actor: 'test',
   });
 }
 
 /** A notifier that records what Thread told Slack, in order. */
 export function recordingNotifier() {
-  const calls: { kind: keyof Notifier; id: string; message?: NotificationMessage; digest?: DailyDigest; notice?: SubmissionReviewNotice }[] = [];
+  const calls: {
+    kind: keyof Notifier;
+    id: string;
+    message?: NotificationMessage;
+    digest?: DailyDigest;
+    notice?: SubmissionReviewNotice;
+  }[] = [];
   const notifier: Notifier = {
     actionChanged: async (id) => void calls.push({ kind: 'actionChanged', id }),
     accountChanged: async (id) => void calls.push({ kind: 'accountChanged', id }),
@@ -80,7 +110,8 @@ export function recordingNotifier() {
     notifyAccountChannel: async (id, message) => void calls.push({ kind: 'notifyAccountChannel', id, message }),
     sendDigest: async (id, digest) => void calls.push({ kind: 'sendDigest', id, digest }),
     submissionReviewReminder: async (id, notice) => void calls.push({ kind: 'submissionReviewReminder', id, notice }),
-    submissionReviewEscalation: async (id, notice) => void calls.push({ kind: 'submissionReviewEscalation', id, notice }),
+    submissionReviewEscalation: async (id, notice) =>
+      void calls.push({ kind: 'submissionReviewEscalation', id, notice }),
   };
   return { notifier, calls };
 }

@@ -41,6 +41,8 @@ describe('npm start', () => {
 
   it('refuses to start with a bad environment and names each bad variable', async () => {
     const failed = startServer({ THREAD_DATA_DIR: dataDir, PORT: 'http', SMTP_URL: 'smtp://127.0.0.1:2525' });
-    await expect(failed).rejects.toThrow(/exited with code 1[\s\S]*PORT: expected a port number[\s\S]*EMAIL_FROM: required when SMTP_URL is set/);
+    await expect(failed).rejects.toThrow(
+      /exited with code 1[\s\S]*PORT: expected a port number[\s\S]*EMAIL_FROM: required when SMTP_URL is set/,
+    );
   }, 60_000);
 });

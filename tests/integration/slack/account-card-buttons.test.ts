@@ -32,9 +32,27 @@ async function helios() {
 describe('account card buttons', () => {
   it('the account card offers Timeline, Handoff summary, Review drafts and Copy, Email and Revoke portal links', async () => {
     await h.seed();
-    await send(slashCommand({ command: '/thread', text: 'account helios', user_id: CSM, response_url: h.fake.responseUrl(), trigger_id: 't', team_id: 'T1', channel_id: 'C1' }));
+    await send(
+      slashCommand({
+        command: '/thread',
+        text: 'account helios',
+        user_id: CSM,
+        response_url: h.fake.responseUrl(),
+        trigger_id: 't',
+        team_id: 'T1',
+        channel_id: 'C1',
+      }),
+    );
     const card = textOf(await h.fake.waitFor('response_url'));
-    for (const id of ['account_timeline', 'account_handoff', 'account_review', 'account_portal_link', 'account_portal_email', 'account_portal_revoke']) expect(card).toContain(id);
+    for (const id of [
+      'account_timeline',
+      'account_handoff',
+      'account_review',
+      'account_portal_link',
+      'account_portal_email',
+      'account_portal_revoke',
+    ])
+      expect(card).toContain(id);
   });
 
   it('Timeline shows the account’s milestones with planned dates', async () => {
@@ -55,7 +73,9 @@ describe('account card buttons', () => {
   it('Handoff summary lists the answers in question order, escaped, and leaves blank ones out', async () => {
     const account = await helios();
     const org = await h.db.prisma.organization.findFirstOrThrow();
-    const ae = await h.db.prisma.user.create({ data: { organizationId: org.id, slackUserId: 'UAE00001', name: 'Alex', role: 'ae' } });
+    const ae = await h.db.prisma.user.create({
+      data: { organizationId: org.id, slackUserId: 'UAE00001', name: 'Alex', role: 'ae' },
+    });
     const [goals, stack, blank] = await Promise.all(
       [
         { key: 'goals', label: 'Customer goals', position: 0 },
@@ -88,7 +108,10 @@ describe('account card buttons', () => {
 
   it('Review drafts shows the account’s ready drafts as review cards', async () => {
     const account = await helios();
-    await h.db.prisma.action.updateMany({ where: { accountId: account.id, key: 'welcome-email' }, data: { status: 'ready', draftSubject: 'Welcome', draftBody: 'Hi Sam' } });
+    await h.db.prisma.action.updateMany({
+      where: { accountId: account.id, key: 'welcome-email' },
+      data: { status: 'ready', draftSubject: 'Welcome', draftBody: 'Hi Sam' },
+    });
     await send(click('account_review', account.id));
     const text = textOf(await h.fake.waitFor('response_url'));
     expect(text).toContain('Drafts waiting for review (1)');
@@ -106,7 +129,10 @@ describe('account card buttons', () => {
     expect(url).toBeDefined();
     expect(url!.startsWith(`${PUBLIC_URL}/portal/`)).toBe(true);
     expect(textOf(reply)).toContain('sam.okafor@helioshealth.co');
-    const access = await h.db.prisma.portalAccess.findMany({ where: { accountId: account.id }, include: { contact: true } });
+    const access = await h.db.prisma.portalAccess.findMany({
+      where: { accountId: account.id },
+      include: { contact: true },
+    });
     expect(access).toHaveLength(1);
     expect(access[0]!.contact.email).toBe('sam.okafor@helioshealth.co');
     expect(access[0]!.tokenHash).toBe(hashPortalToken(url!.split('/portal/')[1]!));
@@ -127,7 +153,13 @@ describe('account card buttons', () => {
       user: { id: CSM },
       response_url: h.fake.responseUrl(),
       container: { type: 'message', message_ts: '1.000100', channel_id: 'CCSM', is_ephemeral: true },
-      actions: [{ action_id: 'account_pick', type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'Helios Health' }, value: `timeline:${account.id}` } }],
+      actions: [
+        {
+          action_id: 'account_pick',
+          type: 'static_select',
+          selected_option: { text: { type: 'plain_text', text: 'Helios Health' }, value: `timeline:${account.id}` },
+        },
+      ],
     });
     await send(pick);
     const reply = await h.fake.waitFor('response_url');

@@ -24,7 +24,8 @@ beforeEach(() => {
 });
 afterEach(() => smtpMailer.close());
 
-const send = (req: { body: string; headers: Record<string, string> }) => request(h.http).post('/slack/events').set(req.headers).send(req.body);
+const send = (req: { body: string; headers: Record<string, string> }) =>
+  request(h.http).post('/slack/events').set(req.headers).send(req.body);
 
 function click(actionId: string, value: string, user = CSM) {
   return interaction({
@@ -38,7 +39,9 @@ function click(actionId: string, value: string, user = CSM) {
 }
 
 function submit(view: Record<string, unknown>, contactValue?: string, user = CSM) {
-  const state = contactValue ? { values: { contact: { contact: { type: 'static_select', selected_option: { value: contactValue } } } } } : { values: {} };
+  const state = contactValue
+    ? { values: { contact: { contact: { type: 'static_select', selected_option: { value: contactValue } } } } }
+    : { values: {} };
   return interaction({ type: 'view_submission', user: { id: user }, view: { ...view, id: 'V1', state } });
 }
 
@@ -47,13 +50,21 @@ const linkIn = (text: string) => /(http:\/\/thread\.test\/portal\/[A-Za-z0-9_-]+
 
 /** The captured message with quoted-printable soft breaks and escapes undone, so the link reads whole. */
 function decoded(raw: string): string {
-  return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 async function helios() {
   await h.seed();
-  const account = await h.db.prisma.account.findFirstOrThrow({ where: { name: 'Helios Health' }, include: { contacts: true } });
-  const org = await h.db.prisma.organization.update({ where: { id: account.organizationId }, data: { name: 'Acme Cloud' } });
+  const account = await h.db.prisma.account.findFirstOrThrow({
+    where: { name: 'Helios Health' },
+    include: { contacts: true },
+  });
+  const org = await h.db.prisma.organization.update({
+    where: { id: account.organizationId },
+    data: { name: 'Acme Cloud' },
+  });
   return { account, org, sam: account.contacts[0]! };
 }
 
@@ -91,11 +102,23 @@ describe('Email portal link on the account card', () => {
 
     const rows = await h.db.prisma.portalAccess.findMany({ where: { accountId: account.id } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ contactId: sam.id, createdBy: csm.id, revokedAt: null, tokenHash: hashPortalToken(url.split('/portal/')[1]!) });
-    await expect(resolvePortalToken(h.ctx, { token: url.split('/portal/')[1]! })).resolves.toMatchObject({ contactId: sam.id });
-    const audit = await h.db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: rows[0]!.id, reason: { startsWith: 'portal link emailed' } } });
+    expect(rows[0]).toMatchObject({
+      contactId: sam.id,
+      createdBy: csm.id,
+      revokedAt: null,
+      tokenHash: hashPortalToken(url.split('/portal/')[1]!),
+    });
+    await expect(resolvePortalToken(h.ctx, { token: url.split('/portal/')[1]! })).resolves.toMatchObject({
+      contactId: sam.id,
+    });
+    const audit = await h.db.prisma.auditEvent.findFirstOrThrow({
+      where: { entityId: rows[0]!.id, reason: { startsWith: 'portal link emailed' } },
+    });
     expect(audit).toMatchObject({ actor: csm.id, reason: 'portal link emailed to sam.okafor@helioshealth.co' });
-    expect(audit.data).toMatchObject({ emailedTo: 'sam.okafor@helioshealth.co', messageId: expect.stringContaining(rows[0]!.id) });
+    expect(audit.data).toMatchObject({
+      emailedTo: 'sam.okafor@helioshealth.co',
+      messageId: expect.stringContaining(rows[0]!.id),
+    });
     expect(JSON.stringify(await h.db.prisma.auditEvent.findMany())).not.toContain(url.split('/portal/')[1]!);
   });
 
@@ -131,7 +154,9 @@ describe('Email portal link on the account card', () => {
     expect(smtp.messages).toHaveLength(0);
     const row = await h.db.prisma.portalAccess.findFirstOrThrow();
     expect(row).toMatchObject({ contactId: sam.id, tokenHash: hashPortalToken(url.split('/portal/')[1]!) });
-    const audit = await h.db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: row.id, reason: { contains: 'not emailed' } } });
+    const audit = await h.db.prisma.auditEvent.findFirstOrThrow({
+      where: { entityId: row.id, reason: { contains: 'not emailed' } },
+    });
     expect(audit.data).toMatchObject({ emailedTo: null });
   });
 
@@ -150,7 +175,9 @@ describe('Email portal link on the account card', () => {
     await addContact(account.id);
     await send(click('account_portal_email', account.id, 'UOTHER01'));
     const reply = await h.fake.waitFor('response_url');
-    expect(String(reply.args.text)).toContain("only the account's CSM or an admin can send portal links, and you are not the CSM of Helios Health");
+    expect(String(reply.args.text)).toContain(
+      "only the account's CSM or an admin can send portal links, and you are not the CSM of Helios Health",
+    );
     expect(h.fake.callsTo('views.open')).toHaveLength(0);
     expect(await h.db.prisma.portalAccess.count()).toBe(0);
     expect(smtp.messages).toHaveLength(0);
@@ -158,7 +185,8 @@ describe('Email portal link on the account card', () => {
 });
 
 describe('Revoke portal links on the account card', () => {
-  const mint = (accountId: string, contactEmail?: string) => createPortalLink(h.ctx, { accountId, contactEmail, actor: 'test', publicUrl: PUBLIC_URL });
+  const mint = (accountId: string, contactEmail?: string) =>
+    createPortalLink(h.ctx, { accountId, contactEmail, actor: 'test', publicUrl: PUBLIC_URL });
 
   it('confirms first, then revokes every live link; the old link shows the friendly "ask for a new link" page', async () => {
     const { account } = await helios();
@@ -200,7 +228,9 @@ describe('Revoke portal links on the account card', () => {
     const view = (await h.fake.waitFor('views.open')).args.view as Record<string, unknown>;
     expect(JSON.stringify(view)).toContain('All contacts (2 active links)');
     await send(submit(view, ken.id));
-    expect(textOf(await h.fake.waitFor('response_url'))).toContain('Revoked 1 portal link for ken.ito@helioshealth.co on *Helios Health*');
+    expect(textOf(await h.fake.waitFor('response_url'))).toContain(
+      'Revoked 1 portal link for ken.ito@helioshealth.co on *Helios Health*',
+    );
     const live = await h.db.prisma.portalAccess.findMany({ where: { revokedAt: null } });
     expect(live.map((r) => r.id)).toEqual([samLink.portalAccessId]);
   });
@@ -208,7 +238,9 @@ describe('Revoke portal links on the account card', () => {
   it('says there is nothing to revoke when no link is live, without a confirmation', async () => {
     const { account } = await helios();
     await send(click('account_portal_revoke', account.id));
-    expect(textOf(await h.fake.waitFor('response_url'))).toContain('No active portal link to revoke on *Helios Health*.');
+    expect(textOf(await h.fake.waitFor('response_url'))).toContain(
+      'No active portal link to revoke on *Helios Health*.',
+    );
     expect(h.fake.callsTo('views.open')).toHaveLength(0);
   });
 
@@ -216,7 +248,9 @@ describe('Revoke portal links on the account card', () => {
     const { account } = await helios();
     await mint(account.id);
     await send(click('account_portal_revoke', account.id, 'UOTHER01'));
-    expect(String((await h.fake.waitFor('response_url')).args.text)).toContain("only the account's CSM or an admin can revoke portal links");
+    expect(String((await h.fake.waitFor('response_url')).args.text)).toContain(
+      "only the account's CSM or an admin can revoke portal links",
+    );
     expect(h.fake.callsTo('views.open')).toHaveLength(0);
 
     await send(click('account_portal_revoke', account.id));

@@ -6,7 +6,17 @@ const h = useSlackHarness();
 
 function command(text: string, user = CSM, options?: { timestamp?: number; secret?: string }) {
   return slashCommand(
-    { command: '/thread', text, user_id: user, user_name: 'csm', team_id: 'T1', channel_id: 'CCSM', response_url: h.fake.responseUrl(), trigger_id: 't.1', token: 'x' },
+    {
+      command: '/thread',
+      text,
+      user_id: user,
+      user_name: 'csm',
+      team_id: 'T1',
+      channel_id: 'CCSM',
+      response_url: h.fake.responseUrl(),
+      trigger_id: 't.1',
+      token: 'x',
+    },
     options,
   );
 }
@@ -38,7 +48,12 @@ describe('/thread over signed HTTP', () => {
   it('rejects a forged button click and leaves the action unapproved', async () => {
     await h.seed();
     const action = await h.db.prisma.action.findFirstOrThrow({ where: { key: 'welcome-email' } });
-    const res = await send(interaction({ type: 'block_actions', user: { id: CSM }, actions: [{ action_id: 'review_approve', value: action.id }] }, { secret: 'forged' }));
+    const res = await send(
+      interaction(
+        { type: 'block_actions', user: { id: CSM }, actions: [{ action_id: 'review_approve', value: action.id }] },
+        { secret: 'forged' },
+      ),
+    );
     expect(res.status).toBe(401);
     expect((await h.db.prisma.action.findUniqueOrThrow({ where: { id: action.id } })).approvedAt).toBeNull();
   });
@@ -81,7 +96,15 @@ describe('/thread over signed HTTP', () => {
 
   it('lists accounts with filters and sort, and names bad filters', async () => {
     await h.seed();
-    await h.db.prisma.account.update({ where: { organizationId_name: { organizationId: (await h.db.prisma.organization.findFirstOrThrow()).id, name: 'Brightline Analytics' } }, data: { status: 'at_risk' } });
+    await h.db.prisma.account.update({
+      where: {
+        organizationId_name: {
+          organizationId: (await h.db.prisma.organization.findFirstOrThrow()).id,
+          name: 'Brightline Analytics',
+        },
+      },
+      data: { status: 'at_risk' },
+    });
     await send(command('accounts status:at_risk csm:@me'));
     const list = textOf(await h.fake.waitFor('response_url'));
     expect(list).toContain('Brightline Analytics');
@@ -108,7 +131,10 @@ describe('/thread over signed HTTP', () => {
 
   it('escapes customer text so it cannot ping the channel', async () => {
     await h.seed();
-    await h.db.prisma.account.updateMany({ where: { name: 'Helios Health' }, data: { name: 'Helios <!channel> & Co' } });
+    await h.db.prisma.account.updateMany({
+      where: { name: 'Helios Health' },
+      data: { name: 'Helios <!channel> & Co' },
+    });
     // The list renders names as mrkdwn (a header is plain text, which Slack never parses for mentions).
     await send(command('accounts sort:arr'));
     const text = textOf(await h.fake.waitFor('response_url'));

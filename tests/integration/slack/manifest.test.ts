@@ -22,8 +22,17 @@ describe('manifest.json', () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     // message.*: a customer's reply in the thread of a message Thread sent completes that action.
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened', 'message.channels', 'message.groups']);
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['channels:history', 'chat:write', 'commands', 'groups:history']);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual([
+      'app_home_opened',
+      'message.channels',
+      'message.groups',
+    ]);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'channels:history',
+      'chat:write',
+      'commands',
+      'groups:history',
+    ]);
   });
 
   it('is not valid when a required section is missing (the check can fail)', () => {
@@ -47,15 +56,32 @@ describe('manifest.json', () => {
     const files = (dir: string): string[] =>
       readdirSync(dir).flatMap((f) => {
         const full = path.join(dir, f);
-        return statSync(full).isDirectory() ? (f === 'generated' ? [] : files(full)) : full.endsWith('.ts') ? [full] : [];
+        return statSync(full).isDirectory()
+          ? f === 'generated'
+            ? []
+            : files(full)
+          : full.endsWith('.ts')
+            ? [full]
+            : [];
       });
     const called = new Set<string>();
-    for (const file of [...files(path.join(root, 'src/slack')), ...files(path.join(root, 'src/connectors/slack-messages'))]) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/client\.(chat|views|conversations|users|im|reactions|files|team|auth)\.([a-zA-Z]+)\(/g)) called.add(`${m[1]}.${m[2]}`);
+    for (const file of [
+      ...files(path.join(root, 'src/slack')),
+      ...files(path.join(root, 'src/connectors/slack-messages')),
+    ]) {
+      for (const m of readFileSync(file, 'utf8').matchAll(
+        /client\.(chat|views|conversations|users|im|reactions|files|team|auth)\.([a-zA-Z]+)\(/g,
+      ))
+        called.add(`${m[1]}.${m[2]}`);
     }
     expect([...called].filter((m) => !(m in SCOPE_OF))).toEqual([]);
     // The message.channels / message.groups events (customer thread replies) need the two history scopes.
-    const needed = new Set(['commands', 'channels:history', 'groups:history', ...[...called].map((m) => SCOPE_OF[m]).filter((s): s is string => !!s)]);
+    const needed = new Set([
+      'commands',
+      'channels:history',
+      'groups:history',
+      ...[...called].map((m) => SCOPE_OF[m]).filter((s): s is string => !!s),
+    ]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
   });
 });

@@ -10,7 +10,17 @@ async function send(req: { body: string; headers: Record<string, string> }) {
 }
 
 function command(text: string, user = CSM) {
-  return slashCommand({ command: '/thread', text, user_id: user, user_name: 'csm', team_id: 'T1', channel_id: 'CCSM', response_url: h.fake.responseUrl(), trigger_id: 'trig.new', token: 'x' });
+  return slashCommand({
+    command: '/thread',
+    text,
+    user_id: user,
+    user_name: 'csm',
+    team_id: 'T1',
+    channel_id: 'CCSM',
+    response_url: h.fake.responseUrl(),
+    trigger_id: 'trig.new',
+    token: 'x',
+  });
 }
 
 type Values = Partial<Record<keyof typeof F, string>>;
@@ -20,7 +30,12 @@ function submission(view: object, v: Values, user = CSM) {
   const values: Record<string, Record<string, object>> = {
     [F.name]: { [F.name]: { type: 'plain_text_input', value: v.name ?? null } },
     [F.domain]: { [F.domain]: { type: 'plain_text_input', value: v.domain ?? null } },
-    [F.template]: { [F.template]: { type: 'static_select', selected_option: v.template ? { text: { type: 'plain_text', text: v.template }, value: v.template } : null } },
+    [F.template]: {
+      [F.template]: {
+        type: 'static_select',
+        selected_option: v.template ? { text: { type: 'plain_text', text: v.template }, value: v.template } : null,
+      },
+    },
     [F.csm]: { [F.csm]: { type: 'users_select', selected_user: v.csm ?? null } },
     [F.ae]: { [F.ae]: { type: 'users_select', selected_user: v.ae ?? null } },
     [F.arr]: { [F.arr]: { type: 'plain_text_input', value: v.arr ?? null } },
@@ -28,7 +43,12 @@ function submission(view: object, v: Values, user = CSM) {
     [F.contactEmail]: { [F.contactEmail]: { type: 'email_text_input', value: v.contactEmail ?? null } },
     [F.kickoff]: { [F.kickoff]: { type: 'datepicker', selected_date: v.kickoff ?? null } },
   };
-  return interaction({ type: 'view_submission', user: { id: user }, team: { id: 'T1' }, view: { ...view, id: 'V1', state: { values } } });
+  return interaction({
+    type: 'view_submission',
+    user: { id: user },
+    team: { id: 'T1' },
+    view: { ...view, id: 'V1', state: { values } },
+  });
 }
 
 async function openModal() {
@@ -37,7 +57,16 @@ async function openModal() {
   expect(res.status).toBe(200);
   const open = await h.fake.waitFor('views.open');
   expect(open.args.trigger_id).toBe('trig.new');
-  return { view: open.args.view as { callback_id: string; blocks: { block_id?: string; element?: { type?: string; options?: { value: string }[]; initial_user?: string } }[] }, templateName };
+  return {
+    view: open.args.view as {
+      callback_id: string;
+      blocks: {
+        block_id?: string;
+        element?: { type?: string; options?: { value: string }[]; initial_user?: string };
+      }[];
+    },
+    templateName,
+  };
 }
 
 const valid = (templateName: string): Values => ({
@@ -71,7 +100,9 @@ describe('/thread new', () => {
     // The harness clock is 10:00 UTC on 24 November: already the 25th on Kiritimati (UTC+14).
     await h.db.prisma.organization.updateMany({ data: { timezone: 'Pacific/Kiritimati' } });
     await send(command('new'));
-    const view = (await h.fake.waitFor('views.open')).args.view as { blocks: { block_id?: string; element?: { initial_date?: string } }[] };
+    const view = (await h.fake.waitFor('views.open')).args.view as {
+      blocks: { block_id?: string; element?: { initial_date?: string } }[];
+    };
     expect(view.blocks.find((b) => b.block_id === F.kickoff)?.element?.initial_date).toBe('2026-11-25');
   });
 
@@ -90,8 +121,16 @@ describe('/thread new', () => {
     expect(account.kickoffDate.toISOString().slice(0, 10)).toBe('2026-12-01');
     expect(account.csm?.slackUserId).toBe(CSM);
     expect(account.ae?.slackUserId).toBe('UAE00001');
-    expect(account.contacts).toEqual([expect.objectContaining({ email: 'ada@acme-robotics.io', name: 'Ada Lovelace', isPrimary: true })]);
-    expect(account.milestones.map((m) => m.name)).toEqual(['Kickoff', 'Technical Setup', 'Implementation', 'Training', 'Go-Live']);
+    expect(account.contacts).toEqual([
+      expect.objectContaining({ email: 'ada@acme-robotics.io', name: 'Ada Lovelace', isPrimary: true }),
+    ]);
+    expect(account.milestones.map((m) => m.name)).toEqual([
+      'Kickoff',
+      'Technical Setup',
+      'Implementation',
+      'Training',
+      'Go-Live',
+    ]);
     expect(account.milestones[0]!.status).toBe('in_progress');
     expect(account.actions.length).toBeGreaterThan(5);
     const dm = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === CSM);
@@ -125,7 +164,9 @@ describe('/thread new', () => {
   it('refuses an AE with an ephemeral reason instead of opening the modal', async () => {
     await h.seed();
     const org = await h.db.prisma.organization.findFirstOrThrow();
-    await h.db.prisma.user.create({ data: { organizationId: org.id, slackUserId: 'UAE00002', name: 'Alex AE', role: 'ae' } });
+    await h.db.prisma.user.create({
+      data: { organizationId: org.id, slackUserId: 'UAE00002', name: 'Alex AE', role: 'ae' },
+    });
     await send(command('new', 'UAE00002'));
     const reply = await h.fake.waitFor('response_url');
     expect(String(reply.args.text)).toContain('only CSMs and admins can create accounts');

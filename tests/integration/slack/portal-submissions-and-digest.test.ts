@@ -20,24 +20,59 @@ beforeEach(() => {
 });
 afterEach(() => smtpMailer.close());
 
-const send = (req: { body: string; headers: Record<string, string> }) => request(h.http).post('/slack/events').set(req.headers).send(req.body);
+const send = (req: { body: string; headers: Record<string, string> }) =>
+  request(h.http).post('/slack/events').set(req.headers).send(req.body);
 
 /** A customer's form answer and the portal's own card for it in the CSM channel (as submitPortalForm posts it). */
 async function submittedCard() {
   await h.seed();
-  const account = await h.db.prisma.account.findFirstOrThrow({ where: { name: 'Helios Health' }, include: { contacts: true } });
-  const action = await h.db.prisma.action.findFirstOrThrow({ where: { accountId: account.id, key: 'kickoff-questionnaire' } });
+  const account = await h.db.prisma.account.findFirstOrThrow({
+    where: { name: 'Helios Health' },
+    include: { contacts: true },
+  });
+  const action = await h.db.prisma.action.findFirstOrThrow({
+    where: { accountId: account.id, key: 'kickoff-questionnaire' },
+  });
   const contact = account.contacts[0]!;
-  const submission = await h.db.prisma.submission.create({ data: { accountId: account.id, actionId: action.id, contactId: contact.id, kind: 'form', data: { primary_goals: 'Go live' }, createdAt: new Date('2026-11-24T08:00:00Z') } });
-  const message = formSubmittedMessage({ submissionId: submission.id, accountName: account.name, contactName: contact.name, actionName: action.name, answers: [{ label: 'Primary goals', value: 'Go live <soon>' }] });
+  const submission = await h.db.prisma.submission.create({
+    data: {
+      accountId: account.id,
+      actionId: action.id,
+      contactId: contact.id,
+      kind: 'form',
+      data: { primary_goals: 'Go live' },
+      createdAt: new Date('2026-11-24T08:00:00Z'),
+    },
+  });
+  const message = formSubmittedMessage({
+    submissionId: submission.id,
+    accountName: account.name,
+    contactName: contact.name,
+    actionName: action.name,
+    answers: [{ label: 'Primary goals', value: 'Go live <soon>' }],
+  });
   await h.slack.notifier.notifyAccountChannel(account.id, message);
   const post = await h.fake.waitFor('chat.postMessage');
   h.fake.reset();
-  return { account, contact, submission, post, container: { type: 'message', channel_id: String(post.args.channel), message_ts: '1000.000100' } };
+  return {
+    account,
+    contact,
+    submission,
+    post,
+    container: { type: 'message', channel_id: String(post.args.channel), message_ts: '1000.000100' },
+  };
 }
 
 function click(actionId: string, value: string, container: object, message?: object, user = CSM) {
-  return interaction({ type: 'block_actions', user: { id: user }, trigger_id: 'trig.1', response_url: h.fake.responseUrl(), container, ...(message ? { message } : {}), actions: [{ action_id: actionId, value, type: 'button' }] });
+  return interaction({
+    type: 'block_actions',
+    user: { id: user },
+    trigger_id: 'trig.1',
+    response_url: h.fake.responseUrl(),
+    container,
+    ...(message ? { message } : {}),
+    actions: [{ action_id: actionId, value, type: 'button' }],
+  });
 }
 
 describe('portal submission cards', () => {
@@ -58,11 +93,16 @@ describe('portal submission cards', () => {
 
     // Past the SLA, nothing is reminded or escalated any more.
     const later = { ...h.ctx, now: () => new Date('2026-11-26T10:00:00Z') };
-    expect(await remindUnreviewedSubmissions(later, { notifier: h.slack.notifier })).toEqual({ reminded: [], escalated: [] });
+    expect(await remindUnreviewedSubmissions(later, { notifier: h.slack.notifier })).toEqual({
+      reminded: [],
+      escalated: [],
+    });
     // A double click records one review.
     await send(click('portal_submission_acknowledge', submission.id, container, { blocks: post.args.blocks }));
     await new Promise((r) => setTimeout(r, 300));
-    expect(await h.db.prisma.auditEvent.count({ where: { entityId: submission.id, reason: { contains: 'acknowledged' } } })).toBe(1);
+    expect(
+      await h.db.prisma.auditEvent.count({ where: { entityId: submission.id, reason: { contains: 'acknowledged' } } }),
+    ).toBe(1);
   });
 
   it("refuses someone who is not the account's CSM or an admin", async () => {
@@ -79,7 +119,12 @@ describe('portal submission cards', () => {
     const open = await h.fake.waitFor('views.open');
     const view = open.args.view as { callback_id: string; private_metadata: string };
     expect(JSON.stringify(view)).toContain('emails the note');
-    const submit = (note: string) => interaction({ type: 'view_submission', user: { id: CSM }, view: { ...view, id: 'V1', state: { values: { note: { note: { value: note } } } } } });
+    const submit = (note: string) =>
+      interaction({
+        type: 'view_submission',
+        user: { id: CSM },
+        view: { ...view, id: 'V1', state: { values: { note: { note: { value: note } } } } },
+      });
     expect((await send(submit('  '))).body.response_action).toBe('errors');
     const ok = await send(submit('Could you add the target go-live date?'));
     expect(ok.status).toBe(200);
@@ -103,14 +148,22 @@ describe('portal submission cards', () => {
     await send(click('portal_submission_follow_up', submission.id, container));
     const view = (await h.fake.waitFor('views.open')).args.view as object;
     smtp.refuse = 'mailbox unavailable';
-    await send(interaction({ type: 'view_submission', user: { id: CSM }, view: { ...view, id: 'V1', state: { values: { note: { note: { value: 'One more detail, please' } } } } } }));
+    await send(
+      interaction({
+        type: 'view_submission',
+        user: { id: CSM },
+        view: { ...view, id: 'V1', state: { values: { note: { note: { value: 'One more detail, please' } } } } },
+      }),
+    );
     await waitUntil(async () => (await h.db.prisma.auditEvent.count({ where: { entityId: submission.id } })) >= 2);
     expect(smtp.messages).toHaveLength(0);
     const stored = await h.db.prisma.submission.findUniqueOrThrow({ where: { id: submission.id } });
     expect(stored).toMatchObject({ reviewedAt: null, reviewedById: null, reviewOutcome: null });
     const trail = await h.db.prisma.auditEvent.findMany({ where: { entityId: submission.id } });
     expect(trail.map((a) => (a.data as { state?: string }).state).sort()).toEqual(['claimed', 'failed']);
-    expect(trail.find((a) => (a.data as { state?: string }).state === 'failed')!.reason).toContain('failed; the submission is waiting for review again');
+    expect(trail.find((a) => (a.data as { state?: string }).state === 'failed')!.reason).toContain(
+      'failed; the submission is waiting for review again',
+    );
   });
 
   it('with email off, Follow up records the note, says it was not emailed, and still marks it reviewed', async () => {
@@ -119,25 +172,41 @@ describe('portal submission cards', () => {
     await send(click('portal_submission_follow_up', submission.id, container));
     const view = (await h.fake.waitFor('views.open')).args.view as object;
     expect(JSON.stringify(view)).toContain('Email is off');
-    await send(interaction({ type: 'view_submission', user: { id: CSM }, view: { ...view, id: 'V1', state: { values: { note: { note: { value: 'Please resend' } } } } } }));
+    await send(
+      interaction({
+        type: 'view_submission',
+        user: { id: CSM },
+        view: { ...view, id: 'V1', state: { values: { note: { note: { value: 'Please resend' } } } } },
+      }),
+    );
     const update = await h.fake.waitFor('chat.update');
     expect(JSON.stringify(update.args.blocks)).toContain('note recorded, not emailed: email is off');
     expect(smtp.messages).toHaveLength(0);
-    expect((await h.db.prisma.submission.findUniqueOrThrow({ where: { id: submission.id } })).reviewOutcome).toBe('follow_up');
+    expect((await h.db.prisma.submission.findUniqueOrThrow({ where: { id: submission.id } })).reviewOutcome).toBe(
+      'follow_up',
+    );
   });
 });
 
 describe('scheduler messages as Block Kit', () => {
   it('renders the daily digest as one DM with a section per list, escaping customer text', async () => {
     await h.seed();
-    const account = await h.db.prisma.account.findFirstOrThrow({ where: { name: 'Helios Health' }, include: { milestones: { orderBy: { position: 'asc' } } } });
-    await h.db.prisma.milestone.update({ where: { id: account.milestones[0]!.id }, data: { status: 'blocked', blockedAt: new Date('2026-11-20T10:00:00Z'), blockerNote: 'waiting on <!channel> IT' } });
+    const account = await h.db.prisma.account.findFirstOrThrow({
+      where: { name: 'Helios Health' },
+      include: { milestones: { orderBy: { position: 'asc' } } },
+    });
+    await h.db.prisma.milestone.update({
+      where: { id: account.milestones[0]!.id },
+      data: { status: 'blocked', blockedAt: new Date('2026-11-20T10:00:00Z'), blockerNote: 'waiting on <!channel> IT' },
+    });
     const org = await h.db.prisma.organization.findFirstOrThrow();
     const digestTime = { ...h.ctx, now: () => new Date('2026-11-25T12:00:00Z') };
     await h.db.prisma.organization.update({ where: { id: org.id }, data: { timezone: 'UTC', digestHour: 9 } });
     const result = await sendDailyDigests(digestTime, { notifier: h.slack.notifier });
     expect(result.failed).toEqual([]);
-    const dm = await h.fake.waitFor('chat.postMessage', (c) => JSON.stringify(c.args.blocks ?? '').includes('Thread digest'));
+    const dm = await h.fake.waitFor('chat.postMessage', (c) =>
+      JSON.stringify(c.args.blocks ?? '').includes('Thread digest'),
+    );
     const blocks = dm.args.blocks as { type: string; text?: { text: string } }[];
     expect(blocks[0]).toMatchObject({ type: 'header', text: { text: 'Your Thread digest for 2026-11-25' } });
     const all = JSON.stringify(blocks);
@@ -159,7 +228,14 @@ describe('scheduler messages as Block Kit', () => {
     expect(escalation.args.channel).toBe(CSM);
     expect(JSON.stringify(escalation.args.blocks)).toContain('Review overdue');
     h.fake.reset();
-    await send(click('portal_submission_acknowledge', submission.id, { type: 'message', channel_id: CSM, message_ts: '1002.000100' }, { blocks: escalation.args.blocks }));
+    await send(
+      click(
+        'portal_submission_acknowledge',
+        submission.id,
+        { type: 'message', channel_id: CSM, message_ts: '1002.000100' },
+        { blocks: escalation.args.blocks },
+      ),
+    );
     const update = await h.fake.waitFor('chat.update');
     expect(JSON.stringify(update.args.blocks)).toContain('Acknowledged by');
     expect(JSON.stringify(update.args.blocks)).not.toContain('portal_submission_follow_up');

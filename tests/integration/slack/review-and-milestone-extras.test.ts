@@ -22,22 +22,40 @@ function click(actionId: string, value: string, user = CSM) {
 }
 
 function command(text: string, user = CSM) {
-  return slashCommand({ command: '/thread', text, user_id: user, user_name: 'csm', team_id: 'T1', channel_id: 'CCSM', response_url: h.fake.responseUrl(), trigger_id: 't.1', token: 'x' });
+  return slashCommand({
+    command: '/thread',
+    text,
+    user_id: user,
+    user_name: 'csm',
+    team_id: 'T1',
+    channel_id: 'CCSM',
+    response_url: h.fake.responseUrl(),
+    trigger_id: 't.1',
+    token: 'x',
+  });
 }
 
 function submitView(view: object, values: Record<string, string>, user = CSM) {
-  const state = { values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { [k]: { type: 'plain_text_input', value: v } }])) };
+  const state = {
+    values: Object.fromEntries(
+      Object.entries(values).map(([k, v]) => [k, { [k]: { type: 'plain_text_input', value: v } }]),
+    ),
+  };
   return interaction({ type: 'view_submission', user: { id: user }, view: { ...view, id: 'V1', state } });
 }
 
 async function readyAction(account: string, key: string, draft: { subject?: string; body: string }) {
   const action = await h.db.prisma.action.findFirstOrThrow({ where: { key, account: { name: account } } });
-  await h.db.prisma.action.update({ where: { id: action.id }, data: { status: 'ready', draftSubject: draft.subject ?? null, draftBody: draft.body } });
+  await h.db.prisma.action.update({
+    where: { id: action.id },
+    data: { status: 'ready', draftSubject: draft.subject ?? null, draftBody: draft.body },
+  });
   return action.id;
 }
 
 describe('Send test to me', () => {
-  const DRAFT = 'Hi team :wave: today is kickoff. Agenda: <https://docs.example.io/agenda|here>. Your portal: {{portal_link}}';
+  const DRAFT =
+    'Hi team :wave: today is kickoff. Agenda: <https://docs.example.io/agenda|here>. Your portal: {{portal_link}}';
 
   it('posts exactly the draft to the CSM as a DM and leaves the action as it was', async () => {
     await h.seed();
@@ -78,11 +96,17 @@ describe('/thread review', () => {
   async function twoAccountsWithDrafts() {
     await h.seed();
     await readyAction('Helios Health', 'welcome-email', { subject: 'Welcome Helios', body: 'Hello Helios' });
-    await readyAction('Northwind Logistics', 'welcome-email', { subject: 'Welcome Northwind', body: 'Hello Northwind' });
+    await readyAction('Northwind Logistics', 'welcome-email', {
+      subject: 'Welcome Northwind',
+      body: 'Hello Northwind',
+    });
     // Brightline belongs to another CSM: not in this CSM's own queue.
     const other = await resolveSlackActor(h.ctx, { slackUserId: 'UCSM0002' });
     await h.db.prisma.account.updateMany({ where: { name: 'Brightline Analytics' }, data: { csmId: other.userId } });
-    await readyAction('Brightline Analytics', 'welcome-email', { subject: 'Welcome Brightline', body: 'Hello Brightline' });
+    await readyAction('Brightline Analytics', 'welcome-email', {
+      subject: 'Welcome Brightline',
+      body: 'Hello Brightline',
+    });
   }
 
   it('without an account shows the CSM’s own drafts, grouped by account and milestone', async () => {
@@ -133,7 +157,8 @@ describe('Start and Unblock milestone modals', () => {
     const view = (await h.fake.waitFor('views.open')).args.view as object;
     const shown = JSON.stringify(view);
     expect(shown).toContain('These actions will be scheduled');
-    for (const name of ['Technical setup introduction', 'Technical details form', 'Signed data processing agreement']) expect(shown).toContain(name);
+    for (const name of ['Technical setup introduction', 'Technical details form', 'Signed data processing agreement'])
+      expect(shown).toContain(name);
     expect(shown).not.toContain('Configure single sign-on');
     expect(shown).toContain(':warning: The previous milestone (Kickoff) still has');
     expect(shown).toContain('Welcome email');
@@ -149,14 +174,21 @@ describe('Start and Unblock milestone modals', () => {
 
   it('Start has no warning when the previous milestone is done', async () => {
     const m = await northwindMilestone(1);
-    await h.db.prisma.action.updateMany({ where: { milestone: { accountId: m.accountId, position: 0 } }, data: { status: 'completed' } });
+    await h.db.prisma.action.updateMany({
+      where: { milestone: { accountId: m.accountId, position: 0 } },
+      data: { status: 'completed' },
+    });
     await send(click('milestone_start', m.id));
     expect(JSON.stringify((await h.fake.waitFor('views.open')).args.view)).not.toContain('previous milestone');
   });
 
   it('a Start that is no longer possible replaces the modal with the reason', async () => {
     const m = await northwindMilestone(0); // already in progress
-    const view = { callback_id: 'view_milestone_change', private_metadata: JSON.stringify({ id: m.id, change: 'start' }), blocks: [] };
+    const view = {
+      callback_id: 'view_milestone_change',
+      private_metadata: JSON.stringify({ id: m.id, change: 'start' }),
+      blocks: [],
+    };
     const res = await send(submitView(view, {}));
     expect(res.body.response_action).toBe('update');
     expect(JSON.stringify(res.body.view)).toContain('not possible');
@@ -165,7 +197,12 @@ describe('Start and Unblock milestone modals', () => {
   it('Unblock clears the blocker note (it leaves the portal), keeps it in the audit trail with the reason', async () => {
     const m = await northwindMilestone(0);
     const actor = await resolveSlackActor(h.ctx, { slackUserId: CSM });
-    await blockMilestone(h.ctx, { organizationId: actor.organizationId, milestoneId: m.id, actor, note: 'Waiting on security review' });
+    await blockMilestone(h.ctx, {
+      organizationId: actor.organizationId,
+      milestoneId: m.id,
+      actor,
+      note: 'Waiting on security review',
+    });
     await send(click('milestone_unblock', m.id));
     const view = (await h.fake.waitFor('views.open')).args.view as object;
     expect(JSON.stringify(view)).toContain('Waiting on security review');
@@ -173,7 +210,9 @@ describe('Start and Unblock milestone modals', () => {
     const after = await h.db.prisma.milestone.findUniqueOrThrow({ where: { id: m.id } });
     expect(after.status).toBe('in_progress');
     expect(after.blockerNote).toBeNull();
-    const audit = await h.db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: m.id, fromState: 'blocked', toState: 'in_progress' } });
+    const audit = await h.db.prisma.auditEvent.findFirstOrThrow({
+      where: { entityId: m.id, fromState: 'blocked', toState: 'in_progress' },
+    });
     expect(audit.reason).toBe('Security approved it');
     expect(JSON.stringify(audit.data)).toContain('Waiting on security review');
   });

@@ -10,14 +10,35 @@ async function send(req: { body: string; headers: Record<string, string> }) {
 
 async function readyWelcomeEmail() {
   await h.seed();
-  const action = await h.db.prisma.action.findFirstOrThrow({ where: { key: 'welcome-email', account: { name: 'Helios Health' } } });
-  await h.db.prisma.action.update({ where: { id: action.id }, data: { status: 'ready', draftSubject: 'Welcome, Sam', draftBody: 'Hi Sam, welcome to onboarding for Helios Health.' } });
+  const action = await h.db.prisma.action.findFirstOrThrow({
+    where: { key: 'welcome-email', account: { name: 'Helios Health' } },
+  });
+  await h.db.prisma.action.update({
+    where: { id: action.id },
+    data: {
+      status: 'ready',
+      draftSubject: 'Welcome, Sam',
+      draftBody: 'Hi Sam, welcome to onboarding for Helios Health.',
+    },
+  });
   await h.slack.notifier.actionChanged(action.id);
   return action.id;
 }
 
-function click(actionId: string, value: string, user = CSM, container: object = { type: 'message', message_ts: '1000.000100', channel_id: 'CCSM' }) {
-  return interaction({ type: 'block_actions', user: { id: user }, trigger_id: 'trig.1', response_url: h.fake.responseUrl(), container, actions: [{ action_id: actionId, value, type: 'button' }] });
+function click(
+  actionId: string,
+  value: string,
+  user = CSM,
+  container: object = { type: 'message', message_ts: '1000.000100', channel_id: 'CCSM' },
+) {
+  return interaction({
+    type: 'block_actions',
+    user: { id: user },
+    trigger_id: 'trig.1',
+    response_url: h.fake.responseUrl(),
+    container,
+    actions: [{ action_id: actionId, value, type: 'button' }],
+  });
 }
 
 describe('review cards', () => {
@@ -74,7 +95,11 @@ describe('review cards', () => {
       interaction({
         type: 'view_submission',
         user: { id: CSM },
-        view: { ...view, id: 'V1', state: { values: { subject: { subject: { value: subject } }, body: { body: { value: body } } } } },
+        view: {
+          ...view,
+          id: 'V1',
+          state: { values: { subject: { subject: { value: subject } }, body: { body: { value: body } } } },
+        },
       });
     const empty = await send(submit('', ''));
     expect(empty.body.response_action).toBe('errors');
@@ -93,7 +118,12 @@ describe('review cards', () => {
     await send(click('review_request_changes', id));
     const open = await h.fake.waitFor('views.open');
     const view = open.args.view as object;
-    const submit = (note: string) => interaction({ type: 'view_submission', user: { id: CSM }, view: { ...view, id: 'V1', state: { values: { note: { note: { value: note } } } } } });
+    const submit = (note: string) =>
+      interaction({
+        type: 'view_submission',
+        user: { id: CSM },
+        view: { ...view, id: 'V1', state: { values: { note: { note: { value: note } } } } },
+      });
     expect((await send(submit(' '))).body.response_action).toBe('errors');
     await send(submit('Mention the SSO timeline'));
     await h.fake.waitFor('chat.update');
@@ -120,7 +150,12 @@ describe('milestone modals', () => {
     const m = await kickoff();
     await send(click('milestone_block', m.id));
     const view = (await h.fake.waitFor('views.open')).args.view as object;
-    const submit = (note: string) => interaction({ type: 'view_submission', user: { id: CSM }, view: { ...view, id: 'V1', state: { values: { note: { note: { value: note } } } } } });
+    const submit = (note: string) =>
+      interaction({
+        type: 'view_submission',
+        user: { id: CSM },
+        view: { ...view, id: 'V1', state: { values: { note: { note: { value: note } } } } },
+      });
     expect((await send(submit(''))).body.errors).toHaveProperty('note');
     await send(submit('Waiting on IT for SSO metadata'));
     const after = await h.db.prisma.milestone.findUniqueOrThrow({ where: { id: m.id } });
@@ -134,13 +169,21 @@ describe('milestone modals', () => {
     await send(click('milestone_complete', m.id));
     const view = (await h.fake.waitFor('views.open')).args.view as object;
     expect(JSON.stringify(view)).toContain('still open');
-    const submit = (reason: string) => interaction({ type: 'view_submission', user: { id: CSM }, view: { ...view, id: 'V1', state: { values: { reason: { reason: { value: reason } } } } } });
+    const submit = (reason: string) =>
+      interaction({
+        type: 'view_submission',
+        user: { id: CSM },
+        view: { ...view, id: 'V1', state: { values: { reason: { reason: { value: reason } } } } },
+      });
     expect((await send(submit(''))).body.errors).toHaveProperty('reason');
     await send(submit('Customer asked to move on'));
     const done = await h.db.prisma.milestone.findUniqueOrThrow({ where: { id: m.id } });
     expect(done.status).toBe('completed');
     expect(done.completionOverride).toBe('Customer asked to move on');
-    const next = await h.db.prisma.milestone.findFirstOrThrow({ where: { accountId: m.accountId, position: 1 }, include: { actions: true } });
+    const next = await h.db.prisma.milestone.findFirstOrThrow({
+      where: { accountId: m.accountId, position: 1 },
+      include: { actions: true },
+    });
     expect(next.status).toBe('in_progress');
     expect(next.actions.find((a) => a.key === 'technical-setup-intro')?.dueAt).not.toBeNull();
     expect(await h.db.prisma.auditEvent.count({ where: { entityId: next.id, toState: 'in_progress' } })).toBe(1);
@@ -151,7 +194,16 @@ describe('App Home', () => {
   it('publishes the CSM dashboard when the Home tab opens', async () => {
     await readyWelcomeEmail();
     h.fake.reset();
-    const res = await send(eventCallback({ type: 'event_callback', team_id: 'T1', api_app_id: 'A1', event_id: 'Ev1', event_time: 1, event: { type: 'app_home_opened', user: CSM, tab: 'home', channel: 'D1' } }));
+    const res = await send(
+      eventCallback({
+        type: 'event_callback',
+        team_id: 'T1',
+        api_app_id: 'A1',
+        event_id: 'Ev1',
+        event_time: 1,
+        event: { type: 'app_home_opened', user: CSM, tab: 'home', channel: 'D1' },
+      }),
+    );
     expect(res.status).toBe(200);
     const publish = await h.fake.waitFor('views.publish');
     expect(publish.args.user_id).toBe(CSM);

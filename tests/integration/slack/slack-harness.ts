@@ -33,7 +33,11 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}) {
     });
     holder.slack = slack;
     holder.ctx = ctx;
-    holder.http = createHttpApp({ logger: silentLogger, readiness: { checkDatabase: async () => {} }, routers: [{ path: '/', router: slack.router! }] });
+    holder.http = createHttpApp({
+      logger: silentLogger,
+      readiness: { checkDatabase: async () => {} },
+      routers: [{ path: '/', router: slack.router! }],
+    });
   });
   afterAll(async () => {
     await fake.stop();

@@ -24,8 +24,17 @@ describe('importing templates', () => {
 
     expect(result).toMatchObject({ created: true, version: 1, milestones: 5 });
     expect(result.actions).toBe(spec.milestones.reduce((n, m) => n + m.actions.length, 0));
-    const milestones = await t.db.prisma.templateMilestone.findMany({ where: { templateId: result.templateId }, orderBy: { position: 'asc' } });
-    expect(milestones.map((m) => m.name)).toEqual(['Kickoff', 'Technical Setup', 'Implementation', 'Training', 'Go-Live']);
+    const milestones = await t.db.prisma.templateMilestone.findMany({
+      where: { templateId: result.templateId },
+      orderBy: { position: 'asc' },
+    });
+    expect(milestones.map((m) => m.name)).toEqual([
+      'Kickoff',
+      'Technical Setup',
+      'Implementation',
+      'Training',
+      'Go-Live',
+    ]);
     const audit = await t.db.prisma.auditEvent.findMany({ where: { entityId: result.templateId } });
     expect(audit).toEqual([expect.objectContaining({ actor: 'cli', entityType: 'template', toState: 'v1' })]);
   });
@@ -50,7 +59,11 @@ describe('importing templates', () => {
     const loaded = await loadTemplateSpec(t.db.prisma, { organizationId: org.id, name: spec.name.toUpperCase() });
     expect(loaded.version).toBe(2);
     expect(loaded.spec.milestones.map((m) => m.name)).toEqual(['Kickoff', 'Technical Setup']);
-    expect((await listTemplates(ctx, { organizationId: org.id }))[0]).toMatchObject({ name: spec.name, version: 2, milestones: 2 });
+    expect((await listTemplates(ctx, { organizationId: org.id }))[0]).toMatchObject({
+      name: spec.name,
+      version: 2,
+      milestones: 2,
+    });
   });
 
   it('rolls back everything when the import fails half way', async () => {
@@ -59,7 +72,12 @@ describe('importing templates', () => {
     const spec = await readTemplateFile(DEMO_TEMPLATE_FILE);
     // An action type the database does not know, in the last milestone: the earlier inserts must not survive.
     const last = spec.milestones.length - 1;
-    const broken = { ...spec, milestones: spec.milestones.map((m, i) => (i === last ? { ...m, actions: m.actions.map((a) => ({ ...a, type: 'fax' as never })) } : m)) };
+    const broken = {
+      ...spec,
+      milestones: spec.milestones.map((m, i) =>
+        i === last ? { ...m, actions: m.actions.map((a) => ({ ...a, type: 'fax' as never })) } : m,
+      ),
+    };
     await expect(importTemplate(ctx, { organizationId: org.id, spec: broken, actor: 'cli' })).rejects.toThrow();
     expect(await t.db.prisma.template.count()).toBe(0);
     expect(await t.db.prisma.templateMilestone.count()).toBe(0);
@@ -68,19 +86,32 @@ describe('importing templates', () => {
   it('says which template files are broken and where, before anything is written', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'thread-template-'));
     const file = path.join(dir, 'broken.yaml');
-    await writeFile(file, 'name: Broken\nmilestones:\n  - name: Kickoff\n    planned_days: 5\n    actions:\n      - key: hello\n        name: Hello\n        type: fax\n        trigger: { kind: manual }\n');
+    await writeFile(
+      file,
+      'name: Broken\nmilestones:\n  - name: Kickoff\n    planned_days: 5\n    actions:\n      - key: hello\n        name: Hello\n        type: fax\n        trigger: { kind: manual }\n',
+    );
     const error = await readTemplateFile(file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('template_invalid');
     expect((error as AppError).message).toContain('broken.yaml: milestones[0].actions[0].type');
-    await expect(readTemplateFile(path.join(dir, 'missing.yaml'))).rejects.toThrow(/missing\.yaml: cannot read the template \(no such file\)/);
+    await expect(readTemplateFile(path.join(dir, 'missing.yaml'))).rejects.toThrow(
+      /missing\.yaml: cannot read the template \(no such file\)/,
+    );
   });
 
   it('names the known templates when asked for one that does not exist', async () => {
     const ctx = serviceContext(t.db);
     const org = await getDefaultOrganization(ctx);
-    await expect(loadTemplateSpec(t.db.prisma, { organizationId: org.id, name: 'Enterprise' })).rejects.toThrow(/no templates are imported yet/);
-    await importTemplate(ctx, { organizationId: org.id, spec: await readTemplateFile(DEMO_TEMPLATE_FILE), actor: 'cli' });
-    await expect(loadTemplateSpec(t.db.prisma, { organizationId: org.id, name: 'Enterprise' })).rejects.toThrow(/known templates: "B2B SaaS onboarding"/);
+    await expect(loadTemplateSpec(t.db.prisma, { organizationId: org.id, name: 'Enterprise' })).rejects.toThrow(
+      /no templates are imported yet/,
+    );
+    await importTemplate(ctx, {
+      organizationId: org.id,
+      spec: await readTemplateFile(DEMO_TEMPLATE_FILE),
+      actor: 'cli',
+    });
+    await expect(loadTemplateSpec(t.db.prisma, { organizationId: org.id, name: 'Enterprise' })).rejects.toThrow(
+      /known templates: "B2B SaaS onboarding"/,
+    );
   });
 });

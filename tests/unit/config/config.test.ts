@@ -29,7 +29,9 @@ describe('configuration', () => {
 
   it('derives the public URL from the port and trims a trailing slash from an explicit one', () => {
     expect(loadConfig({ PORT: '8080' }, '/').publicUrl).toBe('http://localhost:8080');
-    expect(loadConfig({ PUBLIC_URL: 'https://thread.northwind.io/' }, '/').publicUrl).toBe('https://thread.northwind.io');
+    expect(loadConfig({ PUBLIC_URL: 'https://thread.northwind.io/' }, '/').publicUrl).toBe(
+      'https://thread.northwind.io',
+    );
   });
 
   it('names every bad variable in one error', () => {
@@ -54,14 +56,34 @@ describe('configuration', () => {
   });
 
   it('turns Slack on with both HTTP-mode variables, and Socket Mode with the app token', () => {
-    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2-3', SLACK_SIGNING_SECRET: 'secret', SLACK_APP_TOKEN: 'xapp-1-2', SLACK_API_URL: 'http://127.0.0.1:9999/api/' }, '/');
-    expect(config.slack).toEqual({ botToken: 'xoxb-1-2-3', signingSecret: 'secret', appToken: 'xapp-1-2', apiUrl: 'http://127.0.0.1:9999/api/', csmChannel: undefined });
+    const config = loadConfig(
+      {
+        SLACK_BOT_TOKEN: 'xoxb-1-2-3',
+        SLACK_SIGNING_SECRET: 'secret',
+        SLACK_APP_TOKEN: 'xapp-1-2',
+        SLACK_API_URL: 'http://127.0.0.1:9999/api/',
+      },
+      '/',
+    );
+    expect(config.slack).toEqual({
+      botToken: 'xoxb-1-2-3',
+      signingSecret: 'secret',
+      appToken: 'xapp-1-2',
+      apiUrl: 'http://127.0.0.1:9999/api/',
+      csmChannel: undefined,
+    });
   });
 
   it('requires EMAIL_FROM with SMTP_URL and the reverse', () => {
-    expect(configError({ SMTP_URL: 'smtp://127.0.0.1:2525' }).message).toContain('EMAIL_FROM: required when SMTP_URL is set');
-    expect(configError({ EMAIL_FROM: 'csm@northwind.io' }).message).toContain('SMTP_URL: required when EMAIL_FROM is set');
-    expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', EMAIL_FROM: 'Thread <csm@northwind.io>' }, '/').smtp).toEqual({ url: 'smtp://127.0.0.1:2525', from: 'Thread <csm@northwind.io>' });
+    expect(configError({ SMTP_URL: 'smtp://127.0.0.1:2525' }).message).toContain(
+      'EMAIL_FROM: required when SMTP_URL is set',
+    );
+    expect(configError({ EMAIL_FROM: 'csm@northwind.io' }).message).toContain(
+      'SMTP_URL: required when EMAIL_FROM is set',
+    );
+    expect(
+      loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', EMAIL_FROM: 'Thread <csm@northwind.io>' }, '/').smtp,
+    ).toEqual({ url: 'smtp://127.0.0.1:2525', from: 'Thread <csm@northwind.io>' });
   });
 
   it('reports a malformed variable and a missing partner variable together', () => {
@@ -75,7 +97,11 @@ describe('configuration', () => {
   });
 
   it('turns AI drafting on with a key and picks the default model', () => {
-    expect(loadConfig({ ANTHROPIC_API_KEY: 'sk-test' }, '/').anthropic).toEqual({ apiKey: 'sk-test', baseUrl: undefined, model: expect.any(String) });
+    expect(loadConfig({ ANTHROPIC_API_KEY: 'sk-test' }, '/').anthropic).toEqual({
+      apiKey: 'sk-test',
+      baseUrl: undefined,
+      model: expect.any(String),
+    });
     expect(loadConfig({}, '/').anthropic).toBeUndefined();
   });
 });

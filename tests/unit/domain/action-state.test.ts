@@ -39,30 +39,41 @@ const pairs = ACTION_STATUSES.flatMap((from) => ACTION_EVENTS.map((event) => [fr
 
 describe('action state machine', () => {
   it('has the seven statuses of the design, in lifecycle order', () => {
-    expect(ACTION_STATUSES).toEqual(['pending', 'ready', 'review_pending', 'executing', 'executed', 'completed', 'skipped']);
+    expect(ACTION_STATUSES).toEqual([
+      'pending',
+      'ready',
+      'review_pending',
+      'executing',
+      'executed',
+      'completed',
+      'skipped',
+    ]);
   });
 
   it.each(pairs.filter(([from, event]) => LEGAL[`${from}:${event}`]))('%s --%s--> is allowed', (from, event) => {
     expect(nextActionStatus(from, event)).toBe(LEGAL[`${from}:${event}`]);
   });
 
-  it.each(pairs.filter(([from, event]) => !LEGAL[`${from}:${event}`]))('%s --%s--> is refused, naming both states', (from, event) => {
-    let caught: unknown;
-    try {
-      nextActionStatus(from, event);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(IllegalTransitionError);
-    const error = caught as IllegalTransitionError;
-    expect(error).toBeInstanceOf(DomainError);
-    expect(error.code).toBe('illegal_transition');
-    expect(error.entity).toBe('action');
-    expect(error.from).toBe(from);
-    expect(error.event).toBe(event);
-    expect(error.to).toBe(TARGET[event]);
-    expect(error.message).toContain(`(${from} → ${TARGET[event]})`);
-  });
+  it.each(pairs.filter(([from, event]) => !LEGAL[`${from}:${event}`]))(
+    '%s --%s--> is refused, naming both states',
+    (from, event) => {
+      let caught: unknown;
+      try {
+        nextActionStatus(from, event);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(IllegalTransitionError);
+      const error = caught as IllegalTransitionError;
+      expect(error).toBeInstanceOf(DomainError);
+      expect(error.code).toBe('illegal_transition');
+      expect(error.entity).toBe('action');
+      expect(error.from).toBe(from);
+      expect(error.event).toBe(event);
+      expect(error.to).toBe(TARGET[event]);
+      expect(error.message).toContain(`(${from} → ${TARGET[event]})`);
+    },
+  );
 
   it('covers 10 legal and 46 illegal pairs', () => {
     expect(pairs).toHaveLength(56);

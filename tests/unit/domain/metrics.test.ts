@@ -8,7 +8,12 @@ import {
 describe('timeToValueDays', () => {
   it('counts business days from kickoff to actual go-live, both inclusive', () => {
     expect(timeToValueDays({ kickoffDate: '2026-03-02', goLiveActualDate: '2026-03-06' })).toBe(5);
-    expect(timeToValueDays({ kickoffDate: new Date(Date.UTC(2026, 2, 3)), goLiveActualDate: new Date(Date.UTC(2026, 2, 16)) })).toBe(10);
+    expect(
+      timeToValueDays({
+        kickoffDate: new Date(Date.UTC(2026, 2, 3)),
+        goLiveActualDate: new Date(Date.UTC(2026, 2, 16)),
+      }),
+    ).toBe(10);
   });
 
   it('is null until the account is live', () => {
@@ -21,10 +26,28 @@ describe('milestoneVelocity', () => {
     const rows = milestoneVelocity(
       [
         // Monday 09:00 to Friday 17:00 New York: 5 days, as planned.
-        { position: 0, plannedDays: 5, status: 'completed', startedAt: new Date('2026-03-02T14:00:00Z'), completedAt: new Date('2026-03-06T22:00:00Z') },
+        {
+          position: 0,
+          plannedDays: 5,
+          status: 'completed',
+          startedAt: new Date('2026-03-02T14:00:00Z'),
+          completedAt: new Date('2026-03-06T22:00:00Z'),
+        },
         // Friday evening New York is already Saturday in UTC; local dates count: Mon 9 → Fri 20 = 10.
-        { position: 1, plannedDays: 7, status: 'completed', startedAt: new Date('2026-03-09T13:00:00Z'), completedAt: new Date('2026-03-21T01:00:00Z') },
-        { position: 2, plannedDays: 3, status: 'in_progress', startedAt: new Date('2026-03-23T13:00:00Z'), completedAt: null },
+        {
+          position: 1,
+          plannedDays: 7,
+          status: 'completed',
+          startedAt: new Date('2026-03-09T13:00:00Z'),
+          completedAt: new Date('2026-03-21T01:00:00Z'),
+        },
+        {
+          position: 2,
+          plannedDays: 3,
+          status: 'in_progress',
+          startedAt: new Date('2026-03-23T13:00:00Z'),
+          completedAt: null,
+        },
         { position: 3, plannedDays: 3, status: 'pending', startedAt: null, completedAt: null },
       ],
       'America/New_York',
@@ -70,6 +93,8 @@ describe('recentEngagement', () => {
   });
 
   it('refuses an empty window', () => {
-    expect(() => recentEngagement([], now, 0)).toThrow('The engagement window must be a positive number of days, got 0.');
+    expect(() => recentEngagement([], now, 0)).toThrow(
+      'The engagement window must be a positive number of days, got 0.',
+    );
   });
 });

@@ -63,6 +63,8 @@ describe('milestone state machine', () => {
   });
 
   it('the note-required error carries its code', () => {
-    expect(() => nextMilestoneStatus('in_progress', 'block')).toThrow(expect.objectContaining({ code: 'note_required' }));
+    expect(() => nextMilestoneStatus('in_progress', 'block')).toThrow(
+      expect.objectContaining({ code: 'note_required' }),
+    );
   });
 });

@@ -23,7 +23,8 @@ describe('renderPlaceholders', () => {
   });
 
   it('leaves missing, blank and unknown placeholders exactly as written and reports each once', () => {
-    const text = 'Live on {{ go_live_date }}. Next: {{next_milestone.name}}. {{favourite_colour}} {{go_live_date}} {{csm.email}}';
+    const text =
+      'Live on {{ go_live_date }}. Next: {{next_milestone.name}}. {{favourite_colour}} {{go_live_date}} {{csm.email}}';
     expect(renderPlaceholders(text, vars)).toEqual({
       text,
       unfilled: ['go_live_date', 'next_milestone.name', 'favourite_colour', 'csm.email'],
@@ -35,7 +36,10 @@ describe('renderPlaceholders', () => {
   });
 
   it('does not expand placeholders inside inserted values', () => {
-    expect(renderPlaceholders('{{company}}', { company: '{{csm.name}} Ltd' })).toEqual({ text: '{{csm.name}} Ltd', unfilled: [] });
+    expect(renderPlaceholders('{{company}}', { company: '{{csm.name}} Ltd' })).toEqual({
+      text: '{{csm.name}} Ltd',
+      unfilled: [],
+    });
   });
 
   it('leaves text without placeholders untouched, single braces included', () => {
@@ -86,7 +90,10 @@ describe('buildPlaceholderVars', () => {
   });
 
   it('reads a Date that is not at UTC midnight as an instant in the organisation zone', () => {
-    const vars2 = buildPlaceholderVars({ ...source, account: { ...source.account, goLiveDate: new Date('2026-03-04T02:00:00Z') } });
+    const vars2 = buildPlaceholderVars({
+      ...source,
+      account: { ...source.account, goLiveDate: new Date('2026-03-04T02:00:00Z') },
+    });
     expect(vars2.go_live_date).toBe('Tuesday, 3 March 2026');
   });
 

@@ -33,7 +33,9 @@ describe('instantiatePlan', () => {
   const plan = instantiatePlan(standard, { kickoffDate: new Date(Date.UTC(2026, 2, 3)), timeZone: NY, now });
 
   it('lays milestones end to end, each plannedDays business days long, from the kickoff date', () => {
-    expect(plan.milestones.map((m) => [m.position, m.name, m.plannedDays, day(m.plannedStartDate), day(m.plannedEndDate)])).toEqual([
+    expect(
+      plan.milestones.map((m) => [m.position, m.name, m.plannedDays, day(m.plannedStartDate), day(m.plannedEndDate)]),
+    ).toEqual([
       [0, 'Kickoff', 3, '2026-03-03', '2026-03-05'],
       [1, 'Technical Setup', 5, '2026-03-06', '2026-03-12'],
       [2, 'Go-Live', 2, '2026-03-13', '2026-03-16'],
@@ -57,7 +59,9 @@ describe('instantiatePlan', () => {
   });
 
   it('numbers actions in plan order across milestones and resolves what each waits on', () => {
-    expect(plan.actions.map((a) => [a.position, a.milestoneIndex, a.key, a.triggerKind, a.delayDays, a.afterActionKey])).toEqual([
+    expect(
+      plan.actions.map((a) => [a.position, a.milestoneIndex, a.key, a.triggerKind, a.delayDays, a.afterActionKey]),
+    ).toEqual([
       [0, 0, 'prep', 'previous_action', 1, null],
       [1, 0, 'welcome', 'kickoff_offset', -1, null],
       [2, 0, 'intro_call', 'milestone_start', 0, null],
@@ -105,7 +109,9 @@ describe('instantiatePlan', () => {
 
   it('starts the first milestone the Monday after a weekend kickoff', () => {
     const weekend = instantiatePlan(
-      template([milestone('Kickoff', 2, [action('intro', 'internal_task', { kind: 'milestone_start', delayDays: 0 })])]),
+      template([
+        milestone('Kickoff', 2, [action('intro', 'internal_task', { kind: 'milestone_start', delayDays: 0 })]),
+      ]),
       { kickoffDate: '2026-03-07', timeZone: 'Europe/Berlin', now },
     );
     expect(day(weekend.milestones[0]!.plannedStartDate)).toBe('2026-03-09');
@@ -116,8 +122,12 @@ describe('instantiatePlan', () => {
   });
 
   it('refuses a template whose graph is broken, listing the problems', () => {
-    const broken = template([milestone('Kickoff', 3, [action('a', 'email', { kind: 'previous_action', delayDays: 0, after: 'ghost' })])]);
-    expect(() => instantiatePlan(broken, { kickoffDate: '2026-03-03', timeZone: NY, now })).toThrow(InvalidTemplateError);
+    const broken = template([
+      milestone('Kickoff', 3, [action('a', 'email', { kind: 'previous_action', delayDays: 0, after: 'ghost' })]),
+    ]);
+    expect(() => instantiatePlan(broken, { kickoffDate: '2026-03-03', timeZone: NY, now })).toThrow(
+      InvalidTemplateError,
+    );
     expect(() => instantiatePlan(broken, { kickoffDate: '2026-03-03', timeZone: NY, now })).toThrow(
       'The template has 1 problem: milestones[0].actions[0].trigger.after: No action has the key "ghost".',
     );

@@ -10,7 +10,9 @@ const clean = {
 const lint = (over: Partial<typeof clean>): LintFinding[] => lintDraft({ ...clean, ...over });
 const codes = (over: Partial<typeof clean>): string[] => lint(over).map((f) => f.code);
 const excerpts = (over: Partial<typeof clean>, code: string): (string | undefined)[] =>
-  lint(over).filter((f) => f.code === code).map((f) => f.excerpt);
+  lint(over)
+    .filter((f) => f.code === code)
+    .map((f) => f.excerpt);
 
 describe('lintDraft', () => {
   it('finds nothing in a clean draft', () => {
@@ -30,7 +32,9 @@ describe('lintDraft', () => {
 
   describe('unfilled_placeholder', () => {
     it('is an error for each {{…}} left, reported once', () => {
-      expect(lint({ body: 'Hi {{contact.first_name}}, go live {{ go_live_date }} at Acme. {{contact.first_name}}' })).toEqual([
+      expect(
+        lint({ body: 'Hi {{contact.first_name}}, go live {{ go_live_date }} at Acme. {{contact.first_name}}' }),
+      ).toEqual([
         {
           code: 'unfilled_placeholder',
           severity: 'error',
@@ -73,7 +77,9 @@ describe('lintDraft', () => {
       ['*|FNAME|*'],
     ])('flags %s', (standIn) => {
       expect(excerpts({ body: `Hello, Acme team. ${standIn} and more.` }, 'stand_in_text')).toEqual([standIn]);
-      expect(lint({ body: `Hello, Acme team. ${standIn} and more.` }).find((f) => f.code === 'stand_in_text')?.severity).toBe('error');
+      expect(
+        lint({ body: `Hello, Acme team. ${standIn} and more.` }).find((f) => f.code === 'stand_in_text')?.severity,
+      ).toBe('error');
     });
 
     it('gives the price placeholder $X,XXX as stand-in text', () => {
@@ -105,9 +111,12 @@ describe('lintDraft', () => {
       ]);
     });
 
-    it.each(['slack_message', 'portal_form', 'portal_document', 'internal_task'] as const)('does not apply to a %s', (type) => {
-      expect(codes({ type, subject: '', body: 'Hi Acme team' })).toEqual([]);
-    });
+    it.each(['slack_message', 'portal_form', 'portal_document', 'internal_task'] as const)(
+      'does not apply to a %s',
+      (type) => {
+        expect(codes({ type, subject: '', body: 'Hi Acme team' })).toEqual([]);
+      },
+    );
   });
 
   describe('malformed_link', () => {
@@ -176,7 +185,9 @@ describe('lintDraft', () => {
     });
 
     it('reports a host once however often it appears', () => {
-      expect(excerpts({ body: 'Acme https://example.com/a https://example.com/b' }, 'example_domain_link')).toEqual(['example.com']);
+      expect(excerpts({ body: 'Acme https://example.com/a https://example.com/b' }, 'example_domain_link')).toEqual([
+        'example.com',
+      ]);
     });
   });
 
@@ -224,7 +235,11 @@ describe('blockingFindings', () => {
       'example_domain_link',
       'missing_company_name',
     ]);
-    expect(blockingFindings(findings).map((f) => f.code)).toEqual(['unfilled_placeholder', 'stand_in_text', 'empty_subject']);
+    expect(blockingFindings(findings).map((f) => f.code)).toEqual([
+      'unfilled_placeholder',
+      'stand_in_text',
+      'empty_subject',
+    ]);
   });
 
   it('is empty when there are only warnings', () => {

@@ -1,6 +1,16 @@
-import type { TemplateActionSpec, TemplateMilestoneSpec, TemplateSpec, TriggerSpec } from '../../../src/domain/template';
+import type {
+  TemplateActionSpec,
+  TemplateMilestoneSpec,
+  TemplateSpec,
+  TriggerSpec,
+} from '../../../src/domain/template';
 
-export function action(key: string, type: TemplateActionSpec['type'], trigger: TriggerSpec, extra: Partial<TemplateActionSpec> = {}): TemplateActionSpec {
+export function action(
+  key: string,
+  type: TemplateActionSpec['type'],
+  trigger: TriggerSpec,
+  extra: Partial<TemplateActionSpec> = {},
+): TemplateActionSpec {
   return {
     key,
     name: `Action ${key}`,

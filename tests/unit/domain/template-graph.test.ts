@@ -9,9 +9,14 @@ describe('validateTemplateGraph', () => {
     const sound = template([
       milestone('Kickoff', 3, [
         action('welcome', 'email', { kind: 'kickoff_offset', delayDays: -2 }),
-        action('form', 'portal_form', { kind: 'previous_action', delayDays: 1 }, {
-          formFields: [{ key: 'sso', label: 'SSO', kind: 'select', required: true, options: ['Okta'] }],
-        }),
+        action(
+          'form',
+          'portal_form',
+          { kind: 'previous_action', delayDays: 1 },
+          {
+            formFields: [{ key: 'sso', label: 'SSO', kind: 'select', required: true, options: ['Okta'] }],
+          },
+        ),
       ]),
       milestone('Setup', 5, [
         action('review', 'internal_task', { kind: 'submission', delayDays: 1, after: 'form' }),
@@ -22,12 +27,17 @@ describe('validateTemplateGraph', () => {
   });
 
   it('a template needs at least one milestone', () => {
-    expect(validateTemplateGraph(template([]))).toEqual([{ path: 'milestones', message: 'A template needs at least one milestone.' }]);
+    expect(validateTemplateGraph(template([]))).toEqual([
+      { path: 'milestones', message: 'A template needs at least one milestone.' },
+    ]);
   });
 
   it.each([0, -1, 2.5])('planned days of %p are refused', (plannedDays) => {
     expect(validateTemplateGraph(template([milestone('Kickoff', plannedDays, [])]))).toEqual([
-      { path: 'milestones[0].plannedDays', message: `Planned days must be a whole number of at least 1, got ${plannedDays}.` },
+      {
+        path: 'milestones[0].plannedDays',
+        message: `Planned days must be a whole number of at least 1, got ${plannedDays}.`,
+      },
     ]);
   });
 
@@ -37,19 +47,26 @@ describe('validateTemplateGraph', () => {
       milestone('B', 1, [action('other', 'email', ms(0)), action('welcome', 'email', ms(1))]),
     ]);
     expect(validateTemplateGraph(t)).toEqual([
-      { path: 'milestones[1].actions[1].key', message: 'The key "welcome" is already used by milestones[0].actions[0].' },
+      {
+        path: 'milestones[1].actions[1].key',
+        message: 'The key "welcome" is already used by milestones[0].actions[0].',
+      },
     ]);
   });
 
   it('an after naming an unknown key is reported on trigger.after', () => {
-    const t = template([milestone('A', 1, [action('a', 'email', { kind: 'previous_action', delayDays: 0, after: 'nope' })])]);
+    const t = template([
+      milestone('A', 1, [action('a', 'email', { kind: 'previous_action', delayDays: 0, after: 'nope' })]),
+    ]);
     expect(validateTemplateGraph(t)).toEqual([
       { path: 'milestones[0].actions[0].trigger.after', message: 'No action has the key "nope".' },
     ]);
   });
 
   it('an action cannot wait on itself', () => {
-    const t = template([milestone('A', 1, [action('a', 'email', { kind: 'previous_action', delayDays: 0, after: 'a' })])]);
+    const t = template([
+      milestone('A', 1, [action('a', 'email', { kind: 'previous_action', delayDays: 0, after: 'a' })]),
+    ]);
     expect(validateTemplateGraph(t)).toEqual([
       { path: 'milestones[0].actions[0].trigger.after', message: 'An action cannot wait on itself.' },
     ]);
@@ -69,20 +86,23 @@ describe('validateTemplateGraph', () => {
     ]);
   });
 
-  it.each(['milestone_start', 'previous_action', 'submission'] as const)('a negative delay on a %s trigger is refused', (kind) => {
-    const t = template([
-      milestone('A', 1, [
-        action('form', 'portal_form', ms(0)),
-        action('b', 'email', { kind, delayDays: -1, ...(kind === 'milestone_start' ? {} : { after: 'form' }) }),
-      ]),
-    ]);
-    expect(validateTemplateGraph(t)).toEqual([
-      {
-        path: 'milestones[0].actions[1].trigger.delayDays',
-        message: `Only a kickoff_offset trigger may have a negative delay; a ${kind} trigger cannot fire before its event.`,
-      },
-    ]);
-  });
+  it.each(['milestone_start', 'previous_action', 'submission'] as const)(
+    'a negative delay on a %s trigger is refused',
+    (kind) => {
+      const t = template([
+        milestone('A', 1, [
+          action('form', 'portal_form', ms(0)),
+          action('b', 'email', { kind, delayDays: -1, ...(kind === 'milestone_start' ? {} : { after: 'form' }) }),
+        ]),
+      ]);
+      expect(validateTemplateGraph(t)).toEqual([
+        {
+          path: 'milestones[0].actions[1].trigger.delayDays',
+          message: `Only a kickoff_offset trigger may have a negative delay; a ${kind} trigger cannot fire before its event.`,
+        },
+      ]);
+    },
+  );
 
   it('a fractional delay is refused', () => {
     const t = template([milestone('A', 1, [action('a', 'email', { kind: 'kickoff_offset', delayDays: 1.5 })])]);
@@ -91,10 +111,16 @@ describe('validateTemplateGraph', () => {
 
   it('after on a trigger that waits on no action is refused', () => {
     const t = template([
-      milestone('A', 1, [action('a', 'email', ms(0)), action('b', 'email', { kind: 'milestone_start', delayDays: 0, after: 'a' })]),
+      milestone('A', 1, [
+        action('a', 'email', ms(0)),
+        action('b', 'email', { kind: 'milestone_start', delayDays: 0, after: 'a' }),
+      ]),
     ]);
     expect(validateTemplateGraph(t)).toEqual([
-      { path: 'milestones[0].actions[1].trigger.after', message: 'A milestone_start trigger does not wait on another action; remove "after".' },
+      {
+        path: 'milestones[0].actions[1].trigger.after',
+        message: 'A milestone_start trigger does not wait on another action; remove "after".',
+      },
     ]);
   });
 
@@ -118,7 +144,8 @@ describe('validateTemplateGraph', () => {
       },
       {
         path: 'milestones[1].actions[0].trigger',
-        message: 'A submission trigger needs a portal action to wait on: set "after" or place it after one in the same milestone.',
+        message:
+          'A submission trigger needs a portal action to wait on: set "after" or place it after one in the same milestone.',
       },
     ]);
   });
@@ -134,7 +161,10 @@ describe('validateTemplateGraph', () => {
     expect(validateTemplateGraph(t)).toEqual([
       { path: 'milestones[0].actions[0].formFields[0].options', message: 'A select field needs at least one option.' },
       { path: 'milestones[0].actions[0].formFields[1].options', message: 'A select field needs at least one option.' },
-      { path: 'milestones[0].actions[0].formFields[2].key', message: 'The field key "sso" is used twice in this form.' },
+      {
+        path: 'milestones[0].actions[0].formFields[2].key',
+        message: 'The field key "sso" is used twice in this form.',
+      },
     ]);
   });
 

@@ -10,7 +10,9 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 describe('computeDueAt', () => {
   it('milestone_start counts business days from the milestone start', () => {
     const milestoneStartedAt = new Date('2026-03-05T15:30:00Z'); // Thursday 10:30 EST
-    expect(iso(computeDueAt(trigger('milestone_start', 2), { ...base, milestoneStartedAt }))).toBe('2026-03-09T14:30:00.000Z');
+    expect(iso(computeDueAt(trigger('milestone_start', 2), { ...base, milestoneStartedAt }))).toBe(
+      '2026-03-09T14:30:00.000Z',
+    );
   });
 
   it('milestone_start is not computable before the milestone starts', () => {
@@ -20,13 +22,18 @@ describe('computeDueAt', () => {
 
   it('previous_action counts from when the waited-on action was done', () => {
     const afterActionDoneAt = new Date('2026-03-10T20:00:00Z');
-    expect(iso(computeDueAt(trigger('previous_action', 1), { ...base, afterActionKey: 'welcome', afterActionDoneAt }))).toBe(
-      '2026-03-11T20:00:00.000Z',
-    );
+    expect(
+      iso(computeDueAt(trigger('previous_action', 1), { ...base, afterActionKey: 'welcome', afterActionDoneAt })),
+    ).toBe('2026-03-11T20:00:00.000Z');
   });
 
   it('previous_action waits while the waited-on action is not done, even if the milestone started', () => {
-    const ctx = { ...base, afterActionKey: 'welcome', milestoneStartedAt: new Date('2026-03-03T14:00:00Z'), afterActionDoneAt: null };
+    const ctx = {
+      ...base,
+      afterActionKey: 'welcome',
+      milestoneStartedAt: new Date('2026-03-03T14:00:00Z'),
+      afterActionDoneAt: null,
+    };
     expect(computeDueAt(trigger('previous_action', 1), ctx)).toBeNull();
   });
 
@@ -50,8 +57,12 @@ describe('computeDueAt', () => {
 
   it('kickoff_offset from a Saturday kickoff counts from Monday 09:00', () => {
     const saturday = new Date(Date.UTC(2026, 2, 7));
-    expect(iso(computeDueAt(trigger('kickoff_offset', 0), { ...base, kickoffDate: saturday }))).toBe('2026-03-09T13:00:00.000Z');
-    expect(iso(computeDueAt(trigger('kickoff_offset', -1), { ...base, kickoffDate: saturday }))).toBe('2026-03-06T14:00:00.000Z');
+    expect(iso(computeDueAt(trigger('kickoff_offset', 0), { ...base, kickoffDate: saturday }))).toBe(
+      '2026-03-09T13:00:00.000Z',
+    );
+    expect(iso(computeDueAt(trigger('kickoff_offset', -1), { ...base, kickoffDate: saturday }))).toBe(
+      '2026-03-06T14:00:00.000Z',
+    );
   });
 
   it('manual is never due by itself', () => {

@@ -23,7 +23,11 @@ describe('scheduler', () => {
     const job = controllableJob();
     const scheduler = createScheduler({ jobs: [job], logger: silentLogger });
     const first = scheduler.trigger('tick');
-    await expect(scheduler.trigger('tick')).resolves.toEqual({ status: 'skipped', jobId: 'tick', reason: 'the previous run is still going' });
+    await expect(scheduler.trigger('tick')).resolves.toEqual({
+      status: 'skipped',
+      jobId: 'tick',
+      reason: 'the previous run is still going',
+    });
     job.finish();
     await expect(first).resolves.toEqual({ status: 'ran', jobId: 'tick', result: 'done' });
     const third = scheduler.trigger('tick');
@@ -36,12 +40,21 @@ describe('scheduler', () => {
     const calls: string[] = [];
     let heldElsewhere = true;
     const leases: JobLeases = {
-      acquire: async (id) => (calls.push(`acquire ${id}`), heldElsewhere ? { acquired: false, heldBy: { holder: 'other:1', expiresAt: new Date('2026-11-24T10:05:00Z') } } : { acquired: true }),
+      acquire: async (id) => (
+        calls.push(`acquire ${id}`),
+        heldElsewhere
+          ? { acquired: false, heldBy: { holder: 'other:1', expiresAt: new Date('2026-11-24T10:05:00Z') } }
+          : { acquired: true }
+      ),
       release: async (id) => void calls.push(`release ${id}`),
     };
     const job = { id: 'tick', schedule: '* * * * *', run: jest.fn(async () => 'ok') };
     const scheduler = createScheduler({ jobs: [job], logger: silentLogger, leases });
-    await expect(scheduler.trigger('tick')).resolves.toEqual({ status: 'skipped', jobId: 'tick', reason: 'running elsewhere (lease held by other:1 until 2026-11-24T10:05:00.000Z)' });
+    await expect(scheduler.trigger('tick')).resolves.toEqual({
+      status: 'skipped',
+      jobId: 'tick',
+      reason: 'running elsewhere (lease held by other:1 until 2026-11-24T10:05:00.000Z)',
+    });
     expect(job.run).not.toHaveBeenCalled();
     heldElsewhere = false;
     await expect(scheduler.trigger('tick')).resolves.toEqual({ status: 'ran', jobId: 'tick', result: 'ok' });
@@ -51,7 +64,15 @@ describe('scheduler', () => {
   it('reports a failing run and still releases the lease', async () => {
     const released: string[] = [];
     const scheduler = createScheduler({
-      jobs: [{ id: 'tick', schedule: '* * * * *', run: async () => { throw new Error('database went away'); } }],
+      jobs: [
+        {
+          id: 'tick',
+          schedule: '* * * * *',
+          run: async () => {
+            throw new Error('database went away');
+          },
+        },
+      ],
       logger: silentLogger,
       leases: { acquire: async () => ({ acquired: true }), release: async (id) => void released.push(id) },
     });
@@ -61,7 +82,9 @@ describe('scheduler', () => {
   });
 
   it('refuses an invalid cron expression with the variable to fix', () => {
-    expect(() => createScheduler({ jobs: [{ id: 'tick', schedule: 'every minute', run: async () => {} }], logger: silentLogger })).toThrow(/THREAD_TICK_CRON/);
+    expect(() =>
+      createScheduler({ jobs: [{ id: 'tick', schedule: 'every minute', run: async () => {} }], logger: silentLogger }),
+    ).toThrow(/THREAD_TICK_CRON/);
   });
 
   it('registers each job on its cron schedule, runs it from the timer, and on stop waits for the run in progress', async () => {

@@ -18,7 +18,9 @@ describe('stored secrets', () => {
 
   it('refuse to open under another key or after tampering', () => {
     const sealed = createSecretBox(key).seal('hubspot-token');
-    expect(() => createSecretBox(parseEncryptionKey('22'.repeat(32))).open(sealed)).toThrow(/not the key it was sealed with/);
+    expect(() => createSecretBox(parseEncryptionKey('22'.repeat(32))).open(sealed)).toThrow(
+      /not the key it was sealed with/,
+    );
     const parts = sealed.split(':');
     parts[3] = Buffer.from('tampered').toString('base64url');
     expect(() => createSecretBox(key).open(parts.join(':'))).toThrow(/cannot be decrypted/);

@@ -4,7 +4,14 @@
  */
 const len = (t: unknown) => (typeof t === 'string' ? Array.from(t).length : 0);
 
-export const HOSTILE_TOKENS = ['<!channel>', '<!here>', '<!everyone>', '<@UEVIL>', '<https://evil.example|', '<mailto:'];
+export const HOSTILE_TOKENS = [
+  '<!channel>',
+  '<!here>',
+  '<!everyone>',
+  '<@UEVIL>',
+  '<https://evil.example|',
+  '<mailto:',
+];
 
 /** Problems with the blocks, or [] when Slack would accept them. `maxBlocks`: 50 for messages, 100 for views. */
 export function limitProblems(blocks: unknown[], maxBlocks: number): string[] {
@@ -55,7 +62,8 @@ export function limitProblems(blocks: unknown[], maxBlocks: number): string[] {
         break;
       }
       case 'static_select':
-        if (Array.isArray(n.options) && n.options.length > 100) problems.push(`${path}: ${n.options.length} options > 100`);
+        if (Array.isArray(n.options) && n.options.length > 100)
+          problems.push(`${path}: ${n.options.length} options > 100`);
         break;
     }
     if (typeof n.block_id === 'string') over(path, 'block_id', n.block_id, 255);
@@ -97,7 +105,8 @@ export function mrkdwnTexts(node: unknown): string[] {
 export function escapingProblems(blocks: unknown): string[] {
   const problems: string[] = [];
   for (const text of mrkdwnTexts(blocks)) {
-    for (const token of HOSTILE_TOKENS) if (text.includes(token)) problems.push(`mrkdwn contains ${token}: ${text.slice(0, 120)}`);
+    for (const token of HOSTILE_TOKENS)
+      if (text.includes(token)) problems.push(`mrkdwn contains ${token}: ${text.slice(0, 120)}`);
     if (/&(?!amp;|lt;|gt;)/.test(text)) problems.push(`unescaped & in: ${text.slice(0, 120)}`);
   }
   return problems;

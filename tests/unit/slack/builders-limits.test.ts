@@ -11,7 +11,12 @@ import { buildAccountsList } from '../../../src/slack/blocks/accounts-list';
 import { buildHandoffSummary } from '../../../src/slack/blocks/handoff-summary';
 import { buildHelp } from '../../../src/slack/blocks/help';
 import { buildHome } from '../../../src/slack/blocks/home';
-import { buildEditDraftModal, buildMilestoneModal, buildRequestChangesModal, type MilestoneChange } from '../../../src/slack/blocks/modals';
+import {
+  buildEditDraftModal,
+  buildMilestoneModal,
+  buildRequestChangesModal,
+  type MilestoneChange,
+} from '../../../src/slack/blocks/modals';
 import { buildNewAccountModal } from '../../../src/slack/blocks/new-account-modal';
 import { buildPortalLinkMessage } from '../../../src/slack/blocks/portal-link';
 import { buildReviewCard } from '../../../src/slack/blocks/review-card';
@@ -45,10 +50,19 @@ const card = (i = 0, over: Partial<ReviewCardData> = {}): ReviewCardData => ({
   actionName: long(300),
   type: i % 2 ? 'slack_message' : 'email',
   status: 'ready',
-  recipients: ['<#C0123ABCD>', '<@U0123ABCD>', '<@U1> <!channel>', ...many(40, () => `${long(250)} <evil@example.com>`)],
+  recipients: [
+    '<#C0123ABCD>',
+    '<@U0123ABCD>',
+    '<@U1> <!channel>',
+    ...many(40, () => `${long(250)} <evil@example.com>`),
+  ],
   subject: long(2000),
   body: long(12_000),
-  lintFindings: many(30, () => ({ code: 'stand_in_text', severity: 'warning', message: long(800) })) as ReviewCardData['lintFindings'],
+  lintFindings: many(30, () => ({
+    code: 'stand_in_text',
+    severity: 'warning',
+    message: long(800),
+  })) as ReviewCardData['lintFindings'],
   approvedAt: null,
   approvedBySlackUserId: null,
   reviewNote: long(5000),
@@ -139,7 +153,8 @@ describe('message builders under oversized and hostile input', () => {
     expect(texts).toContain('<#C0123ABCD>');
     expect(texts).toContain('<@U0123ABCD>');
     expect(texts).toContain('more');
-    for (const status of ['review_pending', 'executing', 'executed', 'completed', 'skipped', 'pending']) expectMessageOk(buildReviewCard(card(2, { status, executedAt: AT })));
+    for (const status of ['review_pending', 'executing', 'executed', 'completed', 'skipped', 'pending'])
+      expectMessageOk(buildReviewCard(card(2, { status, executedAt: AT })));
     expectMessageOk(buildReviewCard(card(3, { approvedAt: AT, approvedBySlackUserId: 'UCSM0001' })));
   });
 
@@ -187,7 +202,11 @@ describe('message builders under oversized and hostile input', () => {
   });
 
   it('portal link message keeps the link intact and escapes the contact', () => {
-    const message = buildPortalLinkMessage({ url: 'https://thread.example.org/portal/abc_DEF-123', contactEmail: `${long(300)}@x.io`, expiresAt: AT });
+    const message = buildPortalLinkMessage({
+      url: 'https://thread.example.org/portal/abc_DEF-123',
+      contactEmail: `${long(300)}@x.io`,
+      expiresAt: AT,
+    });
     expectMessageOk(message);
     expect(mrkdwnTexts(message.blocks)[0]).toContain('<https://thread.example.org/portal/abc_DEF-123|open the portal>');
   });
@@ -197,13 +216,41 @@ describe('view builders under oversized and hostile input', () => {
   it('App Home for an admin with full lists stays within 100 blocks', () => {
     const h: HomeData = {
       isAdmin: true,
-      draftsWaiting: many(10, (i) => ({ actionId: `a${i}`, actionName: long(400), accountName: long(400), status: i % 2 ? 'review_pending' : 'ready' })),
+      draftsWaiting: many(10, (i) => ({
+        actionId: `a${i}`,
+        actionName: long(400),
+        accountName: long(400),
+        status: i % 2 ? 'review_pending' : 'ready',
+      })),
       overdue: many(10, (i) => ({ actionId: `a${i}`, actionName: long(400), accountName: long(400), dueAt: AT })),
-      blocked: many(10, (i) => ({ milestoneId: `m${i}`, milestoneName: long(400), accountName: long(400), note: long(3000) })),
+      blocked: many(10, (i) => ({
+        milestoneId: `m${i}`,
+        milestoneName: long(400),
+        accountName: long(400),
+        note: long(3000),
+      })),
       atRisk: many(10, (i) => ({ accountId: `c${i}`, accountName: long(400) })),
-      unreviewedSubmissions: many(10, (i) => ({ submissionId: `s${i}`, actionName: long(400), accountName: long(400), at: AT })),
-      accounts: many(15, (i) => ({ id: `c${i}`, name: long(400), status: 'at_risk', progressPct: 50, currentMilestone: long(400) })),
-      orgCounts: { accounts: 10_000, active: 9000, atRisk: 1000, draftsWaiting: 5000, blockedMilestones: 300, overdueActions: 20_000 },
+      unreviewedSubmissions: many(10, (i) => ({
+        submissionId: `s${i}`,
+        actionName: long(400),
+        accountName: long(400),
+        at: AT,
+      })),
+      accounts: many(15, (i) => ({
+        id: `c${i}`,
+        name: long(400),
+        status: 'at_risk',
+        progressPct: 50,
+        currentMilestone: long(400),
+      })),
+      orgCounts: {
+        accounts: 10_000,
+        active: 9000,
+        atRisk: 1000,
+        draftsWaiting: 5000,
+        blockedMilestones: 300,
+        overdueActions: 20_000,
+      },
     };
     expectViewOk(buildHome(h));
   });
@@ -231,14 +278,21 @@ describe('view builders under oversized and hostile input', () => {
       previousMilestoneName: long(500),
       nextMilestoneName: long(500),
     };
-    for (const change of ['start', 'complete', 'block', 'unblock'] as MilestoneChange[]) expectViewOk(buildMilestoneModal(change, p));
+    for (const change of ['start', 'complete', 'block', 'unblock'] as MilestoneChange[])
+      expectViewOk(buildMilestoneModal(change, p));
   });
 
   it('new-account modal: 150 templates with long names', () => {
-    const templates = many(150, (i) => ({ name: i % 2 ? `Template ${i} ${'x'.repeat(200)}` : `Template ${i} 🎉 ${EVIL}`, milestones: 5, actions: 20 }));
+    const templates = many(150, (i) => ({
+      name: i % 2 ? `Template ${i} ${'x'.repeat(200)}` : `Template ${i} 🎉 ${EVIL}`,
+      milestones: 5,
+      actions: 20,
+    }));
     const view = buildNewAccountModal({ templates, csmSlackUserId: 'UCSM0001', today: '2026-11-24' });
     expectViewOk(view);
-    const select = (view.blocks as { block_id?: string; element?: { options: unknown[] } }[]).find((b) => b.block_id === 'account_template')!.element!;
+    const select = (view.blocks as { block_id?: string; element?: { options: unknown[] } }[]).find(
+      (b) => b.block_id === 'account_template',
+    )!.element!;
     expect(select.options.length).toBeLessThanOrEqual(100);
   });
 });

@@ -3,7 +3,10 @@ import type { SentPortalLink } from '../../../src/services/portal/send-portal-li
 import type { AccountOverview } from '../../../src/services/accounts/get-account-overview';
 import { buildAccountCard } from '../../../src/slack/blocks/account-card';
 import { buildEmailPortalLinkModal, buildRevokePortalLinksModal } from '../../../src/slack/blocks/portal-link-modals';
-import { buildPortalLinkSentMessage, buildPortalLinksRevokedMessage } from '../../../src/slack/blocks/portal-link-replies';
+import {
+  buildPortalLinkSentMessage,
+  buildPortalLinksRevokedMessage,
+} from '../../../src/slack/blocks/portal-link-replies';
 import { escapingProblems, limitProblems, viewProblems } from './block-kit-limits';
 
 const EVIL = '<!channel> <@UEVIL> <https://evil.example|your bank> & 🎉';
@@ -14,7 +17,13 @@ function contacts(n: number, activeLinks = 1): PortalContacts {
   return {
     accountId: 'acc_1',
     accountName: long(400),
-    contacts: Array.from({ length: n }, (_, i) => ({ id: `c${i}`, name: long(300), email: `${'x'.repeat(60)}${i}@example.org`, isPrimary: i === 0, activeLinks })),
+    contacts: Array.from({ length: n }, (_, i) => ({
+      id: `c${i}`,
+      name: long(300),
+      email: `${'x'.repeat(60)}${i}@example.org`,
+      isPrimary: i === 0,
+      activeLinks,
+    })),
   };
 }
 
@@ -54,12 +63,20 @@ describe('portal link buttons and modals under Block Kit limits', () => {
   });
 
   it('the contact picker lists at most 100 contacts with option texts of at most 75 characters, primary preselected', () => {
-    const view = buildEmailPortalLinkModal(contacts(150), { accountId: 'acc_1', responseUrl: 'https://hooks.slack.com/actions/T1/1/abc' }, true);
+    const view = buildEmailPortalLinkModal(
+      contacts(150),
+      { accountId: 'acc_1', responseUrl: 'https://hooks.slack.com/actions/T1/1/abc' },
+      true,
+    );
     expectViewOk(view);
-    const select = (view.blocks[1] as { element: { options: { value: string }[]; initial_option: { value: string } } }).element;
+    const select = (view.blocks[1] as { element: { options: { value: string }[]; initial_option: { value: string } } })
+      .element;
     expect(select.options).toHaveLength(100);
     expect(select.initial_option.value).toBe('c0');
-    expect(JSON.parse(view.private_metadata)).toEqual({ accountId: 'acc_1', responseUrl: 'https://hooks.slack.com/actions/T1/1/abc' });
+    expect(JSON.parse(view.private_metadata)).toEqual({
+      accountId: 'acc_1',
+      responseUrl: 'https://hooks.slack.com/actions/T1/1/abc',
+    });
   });
 
   it('with email off the picker says nothing will be emailed and offers to create the link', () => {
@@ -80,7 +97,14 @@ describe('portal link buttons and modals under Block Kit limits', () => {
 
   it('the replies escape customer text and state plainly when nothing was emailed', () => {
     const sent: SentPortalLink = {
-      link: { url: 'http://thread.test/portal/tok', portalAccessId: 'p1', contactId: 'c1', contactEmail: 'a@b.test', contactName: long(500), expiresAt: AT },
+      link: {
+        url: 'http://thread.test/portal/tok',
+        portalAccessId: 'p1',
+        contactId: 'c1',
+        contactEmail: 'a@b.test',
+        contactName: long(500),
+        expiresAt: AT,
+      },
       emailedTo: null,
       notEmailedBecause: 'email is off (SMTP_URL and EMAIL_FROM are not set)',
       messageId: null,
@@ -89,7 +113,12 @@ describe('portal link buttons and modals under Block Kit limits', () => {
     expectMessageOk(off);
     expect(off.text).toContain('Not emailed: email is off');
     expect(JSON.stringify(off.blocks)).toContain('`http://thread.test/portal/tok`');
-    const on = buildPortalLinkSentMessage({ ...sent, emailedTo: 'a@b.test', notEmailedBecause: null, messageId: '<m@x>' });
+    const on = buildPortalLinkSentMessage({
+      ...sent,
+      emailedTo: 'a@b.test',
+      notEmailedBecause: null,
+      messageId: '<m@x>',
+    });
     expectMessageOk(on);
     expect(JSON.stringify(on.blocks)).not.toContain('portal/tok');
     expectMessageOk(buildPortalLinksRevokedMessage({ accountName: long(400), contactEmail: 'a@b.test', revoked: 2 }));

@@ -22,7 +22,15 @@ function errorFor(text: string, fileName = 'plan.yaml'): TemplateFileError {
 
 /** A one-milestone template around the given action lines (YAML, indented as list items). */
 function withActions(...actions: string[]): string {
-  return ['name: Test plan', 'milestones:', '  - name: Kickoff', '    planned_days: 5', '    actions:', ...actions, ''].join('\n');
+  return [
+    'name: Test plan',
+    'milestones:',
+    '  - name: Kickoff',
+    '    planned_days: 5',
+    '    actions:',
+    ...actions,
+    '',
+  ].join('\n');
 }
 
 describe('the demo template', () => {
@@ -31,7 +39,13 @@ describe('the demo template', () => {
 
   it('has the five B2B SaaS milestones in order, with about twenty actions', () => {
     expect(spec.name).toBe('B2B SaaS onboarding');
-    expect(spec.milestones.map((m) => m.name)).toEqual(['Kickoff', 'Technical Setup', 'Implementation', 'Training', 'Go-Live']);
+    expect(spec.milestones.map((m) => m.name)).toEqual([
+      'Kickoff',
+      'Technical Setup',
+      'Implementation',
+      'Training',
+      'Go-Live',
+    ]);
     expect(spec.milestones.map((m) => m.actions.length)).toEqual([5, 5, 5, 4, 3]);
     expect(actions).toHaveLength(22);
     for (const milestone of spec.milestones) {
@@ -197,7 +211,9 @@ describe('parseTemplateFile', () => {
 
   it('rejects an unknown key at the key itself, suggesting the likely intended one', () => {
     const error = errorFor(
-      withActions('      - { key: call, name: Call, type: internal_task, trigger: { kind: manual, delay: 2 }, instructons: Be brief }'),
+      withActions(
+        '      - { key: call, name: Call, type: internal_task, trigger: { kind: manual, delay: 2 }, instructons: Be brief }',
+      ),
     );
     expect(error.message).toBe(
       [
@@ -209,23 +225,35 @@ describe('parseTemplateFile', () => {
 
   it('lists the allowed keys when an unknown key resembles none of them', () => {
     const error = errorFor('name: Test plan\nmilestones: []\nowner: Dana\n');
-    expect(error.issues).toContainEqual({ path: 'owner', message: 'unknown key (expected one of name, description, milestones)' });
+    expect(error.issues).toContainEqual({
+      path: 'owner',
+      message: 'unknown key (expected one of name, description, milestones)',
+    });
     expect(error.issues).toContainEqual({ path: 'milestones', message: 'expected at least one milestone' });
   });
 
   it('requires a subject on emails', () => {
-    const error = errorFor(withActions('      - { key: hello, name: Hello, type: email, body: Hi there, trigger: { kind: manual } }'));
+    const error = errorFor(
+      withActions('      - { key: hello, name: Hello, type: email, body: Hi there, trigger: { kind: manual } }'),
+    );
     expect(error.message).toBe(
       'plan.yaml: milestones[0].actions[0].subject: required for email actions (expected the email subject line)',
     );
   });
 
   it('requires form fields on portal forms, and allows them nowhere else', () => {
-    expect(errorFor(withActions('      - { key: intake, name: Intake, type: portal_form, trigger: { kind: manual } }')).message).toBe(
+    expect(
+      errorFor(withActions('      - { key: intake, name: Intake, type: portal_form, trigger: { kind: manual } }'))
+        .message,
+    ).toBe(
       'plan.yaml: milestones[0].actions[0].form_fields: required for portal_form actions (expected at least one field)',
     );
     expect(
-      errorFor(withActions('      - { key: intake, name: Intake, type: portal_form, form_fields: [], trigger: { kind: manual } }')).message,
+      errorFor(
+        withActions(
+          '      - { key: intake, name: Intake, type: portal_form, form_fields: [], trigger: { kind: manual } }',
+        ),
+      ).message,
     ).toBe('plan.yaml: milestones[0].actions[0].form_fields: expected at least one field');
     expect(
       errorFor(
@@ -269,7 +297,9 @@ describe('parseTemplateFile', () => {
 
   it('rejects a key written twice in one YAML mapping, at its second occurrence', () => {
     const error = errorFor('name: Test plan\nmilestones: []\nname: Other plan\n');
-    expect(error.message).toBe('plan.yaml: line 3, column 1: invalid YAML: duplicate key (each key may appear only once in a mapping)');
+    expect(error.message).toBe(
+      'plan.yaml: line 3, column 1: invalid YAML: duplicate key (each key may appear only once in a mapping)',
+    );
   });
 
   it('names the line and column of a JSON syntax error', () => {
@@ -280,7 +310,13 @@ describe('parseTemplateFile', () => {
   it('reports schema problems in JSON files with the same paths', () => {
     const json = JSON.stringify({
       name: 'Test plan',
-      milestones: [{ name: 'Kickoff', planned_days: 5, actions: [{ key: 'hi', name: 'Hi', type: 'email', trigger: { kind: 'manual' } }] }],
+      milestones: [
+        {
+          name: 'Kickoff',
+          planned_days: 5,
+          actions: [{ key: 'hi', name: 'Hi', type: 'email', trigger: { kind: 'manual' } }],
+        },
+      ],
     });
     expect(errorFor(json, 'plan.json').message).toBe(
       'plan.json: milestones[0].actions[0].subject: required for email actions (expected the email subject line)',
@@ -288,7 +324,9 @@ describe('parseTemplateFile', () => {
   });
 
   it('rejects an empty file', () => {
-    expect(errorFor('  \n').message).toBe('plan.yaml: the file is empty (expected a template with a name and milestones)');
+    expect(errorFor('  \n').message).toBe(
+      'plan.yaml: the file is empty (expected a template with a name and milestones)',
+    );
   });
 
   it('runs the graph check and reports a duplicate action key at the second action', () => {
@@ -304,7 +342,7 @@ describe('parseTemplateFile', () => {
     expect(error.message).toBe(`plan.yaml: milestones[0].actions[1].key: ${error.issues[0]?.message ?? ''}`);
   });
 
-  it('writes graph-check paths in the file\'s snake_case', () => {
+  it("writes graph-check paths in the file's snake_case", () => {
     const error = errorFor(
       withActions(
         '      - { key: nudge, name: Nudge, type: internal_task, trigger: { kind: milestone_start, delay_days: -1 } }',

@@ -14,16 +14,29 @@ export function registerAcknowledgeSubmission(app: App, deps: SlackDeps): void {
     await ack();
     try {
       const actor = await actorOf(deps, body);
-      const review = await acknowledgeSubmission(deps.ctx, { organizationId: actor.organizationId, submissionId: buttonValue(body), actor });
+      const review = await acknowledgeSubmission(deps.ctx, {
+        organizationId: actor.organizationId,
+        submissionId: buttonValue(body),
+        actor,
+      });
       const container = (body as { container?: { channel_id?: string; message_ts?: string } }).container;
       const message = markSubmissionReviewed((body as { message?: { blocks?: unknown } }).message?.blocks, review);
       if (container?.channel_id && container.message_ts) {
-        await client.chat.update({ channel: container.channel_id, ts: container.message_ts, text: message.text, blocks: message.blocks as never });
+        await client.chat.update({
+          channel: container.channel_id,
+          ts: container.message_ts,
+          text: message.text,
+          blocks: message.blocks as never,
+        });
       } else {
         await respond({ replace_original: true, text: message.text, blocks: message.blocks as never });
       }
       if (review.alreadyReviewed && review.reviewedByUserId !== actor.userId) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: ':information_source: Someone else had already reviewed this submission; the card now shows their review.' });
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: ':information_source: Someone else had already reviewed this submission; the card now shows their review.',
+        });
       }
     } catch (error) {
       await tellUser(deps, respond, error);

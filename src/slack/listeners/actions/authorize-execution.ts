@@ -15,10 +15,18 @@ export interface AuthorizedExecution {
  * What every sending button (Execute, Execute anyway, Retry) checks first: who clicked, which action, whether they
  * may send it, and that sending is wired in this process.
  */
-export async function authorizeExecution(deps: SlackDeps, body: { user: { id: string } }): Promise<AuthorizedExecution> {
+export async function authorizeExecution(
+  deps: SlackDeps,
+  body: { user: { id: string } },
+): Promise<AuthorizedExecution> {
   const actor = await actorOf(deps, body);
   const actionId = buttonValue(body);
-  await checkPermission(deps.ctx, { organizationId: actor.organizationId, actor, target: { actionId }, doing: 'execute actions' });
+  await checkPermission(deps.ctx, {
+    organizationId: actor.organizationId,
+    actor,
+    target: { actionId },
+    doing: 'execute actions',
+  });
   const execute = deps.workflows.executeAction;
   if (!execute) throw new AppError('not_configured', 'sending from Slack is not connected in this build yet.');
   return { actor, actionId, execute: (overrideLint) => execute(actionId, actor.userId, overrideLint) };

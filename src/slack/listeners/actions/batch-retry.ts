@@ -30,9 +30,18 @@ export function registerBatchRetry(app: App, deps: SlackDeps): void {
       const original = (body as { message?: { blocks?: unknown } }).message?.blocks;
       const message = withRetryOutcome(original, actionId, outcome);
       if (container?.channel_id && container.message_ts && Array.isArray(original)) {
-        await client.chat.update({ channel: container.channel_id, ts: container.message_ts, text: message.text, blocks: message.blocks as never });
+        await client.chat.update({
+          channel: container.channel_id,
+          ts: container.message_ts,
+          text: message.text,
+          blocks: message.blocks as never,
+        });
       } else {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: outcome.sent ? `:white_check_mark: ${label}: sent.` : `:x: ${label}: ${outcome.error}` });
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: outcome.sent ? `:white_check_mark: ${label}: sent.` : `:x: ${label}: ${outcome.error}`,
+        });
       }
     } catch (error) {
       await tellUser(deps, respond, error);

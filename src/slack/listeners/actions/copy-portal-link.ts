@@ -17,11 +17,22 @@ export function registerCopyPortalLink(app: App, deps: SlackDeps): void {
     try {
       const actor = await actorOf(deps, body);
       const accountId = buttonValue(body);
-      await checkPermission(deps.ctx, { organizationId: actor.organizationId, actor, target: { accountId }, doing: 'create portal links' });
-      if (!deps.publicUrl) throw new AppError('not_configured', 'portal links need PUBLIC_URL, and it is not passed to the Slack app.');
+      await checkPermission(deps.ctx, {
+        organizationId: actor.organizationId,
+        actor,
+        target: { accountId },
+        doing: 'create portal links',
+      });
+      if (!deps.publicUrl)
+        throw new AppError('not_configured', 'portal links need PUBLIC_URL, and it is not passed to the Slack app.');
       const link = await createPortalLink(deps.ctx, { accountId, actor: actor.userId, publicUrl: deps.publicUrl });
       const message = buildPortalLinkMessage(link);
-      await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks as never });
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: message.text,
+        blocks: message.blocks as never,
+      });
     } catch (error) {
       await tellUser(deps, respond, error);
     }

@@ -13,8 +13,17 @@ export function registerCustomerResponded(app: App, deps: SlackDeps): void {
     try {
       const actor = await actorOf(deps, body);
       const actionId = buttonValue(body);
-      await checkPermission(deps.ctx, { organizationId: actor.organizationId, actor, target: { actionId }, doing: 'mark customer responses' });
-      await markCustomerResponded(deps.ctx, { notifier: deps.notifier }, { actionId, actor: actor.userId, via: 'email_reply' });
+      await checkPermission(deps.ctx, {
+        organizationId: actor.organizationId,
+        actor,
+        target: { actionId },
+        doing: 'mark customer responses',
+      });
+      await markCustomerResponded(
+        deps.ctx,
+        { notifier: deps.notifier },
+        { actionId, actor: actor.userId, via: 'email_reply' },
+      );
       await refreshCard(deps, actionId, body, respond);
     } catch (error) {
       await tellUser(deps, respond, error);

@@ -19,17 +19,35 @@ export function registerEmailPortalLink(app: App, deps: SlackDeps): void {
     try {
       const actor = await actorOf(deps, body);
       const accountId = buttonValue(body);
-      const recipients = await listPortalContacts(deps.ctx, { organizationId: actor.organizationId, accountId, actor, doing: 'send portal links' });
-      if (!deps.publicUrl) throw new AppError('not_configured', 'portal links need PUBLIC_URL, and it is not passed to the Slack app.');
+      const recipients = await listPortalContacts(deps.ctx, {
+        organizationId: actor.organizationId,
+        accountId,
+        actor,
+        doing: 'send portal links',
+      });
+      if (!deps.publicUrl)
+        throw new AppError('not_configured', 'portal links need PUBLIC_URL, and it is not passed to the Slack app.');
       const mailer = deps.workflows.mailer?.();
       if (recipients.contacts.length > 1) {
         const responseUrl = (body as { response_url?: string }).response_url;
-        await client.views.open({ trigger_id: (body as { trigger_id: string }).trigger_id, view: buildEmailPortalLinkModal(recipients, { accountId, responseUrl }, mailer !== undefined) as never });
+        await client.views.open({
+          trigger_id: (body as { trigger_id: string }).trigger_id,
+          view: buildEmailPortalLinkModal(recipients, { accountId, responseUrl }, mailer !== undefined) as never,
+        });
         return;
       }
-      const sent = await sendPortalLink(deps.ctx, { mailer }, { organizationId: actor.organizationId, accountId, actor, publicUrl: deps.publicUrl });
+      const sent = await sendPortalLink(
+        deps.ctx,
+        { mailer },
+        { organizationId: actor.organizationId, accountId, actor, publicUrl: deps.publicUrl },
+      );
       const message = buildPortalLinkSentMessage(sent);
-      await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks as never });
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: message.text,
+        blocks: message.blocks as never,
+      });
     } catch (error) {
       await tellUser(deps, respond, error);
     }

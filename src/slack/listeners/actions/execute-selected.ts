@@ -13,7 +13,13 @@ import { actorOf, tellUser } from '../interaction';
 export const PROGRESS_UPDATE_MS = 1500;
 
 const stateSchema = z.object({
-  values: z.record(z.string(), z.record(z.string(), z.object({ selected_options: z.array(z.object({ value: z.string().min(1) })).optional() }).passthrough())),
+  values: z.record(
+    z.string(),
+    z.record(
+      z.string(),
+      z.object({ selected_options: z.array(z.object({ value: z.string().min(1) })).optional() }).passthrough(),
+    ),
+  ),
 });
 
 /** The ticked drafts: the batch checkboxes' values in the message state, in the order the queue shows them. */
@@ -41,10 +47,17 @@ export function registerExecuteSelected(app: App, deps: SlackDeps): void {
     try {
       const actor = await actorOf(deps, body);
       const ids = selectedActionIds(body);
-      if (ids.length === 0) throw new AppError('validation_failed', 'tick the drafts you want to send first, then click Execute selected.');
+      if (ids.length === 0)
+        throw new AppError('validation_failed', 'tick the drafts you want to send first, then click Execute selected.');
       const run = deps.workflows.executeBatch;
       if (!run) throw new AppError('not_configured', 'sending from Slack is not connected in this build yet.');
-      for (const actionId of ids) await checkPermission(deps.ctx, { organizationId: actor.organizationId, actor, target: { actionId }, doing: 'execute actions' });
+      for (const actionId of ids)
+        await checkPermission(deps.ctx, {
+          organizationId: actor.organizationId,
+          actor,
+          target: { actionId },
+          doing: 'execute actions',
+        });
 
       const labels = new Map<string, string>();
       const labelOf = async (actionId: string) => {
@@ -57,13 +70,25 @@ export function registerExecuteSelected(app: App, deps: SlackDeps): void {
       const view = async (p: BatchProgress, finished: boolean): Promise<BatchView> => ({
         ...p,
         finished,
-        failures: await Promise.all(p.failures.map(async (f) => ({ actionId: f.actionId, label: await labelOf(f.actionId), error: f.error }))),
+        failures: await Promise.all(
+          p.failures.map(async (f) => ({ actionId: f.actionId, label: await labelOf(f.actionId), error: f.error })),
+        ),
       });
 
-      const first = buildBatchProgress(await view({ total: ids.length, done: 0, sent: 0, skipped: 0, failures: [] }, false));
-      const posted = await client.chat.postMessage({ channel: actor.slackUserId, text: first.text, blocks: first.blocks as never });
+      const first = buildBatchProgress(
+        await view({ total: ids.length, done: 0, sent: 0, skipped: 0, failures: [] }, false),
+      );
+      const posted = await client.chat.postMessage({
+        channel: actor.slackUserId,
+        text: first.text,
+        blocks: first.blocks as never,
+      });
       const where = { channel: posted.channel ?? actor.slackUserId, ts: posted.ts ?? '' };
-      await respond({ response_type: 'ephemeral', replace_original: false, text: `:outbox_tray: Executing ${ids.length} draft${ids.length === 1 ? '' : 's'}; progress is in your DM with Thread.` });
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: `:outbox_tray: Executing ${ids.length} draft${ids.length === 1 ? '' : 's'}; progress is in your DM with Thread.`,
+      });
 
       let lastUpdate = Date.now();
       const show = async (p: BatchProgress, finished: boolean) => {

@@ -1,12 +1,14 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps';
-import { showAccountView, type AccountView } from '../../commands/show-account';
+import { showAccountView, type AccountView } from '../../subcommands/show-account';
 import { ACTIONS } from '../../ids';
 import { actorOf, buttonValue, tellUser } from '../interaction';
 
 /** The Timeline, Handoff summary and Review drafts buttons, and the pick list after an ambiguous name: each shows an account view. */
 export function registerOpenAccountView(app: App, deps: SlackDeps): void {
-  const ids = new RegExp(`^(${[ACTIONS.openTimeline, ACTIONS.openReview, ACTIONS.openHandoff, ACTIONS.pickAccount].join('|')})$`);
+  const ids = new RegExp(
+    `^(${[ACTIONS.openTimeline, ACTIONS.openReview, ACTIONS.openHandoff, ACTIONS.pickAccount].join('|')})$`,
+  );
   app.action(ids, async ({ ack, body, respond, action }) => {
     await ack();
     try {
@@ -23,7 +25,12 @@ export function registerOpenAccountView(app: App, deps: SlackDeps): void {
         view = id === ACTIONS.openTimeline ? 'timeline' : id === ACTIONS.openHandoff ? 'handoff' : 'review';
       }
       const message = await showAccountView(deps, actor, view, accountId);
-      await respond({ response_type: 'ephemeral', replace_original: id === ACTIONS.pickAccount, text: message.text, blocks: message.blocks as never });
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: id === ACTIONS.pickAccount,
+        text: message.text,
+        blocks: message.blocks as never,
+      });
     } catch (error) {
       await tellUser(deps, respond, error);
     }

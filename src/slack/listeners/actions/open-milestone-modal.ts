@@ -22,9 +22,17 @@ export function registerOpenMilestoneModal(app: App, deps: SlackDeps): void {
       const change = CHANGE_OF[(action as { action_id: string }).action_id]!;
       const actor = await actorOf(deps, body);
       const milestoneId = buttonValue(body);
-      await checkPermission(deps.ctx, { organizationId: actor.organizationId, actor, target: { milestoneId }, doing: `${change} milestones` });
+      await checkPermission(deps.ctx, {
+        organizationId: actor.organizationId,
+        actor,
+        target: { milestoneId },
+        doing: `${change} milestones`,
+      });
       const preview = await previewMilestoneChange(deps.ctx, { organizationId: actor.organizationId, milestoneId });
-      await client.views.open({ trigger_id: (body as { trigger_id: string }).trigger_id, view: buildMilestoneModal(change, preview) as never });
+      await client.views.open({
+        trigger_id: (body as { trigger_id: string }).trigger_id,
+        view: buildMilestoneModal(change, preview) as never,
+      });
     } catch (error) {
       await tellUser(deps, respond, error);
     }

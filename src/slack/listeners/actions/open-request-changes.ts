@@ -12,10 +12,18 @@ export function registerOpenRequestChanges(app: App, deps: SlackDeps): void {
     try {
       const actor = await actorOf(deps, body);
       const actionId = buttonValue(body);
-      await checkPermission(deps.ctx, { organizationId: actor.organizationId, actor, target: { actionId }, doing: 'request changes to drafts' });
+      await checkPermission(deps.ctx, {
+        organizationId: actor.organizationId,
+        actor,
+        target: { actionId },
+        doing: 'request changes to drafts',
+      });
       const card = await getReviewCard(deps.ctx, { actionId });
       const responseUrl = (body as { response_url?: string }).response_url;
-      await client.views.open({ trigger_id: (body as { trigger_id: string }).trigger_id, view: buildRequestChangesModal(card, responseUrl) as never });
+      await client.views.open({
+        trigger_id: (body as { trigger_id: string }).trigger_id,
+        view: buildRequestChangesModal(card, responseUrl) as never,
+      });
     } catch (error) {
       await tellUser(deps, respond, error);
     }

@@ -13,12 +13,23 @@ export function registerOpenSubmissionFollowUp(app: App, deps: SlackDeps): void 
     try {
       const actor = await actorOf(deps, body);
       const submissionId = buttonValue(body);
-      const submission = await getSubmissionForReview(deps.ctx, { organizationId: actor.organizationId, submissionId, actor });
-      if (submission.reviewedAt) throw new AppError('conflict', 'this submission has already been reviewed; there is nothing left to follow up here.');
+      const submission = await getSubmissionForReview(deps.ctx, {
+        organizationId: actor.organizationId,
+        submissionId,
+        actor,
+      });
+      if (submission.reviewedAt)
+        throw new AppError(
+          'conflict',
+          'this submission has already been reviewed; there is nothing left to follow up here.',
+        );
       const container = (body as { container?: { channel_id?: string; message_ts?: string } }).container;
       const meta = { submissionId, channel: container?.channel_id, ts: container?.message_ts };
       const emailEnabled = deps.workflows.mailer?.() !== undefined;
-      await client.views.open({ trigger_id: (body as { trigger_id: string }).trigger_id, view: buildFollowUpModal(submission, meta, emailEnabled) as never });
+      await client.views.open({
+        trigger_id: (body as { trigger_id: string }).trigger_id,
+        view: buildFollowUpModal(submission, meta, emailEnabled) as never,
+      });
     } catch (error) {
       await tellUser(deps, respond, error);
     }

@@ -16,14 +16,27 @@ export function registerRevokePortalLinks(app: App, deps: SlackDeps): void {
     try {
       const actor = await actorOf(deps, body);
       const accountId = buttonValue(body);
-      const holders = await listPortalContacts(deps.ctx, { organizationId: actor.organizationId, accountId, actor, doing: 'revoke portal links' });
+      const holders = await listPortalContacts(deps.ctx, {
+        organizationId: actor.organizationId,
+        accountId,
+        actor,
+        doing: 'revoke portal links',
+      });
       if (!holders.contacts.some((c) => c.activeLinks > 0)) {
         const message = buildPortalLinksRevokedMessage({ accountName: holders.accountName, revoked: 0 });
-        await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks as never });
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: message.text,
+          blocks: message.blocks as never,
+        });
         return;
       }
       const responseUrl = (body as { response_url?: string }).response_url;
-      await client.views.open({ trigger_id: (body as { trigger_id: string }).trigger_id, view: buildRevokePortalLinksModal(holders, { accountId, responseUrl }) as never });
+      await client.views.open({
+        trigger_id: (body as { trigger_id: string }).trigger_id,
+        view: buildRevokePortalLinksModal(holders, { accountId, responseUrl }) as never,
+      });
     } catch (error) {
       await tellUser(deps, respond, error);
     }

@@ -15,7 +15,12 @@ export function registerSendTest(app: App, deps: SlackDeps): void {
     try {
       const actor = await actorOf(deps, body);
       const actionId = buttonValue(body);
-      await checkPermission(deps.ctx, { organizationId: actor.organizationId, actor, target: { actionId }, doing: 'test drafts' });
+      await checkPermission(deps.ctx, {
+        organizationId: actor.organizationId,
+        actor,
+        target: { actionId },
+        doing: 'test drafts',
+      });
       const slackMessenger = {
         post: async (m: { channel: string; text: string }) => {
           const posted = await client.chat.postMessage({ channel: m.channel, text: m.text, unfurl_links: false });
@@ -23,7 +28,11 @@ export function registerSendTest(app: App, deps: SlackDeps): void {
         },
       };
       await sendTestMessage(deps.ctx, { slackMessenger }, { actionId, slackUserId: actor.slackUserId });
-      await respond({ response_type: 'ephemeral', replace_original: false, text: ':incoming_envelope: Test sent to your DMs with Thread, exactly as the customer would see it.' });
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: ':incoming_envelope: Test sent to your DMs with Thread, exactly as the customer would see it.',
+      });
     } catch (error) {
       await tellUser(deps, respond, error);
     }

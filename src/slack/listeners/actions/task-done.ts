@@ -13,7 +13,12 @@ export function registerTaskDone(app: App, deps: SlackDeps): void {
     try {
       const actor = await actorOf(deps, body);
       const actionId = buttonValue(body);
-      await checkPermission(deps.ctx, { organizationId: actor.organizationId, actor, target: { actionId }, doing: 'complete internal tasks' });
+      await checkPermission(deps.ctx, {
+        organizationId: actor.organizationId,
+        actor,
+        target: { actionId },
+        doing: 'complete internal tasks',
+      });
       await completeInternalTask(deps.ctx, { notifier: deps.notifier }, { actionId, actor: actor.userId });
       await refreshCard(deps, actionId, body, respond);
     } catch (error) {

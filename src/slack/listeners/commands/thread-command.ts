@@ -2,11 +2,11 @@ import type { App } from '@slack/bolt';
 import { resolveSlackActor } from '../../../services/users/resolve-slack-actor';
 import { buildHelp } from '../../blocks/help';
 import { safe } from '../../blocks/text';
-import { accountsCommand } from '../../commands/accounts-command';
-import { openNewAccount } from '../../commands/open-new-account';
-import { parseCommand } from '../../commands/parse-command';
-import { resolveAccount, type Message } from '../../commands/resolve-account';
-import { showAccountView } from '../../commands/show-account';
+import { accountsCommand } from '../../subcommands/accounts-command';
+import { openNewAccount } from '../../subcommands/open-new-account';
+import { parseCommand } from '../../subcommands/parse-command';
+import { resolveAccount, type Message } from '../../subcommands/resolve-account';
+import { showAccountView } from '../../subcommands/show-account';
 import type { SlackDeps } from '../../deps';
 import { errorText } from '../../error-text';
 import { COMMAND } from '../../ids';
@@ -28,12 +28,15 @@ export function registerThreadCommand(app: App, deps: SlackDeps): void {
       return;
     }
     await ack();
-    const reply = (m: Message) => respond({ response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks as never });
+    const reply = (m: Message) =>
+      respond({ response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks as never });
     try {
       const actor = await resolveSlackActor(deps.ctx, { slackUserId: command.user_id });
       if (sub === 'new') {
         // The trigger id lives 3 seconds: the modal opens straight after the acknowledgement and one template query.
-        const instead = await openNewAccount(deps, actor, (view) => client.views.open({ trigger_id: command.trigger_id, view: view as never }));
+        const instead = await openNewAccount(deps, actor, (view) =>
+          client.views.open({ trigger_id: command.trigger_id, view: view as never }),
+        );
         if (instead) await reply(instead);
         return;
       }

@@ -9,8 +9,19 @@ import type { SlackDeps } from '../../deps';
  */
 export function registerCustomerThreadReply(app: App, deps: SlackDeps): void {
   app.event('message', async ({ event }) => {
-    const m = event as { subtype?: string; bot_id?: string; user?: string; channel?: string; ts?: string; thread_ts?: string };
+    const m = event as {
+      subtype?: string;
+      bot_id?: string;
+      user?: string;
+      channel?: string;
+      ts?: string;
+      thread_ts?: string;
+    };
     if (m.subtype !== undefined || m.bot_id || !m.user || !m.channel || !m.thread_ts || m.thread_ts === m.ts) return;
-    await completeOnSlackReply(deps.ctx, { notifier: deps.notifier }, { channel: m.channel, threadTs: m.thread_ts, slackUserId: m.user });
+    await completeOnSlackReply(
+      deps.ctx,
+      { notifier: deps.notifier },
+      { channel: m.channel, threadTs: m.thread_ts, slackUserId: m.user },
+    );
   });
 }

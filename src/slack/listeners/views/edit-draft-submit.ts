@@ -24,13 +24,28 @@ export function registerEditDraftSubmit(app: App, deps: SlackDeps): void {
     }
     try {
       const actor = await actorOf(deps, body);
-      await editDraft(deps.ctx, { organizationId: actor.organizationId, actionId: meta.id, actor, subject, body: draftBody });
+      await editDraft(deps.ctx, {
+        organizationId: actor.organizationId,
+        actionId: meta.id,
+        actor,
+        subject,
+        body: draftBody,
+      });
     } catch (error) {
-      await ack({ response_action: 'errors', errors: { [FIELDS.body]: errorText(error, deps.logger).replace(/^:warning: /, '').slice(0, 300) } });
+      await ack({
+        response_action: 'errors',
+        errors: {
+          [FIELDS.body]: errorText(error, deps.logger)
+            .replace(/^:warning: /, '')
+            .slice(0, 300),
+        },
+      });
       if (!isAppError(error)) deps.logger.error({ err: error }, 'edit draft failed');
       return;
     }
     await ack();
-    await refreshCard(deps, meta.id, { container: undefined }).catch((error) => deps.logger.error({ err: error }, 'could not refresh the review card'));
+    await refreshCard(deps, meta.id, { container: undefined }).catch((error) =>
+      deps.logger.error({ err: error }, 'could not refresh the review card'),
+    );
   });
 }

@@ -31,7 +31,15 @@ export function registerEmailPortalLinkSubmit(app: App, deps: SlackDeps): void {
     }
     const parsed = portalLinkMetadataSchema.safeParse(safeJson(view.private_metadata));
     if (!parsed.success) {
-      await ack({ response_action: 'update', view: { type: 'modal', title: plain('Not sent', 24), close: plain('Close', 24), blocks: [mrkdwnSection('This form is out of date; open it again from the account card.')] } } as never);
+      await ack({
+        response_action: 'update',
+        view: {
+          type: 'modal',
+          title: plain('Not sent', 24),
+          close: plain('Close', 24),
+          blocks: [mrkdwnSection('This form is out of date; open it again from the account card.')],
+        },
+      } as never);
       return;
     }
     const meta = parsed.data;
@@ -40,9 +48,20 @@ export function registerEmailPortalLinkSubmit(app: App, deps: SlackDeps): void {
     await ack();
     const to = { slackUserId: body.user.id, responseUrl: meta.responseUrl };
     try {
-      if (!deps.publicUrl) throw new AppError('not_configured', 'portal links need PUBLIC_URL, and it is not passed to the Slack app.');
+      if (!deps.publicUrl)
+        throw new AppError('not_configured', 'portal links need PUBLIC_URL, and it is not passed to the Slack app.');
       const actor = await actorOf(deps, body);
-      const sent: SentPortalLink = await sendPortalLink(deps.ctx, { mailer: deps.workflows.mailer?.() }, { organizationId: actor.organizationId, accountId: meta.accountId, contactId, actor, publicUrl: deps.publicUrl });
+      const sent: SentPortalLink = await sendPortalLink(
+        deps.ctx,
+        { mailer: deps.workflows.mailer?.() },
+        {
+          organizationId: actor.organizationId,
+          accountId: meta.accountId,
+          contactId,
+          actor,
+          publicUrl: deps.publicUrl,
+        },
+      );
       await replyAfterModal(deps, client, to, buildPortalLinkSentMessage(sent));
     } catch (error) {
       const text = `Portal link not sent: ${errorText(error, deps.logger)}`;

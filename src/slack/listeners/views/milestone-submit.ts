@@ -21,11 +21,17 @@ export function registerMilestoneSubmit(app: App, deps: SlackDeps): void {
     const reason = inputValue(view, FIELDS.reason);
     const hasReason = view.blocks.some((b) => b.block_id === FIELDS.reason);
     if (meta.change === 'block' && !note) {
-      await ack({ response_action: 'errors', errors: { [FIELDS.note]: 'Say what the milestone is waiting on; the customer sees it.' } });
+      await ack({
+        response_action: 'errors',
+        errors: { [FIELDS.note]: 'Say what the milestone is waiting on; the customer sees it.' },
+      });
       return;
     }
     if (meta.change === 'complete' && hasReason && !reason) {
-      await ack({ response_action: 'errors', errors: { [FIELDS.reason]: 'Actions are still open: give a reason to complete it anyway.' } });
+      await ack({
+        response_action: 'errors',
+        errors: { [FIELDS.reason]: 'Actions are still open: give a reason to complete it anyway.' },
+      });
       return;
     }
     let accountId: string;
@@ -48,11 +54,18 @@ export function registerMilestoneSubmit(app: App, deps: SlackDeps): void {
     } catch (error) {
       await ack({
         response_action: 'update',
-        view: { type: 'modal', title: plain('Not done', 24), close: plain('Close', 24), blocks: [mrkdwnSection(errorText(error, deps.logger))] },
+        view: {
+          type: 'modal',
+          title: plain('Not done', 24),
+          close: plain('Close', 24),
+          blocks: [mrkdwnSection(errorText(error, deps.logger))],
+        },
       } as never);
       return;
     }
     await ack();
-    await deps.notifier.accountChanged(accountId).catch((error) => deps.logger.error({ err: error }, 'could not refresh App Home'));
+    await deps.notifier
+      .accountChanged(accountId)
+      .catch((error) => deps.logger.error({ err: error }, 'could not refresh App Home'));
   });
 }

@@ -35,14 +35,19 @@ export interface NewAccountInput {
 type Element = z.infer<typeof stateSchema>['values'][string][string];
 
 /** Reads the modal; problems the service cannot name (ARR that is not a number, a name without an email) come back here. */
-export function readNewAccountInput(view: { state?: unknown }): { input: NewAccountInput; errors: Record<string, string> } {
+export function readNewAccountInput(view: { state?: unknown }): {
+  input: NewAccountInput;
+  errors: Record<string, string>;
+} {
   const state = stateSchema.safeParse(view.state ?? { values: {} });
   const values = state.success ? state.data.values : {};
   const el = (id: string): Element | undefined => values[id]?.[id];
   const text = (id: string) => el(id)?.value?.trim() ?? '';
   const errors: Record<string, string> = {};
 
-  const arrText = text(F.arr).replace(/[,\s_]/g, '').replace(/^\$/, '');
+  const arrText = text(F.arr)
+    .replace(/[,\s_]/g, '')
+    .replace(/^\$/, '');
   let arr: number | undefined;
   if (arrText) {
     if (!/^\d+$/.test(arrText)) errors[F.arr] = 'ARR is a whole amount, e.g. 120000.';
@@ -50,7 +55,8 @@ export function readNewAccountInput(view: { state?: unknown }): { input: NewAcco
   }
   const contactEmail = text(F.contactEmail);
   const contactName = text(F.contactName);
-  if (contactName && !contactEmail) errors[F.contactEmail] = 'Add the contact’s email (the portal link and emails go there).';
+  if (contactName && !contactEmail)
+    errors[F.contactEmail] = 'Add the contact’s email (the portal link and emails go there).';
 
   return {
     input: {
@@ -97,7 +103,9 @@ function sentence(text: string): string {
 export function fieldErrorsFor(error: unknown): Record<string, string> | null {
   if (!isAppError(error)) return null;
   if (error.code === 'validation_failed') {
-    const details = Array.isArray(error.details) ? (error.details as unknown[]).filter((d): d is string => typeof d === 'string') : [error.message];
+    const details = Array.isArray(error.details)
+      ? (error.details as unknown[]).filter((d): d is string => typeof d === 'string')
+      : [error.message];
     const errors: Record<string, string> = {};
     for (const detail of details.length ? details : [error.message]) {
       const colon = detail.indexOf(': ');

@@ -36,18 +36,33 @@ export function registerNewAccountSubmit(app: App, deps: SlackDeps): void {
       }
       await ack({
         response_action: 'update',
-        view: { type: 'modal', title: plain('Not created', 24), close: plain('Close', 24), blocks: [mrkdwnSection(errorText(error, deps.logger))] },
+        view: {
+          type: 'modal',
+          title: plain('Not created', 24),
+          close: plain('Close', 24),
+          blocks: [mrkdwnSection(errorText(error, deps.logger))],
+        },
       } as never);
       return;
     }
     await ack();
     try {
-      const card = buildAccountCard(await getAccountOverview(deps.ctx, { organizationId: actor.organizationId, accountId: created.id }));
+      const card = buildAccountCard(
+        await getAccountOverview(deps.ctx, { organizationId: actor.organizationId, accountId: created.id }),
+      );
       const summary = `:white_check_mark: Created *${safe(created.name, 200)}* from *${safe(input.templateName, 200)}*: ${created.milestones} milestones and ${created.actions} actions, kickoff ${created.kickoffDate}, go-live planned ${created.goLiveDate}.`;
-      await client.chat.postMessage({ channel: actor.slackUserId, text: `Created ${created.name}`, blocks: [mrkdwnSection(summary), ...card.blocks] as never, unfurl_links: false });
+      await client.chat.postMessage({
+        channel: actor.slackUserId,
+        text: `Created ${created.name}`,
+        blocks: [mrkdwnSection(summary), ...card.blocks] as never,
+        unfurl_links: false,
+      });
       await deps.notifier.accountChanged(created.id);
     } catch (error) {
-      deps.logger.error({ err: error, accountId: created.id }, 'account created, but the confirmation could not be sent');
+      deps.logger.error(
+        { err: error, accountId: created.id },
+        'account created, but the confirmation could not be sent',
+      );
     }
   });
 }

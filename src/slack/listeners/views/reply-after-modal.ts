@@ -2,7 +2,10 @@ import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { SlackDeps } from '../../deps';
 
-export const portalLinkMetadataSchema = z.object({ accountId: z.string().min(1), responseUrl: z.url({ protocol: /^https?$/ }).optional() });
+export const portalLinkMetadataSchema = z.object({
+  accountId: z.string().min(1),
+  responseUrl: z.url({ protocol: /^https?$/ }).optional(),
+});
 
 /**
  * A modal's result, shown to the person who opened it: in place of the ephemeral message the button was on (its
@@ -18,10 +21,18 @@ export async function replyAfterModal(
     const answer = await fetch(to.responseUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks }),
+      body: JSON.stringify({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: message.text,
+        blocks: message.blocks,
+      }),
     }).catch((error: unknown) => error);
     if (answer instanceof Response && answer.ok) return;
-    deps.logger.warn({ status: answer instanceof Response ? answer.status : undefined }, 'response_url did not take the reply; sending it as a DM');
+    deps.logger.warn(
+      { status: answer instanceof Response ? answer.status : undefined },
+      'response_url did not take the reply; sending it as a DM',
+    );
   }
   await client.chat
     .postMessage({ channel: to.slackUserId, text: message.text, blocks: message.blocks as never })

@@ -20,11 +20,20 @@ export function registerRequestChangesSubmit(app: App, deps: SlackDeps): void {
       const actor = await actorOf(deps, body);
       await requestChanges(deps.ctx, { organizationId: actor.organizationId, actionId: meta.id, actor, note });
     } catch (error) {
-      await ack({ response_action: 'errors', errors: { [FIELDS.note]: errorText(error, deps.logger).replace(/^:warning: /, '').slice(0, 300) } });
+      await ack({
+        response_action: 'errors',
+        errors: {
+          [FIELDS.note]: errorText(error, deps.logger)
+            .replace(/^:warning: /, '')
+            .slice(0, 300),
+        },
+      });
       return;
     }
     await ack();
-    await refreshCard(deps, meta.id, {}).catch((error) => deps.logger.error({ err: error }, 'could not refresh the review card'));
+    await refreshCard(deps, meta.id, {}).catch((error) =>
+      deps.logger.error({ err: error }, 'could not refresh the review card'),
+    );
     const redraft = deps.workflows.redraftAction;
     if (redraft) {
       // Redrafting may call an AI model: it runs after the modal has closed, and the card follows it.

@@ -24,15 +24,34 @@ export function registerRevokePortalLinksSubmit(app: App, deps: SlackDeps): void
     try {
       meta = portalLinkMetadataSchema.parse(JSON.parse(view.private_metadata || '{}'));
       const actor = await actorOf(deps, body);
-      const holders = await listPortalContacts(deps.ctx, { organizationId: actor.organizationId, accountId: meta.accountId, actor, doing: 'revoke portal links' });
+      const holders = await listPortalContacts(deps.ctx, {
+        organizationId: actor.organizationId,
+        accountId: meta.accountId,
+        actor,
+        doing: 'revoke portal links',
+      });
       const contact = picked === ALL_CONTACTS ? undefined : holders.contacts.find((c) => c.id === picked);
-      if (picked !== ALL_CONTACTS && !contact) throw new AppError('not_found', `that contact is no longer on ${holders.accountName}; nothing was revoked.`);
-      const { revoked } = await revokePortalLink(deps.ctx, { accountId: meta.accountId, contactEmail: contact?.email, actor: actor.userId });
-      message = buildPortalLinksRevokedMessage({ accountName: holders.accountName, contactEmail: contact?.email, revoked });
+      if (picked !== ALL_CONTACTS && !contact)
+        throw new AppError('not_found', `that contact is no longer on ${holders.accountName}; nothing was revoked.`);
+      const { revoked } = await revokePortalLink(deps.ctx, {
+        accountId: meta.accountId,
+        contactEmail: contact?.email,
+        actor: actor.userId,
+      });
+      message = buildPortalLinksRevokedMessage({
+        accountName: holders.accountName,
+        contactEmail: contact?.email,
+        revoked,
+      });
     } catch (error) {
       await ack({
         response_action: 'update',
-        view: { type: 'modal', title: plain('Not revoked', 24), close: plain('Close', 24), blocks: [mrkdwnSection(errorText(error, deps.logger))] },
+        view: {
+          type: 'modal',
+          title: plain('Not revoked', 24),
+          close: plain('Close', 24),
+          blocks: [mrkdwnSection(errorText(error, deps.logger))],
+        },
       } as never);
       return;
     }

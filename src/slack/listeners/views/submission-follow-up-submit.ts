@@ -8,7 +8,11 @@ import { FIELDS, VIEWS } from '../../ids';
 import { actorOf } from '../interaction';
 import { inputValue } from './view-input';
 
-const metadataSchema = z.object({ submissionId: z.string().min(1), channel: z.string().optional(), ts: z.string().optional() });
+const metadataSchema = z.object({
+  submissionId: z.string().min(1),
+  channel: z.string().optional(),
+  ts: z.string().optional(),
+});
 
 /**
  * The Follow up note: emailed to the customer when email is configured (recorded either way), the submission reviewed
@@ -26,15 +30,28 @@ export function registerSubmissionFollowUpSubmit(app: App, deps: SlackDeps): voi
     try {
       meta = metadataSchema.parse(JSON.parse(view.private_metadata || '{}'));
       const actor = await actorOf(deps, body);
-      result = await followUpSubmission(deps.ctx, { mailer: deps.workflows.mailer?.() }, { organizationId: actor.organizationId, submissionId: meta.submissionId, actor, note });
+      result = await followUpSubmission(
+        deps.ctx,
+        { mailer: deps.workflows.mailer?.() },
+        { organizationId: actor.organizationId, submissionId: meta.submissionId, actor, note },
+      );
     } catch (error) {
-      await ack({ response_action: 'errors', errors: { [FIELDS.note]: errorText(error, deps.logger).replace(/^:warning: /, '').slice(0, 300) } });
+      await ack({
+        response_action: 'errors',
+        errors: {
+          [FIELDS.note]: errorText(error, deps.logger)
+            .replace(/^:warning: /, '')
+            .slice(0, 300),
+        },
+      });
       return;
     }
     await ack();
     if (meta.channel && meta.ts) {
       // The card's own blocks (the customer's answers) are kept; without history access (a DM) a short card is rebuilt.
-      const history = await client.conversations.history({ channel: meta.channel, latest: meta.ts, inclusive: true, limit: 1 }).catch(() => undefined);
+      const history = await client.conversations
+        .history({ channel: meta.channel, latest: meta.ts, inclusive: true, limit: 1 })
+        .catch(() => undefined);
       const original = history?.messages?.[0]?.blocks;
       const message = markSubmissionReviewed(original, result, result);
       await client.chat

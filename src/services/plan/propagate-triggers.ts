@@ -41,7 +41,10 @@ export async function propagateTriggers(tx: Tx, event: TriggerEvent): Promise<Sc
       dueAt: null,
       ...(event.kind === 'milestone_started'
         ? { milestoneId: event.milestoneId, triggerKind: { in: ['milestone_start', 'previous_action'] } }
-        : { afterActionKey: event.actionKey, triggerKind: event.kind === 'submission' ? 'submission' : 'previous_action' }),
+        : {
+            afterActionKey: event.actionKey,
+            triggerKind: event.kind === 'submission' ? 'submission' : 'previous_action',
+          }),
     },
     select: { id: true, key: true, triggerKind: true, delayDays: true, afterActionKey: true },
     orderBy: { position: 'asc' },
@@ -62,7 +65,10 @@ export async function propagateTriggers(tx: Tx, event: TriggerEvent): Promise<Sc
       },
     );
     if (!dueAt) continue;
-    const updated = await tx.action.updateMany({ where: { id: action.id, status: 'pending', dueAt: null }, data: { dueAt } });
+    const updated = await tx.action.updateMany({
+      where: { id: action.id, status: 'pending', dueAt: null },
+      data: { dueAt },
+    });
     if (updated.count === 1) scheduled.push({ id: action.id, key: action.key, dueAt });
   }
   if (scheduled.length > 0) await refreshNextActionAt(tx, [event.accountId]);

@@ -14,13 +14,25 @@ export async function resolveAccount(
   purpose: 'account' | 'timeline' | 'review',
 ): Promise<{ accountId: string } | { message: Message }> {
   if (!query) {
-    return { message: { text: `Name the account, e.g. /thread ${purpose} northwind`, blocks: [mrkdwnSection(`Name the account, e.g. \`/thread ${purpose} northwind\`.`)] } };
+    return {
+      message: {
+        text: `Name the account, e.g. /thread ${purpose} northwind`,
+        blocks: [mrkdwnSection(`Name the account, e.g. \`/thread ${purpose} northwind\`.`)],
+      },
+    };
   }
   const matches = await findAccounts(deps.ctx, { organizationId: actor.organizationId, query });
   const only = matches.length === 1 ? matches[0] : undefined;
   if (only) return { accountId: only.id };
   if (matches.length === 0) {
-    return { message: { text: `No account matches "${query}".`, blocks: [mrkdwnSection(`No account matches *${safe(query, 200)}*. Try part of the name, or \`/thread accounts\`.`)] } };
+    return {
+      message: {
+        text: `No account matches "${query}".`,
+        blocks: [
+          mrkdwnSection(`No account matches *${safe(query, 200)}*. Try part of the name, or \`/thread accounts\`.`),
+        ],
+      },
+    };
   }
   return { message: buildAccountPicker(query, matches, purpose) };
 }

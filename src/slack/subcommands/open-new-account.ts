@@ -20,9 +20,16 @@ export async function openNewAccount(
   assertCanCreateAccounts(actor);
   const templates = await listTemplates(deps.ctx, { organizationId: actor.organizationId });
   if (templates.length === 0) {
-    const text = 'There is no onboarding template yet. An admin imports one with `npm run thread -- templates import <file>`.';
+    const text =
+      'There is no onboarding template yet. An admin imports one with `npm run thread -- templates import <file>`.';
     return { text, blocks: [mrkdwnSection(text)] };
   }
-  await open(buildNewAccountModal({ templates, csmSlackUserId: actor.slackUserId, today: formatCalendarDate(localDateOf(deps.ctx.now(), actor.timeZone)) }));
+  await open(
+    buildNewAccountModal({
+      templates,
+      csmSlackUserId: actor.slackUserId,
+      today: formatCalendarDate(localDateOf(deps.ctx.now(), actor.timeZone)),
+    }),
+  );
   return null;
 }

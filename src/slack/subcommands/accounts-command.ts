@@ -9,13 +9,22 @@ import type { Message } from './resolve-account';
 /** `/thread accounts [filters]`. Bad filters get the usage with the problem named. */
 export async function accountsCommand(deps: SlackDeps, actor: SlackActor, rest: string): Promise<Message> {
   const { filters, problems } = parseAccountsFilters(rest);
-  if (filters.status && !(ACCOUNT_STATUSES as readonly string[]).includes(filters.status)) problems.push(`status: expected one of ${ACCOUNT_STATUSES.join(', ')}`);
-  if (filters.sort && !(ACCOUNT_SORTS as readonly string[]).includes(filters.sort)) problems.push(`sort: expected one of ${ACCOUNT_SORTS.join(', ')}`);
+  if (filters.status && !(ACCOUNT_STATUSES as readonly string[]).includes(filters.status))
+    problems.push(`status: expected one of ${ACCOUNT_STATUSES.join(', ')}`);
+  if (filters.sort && !(ACCOUNT_SORTS as readonly string[]).includes(filters.sort))
+    problems.push(`sort: expected one of ${ACCOUNT_SORTS.join(', ')}`);
   let csmUserId: string | undefined;
   if (filters.csm) {
-    const slackId = filters.csm.toLowerCase() === '@me' || filters.csm.toLowerCase() === 'me' ? actor.slackUserId : mentionedUserId(filters.csm);
+    const slackId =
+      filters.csm.toLowerCase() === '@me' || filters.csm.toLowerCase() === 'me'
+        ? actor.slackUserId
+        : mentionedUserId(filters.csm);
     if (!slackId) problems.push('csm: expected @me or a @mention');
-    else csmUserId = slackId === actor.slackUserId ? actor.userId : (await resolveSlackActor(deps.ctx, { slackUserId: slackId })).userId;
+    else
+      csmUserId =
+        slackId === actor.slackUserId
+          ? actor.userId
+          : (await resolveSlackActor(deps.ctx, { slackUserId: slackId })).userId;
   }
   if (problems.length) return buildHelp(`I could not read those filters: ${problems.join('; ')}.`);
   const rows = await listAccounts(deps.ctx, {

@@ -7,7 +7,7 @@ import type { Logger } from '../lib/logger';
 import type { ServiceContext } from '../services/context';
 import { getHome } from '../services/home/get-home';
 import { listHomeAudience } from '../services/home/list-home-audience';
-import type { NotificationMessage, Notifier } from '../services/notifications/notifier';
+import type { NotificationMessage, Notifier } from '../services/notifications/notifier-port';
 import type { DailyDigest, SubmissionReviewNotice } from '../services/notifications/notification-facts';
 import { findSlackDestination } from '../services/notifications/find-slack-destination';
 import { getReviewCard } from '../services/review/get-review-card';
@@ -29,15 +29,29 @@ export class SlackNotifier implements Notifier {
     const card = await getReviewCard(this.ctx, { actionId });
     const message = buildReviewCard(card);
     if (card.cardChannel && card.cardTs) {
-      await this.client.chat.update({ channel: card.cardChannel, ts: card.cardTs, text: message.text, blocks: message.blocks as never });
+      await this.client.chat.update({
+        channel: card.cardChannel,
+        ts: card.cardTs,
+        text: message.text,
+        blocks: message.blocks as never,
+      });
     } else if (card.status === 'ready') {
       // A card is posted the first time an action is ready; before that there is nothing to review.
       const channel = card.accountChannel ?? this.defaultChannel;
       if (!channel) {
-        this.logger.warn({ actionId }, 'no CSM channel for the account and SLACK_CSM_CHANNEL is not set: review card not posted');
+        this.logger.warn(
+          { actionId },
+          'no CSM channel for the account and SLACK_CSM_CHANNEL is not set: review card not posted',
+        );
       } else {
-        const posted = await this.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never, unfurl_links: false });
-        if (posted.channel && posted.ts) await recordReviewCard(this.ctx, { actionId, channel: posted.channel, ts: posted.ts });
+        const posted = await this.client.chat.postMessage({
+          channel,
+          text: message.text,
+          blocks: message.blocks as never,
+          unfurl_links: false,
+        });
+        if (posted.channel && posted.ts)
+          await recordReviewCard(this.ctx, { actionId, channel: posted.channel, ts: posted.ts });
       }
     }
     await this.accountChanged(card.accountId);
@@ -56,13 +70,21 @@ export class SlackNotifier implements Notifier {
   async notifyUser(userId: string, message: NotificationMessage): Promise<void> {
     const channel = await findSlackDestination(this.ctx, { userId });
     if (!channel) return;
-    await this.client.chat.postMessage({ channel, text: message.text, ...(message.blocks ? { blocks: message.blocks as never } : {}) });
+    await this.client.chat.postMessage({
+      channel,
+      text: message.text,
+      ...(message.blocks ? { blocks: message.blocks as never } : {}),
+    });
   }
 
   async notifyAccountChannel(accountId: string, message: NotificationMessage): Promise<void> {
     const channel = (await findSlackDestination(this.ctx, { accountId })) ?? this.defaultChannel;
     if (!channel) return;
-    await this.client.chat.postMessage({ channel, text: message.text, ...(message.blocks ? { blocks: message.blocks as never } : {}) });
+    await this.client.chat.postMessage({
+      channel,
+      text: message.text,
+      ...(message.blocks ? { blocks: message.blocks as never } : {}),
+    });
   }
 
   async sendDigest(userId: string, digest: DailyDigest): Promise<void> {

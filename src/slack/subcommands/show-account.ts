@@ -13,11 +13,18 @@ import type { Message } from './resolve-account';
 export type AccountView = 'account' | 'timeline' | 'review' | 'handoff';
 
 /** The account views a command, a pick list or a button leads to. */
-export async function showAccountView(deps: SlackDeps, actor: SlackActor, view: AccountView, accountId?: string): Promise<Message> {
+export async function showAccountView(
+  deps: SlackDeps,
+  actor: SlackActor,
+  view: AccountView,
+  accountId?: string,
+): Promise<Message> {
   const organizationId = actor.organizationId;
   if (view === 'review' && !accountId) {
     // Without an account: the CSM's own queue; an admin sees everyone's.
-    return buildReviewQueue(await listReviewQueue(deps.ctx, { organizationId, csmUserId: actor.role === 'admin' ? undefined : actor.userId }));
+    return buildReviewQueue(
+      await listReviewQueue(deps.ctx, { organizationId, csmUserId: actor.role === 'admin' ? undefined : actor.userId }),
+    );
   }
   if (!accountId) throw new Error('an account is needed for this view');
   if (view === 'account') return buildAccountCard(await getAccountOverview(deps.ctx, { organizationId, accountId }));
