@@ -1,11 +1,24 @@
 import { createAccount } from '../../../src/services/accounts/create-account';
 import { getAccountOverview } from '../../../src/services/accounts/get-account-overview';
 import { listAccounts } from '../../../src/services/accounts/list-accounts';
+import { completeInternalTask } from '../../../src/services/execution/complete-internal-task';
+import { executeAction } from '../../../src/services/execution/execute-action';
 import { completeMilestone } from '../../../src/services/milestones/complete-milestone';
+import { getDefaultOrganization } from '../../../src/services/organizations/get-default-organization';
 import { skipAction } from '../../../src/services/review/skip-action';
+import { draftFromTemplate } from '../../../src/services/scheduler/draft-from-template';
+import { fireDueActions } from '../../../src/services/scheduler/fire-due-actions';
 import { seedDemo } from '../../../src/services/seed/seed-demo';
 import { serviceContext } from '../../support/service-context';
 import { useTestDatabase } from '../../support/test-database';
+import {
+  addAccount,
+  addTemplate,
+  contextAt,
+  oneMilestoneTemplate,
+  recordingNotifier,
+  spec,
+} from '../scheduler/scheduler-fixtures';
 
 const t = useTestDatabase();
 const NOW = new Date('2026-03-02T10:00:00Z');
@@ -44,6 +57,49 @@ describe("the account's next action time", () => {
       await skipAction(ctx, { organizationId, actionId: action.id, actor });
       expect(await nextActionAt(accountId)).toEqual(scheduled[i + 1]?.dueAt ?? null);
     }
+  });
+});
+
+/**
+ * Two internal tasks, due Tuesday and Thursday of kickoff week (kickoff is Monday 2026-11-23), with the first fired
+ * by the scheduler on Tuesday, as a CSM finds them.
+ */
+async function twoTasks() {
+  const ctx = contextAt(t.db.prisma, '2026-11-24T10:00:00Z');
+  const org = await getDefaultOrganization(ctx, { name: 'Test Co' });
+  await addTemplate(
+    ctx,
+    org.id,
+    oneMilestoneTemplate('Plan', [
+      spec('first', 'internal_task', { kind: 'kickoff_offset', delayDays: 1 }),
+      spec('second', 'internal_task', { kind: 'kickoff_offset', delayDays: 3 }),
+    ]),
+  );
+  const created = await addAccount(ctx, org.id, 'Acme', 'Plan', { csmSlackUserId: 'U0CSM0001' });
+  const { notifier } = recordingNotifier();
+  await fireDueActions(ctx, { notifier, draft: async (actionId) => void (await draftFromTemplate(ctx, { actionId })) });
+  const action = (key: string) =>
+    t.db.prisma.action.findUniqueOrThrow({ where: { accountId_key: { accountId: created.id, key } } });
+  const [first, second] = [await action('first'), await action('second')];
+  expect(first.status).toBe('ready');
+  expect(await nextActionAt(created.id)).toEqual(first.dueAt);
+  const csm = await t.db.prisma.user.findFirstOrThrow({ where: { organizationId: org.id, slackUserId: 'U0CSM0001' } });
+  return { ctx, notifier, accountId: created.id, csmId: csm.id, first, second };
+}
+
+describe("the account's next action time after a task leaves the open actions", () => {
+  it('moves to the next task when the CSM marks the first one done', async () => {
+    const { ctx, notifier, accountId, csmId, first, second } = await twoTasks();
+    await completeInternalTask(ctx, { notifier }, { actionId: first.id, actor: csmId });
+    expect(await nextActionAt(accountId)).toEqual(second.dueAt);
+  });
+
+  it('moves to the next task when the first one is executed', async () => {
+    const { ctx, notifier, accountId, csmId, first, second } = await twoTasks();
+    expect((await executeAction(ctx, { notifier }, { actionId: first.id, actorUserId: csmId })).outcome).toBe(
+      'executed',
+    );
+    expect(await nextActionAt(accountId)).toEqual(second.dueAt);
   });
 });
 
