@@ -5,6 +5,7 @@ import { instantiatePlan } from '../../domain/plan';
 import { AppError } from '../../lib/errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
+import { refreshNextActionAt } from '../plan/refresh-next-action-at';
 import { loadTemplateSpec } from '../templates/load-template-spec';
 import { ensureSlackUser } from '../users/ensure-slack-user';
 
@@ -105,8 +106,6 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
     const ae = options.aeSlackUserId
       ? await ensureSlackUser(tx, { organizationId: org.id, slackUserId: options.aeSlackUserId, role: 'ae' })
       : null;
-    const dueTimes = plan.actions.map((a) => a.dueAt).filter((d): d is Date => d !== null);
-    const nextActionAt = dueTimes.length > 0 ? new Date(Math.min(...dueTimes.map((d) => d.getTime()))) : null;
 
     const account = await tx.account.create({
       data: {
@@ -121,7 +120,6 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
         templateVersion: template.version,
         kickoffDate: toCalendarDate(kickoff),
         goLiveDate: plan.goLiveDate,
-        nextActionAt,
       },
       // Only what is used below: a nested contact create would make Prisma read the account back afterwards.
       select: { id: true, name: true },
@@ -168,6 +166,8 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
         formFields: a.formFields ? (a.formFields as unknown as Prisma.InputJsonValue) : undefined,
       })),
     });
+    // From the rows just written, by the same statement every later change uses, so the rule lives in one place.
+    await refreshNextActionAt(tx, [account.id]);
     await recordAuditEvent(tx, {
       organizationId: org.id,
       accountId: account.id,

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { Prisma } from '../../db/generated/client';
+import { CURRENT_MILESTONE_STATUSES } from '../../domain/current-milestone';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../context';
+import { CURRENT_MILESTONE_ONLY } from './current-milestone-query';
 
 export const ACCOUNT_SORTS = ['next', 'arr', 'name', 'progress'] as const;
 export const ACCOUNT_STATUSES = ['active', 'at_risk', 'completed', 'churned'] as const;
@@ -54,7 +56,10 @@ export async function listAccounts(ctx: ServiceContext, input: ListAccountsOptio
     ...(o.milestone
       ? {
           milestones: {
-            some: { name: { equals: o.milestone, mode: 'insensitive' }, status: { in: ['in_progress', 'blocked'] } },
+            some: {
+              name: { equals: o.milestone, mode: 'insensitive' },
+              status: { in: [...CURRENT_MILESTONE_STATUSES] },
+            },
           },
         }
       : {}),
@@ -71,12 +76,7 @@ export async function listAccounts(ctx: ServiceContext, input: ListAccountsOptio
       nextActionAt: true,
       progressPct: true,
       csm: { select: { name: true, slackUserId: true } },
-      milestones: {
-        where: { status: { in: ['in_progress', 'blocked'] } },
-        orderBy: { position: 'asc' },
-        take: 1,
-        select: { name: true, status: true },
-      },
+      milestones: { ...CURRENT_MILESTONE_ONLY, select: { name: true, status: true } },
     },
   });
   return accounts.map((a) => ({

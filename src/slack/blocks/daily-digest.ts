@@ -1,3 +1,4 @@
+import { firstName } from '../../domain/first-name';
 import type { DailyDigest } from '../../services/notifications/notification-facts';
 import { context, header, LIMITS, mrkdwnSection, safe } from './text';
 
@@ -17,11 +18,10 @@ const SECTIONS: { key: keyof DailyDigest['content']; title: string; emoji: strin
  * line comes from account, contact or CSM text, so all of it is escaped; the fallback text says the counts.
  */
 export function buildDailyDigest(digest: DailyDigest) {
-  const firstName = digest.recipientName.trim().split(/\s+/)[0] || digest.recipientName;
   const shown = SECTIONS.filter((s) => digest.content[s.key].length > 0);
   const blocks: object[] = [
     header(`Your Thread digest for ${digest.date}`),
-    mrkdwnSection(`Good morning ${safe(firstName, 100)}, here is what needs you today.`),
+    mrkdwnSection(`Good morning ${safe(firstName(digest.recipientName), 100)}, here is what needs you today.`),
   ];
   for (const section of shown) {
     const items = digest.content[section.key];

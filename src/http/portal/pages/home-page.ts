@@ -1,5 +1,7 @@
 import type { PortalMilestoneView, PortalPage, PortalRequestView } from '../../../services/portal/get-portal-page';
-import { firstName, formatCalendarDay, formatInstantDay, isoDay } from '../format';
+import { currentOrNextMilestone, isCurrentMilestone } from '../../../domain/current-milestone';
+import { firstName } from '../../../domain/first-name';
+import { formatCalendarDay, formatInstantDay, isoDay } from '../format';
 import { html, paragraphs, type SafeHtml } from '../html';
 import { layout } from '../layout';
 
@@ -24,7 +26,7 @@ function requestItem(base: string, token: string, r: PortalRequestView, timeZone
 }
 
 function milestoneItem(m: PortalMilestoneView, index: number): SafeHtml {
-  return html`<li class="milestone milestone--${m.status}"${m.status === 'in_progress' || m.status === 'blocked' ? html` aria-current="step"` : ''}>
+  return html`<li class="milestone milestone--${m.status}"${isCurrentMilestone(m.status) ? html` aria-current="step"` : ''}>
   <span class="milestone__marker" aria-hidden="true">${m.status === 'completed' ? '✓' : String(index + 1)}</span>
   <div class="milestone__body">
     <h3 class="milestone__name">${m.name}</h3>
@@ -43,9 +45,7 @@ export function homePage(o: {
   answeredTitle?: string;
 }): SafeHtml {
   const { frame, milestones, requests, recentlyCompleted, progressPct } = o.page;
-  const current =
-    milestones.find((m) => m.status === 'blocked' || m.status === 'in_progress') ??
-    milestones.find((m) => m.status === 'pending');
+  const current = currentOrNextMilestone(milestones);
   const blocked = milestones.filter((m) => m.blockerNote);
   const tz = frame.timeZone;
   const body = html`
