@@ -47,7 +47,7 @@ export function renderField(field: FormField, values: FieldValues, error: string
       control = html`<textarea rows="5" maxlength="10000" ${common}>${value}</textarea>`;
       break;
     case 'select':
-      control = html`<select${common}><option value="">Choose…</option>${(field.options ?? []).map((opt) => html`<option value="${opt}" ${opt === value ? html` selected` : ''}>${opt}</option>`)}</select>`;
+      control = html`<select${common}><option value="">Choose…</option>${(field.options ?? []).map((opt) => html`<option value="${opt}"${opt === value ? html` selected` : ''}>${opt}</option>`)}</select>`;
       break;
     case 'email':
       control = html`<input type="email" autocomplete="email" spellcheck="false" value="${value}" ${common} />`;

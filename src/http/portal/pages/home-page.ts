@@ -21,8 +21,7 @@ function requestItem(base: string, token: string, r: PortalRequestView, timeZone
       <h3 class="request__title">${r.title}</h3>
       ${r.purpose ? html`<p class="request__why"><strong>Why we ask:</strong> ${r.purpose}</p>` : ''}
       <p class="request__meta">
-        ${r.requestedAt ? html`Requested <time datetime="${r.requestedAt.toISOString()}">${formatInstantDay(r.requestedAt, timeZone)}</time> · ` : ''}Needed
-        by <time datetime="${isoDay(r.neededBy)}">${formatCalendarDay(r.neededBy)}</time>
+        ${r.requestedAt ? html`Requested <time datetime="${r.requestedAt.toISOString()}">${formatInstantDay(r.requestedAt, timeZone)}</time> · ` : ''}Needed by <time datetime="${isoDay(r.neededBy)}">${formatCalendarDay(r.neededBy)}</time>
       </p>
     </div>
     <a class="button" href="${base}/${token}/requests/${r.id}" aria-label="${cta}: ${r.title}">${cta}</a>
@@ -69,12 +68,12 @@ export function homePage(o: {
   const blocked = milestones.filter((m) => m.blockerNote);
   const tz = frame.timeZone;
   const body = html` ${
-      o.answeredTitle
-        ? html`<div class="notice notice--success" role="status">
+    o.answeredTitle
+      ? html`<div class="notice notice--success" role="status">
             <p><strong>Thank you!</strong> We have received “${o.answeredTitle}”. Your contact has been told.</p>
           </div>`
-        : ''
-    }
+      : ''
+  }
     <div class="page-grid">
       <div class="page-main">
         <section class="card hero" aria-labelledby="page-title">

@@ -32,15 +32,15 @@ function uploadBody(o: RequestPageOptions, action: string): SafeHtml {
   const error = o.errors?.file ?? o.errors?._form;
   const accept = o.upload.extensions.map((e) => `.${e}`).join(',');
   return html`${
-      error
-        ? html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
+    error
+      ? html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title">
             <h2 id="error-summary-title">The upload did not work</h2>
             <ul>
               <li><a href="#field-file">${error}</a></li>
             </ul>
           </div>`
-        : ''
-    }
+      : ''
+  }
     <form class="form" method="post" action="${action}" enctype="multipart/form-data" novalidate>
       <input type="hidden" name="${CSRF_FIELD}" value="${o.csrfToken}" />
       <div class="field${error ? ' field--error' : ''}">
@@ -83,8 +83,7 @@ export function requestPage(o: RequestPageOptions): SafeHtml {
           : ''
       }
       <p class="request__meta">
-        ${request.requestedAt ? html`Requested <time datetime="${request.requestedAt.toISOString()}">${formatInstantDay(request.requestedAt, frame.timeZone)}</time> · ` : ''}Needed
-        by <time datetime="${isoDay(request.neededBy)}">${formatCalendarDay(request.neededBy)}</time>
+        ${request.requestedAt ? html`Requested <time datetime="${request.requestedAt.toISOString()}">${formatInstantDay(request.requestedAt, frame.timeZone)}</time> · ` : ''}Needed by <time datetime="${isoDay(request.neededBy)}">${formatCalendarDay(request.neededBy)}</time>
       </p>
       ${
         state === 'completed'
