@@ -31,7 +31,7 @@ export interface PortalRouterOptions {
   ctx: ServiceContext;
   notifier?: Notifier;
   storage: FileStorage;
-  /** Signs CSRF tokens and download links (see services/portal/portal-secret.ts). */
+  /** Signs CSRF tokens and download links (see services/portal/portal-signing-key.ts). */
   secret: Buffer;
   publicUrl: string;
   uploads: UploadRules;

@@ -64,7 +64,8 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await context?.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  // When beforeAll or beforeEach failed there may be no server; the first failure is the one to read.
+  if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
 async function expectAccessible(name: string) {
