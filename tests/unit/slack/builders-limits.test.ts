@@ -1,3 +1,4 @@
+import type { View } from '@slack/types';
 import type { AccountOverview } from '../../../src/services/accounts/get-account-overview';
 import type { AccountTimeline } from '../../../src/services/accounts/get-timeline';
 import type { HandoffSummary } from '../../../src/services/accounts/get-handoff-summary';
@@ -37,7 +38,7 @@ function expectMessageOk(message: { text: string; blocks: object[] }) {
   expect(message.text.length).toBeGreaterThan(0);
 }
 
-function expectViewOk(view: Record<string, unknown>) {
+function expectViewOk(view: View) {
   expect(viewProblems(view)).toEqual([]);
   expect(escapingProblems(view.blocks)).toEqual([]);
 }
@@ -261,7 +262,7 @@ describe('view builders under oversized and hostile input', () => {
       expectViewOk(buildEditDraftModal(c, url));
       expectViewOk(buildRequestChangesModal(c, url));
     }
-    expect(JSON.parse(buildEditDraftModal(card(0), url).private_metadata)).toEqual({ id: 'act_0' });
+    expect(JSON.parse(buildEditDraftModal(card(0), url).private_metadata ?? '')).toEqual({ id: 'act_0' });
   });
 
   it('milestone modals for every change with long names and lists', () => {
