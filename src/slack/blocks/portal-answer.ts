@@ -17,9 +17,12 @@ export function formatFileSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/** The link is Thread's own signed URL; a `|` or `>` in it would still break Slack's link syntax. */
+/**
+ * The link is Thread's own signed URL: `|`, `<` or `>` would still break Slack's link syntax, and Slack reads `&` in
+ * mrkdwn (the signed URL's query has one) as the start of an entity, so it is written as one.
+ */
 function linkSafe(url: string): string {
-  return url.replace(/[<>|\s`]/g, encodeURIComponent);
+  return url.replace(/[<>|\s`]/g, encodeURIComponent).replace(/&/g, '&amp;');
 }
 
 export function buildPortalAnswerCard(a: PortalAnswerReceived): SlackMessage {
