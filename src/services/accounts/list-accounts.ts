@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Prisma } from '../../db/generated/client';
 import { CURRENT_MILESTONE_STATUSES } from '../../domain/current-milestone';
-import { AppError } from '../../lib/errors';
+import { parseOptions } from '../errors/parse-options';
 import type { ServiceContext } from '../context';
 import { CURRENT_MILESTONE_ONLY } from './current-milestone-query';
 
@@ -43,12 +43,7 @@ const ORDER: Record<(typeof ACCOUNT_SORTS)[number], Prisma.AccountOrderByWithRel
 
 /** The prioritised account list behind `/thread accounts` and `accounts list`. */
 export async function listAccounts(ctx: ServiceContext, input: ListAccountsOptions): Promise<AccountListRow[]> {
-  const parsed = optionsSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`);
-    throw new AppError('validation_failed', fields.join('; '), { details: fields });
-  }
-  const o = parsed.data;
+  const o = parseOptions(optionsSchema, input);
   const where: Prisma.AccountWhereInput = {
     organizationId: o.organizationId,
     ...(o.status ? { status: o.status } : {}),

@@ -38,13 +38,11 @@ export async function completeMilestone(
     const open = await tx.action.count({ where: { milestoneId: m.id, status: { in: [...OPEN_ACTION_STATUSES] } } });
     const override = o.overrideReason ? o.overrideReason : undefined;
     if (open > 0 && !override) {
-      throw new AppError(
-        'validation_failed',
-        `${m.name} still has ${open} open action${open === 1 ? '' : 's'}; give a reason to complete it anyway.`,
-        {
-          details: { field: 'overrideReason', openActions: open },
-        },
-      );
+      const message = `${m.name} still has ${open} open action${open === 1 ? '' : 's'}; give a reason to complete it anyway.`;
+      throw new AppError('validation_failed', message, {
+        details: { openActions: open },
+        fields: [{ field: 'overrideReason', message }],
+      });
     }
     await transitionMilestone(tx, {
       milestone: { ...m, organizationId: m.account.organizationId },

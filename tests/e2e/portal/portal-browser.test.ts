@@ -133,9 +133,7 @@ describe('the customer portal in a browser', () => {
     await expect(page.getByRole('status').textContent()).resolves.toContain(
       'We have received “Technical details form”',
     );
-    expect(notifier.channelMessages.map((m) => m.message.text).join('\n')).toContain(
-      'submitted "Technical details form"',
-    );
+    expect(notifier.portalAnswers.map((a) => a.actionName)).toContain('Technical details form');
 
     // The document.
     await page.getByRole('link', { name: 'Upload the document: Signed data processing agreement' }).click();

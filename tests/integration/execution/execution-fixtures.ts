@@ -58,6 +58,7 @@ export function recordingNotifier(): RecordingNotifier {
     accountChanged: async () => {},
     notifyUser: async () => {},
     notifyAccountChannel: async () => {},
+    portalAnswerReceived: async () => {},
     sendDigest: async () => {},
     submissionReviewReminder: async () => {},
     submissionReviewEscalation: async () => {},

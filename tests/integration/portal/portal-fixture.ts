@@ -12,7 +12,8 @@ import { FailureLimiter } from '../../../src/http/portal/rate-limiter';
 import { createPortalRouter } from '../../../src/http/portal/router';
 import type { Logger } from '../../../src/lib/logger';
 import type { ServiceContext } from '../../../src/services/context';
-import type { NotificationMessage, Notifier } from '../../../src/services/notifications/notifier-port';
+import type { PortalAnswerReceived } from '../../../src/services/notifications/notification-facts';
+import type { Notifier } from '../../../src/services/notifications/notifier-port';
 import { createPortalLink } from '../../../src/services/portal/create-portal-link';
 import { seedDemo } from '../../../src/services/seed/seed-demo';
 
@@ -93,7 +94,7 @@ export async function buildPortalFixture(ctx: ServiceContext): Promise<PortalFix
 
 /** Records what the portal tells the CSM, as the Slack side would receive it. */
 export class RecordingNotifier implements Notifier {
-  readonly channelMessages: { accountId: string; message: NotificationMessage }[] = [];
+  readonly portalAnswers: PortalAnswerReceived[] = [];
   readonly changedActions: string[] = [];
   failWith?: Error;
 
@@ -105,9 +106,10 @@ export class RecordingNotifier implements Notifier {
   async sendDigest(): Promise<void> {}
   async submissionReviewReminder(): Promise<void> {}
   async submissionReviewEscalation(): Promise<void> {}
-  async notifyAccountChannel(accountId: string, message: NotificationMessage): Promise<void> {
+  async notifyAccountChannel(): Promise<void> {}
+  async portalAnswerReceived(answer: PortalAnswerReceived): Promise<void> {
     if (this.failWith) throw this.failWith;
-    this.channelMessages.push({ accountId, message });
+    this.portalAnswers.push(answer);
   }
 }
 

@@ -88,9 +88,9 @@ describe('processes sharing THREAD_ENCRYPTION_KEY', () => {
       .field('_csrf', csrf)
       .attach('file', PDF, { filename: 'dpa.pdf', contentType: 'application/pdf' })
       .expect(303);
-    const text = first.notifier.channelMessages[0]?.message.text ?? '';
-    const link = /(http:\/\/\S+\/portal\/files\/[^\s|>]+)/.exec(text)?.[1]?.replace(PUBLIC_URL, '');
-    if (!link) throw new Error(`no download link in the CSM's message: ${text}`);
+    const told = first.notifier.portalAnswers[0]?.answer;
+    if (told?.kind !== 'document') throw new Error('the CSM was not told about the upload');
+    const link = told.downloadUrl.replace(PUBLIC_URL, '');
 
     await request(second.app).get(link).expect(200).expect('Content-Type', 'application/pdf');
     await request(stranger.app).get(link).expect(404);

@@ -112,6 +112,7 @@ export function recordingNotifier() {
     submissionReviewReminder: async (id, notice) => void calls.push({ kind: 'submissionReviewReminder', id, notice }),
     submissionReviewEscalation: async (id, notice) =>
       void calls.push({ kind: 'submissionReviewEscalation', id, notice }),
+    portalAnswerReceived: async (answer) => void calls.push({ kind: 'portalAnswerReceived', id: answer.submissionId }),
   };
   return { notifier, calls };
 }

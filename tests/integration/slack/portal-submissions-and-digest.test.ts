@@ -1,7 +1,6 @@
 import request from 'supertest';
 import { createSmtpMailer, type SmtpMailer } from '../../../src/connectors/email/smtp-mailer';
 import type { Mailer } from '../../../src/services/execution/ports';
-import { formSubmittedMessage } from '../../../src/services/portal/portal-notifications';
 import { remindUnreviewedSubmissions } from '../../../src/services/scheduler/remind-unreviewed-submissions';
 import { sendDailyDigests } from '../../../src/services/scheduler/send-daily-digests';
 import { interaction } from '../../support/slack-request';
@@ -23,7 +22,7 @@ afterEach(() => smtpMailer.close());
 const send = (req: { body: string; headers: Record<string, string> }) =>
   request(h.http).post('/slack/events').set(req.headers).send(req.body);
 
-/** A customer's form answer and the portal's own card for it in the CSM channel (as submitPortalForm posts it). */
+/** A customer's form answer and its card in the CSM channel (as the Slack notifier posts it for submitPortalForm). */
 async function submittedCard() {
   await h.seed();
   const account = await h.db.prisma.account.findFirstOrThrow({
@@ -44,14 +43,15 @@ async function submittedCard() {
       createdAt: new Date('2026-11-24T08:00:00Z'),
     },
   });
-  const message = formSubmittedMessage({
+  await h.slack.notifier.portalAnswerReceived({
     submissionId: submission.id,
+    accountId: account.id,
     accountName: account.name,
-    contactName: contact.name,
+    actionId: action.id,
     actionName: action.name,
-    answers: [{ label: 'Primary goals', value: 'Go live <soon>' }],
+    contactName: contact.name,
+    answer: { kind: 'form', answers: [{ label: 'Primary goals', value: 'Go live <soon>' }] },
   });
-  await h.slack.notifier.notifyAccountChannel(account.id, message);
   const post = await h.fake.waitFor('chat.postMessage');
   h.fake.reset();
   return {
