@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -35,9 +35,13 @@ export function createLocalDiskStorage(root: string): FileStorage {
           done(null, chunk);
         },
       });
+      // The file is created before the pipeline starts: a stream that opens it itself may still be opening when
+      // an overflow destroys it, and would then create the file after the clean-up below has run.
+      const handle = await open(tmpFile, 'wx', 0o600);
       try {
-        await pipeline(input, meter, createWriteStream(tmpFile, { mode: 0o600 }));
+        await pipeline(input, meter, handle.createWriteStream());
       } catch (error) {
+        await handle.close().catch(() => undefined);
         await rm(tmpFile, { force: true });
         // Drain what the sender still has, so the HTTP layer can answer instead of hanging on a full socket.
         input.resume();
