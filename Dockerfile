@@ -18,6 +18,7 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./
 COPY prisma ./prisma
 COPY templates ./templates
+COPY manifest.json ./manifest.json
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

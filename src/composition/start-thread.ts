@@ -10,12 +10,15 @@ import { createFileStorage } from '../connectors/storage/create-file-storage';
 import { openDatabase, type Database } from '../db/client';
 import { resolveEncryptionKey } from '../db/encryption-key';
 import { createHttpApp } from '../http/app';
+import type { FirstRunStatus } from '../http/first-run/first-run-status';
+import { createFirstRunRouter } from '../http/first-run/first-run-router';
 import { createPortalRouter } from '../http/portal/router';
 import { createThreadScheduler } from '../jobs/thread-scheduler';
 import type { Logger } from '../lib/logger';
 import { recoverStuckExecutions } from '../services/execution/recover-stuck-executions';
 import { portalSigningKey } from '../services/portal/portal-signing-key';
 import { composeThread } from './compose-thread';
+import { loadSlackManifest } from './load-manifest';
 
 export interface RunningThread {
   db: Database;
@@ -67,7 +70,14 @@ export async function startThread(config: Config, logger: Logger): Promise<Runni
 
   const app = createHttpApp({
     logger,
-    routers: [{ path: '/portal', router: portal }, ...(slack?.router ? [{ path: '/', router: slack.router }] : [])],
+    routers: [
+      {
+        path: '/',
+        router: createFirstRunRouter({ status: firstRunStatus(config, db.kind), manifest: loadSlackManifest() }),
+      },
+      { path: '/portal', router: portal },
+      ...(slack?.router ? [{ path: '/', router: slack.router }] : []),
+    ],
     readiness: { checkDatabase: async () => void (await db.pool.query('SELECT 1')) },
   });
   const server = await new Promise<Server>((resolve, reject) => {
@@ -105,5 +115,16 @@ export async function startThread(config: Config, logger: Logger): Promise<Runni
       })();
       return stopping;
     },
+  };
+}
+
+/** What the first-run page may know: which parts are on, from the configuration, never a value. */
+function firstRunStatus(config: Config, database: Database['kind']): FirstRunStatus {
+  return {
+    database,
+    slack: !config.slack ? 'off' : config.slack.appToken ? 'socket' : 'http',
+    email: config.smtp !== undefined,
+    ai: config.anthropic !== undefined,
+    publicUrl: config.publicUrl,
   };
 }

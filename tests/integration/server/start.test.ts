@@ -39,6 +39,44 @@ describe('npm start', () => {
     expect(listed.stdout).toContain('Northwind Logistics');
   }, 120_000);
 
+  it('answers GET / with a first-run page that says what is on and what to set next, and reveals no secret', async () => {
+    const secrets = {
+      SMTP_URL: 'smtp://mailer:hunter2-smtp-password@127.0.0.1:2525',
+      EMAIL_FROM: 'Onboarding <onboarding@example.com>',
+      ANTHROPIC_API_KEY: 'sk-ant-first-run-secret',
+      THREAD_ENCRYPTION_KEY: 'ab'.repeat(32),
+    };
+    const publicUrl = 'https://onboarding.example.com';
+    const { child, port } = await startServer({ THREAD_DATA_DIR: dataDir, PUBLIC_URL: publicUrl, ...secrets });
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'none'; style-src 'sha256-/);
+      const page = await res.text();
+      const rows = rowsOf(page);
+      expect(rows.Database).toMatch(/^Embedded PostgreSQL \(PGlite\)/);
+      expect(rows.Slack).toMatch(/^Off Create the Slack app from Thread's manifest/);
+      expect(rows.Email).toBe('On (SMTP)');
+      expect(rows['AI drafting']).toBe('On (Anthropic)');
+      expect(rows.HubSpot).toBe('Not available in this version yet');
+
+      // The link carries manifest.json with this deployment's request URLs.
+      const href = /<a href="(https:\/\/api\.slack\.com\/apps\?new_app=1&amp;manifest_json=[^"]+)"/.exec(page)?.[1];
+      if (!href) throw new Error('no Create the Slack app link on the page');
+      const manifest = JSON.parse(new URL(decodeEntities(href)).searchParams.get('manifest_json') ?? '');
+      expect(manifest.settings.event_subscriptions.request_url).toBe(`${publicUrl}/slack/events`);
+      expect(manifest.settings.interactivity.request_url).toBe(`${publicUrl}/slack/events`);
+      expect(manifest.features.slash_commands[0].url).toBe(`${publicUrl}/slack/events`);
+      expect(JSON.stringify(manifest)).not.toContain('thread.example.org');
+
+      for (const value of [...Object.values(secrets), 'hunter2', 'mailer']) expect(page).not.toContain(value);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await waitForExit(child)).toBe(0);
+  }, 120_000);
+
   it('refuses to start with a bad environment and names each bad variable', async () => {
     const failed = startServer({ THREAD_DATA_DIR: dataDir, PORT: 'http', SMTP_URL: 'smtp://127.0.0.1:2525' });
     await expect(failed).rejects.toThrow(
@@ -46,3 +84,22 @@ describe('npm start', () => {
     );
   }, 60_000);
 });
+
+/** The page's table as "Part" → "Now Next", with tags and white space folded: what a person reads. */
+function rowsOf(page: string): Record<string, string> {
+  const rows: Record<string, string> = {};
+  for (const [, name, cells] of page.matchAll(/<th scope="row">([^<]+)<\/th>([\s\S]*?)<\/tr>/g)) {
+    rows[name!] = decodeEntities(cells!.replace(/<[^>]+>/g, ' '))
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
+  return rows;
+}
+
+/** What a browser makes of the escaped text and attribute values the page's html`` helper writes. */
+function decodeEntities(text: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
+  return text.replace(/&(#\d+|[a-z]+);/g, (whole, entity: string) =>
+    entity.startsWith('#') ? String.fromCharCode(Number(entity.slice(1))) : (named[entity] ?? whole),
+  );
+}

@@ -1,0 +1,12 @@
+/**
+ * What the first-run page may say about this deployment: which parts are on, never a value. Built by the
+ * composition root from the configuration, so the page cannot reach a secret even by mistake.
+ */
+export interface FirstRunStatus {
+  database: 'embedded' | 'postgres';
+  slack: 'http' | 'socket' | 'off';
+  email: boolean;
+  ai: boolean;
+  /** PUBLIC_URL: where Slack, customers and this page reach Thread. Not a secret: every portal link carries it. */
+  publicUrl: string;
+}
