@@ -4,12 +4,13 @@ import { draftAction } from '../../../src/services/drafting/draft-action';
 import { executeAction } from '../../../src/services/execution/execute-action';
 import { silentNotifier } from '../../../src/services/notifications/notifier-port';
 import { useTestDatabase } from '../../support/test-database';
-import { contextFor, depsFor, FIXED_NOW, makeReady, seedAccount } from '../execution/execution-fixtures';
+import { depsFor, FIXED_NOW, makeReady, seedAccount } from '../execution/execution-fixtures';
+import { serviceContext } from '../../support/service-context';
 
 const t = useTestDatabase();
 
 test('the recovery sweep is registered every 5 minutes and returns a send stuck by a dead process to Ready', async () => {
-  const ctx = contextFor(t.db);
+  const ctx = serviceContext(t.db, FIXED_NOW);
   const seeded = await seedAccount(ctx);
   const actionId = await seeded.actionId('welcome-email');
   await makeReady(ctx, actionId);
@@ -29,7 +30,7 @@ test('the recovery sweep is registered every 5 minutes and returns a send stuck 
   const job = recoverStuckExecutionsJob(ctx, () => dying);
   expect(job.schedule).toBe('*/5 * * * *');
 
-  const later = contextFor(t.db, () => new Date(FIXED_NOW.getTime() + 15 * 60_000));
+  const later = serviceContext(t.db, new Date(FIXED_NOW.getTime() + 15 * 60_000));
   const deps = { notifier: silentNotifier, canNotify: false, draft: async () => {} };
   const withoutRecovery = createThreadScheduler({ ctx: later, deps, tickCron: '* * * * *' });
   await expect(withoutRecovery.trigger(job.id)).rejects.toMatchObject({ code: 'not_found' });

@@ -12,7 +12,7 @@ import { FailureLimiter } from '../../../src/http/portal/rate-limiter';
 import { createPortalRouter } from '../../../src/http/portal/router';
 import type { Logger } from '../../../src/lib/logger';
 import type { ServiceContext } from '../../../src/services/context';
-import type { NotificationMessage, Notifier } from '../../../src/services/notifications/notifier-port';
+import type { Notifier } from '../../../src/services/notifications/notifier-port';
 import { createPortalLink } from '../../../src/services/portal/create-portal-link';
 import { seedDemo } from '../../../src/services/seed/seed-demo';
 
@@ -89,26 +89,6 @@ export async function buildPortalFixture(ctx: ServiceContext): Promise<PortalFix
     readyActionId: ready.id,
     otherAccountActionId: other.id,
   };
-}
-
-/** Records what the portal tells the CSM, as the Slack side would receive it. */
-export class RecordingNotifier implements Notifier {
-  readonly channelMessages: { accountId: string; message: NotificationMessage }[] = [];
-  readonly changedActions: string[] = [];
-  failWith?: Error;
-
-  async actionChanged(actionId: string): Promise<void> {
-    this.changedActions.push(actionId);
-  }
-  async accountChanged(): Promise<void> {}
-  async notifyUser(): Promise<void> {}
-  async sendDigest(): Promise<void> {}
-  async submissionReviewReminder(): Promise<void> {}
-  async submissionReviewEscalation(): Promise<void> {}
-  async notifyAccountChannel(accountId: string, message: NotificationMessage): Promise<void> {
-    if (this.failWith) throw this.failWith;
-    this.channelMessages.push({ accountId, message });
-  }
 }
 
 export interface PortalAppOptions {

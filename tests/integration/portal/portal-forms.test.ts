@@ -1,25 +1,24 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import request from 'supertest';
-import { createLogger, silentLogger } from '../../../src/lib/logger';
-import type { ServiceContext } from '../../../src/services/context';
+import { createLogger } from '../../../src/lib/logger';
 import {
   PORTAL_SUBMISSION_ACK_ACTION_ID,
   PORTAL_SUBMISSION_FOLLOW_UP_ACTION_ID,
 } from '../../../src/services/portal/portal-notifications';
+import { findButton, stringsIn, textOf } from '../../support/block-kit';
+import { RecordingNotifier } from '../../support/recording-notifier';
+import { serviceContext, type TestServiceContext } from '../../support/service-context';
 import { useTestDatabase } from '../../support/test-database';
-import { buildPortalApp, buildPortalFixture, csrfFrom, RecordingNotifier } from './portal-fixture';
+import { buildPortalApp, buildPortalFixture, csrfFrom } from './portal-fixture';
 
 const t = useTestDatabase();
 const uploadDir = mkdtempSync(path.join(os.tmpdir(), 'thread-portal-forms-'));
-let now: Date;
-let ctx: ServiceContext;
+let ctx: TestServiceContext;
 
 beforeEach(() => {
-  now = new Date('2026-11-24T10:00:00Z');
-  ctx = { prisma: t.db.prisma, now: () => now, logger: silentLogger };
+  ctx = serviceContext(t.db, '2026-11-24T10:00:00Z');
 });
 
 const VALID = {
@@ -57,7 +56,7 @@ describe('POST /portal/:token/requests/:actionId (forms)', () => {
       accountId: f.accountId,
       reviewedAt: null,
     });
-    expect(submission.createdAt.toISOString()).toBe(now.toISOString());
+    expect(submission.createdAt.toISOString()).toBe(ctx.now().toISOString());
     expect(submission.data).toEqual({
       sso_provider: 'Okta',
       idp_metadata_url: 'https://acme.okta.com/app/exk1/sso/saml/metadata',
@@ -67,7 +66,7 @@ describe('POST /portal/:token/requests/:actionId (forms)', () => {
     });
     const action = await t.db.prisma.action.findUniqueOrThrow({ where: { id: f.formActionId } });
     expect(action.status).toBe('completed');
-    expect(action.completedAt?.toISOString()).toBe(now.toISOString());
+    expect(action.completedAt?.toISOString()).toBe(ctx.now().toISOString());
     const audit = await t.db.prisma.auditEvent.findFirstOrThrow({
       where: { entityType: 'action', entityId: f.formActionId },
     });
@@ -76,18 +75,23 @@ describe('POST /portal/:token/requests/:actionId (forms)', () => {
       1,
     );
 
-    expect(notifier.changedActions).toEqual([f.formActionId]);
-    expect(notifier.channelMessages).toHaveLength(1);
-    const { message, accountId } = notifier.channelMessages[0]!;
+    expect(notifier.calls('actionChanged')).toEqual([[f.formActionId]]);
+    const told = notifier.calls('notifyAccountChannel');
+    expect(told).toHaveLength(1);
+    const [accountId, message] = told[0]!;
     expect(accountId).toBe(f.accountId);
     expect(message.text).toContain('Maria Anders (Northwind Logistics) submitted "Technical details form"');
-    const blocks = JSON.stringify(message.blocks);
-    expect(blocks).toContain(PORTAL_SUBMISSION_ACK_ACTION_ID);
-    expect(blocks).toContain(PORTAL_SUBMISSION_FOLLOW_UP_ACTION_ID);
-    expect(blocks).toContain(submission.id);
+    expect(findButton(message.blocks, 'Acknowledge')).toMatchObject({
+      actionId: PORTAL_SUBMISSION_ACK_ACTION_ID,
+      value: submission.id,
+    });
+    expect(findButton(message.blocks, 'Follow up')).toMatchObject({
+      actionId: PORTAL_SUBMISSION_FOLLOW_UP_ACTION_ID,
+      value: submission.id,
+    });
     // Customer text reaches Slack as text.
-    expect(blocks).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(blocks).not.toContain('<script>');
+    expect(textOf(message.blocks)).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(stringsIn(message.blocks)).not.toContain('<script>');
 
     const home = await agent.get(res.headers.location!).expect(200);
     expect(home.text).toContain('We have received “Technical details form”');
@@ -131,7 +135,7 @@ describe('POST /portal/:token/requests/:actionId (forms)', () => {
 
     expect(await t.db.prisma.submission.count()).toBe(0);
     expect((await t.db.prisma.action.findUniqueOrThrow({ where: { id: f.formActionId } })).status).toBe('executed');
-    expect(notifier.channelMessages).toHaveLength(0);
+    expect(notifier.calls('notifyAccountChannel')).toHaveLength(0);
   });
 
   it('names every missing required field', async () => {
@@ -235,12 +239,9 @@ describe('POST /portal/:token/requests/:actionId (forms)', () => {
   it('keeps the submission when Slack fails, and logs the failure without the token', async () => {
     const f = await buildPortalFixture(ctx);
     const notifier = new RecordingNotifier();
-    notifier.failWith = new Error('slack is down');
+    notifier.failWith('notifyAccountChannel', new Error('slack is down'));
     const lines: string[] = [];
-    const logger = createLogger(
-      'info',
-      new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }) as never,
-    );
+    const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
     const { app } = buildPortalApp({ ctx, uploadDir, notifier, logger });
     const { agent, csrf } = await openForm(f, app);
     await agent
