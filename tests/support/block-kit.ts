@@ -71,13 +71,16 @@ export function buttons(source: unknown): FoundButton[] {
   return found;
 }
 
-/** The one button with this label; fails naming the labels there are. */
-export function findButton(source: unknown, label: string): FoundButton {
+/**
+ * The one button with this label (and this value, when several share the label, e.g. Start on each milestone);
+ * fails naming the buttons there are.
+ */
+export function findButton(source: unknown, label: string, value?: string): FoundButton {
   const all = buttons(source);
-  const matching = all.filter((b) => b.label === label);
+  const matching = all.filter((b) => b.label === label && (value === undefined || b.value === value));
   if (matching.length !== 1)
     throw new Error(
-      `expected one button labelled "${label}", found ${matching.length}; buttons: ${all.map((b) => `"${b.label}"`).join(', ') || 'none'}`,
+      `expected one button labelled "${label}"${value === undefined ? '' : ` with value ${value}`}, found ${matching.length}; buttons: ${all.map((b) => `"${b.label}"`).join(', ') || 'none'}`,
     );
   return matching[0]!;
 }
