@@ -28,6 +28,9 @@ export const TEAM = 'T1';
 export const CSM_CHANNEL = 'CCSM';
 export const PUBLIC_URL = 'http://thread.test';
 
+/** Where a button is when a test does not say: an ephemeral reply in the CSM channel. */
+const EPHEMERAL_CONTAINER = { type: 'message', message_ts: '1.000100', channel_id: CSM_CHANNEL, is_ephemeral: true };
+
 /** How a request is signed: a test of the receiver forges one with another secret or an old timestamp. */
 export interface Signing {
   secret?: string;
@@ -251,12 +254,7 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}) {
             team: { id: TEAM },
             trigger_id: 'trigger.click',
             response_url: fake.responseUrl(),
-            container: o.container ?? {
-              type: 'message',
-              message_ts: '1.000100',
-              channel_id: CSM_CHANNEL,
-              is_ephemeral: true,
-            },
+            container: o.container ?? EPHEMERAL_CONTAINER,
             ...(o.message ? { message: o.message } : {}),
             ...(o.state ? { state: o.state } : {}),
             actions: [{ action_id: target.actionId, value: target.value, type: 'button' }],
@@ -291,12 +289,7 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}) {
             user: user(o.as),
             team: { id: TEAM },
             response_url: fake.responseUrl(),
-            container: o.container ?? {
-              type: 'message',
-              message_ts: '1.000100',
-              channel_id: CSM_CHANNEL,
-              is_ephemeral: true,
-            },
+            container: o.container ?? EPHEMERAL_CONTAINER,
             actions: [
               {
                 action_id: actionId,

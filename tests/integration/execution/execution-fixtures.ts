@@ -4,6 +4,8 @@
  */
 import { createSmtpMailer, type SmtpMailer } from '../../../src/connectors/email/smtp-mailer';
 import type { ServiceContext } from '../../../src/services/context';
+import { draftAction } from '../../../src/services/drafting/draft-action';
+import { executeAction } from '../../../src/services/execution/execute-action';
 import type { ExecutionDeps } from '../../../src/services/execution/ports';
 import { createPortalLink } from '../../../src/services/portal/create-portal-link';
 import { seedDemo } from '../../../src/services/seed/seed-demo';
@@ -59,4 +61,25 @@ export function depsFor(
     ...extra,
     mailerClose: () => mailer?.close(),
   };
+}
+
+/**
+ * Northwind's welcome email claimed for sending by a process that died before it sent (the claim is the last
+ * thing it did): the action is left executing, as after a crash. `dying` are that process's ports.
+ */
+export async function emailStuckAfterClaim(ctx: ServiceContext, smtpUrl: string) {
+  const seeded = await seedAccount(ctx);
+  const actionId = await seeded.actionId('welcome-email');
+  await makeReady(ctx, actionId);
+  const dying = depsFor(ctx, smtpUrl, {
+    afterClaim: () => {
+      throw new Error('process killed');
+    },
+  });
+  await draftAction(ctx, dying, { actionId });
+  await expect(executeAction(ctx, dying, { actionId, actorUserId: seeded.csmUserId })).rejects.toThrow(
+    'process killed',
+  );
+  dying.mailerClose();
+  return { seeded, actionId, dying };
 }

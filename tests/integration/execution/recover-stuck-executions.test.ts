@@ -4,7 +4,7 @@ import { recoverStuckExecutions } from '../../../src/services/execution/recover-
 import { readSendRecord } from '../../../src/services/execution/send-record';
 import { useSmtpCapture } from '../../support/smtp-capture';
 import { useTestDatabase } from '../../support/test-database';
-import { depsFor, FIXED_NOW, makeReady, seedAccount } from './execution-fixtures';
+import { depsFor, emailStuckAfterClaim, FIXED_NOW, makeReady, seedAccount } from './execution-fixtures';
 import { serviceContext } from '../../support/service-context';
 
 const smtp = useSmtpCapture();
@@ -15,20 +15,7 @@ const minutesLater = (minutes: number) => new Date(FIXED_NOW.getTime() + minutes
 
 test('a process killed between claim and send, then restarted, sends the email once', async () => {
   const ctx = serviceContext(t.db, FIXED_NOW);
-  const seeded = await seedAccount(ctx);
-  const actionId = await seeded.actionId('welcome-email');
-  await makeReady(ctx, actionId);
-  const dying = depsFor(ctx, smtp.url, {
-    afterClaim: () => {
-      throw new Error('process killed');
-    },
-  });
-  await draftAction(ctx, dying, { actionId });
-
-  await expect(executeAction(ctx, dying, { actionId, actorUserId: seeded.csmUserId })).rejects.toThrow(
-    'process killed',
-  );
-  dying.mailerClose();
+  const { seeded, actionId } = await emailStuckAfterClaim(ctx, smtp.url);
   let action = await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
   expect(action.status).toBe('executing');
   const claimed = readSendRecord(action.executionRecord);

@@ -1,30 +1,16 @@
 import { createThreadScheduler } from '../../../src/jobs/thread-scheduler';
 import { recoverStuckExecutionsJob } from '../../../src/jobs/recover-stuck-executions-job';
-import { draftAction } from '../../../src/services/drafting/draft-action';
-import { executeAction } from '../../../src/services/execution/execute-action';
 import { silentNotifier } from '../../../src/services/notifications/notifier-port';
 import { useTestDatabase } from '../../support/test-database';
-import { depsFor, FIXED_NOW, makeReady, seedAccount } from '../execution/execution-fixtures';
+import { depsFor, emailStuckAfterClaim, FIXED_NOW } from '../execution/execution-fixtures';
 import { serviceContext } from '../../support/service-context';
 
 const t = useTestDatabase();
 
 test('the recovery sweep is registered every 5 minutes and returns a send stuck by a dead process to Ready', async () => {
   const ctx = serviceContext(t.db, FIXED_NOW);
-  const seeded = await seedAccount(ctx);
-  const actionId = await seeded.actionId('welcome-email');
-  await makeReady(ctx, actionId);
   // A mailer that is never reached: the "process" dies right after the claim.
-  const dying = depsFor(ctx, 'smtp://127.0.0.1:9', {
-    afterClaim: () => {
-      throw new Error('process killed');
-    },
-  });
-  await draftAction(ctx, dying, { actionId });
-  await expect(executeAction(ctx, dying, { actionId, actorUserId: seeded.csmUserId })).rejects.toThrow(
-    'process killed',
-  );
-  dying.mailerClose();
+  const { actionId, dying } = await emailStuckAfterClaim(ctx, 'smtp://127.0.0.1:9');
   expect((await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } })).status).toBe('executing');
 
   const job = recoverStuckExecutionsJob(ctx, () => dying);

@@ -2,27 +2,18 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { createSmtpMailer, type SmtpMailer } from '../../../src/connectors/email/smtp-mailer';
-import type { Mailer } from '../../../src/services/execution/ports';
 import { createPortalLink } from '../../../src/services/portal/create-portal-link';
 import { hashPortalToken } from '../../../src/services/portal/portal-token';
 import { resolvePortalToken } from '../../../src/services/portal/resolve-portal-token';
 import { blockIds, findInput, textOf } from '../../support/block-kit';
-import { header, useSmtpCapture } from '../../support/smtp-capture';
+import { header, useSmtpCapture, useSmtpMailer } from '../../support/smtp-capture';
 import { buildPortalApp } from '../portal/portal-fixture';
 import { CSM, PUBLIC_URL, useSlackHarness, type SeenMessage } from '../../support/slack-harness';
 
 const smtp = useSmtpCapture();
 
-let mailer: Mailer | undefined;
-const h = useSlackHarness({ mailer: () => mailer });
-let smtpMailer: SmtpMailer;
-
-beforeEach(() => {
-  smtpMailer = createSmtpMailer({ url: smtp.url, from: 'Thread <onboarding@vendor.test>', timeoutMs: 5000 });
-  mailer = smtpMailer;
-});
-afterEach(() => smtpMailer.close());
+const mail = useSmtpMailer(smtp);
+const h = useSlackHarness({ mailer: () => mail.current });
 
 /** What the CSM sees: the blocks' text, or the plain text of a reply without blocks. */
 const shown = (m: SeenMessage) => (m.blocks ? textOf(m.blocks) : (m.text ?? ''));
@@ -127,7 +118,7 @@ describe('Email portal link on the account card', () => {
   });
 
   it('with email off, says nothing was emailed and shows a working link to copy instead', async () => {
-    mailer = undefined;
+    mail.turnOff();
     const { sam, card } = await helios();
     await h.press(card, 'Email portal link');
     const reply = h.lastReply();

@@ -1,23 +1,14 @@
-import { createSmtpMailer, type SmtpMailer } from '../../../src/connectors/email/smtp-mailer';
-import type { Mailer } from '../../../src/services/execution/ports';
 import { formSubmittedMessage } from '../../../src/services/portal/portal-notifications';
 import { remindUnreviewedSubmissions } from '../../../src/services/scheduler/remind-unreviewed-submissions';
 import { sendDailyDigests } from '../../../src/services/scheduler/send-daily-digests';
 import { buttonLabels, findButton, stringsIn, textOf } from '../../support/block-kit';
-import { header, useSmtpCapture } from '../../support/smtp-capture';
+import { header, useSmtpCapture, useSmtpMailer } from '../../support/smtp-capture';
 import { CSM, useSlackHarness } from '../../support/slack-harness';
 
 const smtp = useSmtpCapture();
 
-let mailer: Mailer | undefined;
-const h = useSlackHarness({ mailer: () => mailer });
-let smtpMailer: SmtpMailer;
-
-beforeEach(() => {
-  smtpMailer = createSmtpMailer({ url: smtp.url, from: 'Thread <onboarding@vendor.test>', timeoutMs: 5000 });
-  mailer = smtpMailer;
-});
-afterEach(() => smtpMailer.close());
+const mail = useSmtpMailer(smtp);
+const h = useSlackHarness({ mailer: () => mail.current });
 
 /** A customer's form answer and the portal's own card for it in the CSM channel (as submitPortalForm posts it). */
 async function submittedCard() {
@@ -130,7 +121,7 @@ describe('portal submission cards', () => {
   });
 
   it('with email off, Follow up records the note, says it was not emailed, and still marks it reviewed', async () => {
-    mailer = undefined;
+    mail.turnOff();
     const { submission, card } = await submittedCard();
     await h.press(card, 'Follow up');
     const view = h.lastOpened();
