@@ -1,6 +1,6 @@
 /**
  * Portal benchmark: GET /portal/<token> through the real Express app (createHttpApp + createPortalRouter, as
- * server.ts mounts them: helmet and CSP, token lookup, visit counting, the page query, server-side HTML) on
+ * start-thread.ts mounts them: helmet and CSP, token lookup, visit counting, the page query, server-side HTML) on
  * 127.0.0.1, under bounded concurrent load with keep-alive, beside a bare Express handler that returns a string
  * of the same size (the very HTML the portal answered) on the same machine in the same run.
  *
@@ -22,7 +22,8 @@ import { createPortalRouter } from '../src/http/portal/router';
 import { silentLogger } from '../src/lib/logger';
 import type { ServiceContext } from '../src/services/context';
 import { createPortalLink } from '../src/services/portal/create-portal-link';
-import { loadPortalSecret } from '../src/services/portal/portal-secret';
+import { resolveEncryptionKey } from '../src/db/encryption-key';
+import { portalSigningKey } from '../src/services/portal/portal-signing-key';
 import { get, runLoad, type LoadResult } from './lib/http-load';
 import type { BenchRow } from './lib/report';
 import { ms, percentiles } from './lib/stats';
@@ -43,7 +44,7 @@ export async function benchPortal(
   const portal = createPortalRouter({
     ctx,
     storage: createFileStorage({ dataDir }),
-    secret: await loadPortalSecret({ dataDir }),
+    secret: portalSigningKey((await resolveEncryptionKey({ dataDir })).key),
     publicUrl: PUBLIC_URL,
     uploads: { maxBytes: 25 * 1024 * 1024, extensions: [...DEFAULT_PORTAL_UPLOAD_EXTENSIONS] },
   });

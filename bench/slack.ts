@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
 import express from 'express';
 import type { Database } from '../src/db/client';
-import { reviewWorkflows } from '../src/execution-wiring';
+import { reviewWorkflows } from '../src/composition/execution-ports';
 import { createHttpApp } from '../src/http/app';
 import { silentLogger } from '../src/lib/logger';
 import type { ServiceContext } from '../src/services/context';

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from './lib/errors';
+import { isEncryptionKey } from './lib/secret-box';
 
 const optional = z
   .string()
@@ -57,7 +58,7 @@ const schema = z.object({
   NOTION_BASE_URL: url(['http:', 'https:'], 'an http(s) URL'),
   NOTION_PARENT_PAGE_ID: optional,
   THREAD_ENCRYPTION_KEY: optional.refine(
-    (v) => v === undefined || /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, 'base64').length === 32,
+    (v) => v === undefined || isEncryptionKey(v),
     'expected 32 bytes as 64 hex characters or base64',
   ),
   THREAD_TICK_CRON: optional.refine(

@@ -1,8 +1,11 @@
-/** Composition root: configuration → database → HTTP (and Slack, portal, webhooks, scheduler as they attach). */
+/**
+ * Entry point of `npm start`: reads the configuration, then hands it to the composition (src/composition/), which
+ * builds Thread's parts in one place. Here only what a process needs: exit codes and signals.
+ */
 import { loadConfig } from './config';
 import { isAppError } from './lib/errors';
 import { createLogger } from './lib/logger';
-import { startThread } from './server';
+import { startThread } from './composition/start-thread';
 
 async function main(): Promise<void> {
   let config;

@@ -5,6 +5,7 @@
  */
 import { loadConfig, type Config } from '../config';
 import { openDatabase, type Database } from '../db/client';
+import { serviceContext } from '../composition/compose-thread';
 import { silentLogger } from '../lib/logger';
 import type { ServiceContext } from '../services/context';
 
@@ -26,7 +27,7 @@ export async function withSession<T>(
     poolSize: 2,
   });
   try {
-    return await work({ config, db, ctx: { prisma: db.prisma, now: () => new Date(), logger: silentLogger } });
+    return await work({ config, db, ctx: serviceContext(db, silentLogger) });
   } finally {
     await db.close();
   }

@@ -1,14 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseEncryptionKey } from '../lib/secret-box';
+import { formatEncryptionKey, generateEncryptionKey, parseEncryptionKey } from '../lib/secret-box';
 
 export const KEY_FILE = 'encryption.key';
 
 /**
  * The key for secrets stored in the database: THREAD_ENCRYPTION_KEY when set; otherwise a key generated once
  * into the data directory (readable by its owner only) and reused from then on. That is right for the embedded
- * default, where the data directory holds the database too; a deployment on PostgreSQL should set the variable.
+ * default, where the data directory holds the database too. Several processes on one PostgreSQL must share the
+ * key (secrets they store, portal CSRF tokens and download links), so a deployment on PostgreSQL sets the variable.
  */
 export async function resolveEncryptionKey(options: {
   configured?: string;
@@ -22,10 +22,10 @@ export async function resolveEncryptionKey(options: {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   await mkdir(options.dataDir, { recursive: true });
-  const key = randomBytes(32);
+  const key = generateEncryptionKey();
   // 'wx' fails if another process created it first; then use theirs.
   try {
-    await writeFile(file, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+    await writeFile(file, `${formatEncryptionKey(key)}\n`, { mode: 0o600, flag: 'wx' });
     return { key, source: 'generated' };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

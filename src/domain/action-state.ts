@@ -94,8 +94,20 @@ export function nextActionStatus(
   throw illegal(from, event, rule.to, rule.verb);
 }
 
-export function isOpenAction(status: ActionStatus): boolean {
-  return status !== 'executed' && status !== 'completed' && status !== 'skipped';
+/**
+ * An open action still has something to happen before it is sent (or done): the account's next action time, the
+ * "open actions" a milestone is completed over and the CSM's list of next actions all count these.
+ */
+export const OPEN_ACTION_STATUSES = [
+  'pending',
+  'ready',
+  'review_pending',
+  'executing',
+] as const satisfies readonly ActionStatus[];
+export type OpenActionStatus = (typeof OPEN_ACTION_STATUSES)[number];
+
+export function isOpenAction(status: ActionStatus): status is OpenActionStatus {
+  return (OPEN_ACTION_STATUSES as readonly ActionStatus[]).includes(status);
 }
 
 export function canEditDraft(status: ActionStatus): boolean {

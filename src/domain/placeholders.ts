@@ -5,6 +5,7 @@
  */
 import { localDateOf } from './business-days';
 import { toCalendarDate } from './calendar-date';
+import { firstName } from './first-name';
 
 export const KNOWN_PLACEHOLDERS = [
   'company',
@@ -87,11 +88,11 @@ export function buildPlaceholderVars(source: PlaceholderSource): PlaceholderVars
   return {
     company: account.name,
     company_domain: account.domain ?? null,
-    'contact.first_name': contact ? firstName(contact) : null,
+    'contact.first_name': contact ? firstNameOf(contact) : null,
     'contact.name': contact?.name ?? null,
     'contact.email': contact?.email ?? null,
     'csm.name': csm?.name ?? null,
-    'csm.first_name': csm ? firstName(csm) : null,
+    'csm.first_name': csm ? firstNameOf(csm) : null,
     'csm.email': csm?.email ?? null,
     portal_link: source.portalLink ?? null,
     go_live_date: formatDay(account.goLiveDate, source.timeZone, locale),
@@ -102,10 +103,9 @@ export function buildPlaceholderVars(source: PlaceholderSource): PlaceholderVars
   };
 }
 
-function firstName(person: Person): string | null {
-  const explicit = person.firstName?.trim();
-  if (explicit) return explicit;
-  return person.name.trim().split(/\s+/)[0] || null;
+/** A first name given explicitly wins; a blank one leaves the placeholder unfilled, so review lint catches it. */
+function firstNameOf(person: Person): string | null {
+  return person.firstName?.trim() || firstName(person.name) || null;
 }
 
 function formatDay(value: string | Date | null | undefined, timeZone: string, locale: string): string | null {

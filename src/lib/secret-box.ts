@@ -1,8 +1,10 @@
 /**
- * Encrypts connector credentials before they are stored (AES-256-GCM, a fresh nonce per value). The stored form
- * is `v1:<nonce>:<tag>:<ciphertext>` in base64url, so the format can change later without guessing.
+ * Thread's one encryption key (THREAD_ENCRYPTION_KEY, or the key generated into the data directory: see
+ * db/encryption-key.ts) and what is built on it. It encrypts connector credentials before they are stored
+ * (AES-256-GCM, a fresh nonce per value; the stored form is `v1:<nonce>:<tag>:<ciphertext>` in base64url, so the
+ * format can change later without guessing), and other keys derive from it by purpose (the portal's signing key).
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { AppError } from './errors';
 
 const VERSION = 'v1';
@@ -12,12 +14,41 @@ export interface SecretBox {
   open(sealed: string): string;
 }
 
+const HEX_KEY = /^[0-9a-fA-F]{64}$/;
+
+function decodeKey(key: string): Buffer {
+  return HEX_KEY.test(key) ? Buffer.from(key, 'hex') : Buffer.from(key, 'base64');
+}
+
+/** Whether `key` is 32 bytes, as 64 hex characters or base64 (config.ts checks THREAD_ENCRYPTION_KEY with it). */
+export function isEncryptionKey(key: string): boolean {
+  return decodeKey(key).length === 32;
+}
+
 /** `key` is 32 bytes, as 64 hex characters or base64. */
 export function parseEncryptionKey(key: string): Buffer {
-  const bytes = /^[0-9a-fA-F]{64}$/.test(key) ? Buffer.from(key, 'hex') : Buffer.from(key, 'base64');
+  const bytes = decodeKey(key);
   if (bytes.length !== 32)
     throw new AppError('config_invalid', 'THREAD_ENCRYPTION_KEY: expected 32 bytes as 64 hex characters or base64');
   return bytes;
+}
+
+export function generateEncryptionKey(): Buffer {
+  return randomBytes(32);
+}
+
+/** How a generated key is written down (the data directory's key file); parseEncryptionKey reads it back. */
+export function formatEncryptionKey(key: Buffer): string {
+  return key.toString('hex');
+}
+
+/**
+ * A key for one purpose, derived from the encryption key (HMAC-SHA256 keyed by it, over a purpose label). Every
+ * process holding the same encryption key derives the same key, and a key for one purpose says nothing about the
+ * encryption key or about a key for another purpose.
+ */
+export function deriveKey(key: Buffer, purpose: string): Buffer {
+  return createHmac('sha256', key).update(purpose).digest();
 }
 
 export function createSecretBox(key: Buffer): SecretBox {

@@ -1,8 +1,4 @@
 /** Every Slack action and callback id in one place, so a listener and the builder that renders its button agree. */
-import {
-  PORTAL_SUBMISSION_ACK_ACTION_ID,
-  PORTAL_SUBMISSION_FOLLOW_UP_ACTION_ID,
-} from '../services/portal/portal-notifications';
 
 export const COMMAND = '/thread';
 
@@ -20,9 +16,9 @@ export const ACTIONS = {
   batchSelect: 'review_batch_select',
   executeSelected: 'review_execute_selected',
   batchRetry: 'review_batch_retry',
-  /** The portal's submission cards are built by the portal service; these are its ids. */
-  submissionAcknowledge: PORTAL_SUBMISSION_ACK_ACTION_ID,
-  submissionFollowUp: PORTAL_SUBMISSION_FOLLOW_UP_ACTION_ID,
+  /** On every card about a customer's portal submission: the answer itself, its reminder and its escalation. */
+  submissionAcknowledge: 'portal_submission_acknowledge',
+  submissionFollowUp: 'portal_submission_follow_up',
   openTimeline: 'account_timeline',
   openReview: 'account_review',
   openHandoff: 'account_handoff',

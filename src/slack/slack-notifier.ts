@@ -1,6 +1,7 @@
 /**
  * The Slack side of the Notifier port: review cards posted to the account's CSM channel (or the default one) and
- * then updated in place (chat.update on the stored channel/ts), and App Home refreshes for the people concerned.
+ * then updated in place (chat.update on the stored channel/ts), App Home refreshes for the people concerned, and
+ * every other notification rendered here from the facts a service handed over.
  */
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../lib/logger';
@@ -8,13 +9,19 @@ import type { ServiceContext } from '../services/context';
 import { getHome } from '../services/home/get-home';
 import { listHomeAudience } from '../services/home/list-home-audience';
 import type { NotificationMessage, Notifier } from '../services/notifications/notifier-port';
-import type { DailyDigest, SubmissionReviewNotice } from '../services/notifications/notification-facts';
+import type {
+  DailyDigest,
+  PortalAnswerReceived,
+  SubmissionReviewNotice,
+} from '../services/notifications/notification-facts';
 import { findSlackDestination } from '../services/notifications/find-slack-destination';
 import { getReviewCard } from '../services/review/get-review-card';
 import { recordReviewCard } from '../services/review/record-review-card';
 import { buildHome } from './blocks/home';
+import { buildPortalAnswerCard } from './blocks/portal-answer';
 import { buildReviewCard } from './blocks/review-card';
 import { buildDailyDigest } from './blocks/daily-digest';
+import type { SlackMessage } from './blocks/slack-message';
 import { buildSubmissionReviewEscalation, buildSubmissionReviewReminder } from './blocks/submission-review';
 
 export class SlackNotifier implements Notifier {
@@ -33,7 +40,7 @@ export class SlackNotifier implements Notifier {
         channel: card.cardChannel,
         ts: card.cardTs,
         text: message.text,
-        blocks: message.blocks as never,
+        blocks: message.blocks,
       });
     } else if (card.status === 'ready') {
       // A card is posted the first time an action is ready; before that there is nothing to review.
@@ -47,7 +54,7 @@ export class SlackNotifier implements Notifier {
         const posted = await this.client.chat.postMessage({
           channel,
           text: message.text,
-          blocks: message.blocks as never,
+          blocks: message.blocks,
           unfurl_links: false,
         });
         if (posted.channel && posted.ts)
@@ -64,38 +71,48 @@ export class SlackNotifier implements Notifier {
 
   async publishHome(organizationId: string, userId: string, slackUserId: string): Promise<void> {
     const home = await getHome(this.ctx, { organizationId, userId });
-    await this.client.views.publish({ user_id: slackUserId, view: buildHome(home) as never });
+    await this.client.views.publish({ user_id: slackUserId, view: buildHome(home) });
   }
 
   async notifyUser(userId: string, message: NotificationMessage): Promise<void> {
-    const channel = await findSlackDestination(this.ctx, { userId });
-    if (!channel) return;
-    await this.client.chat.postMessage({
-      channel,
-      text: message.text,
-      ...(message.blocks ? { blocks: message.blocks as never } : {}),
-    });
+    await this.postToUser(userId, message);
   }
 
   async notifyAccountChannel(accountId: string, message: NotificationMessage): Promise<void> {
-    const channel = (await findSlackDestination(this.ctx, { accountId })) ?? this.defaultChannel;
-    if (!channel) return;
-    await this.client.chat.postMessage({
-      channel,
-      text: message.text,
-      ...(message.blocks ? { blocks: message.blocks as never } : {}),
-    });
+    await this.postToAccountChannel(accountId, message);
   }
 
   async sendDigest(userId: string, digest: DailyDigest): Promise<void> {
-    await this.notifyUser(userId, buildDailyDigest(digest));
+    await this.postToUser(userId, buildDailyDigest(digest));
   }
 
   async submissionReviewReminder(accountId: string, notice: SubmissionReviewNotice): Promise<void> {
-    await this.notifyAccountChannel(accountId, buildSubmissionReviewReminder(notice));
+    await this.postToAccountChannel(accountId, buildSubmissionReviewReminder(notice));
   }
 
   async submissionReviewEscalation(userId: string, notice: SubmissionReviewNotice): Promise<void> {
-    await this.notifyUser(userId, buildSubmissionReviewEscalation(notice));
+    await this.postToUser(userId, buildSubmissionReviewEscalation(notice));
+  }
+
+  async portalAnswerReceived(answer: PortalAnswerReceived): Promise<void> {
+    await this.postToAccountChannel(answer.accountId, buildPortalAnswerCard(answer));
+  }
+
+  private async postToUser(userId: string, message: NotificationMessage | SlackMessage): Promise<void> {
+    const channel = await findSlackDestination(this.ctx, { userId });
+    if (channel) await this.post(channel, message);
+  }
+
+  private async postToAccountChannel(accountId: string, message: NotificationMessage | SlackMessage): Promise<void> {
+    const channel = (await findSlackDestination(this.ctx, { accountId })) ?? this.defaultChannel;
+    if (channel) await this.post(channel, message);
+  }
+
+  private async post(channel: string, message: NotificationMessage | SlackMessage): Promise<void> {
+    await this.client.chat.postMessage({
+      channel,
+      text: message.text,
+      ...('blocks' in message ? { blocks: message.blocks } : {}),
+    });
   }
 }

@@ -33,6 +33,8 @@ export class RecordingNotifier implements Notifier {
     this.record({ method: 'submissionReviewReminder', args });
   submissionReviewEscalation = (...args: Args<'submissionReviewEscalation'>) =>
     this.record({ method: 'submissionReviewEscalation', args });
+  portalAnswerReceived = (...args: Args<'portalAnswerReceived'>) =>
+    this.record({ method: 'portalAnswerReceived', args });
 
   /** From now on `method` throws `error`, as Slack being down would; `undefined` brings it back. */
   failWith(method: Method, error: Error | undefined): void {

@@ -123,9 +123,12 @@ function viewState(view: SeenView, values: ViewValues): Record<string, Record<st
     switch (type) {
       case 'static_select': {
         const options = Array.isArray(element.options) ? element.options.filter(isRecord) : [];
-        const option = options.find((o) => o.value === value);
-        if (value !== null && !option) throw new Error(`"${value}" is not an option of ${blockId}`);
-        entry = { type, selected_option: option ?? null };
+        // An option the modal no longer lists stands for one that was there when it opened (a stale modal).
+        const option =
+          value === null
+            ? null
+            : (options.find((o) => o.value === value) ?? { text: { type: 'plain_text', text: value }, value });
+        entry = { type, selected_option: option };
         break;
       }
       case 'users_select':

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { createExecutionDeps, draftHook } from '../../execution-wiring';
+import { composeThread } from '../../composition/compose-thread';
 import { databaseLeases, TICK_JOB_ID, tickJob } from '../../jobs/thread-scheduler';
 import { createScheduler } from '../../jobs/scheduler';
-import { silentNotifier } from '../../services/notifications/notifier-port';
 import type { TickReport } from '../../services/scheduler/run-tick';
 import { withSession } from '../session';
 
@@ -43,22 +42,15 @@ export function registerTickCommand(program: Command): void {
     .command('tick')
     .description('run one scheduler tick now and print what it did')
     .action(async () => {
-      await withSession(async ({ config, ctx }) => {
-        // The command line has no Slack connection: review cards of fired actions appear when Thread refreshes
+      await withSession(async ({ config, db, ctx }) => {
+        // The same parts as the server's, without Slack: review cards of fired actions appear when Thread refreshes
         // them, and the notification-only steps (submission clocks, digests) are left to the running Thread.
-        const wiring = createExecutionDeps({ config, ctx, notifier: silentNotifier });
+        const thread = composeThread({ config, db, logger: ctx.logger, withSlack: false });
         try {
-          const deps = {
-            notifier: silentNotifier,
-            canNotify: false,
-            draft: draftHook(ctx, () => wiring.deps),
-            mailer: wiring.deps.mailer,
-            portalLinks: wiring.deps.portalLinks,
-          };
           const scheduler = createScheduler({
-            jobs: [tickJob(ctx, deps, config.tickCron)],
+            jobs: [tickJob(thread.ctx, thread.tick, config.tickCron)],
             logger: ctx.logger,
-            leases: databaseLeases(ctx, `cli:${process.pid}`),
+            leases: databaseLeases(thread.ctx, `cli:${process.pid}`),
           });
           const outcome = await scheduler.trigger(TICK_JOB_ID);
           if (outcome.status === 'skipped') {
@@ -68,7 +60,7 @@ export function registerTickCommand(program: Command): void {
           if (outcome.status === 'failed') throw outcome.error;
           console.log(describeTick(outcome.result as TickReport).join('\n'));
         } finally {
-          wiring.close();
+          thread.close();
         }
       });
     });

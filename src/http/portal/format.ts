@@ -16,7 +16,3 @@ export function formatInstantDay(date: Date, timeZone: string): string {
 export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
-
-export function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? name;
-}

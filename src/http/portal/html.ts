@@ -51,5 +51,5 @@ export function paragraphs(text: string): SafeHtml {
     .split(/\n{2,}/)
     .map((b) => b.trim())
     .filter(Boolean);
-  return html`${blocks.map((b) => html`<p>${b.split('\n').map((line, i) => (i === 0 ? html`${line}` : html`<br />${line}`))}</p>`)}`;
+  return html`${blocks.map((b) => html`<p>${b.split('\n').map((line, i) => (i === 0 ? html`${line}` : html`<br>${line}`))}</p>`)}`;
 }

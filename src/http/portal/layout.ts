@@ -26,40 +26,31 @@ export function layout(o: LayoutOptions): SafeHtml {
   const logo = safeLogoUrl(o.brand?.logoUrl ?? null);
   const cssVars = `:root{--brand:${palette.brand};--brand-ink:${palette.brandInk};--on-brand:${palette.onBrand};--brand-tint:${palette.brandTint}}`;
   return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex, nofollow" />
-        <meta name="referrer" content="no-referrer" />
-        <title>${o.title}${o.brand ? ` · ${o.brand.name}` : ''}</title>
-        <link rel="stylesheet" href="${o.base}/assets/portal.css" />
-        <style nonce="${o.nonce}">
-          ${cssVars}
-        </style>
-      </head>
-      <body>
-        <a class="skip-link" href="#main">Skip to main content</a>
-        <header class="site-header">
-          <div class="wrap site-header__inner">
-            ${
-              o.brand
-                ? html`<span class="brand"
-                    >${logo ? html`<img class="brand__logo" src="${logo}" alt="" height="32" />` : html`<span class="brand__mark" aria-hidden="true">${o.brand.name.slice(0, 1)}</span>`}<span
-                      class="brand__name"
-                      >${o.brand.name}</span
-                    ></span
-                  >`
-                : html`<span class="brand"><span class="brand__name">Customer portal</span></span>`
-            }
-          </div>
-        </header>
-        <main id="main" class="wrap" tabindex="-1">${o.body}</main>
-        <footer class="site-footer">
-          <div class="wrap">
-            ${o.brand ? html`${o.brand.name} onboarding portal. This page is private to you: please do not forward its link.` : 'Customer onboarding portal.'}
-          </div>
-        </footer>
-      </body>
-    </html>`;
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<meta name="referrer" content="no-referrer">
+<title>${o.title}${o.brand ? ` · ${o.brand.name}` : ''}</title>
+<link rel="stylesheet" href="${o.base}/assets/portal.css">
+<style nonce="${o.nonce}">${cssVars}</style>
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to main content</a>
+<header class="site-header">
+  <div class="wrap site-header__inner">
+    ${
+      o.brand
+        ? html`<span class="brand">${logo ? html`<img class="brand__logo" src="${logo}" alt="" height="32">` : html`<span class="brand__mark" aria-hidden="true">${o.brand.name.slice(0, 1)}</span>`}<span class="brand__name">${o.brand.name}</span></span>`
+        : html`<span class="brand"><span class="brand__name">Customer portal</span></span>`
+    }
+  </div>
+</header>
+<main id="main" class="wrap" tabindex="-1">
+${o.body}
+</main>
+<footer class="site-footer"><div class="wrap">${o.brand ? html`${o.brand.name} onboarding portal. This page is private to you: please do not forward its link.` : 'Customer onboarding portal.'}</div></footer>
+</body>
+</html>`;
 }

@@ -6,7 +6,7 @@
  */
 import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import type { FileStorage } from '../../connectors/storage/file-storage';
-import { isAppError } from '../../lib/errors';
+import { ERROR_CODES, isAppError } from '../../lib/errors';
 import type { ServiceContext } from '../../services/context';
 import { silentNotifier, type Notifier } from '../../services/notifications/notifier-port';
 import { getPortalDownload } from '../../services/portal/get-portal-download';
@@ -31,7 +31,7 @@ export interface PortalRouterOptions {
   ctx: ServiceContext;
   notifier?: Notifier;
   storage: FileStorage;
-  /** Signs CSRF tokens and download links (see services/portal/portal-secret.ts). */
+  /** Signs CSRF tokens and download links (see services/portal/portal-signing-key.ts). */
   secret: Buffer;
   publicUrl: string;
   uploads: UploadRules;
@@ -233,7 +233,7 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
       // A body already announced as too large is refused before it is read (64 KB leaves room for the form's own parts).
       if (declared > options.uploads.maxBytes + 64 * 1024) {
         req.resume();
-        return renderRequest(req, res, session, token, 413, {
+        return renderRequest(req, res, session, token, ERROR_CODES.file_too_large.status, {
           errors: { file: `That file is too large. The limit is ${uploadInfo.limitLabel}.` },
         });
       }
@@ -269,8 +269,10 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
           return renderRequest(req, res, session, token, 422, { errors: { file: 'Please choose a file to upload.' } });
         case 'failed': {
           const error = outcome.error;
-          if (isAppError(error) && error.code === 'validation_failed') {
-            return renderRequest(req, res, session, token, /too large/.test(error.message) ? 413 : 422, {
+          if (isAppError(error) && (error.code === 'validation_failed' || error.code === 'file_too_large')) {
+            // A file the request cannot take is a 422; one over the size limit has its own code and status (413).
+            const status = error.code === 'file_too_large' ? error.status : 422;
+            return renderRequest(req, res, session, token, status, {
               errors: { file: error.message },
             });
           }

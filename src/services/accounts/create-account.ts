@@ -2,9 +2,11 @@ import { z } from 'zod';
 import type { Prisma } from '../../db/generated/client';
 import { formatCalendarDate, toCalendarDate } from '../../domain/calendar-date';
 import { instantiatePlan } from '../../domain/plan';
-import { AppError } from '../../lib/errors';
+import { AppError, isAppError } from '../../lib/errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
+import { refreshNextActionAt } from '../plan/refresh-next-action-at';
+import { parseOptions } from '../errors/parse-options';
 import { loadTemplateSpec } from '../templates/load-template-spec';
 import { ensureSlackUser } from '../users/ensure-slack-user';
 
@@ -72,12 +74,7 @@ function nameFromEmail(email: string): string {
  * the due times that are known now. One transaction; an account name is unique within the organisation.
  */
 export async function createAccount(ctx: ServiceContext, input: CreateAccountOptions): Promise<CreatedAccount> {
-  const parsed = optionsSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new AppError('validation_failed', fields.join('; '), { details: fields });
-  }
-  const options = parsed.data;
+  const options = parseOptions(optionsSchema, input);
   // The organisation and whether the name is taken, in one round trip. The unique index on (organizationId, name)
   // still guards against a concurrent create, as it did when this check ran inside the transaction.
   const orgs = await ctx.prisma.$queryRaw<{ id: string; timezone: string; duplicate: boolean }[]>`
@@ -91,13 +88,26 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
   try {
     toCalendarDate(kickoff);
   } catch {
-    throw new AppError('validation_failed', `kickoffDate: ${kickoff} is not a real date`);
+    const message = `${kickoff} is not a real date`;
+    throw new AppError('validation_failed', `kickoffDate: ${message}`, { fields: [{ field: 'kickoffDate', message }] });
   }
 
-  if (org.duplicate) throw new AppError('conflict', `an account named "${options.name}" already exists`);
+  if (org.duplicate) {
+    const message = `an account named "${options.name}" already exists`;
+    throw new AppError('conflict', message, { fields: [{ field: 'name', message }] });
+  }
 
   return ctx.prisma.$transaction(async (tx) => {
-    const template = await loadTemplateSpec(tx, { organizationId: org.id, name: options.templateName });
+    const template = await loadTemplateSpec(tx, { organizationId: org.id, name: options.templateName }).catch(
+      (error: unknown) => {
+        // The template is one of this use case's inputs: a missing one is named as that field.
+        if (!(isAppError(error) && error.code === 'not_found')) throw error;
+        throw new AppError('not_found', error.message, {
+          fields: [{ field: 'templateName', message: error.message }],
+          cause: error,
+        });
+      },
+    );
     const plan = instantiatePlan(template.spec, { kickoffDate: kickoff, timeZone: org.timezone, now: ctx.now() });
     const csm = options.csmSlackUserId
       ? await ensureSlackUser(tx, { organizationId: org.id, slackUserId: options.csmSlackUserId, role: 'csm' })
@@ -105,8 +115,6 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
     const ae = options.aeSlackUserId
       ? await ensureSlackUser(tx, { organizationId: org.id, slackUserId: options.aeSlackUserId, role: 'ae' })
       : null;
-    const dueTimes = plan.actions.map((a) => a.dueAt).filter((d): d is Date => d !== null);
-    const nextActionAt = dueTimes.length > 0 ? new Date(Math.min(...dueTimes.map((d) => d.getTime()))) : null;
 
     const account = await tx.account.create({
       data: {
@@ -121,7 +129,6 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
         templateVersion: template.version,
         kickoffDate: toCalendarDate(kickoff),
         goLiveDate: plan.goLiveDate,
-        nextActionAt,
       },
       // Only what is used below: a nested contact create would make Prisma read the account back afterwards.
       select: { id: true, name: true },
@@ -168,6 +175,8 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
         formFields: a.formFields ? (a.formFields as unknown as Prisma.InputJsonValue) : undefined,
       })),
     });
+    // From the rows just written, by the same statement every later change uses, so the rule lives in one place.
+    await refreshNextActionAt(tx, [account.id]);
     await recordAuditEvent(tx, {
       organizationId: org.id,
       accountId: account.id,

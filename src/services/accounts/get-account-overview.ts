@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { OPEN_ACTION_STATUSES } from '../../domain/action-state';
+import { currentMilestone } from '../../domain/current-milestone';
+import { milestoneProgress } from '../../domain/milestone-progress';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
@@ -21,8 +24,6 @@ export interface AccountOverview {
   draftsWaiting: number;
 }
 
-const OPEN = ['pending', 'ready', 'review_pending', 'executing'] as const;
-
 /** What `/thread account` shows: status, ARR, CSM, progress, the current milestone, next actions, blockers. */
 export async function getAccountOverview(
   ctx: ServiceContext,
@@ -38,7 +39,7 @@ export async function getAccountOverview(
   });
   if (!account) throw new AppError('not_found', 'that account does not exist (any more)');
   const nextActions = await ctx.prisma.action.findMany({
-    where: { accountId: account.id, status: { in: [...OPEN] } },
+    where: { accountId: account.id, status: { in: [...OPEN_ACTION_STATUSES] } },
     // Scheduled actions first, by due time; those still waiting on an event after them, in plan order.
     orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { position: 'asc' }],
     take: 5,
@@ -47,7 +48,8 @@ export async function getAccountOverview(
   const draftsWaiting = await ctx.prisma.action.count({
     where: { accountId: account.id, status: { in: ['ready', 'review_pending'] } },
   });
-  const current = account.milestones.find((m) => m.status === 'in_progress' || m.status === 'blocked') ?? null;
+  const current = currentMilestone(account.milestones);
+  const progress = milestoneProgress(account.milestones);
   return {
     id: account.id,
     name: account.name,
@@ -56,8 +58,8 @@ export async function getAccountOverview(
     csmId: account.csmId,
     csmName: account.csm?.name ?? null,
     csmSlackUserId: account.csm?.slackUserId ?? null,
-    milestonesDone: account.milestones.filter((m) => m.status === 'completed').length,
-    milestonesTotal: account.milestones.length,
+    milestonesDone: progress.done,
+    milestonesTotal: progress.total,
     currentMilestone: current
       ? { id: current.id, name: current.name, status: current.status, plannedEndDate: current.plannedEndDate }
       : null,

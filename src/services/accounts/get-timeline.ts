@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isOpenAction } from '../../domain/action-state';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
@@ -55,8 +56,7 @@ export async function getTimeline(ctx: ServiceContext, input: z.input<typeof opt
       completedAt: m.completedAt,
       blockerNote: m.blockerNote,
       completionOverride: m.completionOverride,
-      openActions: m.actions.filter((a) => ['pending', 'ready', 'review_pending', 'executing'].includes(a.status))
-        .length,
+      openActions: m.actions.filter((a) => isOpenAction(a.status)).length,
       totalActions: m.actions.length,
     })),
   };

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { Prisma } from '../../db/generated/client';
-import { AppError } from '../../lib/errors';
+import { CURRENT_MILESTONE_STATUSES } from '../../domain/current-milestone';
+import { parseOptions } from '../errors/parse-options';
 import type { ServiceContext } from '../context';
+import { CURRENT_MILESTONE_ONLY } from './current-milestone-query';
 
 export const ACCOUNT_SORTS = ['next', 'arr', 'name', 'progress'] as const;
 export const ACCOUNT_STATUSES = ['active', 'at_risk', 'completed', 'churned'] as const;
@@ -41,12 +43,7 @@ const ORDER: Record<(typeof ACCOUNT_SORTS)[number], Prisma.AccountOrderByWithRel
 
 /** The prioritised account list behind `/thread accounts` and `accounts list`. */
 export async function listAccounts(ctx: ServiceContext, input: ListAccountsOptions): Promise<AccountListRow[]> {
-  const parsed = optionsSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`);
-    throw new AppError('validation_failed', fields.join('; '), { details: fields });
-  }
-  const o = parsed.data;
+  const o = parseOptions(optionsSchema, input);
   const where: Prisma.AccountWhereInput = {
     organizationId: o.organizationId,
     ...(o.status ? { status: o.status } : {}),
@@ -54,7 +51,10 @@ export async function listAccounts(ctx: ServiceContext, input: ListAccountsOptio
     ...(o.milestone
       ? {
           milestones: {
-            some: { name: { equals: o.milestone, mode: 'insensitive' }, status: { in: ['in_progress', 'blocked'] } },
+            some: {
+              name: { equals: o.milestone, mode: 'insensitive' },
+              status: { in: [...CURRENT_MILESTONE_STATUSES] },
+            },
           },
         }
       : {}),
@@ -71,12 +71,7 @@ export async function listAccounts(ctx: ServiceContext, input: ListAccountsOptio
       nextActionAt: true,
       progressPct: true,
       csm: { select: { name: true, slackUserId: true } },
-      milestones: {
-        where: { status: { in: ['in_progress', 'blocked'] } },
-        orderBy: { position: 'asc' },
-        take: 1,
-        select: { name: true, status: true },
-      },
+      milestones: { ...CURRENT_MILESTONE_ONLY, select: { name: true, status: true } },
     },
   });
   return accounts.map((a) => ({

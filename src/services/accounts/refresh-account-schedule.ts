@@ -1,24 +1,17 @@
+import { milestoneProgress } from '../../domain/milestone-progress';
 import type { Tx } from '../context';
-
-const OPEN = ['pending', 'ready', 'review_pending', 'executing'] as const;
+import { refreshNextActionAt } from '../plan/refresh-next-action-at';
 
 /**
- * Keeps the account's sort columns in step after a milestone or action change: progress (share of milestones
- * completed) and the earliest due time among open actions. Runs inside the caller's transaction.
+ * Keeps the account's sort columns in step after a milestone or action change: progress (domain/milestone-progress)
+ * and the next action time (plan/refresh-next-action-at, its only writer). Runs inside the caller's transaction.
  */
 export async function refreshAccountSchedule(tx: Tx, accountId: string): Promise<void> {
   const milestones = await tx.milestone.findMany({ where: { accountId }, select: { status: true } });
-  const done = milestones.filter((m) => m.status === 'completed').length;
-  const next = await tx.action.findFirst({
-    where: { accountId, status: { in: [...OPEN] }, dueAt: { not: null } },
-    orderBy: { dueAt: 'asc' },
-    select: { dueAt: true },
-  });
   await tx.account.update({
     where: { id: accountId },
-    data: {
-      progressPct: milestones.length === 0 ? 0 : Math.round((done / milestones.length) * 100),
-      nextActionAt: next?.dueAt ?? null,
-    },
+    data: { progressPct: milestoneProgress(milestones).pct },
+    select: { id: true },
   });
+  await refreshNextActionAt(tx, [accountId]);
 }

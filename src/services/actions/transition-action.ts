@@ -4,13 +4,14 @@
  * requests exactly one wins), and the audit row lands in the same transaction.
  */
 import type { Prisma } from '../../db/generated/client';
-import { nextActionStatus, type ActionEvent, type ActionStatus } from '../../domain/action-state';
+import { isOpenAction, nextActionStatus, type ActionEvent, type ActionStatus } from '../../domain/action-state';
 import type { ActionType } from '../../domain/template';
 import { AppError } from '../../lib/errors';
 import type { Tx } from '../context';
 import { toAppError } from '../errors/to-app-error';
 import type { AuditedEntity } from '../audit/record-entity-change';
 import { recordTransition, type TransitionAudit } from '../audit/record-transition';
+import { refreshNextActionAt } from '../plan/refresh-next-action-at';
 
 export interface TransitioningAction extends AuditedEntity {
   /** The status the caller read; the update is conditional on it. */
@@ -59,6 +60,9 @@ export async function transitionAction(tx: Tx, input: ActionTransitionInput): Pr
     throw new AppError('conflict', input.conflict);
   }
   await recordTransition(tx, 'action', action, { from, to }, input);
+  // An action leaving the open statuses (skipped, an internal task done) no longer counts for the account's next
+  // action time, so the time is recomputed here rather than by each service that makes such a move.
+  if (isOpenAction(from) !== isOpenAction(to)) await refreshNextActionAt(tx, [action.accountId]);
   return { from, to, changed: true };
 }
 

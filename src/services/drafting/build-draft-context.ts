@@ -10,6 +10,7 @@ import type { DraftRequest } from '../../domain/draft-context';
 import { buildPlaceholderVars, renderPlaceholders } from '../../domain/placeholders';
 import type { ActionType } from '../../domain/template';
 import { AppError } from '../../lib/errors';
+import { PRIMARY_CONTACT_FIRST_SQL } from '../contacts/primary-contact-first';
 import type { ServiceContext } from '../context';
 
 const calendarDate = z.string().transform((s) => new Date(s));
@@ -83,7 +84,7 @@ export async function loadActionForDrafting(ctx: ServiceContext, actionId: strin
            (u."id" IS NOT NULL) AS "hasCsm", u."name" AS "csmName", u."email" AS "csmEmail",
            (h."id" IS NOT NULL) AS "hasHandoff",
            (SELECT coalesce(json_agg(json_build_object('name', c."name", 'email', c."email", 'title', c."title", 'isPrimary', c."isPrimary")
-                     ORDER BY c."isPrimary" DESC, c."createdAt" ASC), '[]'::json)
+                     ORDER BY ${PRIMARY_CONTACT_FIRST_SQL}), '[]'::json)
             FROM "Contact" c WHERE c."accountId" = a."id") AS "contacts",
            (SELECT coalesce(json_agg(json_build_object('name', m."name", 'status', m."status", 'position', m."position",
                      'plannedStartDate', m."plannedStartDate", 'plannedEndDate', m."plannedEndDate", 'exitCriteria', m."exitCriteria")

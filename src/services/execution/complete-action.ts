@@ -59,7 +59,7 @@ export async function completeAction(
         auditData: input.data,
         at: now,
       });
-      // An internal task completed straight from ready was never "executed": this is its done event.
+      // An internal task completed straight from ready had not been "executed": this is its done event.
       await propagateTriggers(tx, { kind: 'action_done', accountId: action.accountId, actionKey: action.key, at: now });
       return { actionId: action.id, accountId: action.accountId, status: 'completed' as const };
     });

@@ -4,6 +4,7 @@ import { parseOptions } from '../errors/parse-options';
 import { readSendRecord } from './send-record';
 import { markCustomerResponded } from './mark-customer-responded';
 import type { ExecutionDeps } from './ports';
+import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
 
 const optionsSchema = z.object({
   /** The channel the reply was posted in. */
@@ -32,7 +33,10 @@ export async function completeOnSlackReply(
       id: true,
       executionRecord: true,
       account: {
-        select: { organizationId: true, contacts: { where: { slackUserId: o.slackUserId }, select: { id: true } } },
+        select: {
+          organizationId: true,
+          contacts: { where: { slackUserId: o.slackUserId }, orderBy: PRIMARY_CONTACT_FIRST, select: { id: true } },
+        },
       },
     },
   });

@@ -23,6 +23,7 @@ import { describeBlocking, lintActionDraft } from '../drafting/lint-action-draft
 import { parseOptions } from '../errors/parse-options';
 import { toAppError } from '../errors/to-app-error';
 import { propagateTriggers } from '../plan/propagate-triggers';
+import { refreshNextActionAt } from '../plan/refresh-next-action-at';
 import { loadActionForExecution } from './load-action-for-execution';
 import { performSend } from './perform-send';
 import { planSend } from './plan-send';
@@ -210,6 +211,8 @@ async function markExecuted(
       },
       at,
     });
+    // Sent is no longer open: the account's next action time moves on (transitionAction does this for the others).
+    await refreshNextActionAt(tx, [action.accountId]);
     await propagateTriggers(tx, { kind: 'action_done', accountId: action.accountId, actionKey: action.key, at });
   });
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../context';
+import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
 
 export async function loadActionForExecution(ctx: ServiceContext, actionId: string) {
   const action = await ctx.prisma.action.findUnique({
@@ -8,7 +9,7 @@ export async function loadActionForExecution(ctx: ServiceContext, actionId: stri
       account: {
         include: {
           csm: true,
-          contacts: { orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }] },
+          contacts: { orderBy: PRIMARY_CONTACT_FIRST },
         },
       },
     },

@@ -1,7 +1,7 @@
 /**
- * The outside services drafting and execution talk to, as small ports built once in server.ts (and by tests
- * with fakes or the real connectors pointed at 127.0.0.1). A port left undefined means "not configured": the
- * services then say so instead of failing half-way.
+ * The outside services drafting and execution talk to, as small ports built once in
+ * composition/execution-ports.ts (and by tests with fakes or the real connectors pointed at 127.0.0.1). A port
+ * left undefined means "not configured": the services then say so instead of failing half-way.
  */
 import type { DraftRequest, DraftedMessage } from '../../domain/draft-context';
 import type { Notifier } from '../notifications/notifier-port';
@@ -34,7 +34,7 @@ export interface SlackMessenger {
   }): Promise<{ channel: string; ts: string }>;
 }
 
-/** Mints a magic portal link for one contact (built on src/services/portal/create-portal-link.ts in server.ts). */
+/** Mints a magic portal link for one contact (built on src/services/portal/create-portal-link.ts in composition/execution-ports.ts). */
 export interface PortalLinks {
   create(input: { accountId: string; contactEmail: string; actor: string }): Promise<{ url: string }>;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Prisma } from '../../db/generated/client';
+import { CURRENT_MILESTONE_ONLY } from '../accounts/current-milestone-query';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
 
@@ -80,12 +81,7 @@ export async function getHome(ctx: ServiceContext, input: z.input<typeof options
         name: true,
         status: true,
         progressPct: true,
-        milestones: {
-          where: { status: { in: ['in_progress', 'blocked'] } },
-          orderBy: { position: 'asc' },
-          take: 1,
-          select: { name: true },
-        },
+        milestones: { ...CURRENT_MILESTONE_ONLY, select: { name: true } },
       },
     }),
   ]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OPEN_ACTION_STATUSES } from '../../domain/action-state';
 import { nextMilestoneStatus } from '../../domain/milestone-state';
 import { AppError } from '../../lib/errors';
 import { refreshAccountSchedule } from '../accounts/refresh-account-schedule';
@@ -13,8 +14,6 @@ const optionsSchema = z.object({
   /** Required when the milestone still has open actions. */
   overrideReason: z.string().trim().max(2000).optional(),
 });
-
-const OPEN = ['pending', 'ready', 'review_pending', 'executing'] as const;
 
 export interface CompletedMilestone {
   milestoneId: string;
@@ -36,16 +35,14 @@ export async function completeMilestone(
   return runMilestoneChange(ctx, { ...o, doing: 'complete milestones' }, async (tx, m) => {
     // Checked before counting open actions: "unblock it first" is the answer that matters to a blocked milestone.
     nextMilestoneStatus(m.status, 'complete');
-    const open = await tx.action.count({ where: { milestoneId: m.id, status: { in: [...OPEN] } } });
+    const open = await tx.action.count({ where: { milestoneId: m.id, status: { in: [...OPEN_ACTION_STATUSES] } } });
     const override = o.overrideReason ? o.overrideReason : undefined;
     if (open > 0 && !override) {
-      throw new AppError(
-        'validation_failed',
-        `${m.name} still has ${open} open action${open === 1 ? '' : 's'}; give a reason to complete it anyway.`,
-        {
-          details: { field: 'overrideReason', openActions: open },
-        },
-      );
+      const message = `${m.name} still has ${open} open action${open === 1 ? '' : 's'}; give a reason to complete it anyway.`;
+      throw new AppError('validation_failed', message, {
+        details: { openActions: open },
+        fields: [{ field: 'overrideReason', message }],
+      });
     }
     await transitionMilestone(tx, {
       milestone: { ...m, organizationId: m.account.organizationId },

@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { isOpenAction, OPEN_ACTION_STATUSES } from '../../domain/action-state';
 import { triggerAnchor } from '../../domain/triggers';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
 
 const optionsSchema = z.object({ organizationId: z.string().min(1), milestoneId: z.string().min(1) });
-
-const OPEN = ['pending', 'ready', 'review_pending', 'executing'] as const;
 
 export interface MilestoneChangePreview {
   milestoneId: string;
@@ -39,14 +38,13 @@ export async function previewMilestoneChange(
   const [previous, next] = await Promise.all([
     ctx.prisma.milestone.findFirst({
       where: { accountId: milestone.accountId, position: milestone.position - 1 },
-      include: { actions: { where: { status: { in: [...OPEN] } }, orderBy: { position: 'asc' } } },
+      include: { actions: { where: { status: { in: [...OPEN_ACTION_STATUSES] } }, orderBy: { position: 'asc' } } },
     }),
     ctx.prisma.milestone.findFirst({
       where: { accountId: milestone.accountId, position: milestone.position + 1 },
       select: { name: true },
     }),
   ]);
-  const isOpen = (s: string) => (OPEN as readonly string[]).includes(s);
   return {
     milestoneId: milestone.id,
     milestoneName: milestone.name,
@@ -57,7 +55,9 @@ export async function previewMilestoneChange(
     actionsOnStart: milestone.actions
       .filter((a) => a.status === 'pending' && triggerAnchor(a.triggerKind, a.afterActionKey) === 'milestone_start')
       .map((a) => a.name),
-    openActions: milestone.actions.filter((a) => isOpen(a.status)).map((a) => ({ name: a.name, status: a.status })),
+    openActions: milestone.actions
+      .filter((a) => isOpenAction(a.status))
+      .map((a) => ({ name: a.name, status: a.status })),
     previousOpenActions: previous?.actions.map((a) => ({ name: a.name, status: a.status })) ?? [],
     previousMilestoneName: previous?.name ?? null,
     nextMilestoneName: next?.name ?? null,

@@ -1,6 +1,7 @@
 /**
- * The structured facts behind the scheduler's messages (the daily digest, the submission review clock). Services
- * hand these to the Notifier port and the Slack side renders them as Block Kit, so no service builds a message.
+ * The structured facts behind Thread's notifications (the daily digest, the submission review clock, a customer's
+ * portal answer). Services hand these to the Notifier port and the Slack side renders them as Block Kit, so no
+ * service builds a message or knows a Slack id.
  */
 
 /** Each list holds one line per item, already phrased ("Acme: Kickoff (waiting for SSO metadata)"); outside text is escaped by the renderer. */
@@ -37,4 +38,31 @@ export interface SubmissionReviewNotice {
   slaHours: number;
   /** Whole hours left of the SLA (reminder); 0 once it has run out (escalation). */
   hoursLeft: number;
+}
+
+/** What the customer handed over in the portal: a form's answers, or a document (with a signed, expiring link). */
+export type PortalAnswer =
+  | {
+      kind: 'form';
+      /** Every question in the form's order; a blank answer is an empty string. Customer text, not yet escaped. */
+      answers: { label: string; value: string }[];
+    }
+  | {
+      kind: 'document';
+      fileName: string;
+      /** Bytes. */
+      fileSize: number;
+      /** Signed download link for the CSM, valid 24 hours. */
+      downloadUrl: string;
+    };
+
+/** A customer answered a portal request: the submission is stored and waits for the CSM's review. */
+export interface PortalAnswerReceived {
+  submissionId: string;
+  accountId: string;
+  accountName: string;
+  actionId: string;
+  actionName: string;
+  contactName: string;
+  answer: PortalAnswer;
 }

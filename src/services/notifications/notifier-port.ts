@@ -4,16 +4,16 @@
  * scheduler keep working. Methods are semantic (what happened), the Slack side decides how it looks.
  * Extend it with new methods as features need them; keep each one a fact, not a rendering.
  */
-import type { DailyDigest, SubmissionReviewNotice } from './notification-facts';
+import type { DailyDigest, PortalAnswerReceived, SubmissionReviewNotice } from './notification-facts';
 
 export interface Notifier {
   /** An action changed (became ready, was edited, approved, executed, failed…): post or refresh its review card. */
   actionChanged(actionId: string): Promise<void>;
   /** Something on an account changed (milestone, status, risk): refresh the App Home of the people concerned. */
   accountChanged(accountId: string): Promise<void>;
-  /** A message to one Thread user (reminders, escalations, the daily digest), as plain text plus optional blocks. */
+  /** A plain-text message to one Thread user. */
   notifyUser(userId: string, message: NotificationMessage): Promise<void>;
-  /** A message to an account's CSM channel (or the default one). */
+  /** A plain-text message to an account's CSM channel (or the default one). */
   notifyAccountChannel(accountId: string, message: NotificationMessage): Promise<void>;
   /** One CSM's daily digest (already known not to be empty). */
   sendDigest(userId: string, digest: DailyDigest): Promise<void>;
@@ -21,13 +21,13 @@ export interface Notifier {
   submissionReviewReminder(accountId: string, notice: SubmissionReviewNotice): Promise<void>;
   /** The review SLA ran out: an escalation to one person (the CSM or an admin). */
   submissionReviewEscalation(userId: string, notice: SubmissionReviewNotice): Promise<void>;
+  /** A customer answered in the portal: tell the account's CSM channel, with a way to acknowledge or follow up. */
+  portalAnswerReceived(answer: PortalAnswerReceived): Promise<void>;
 }
 
+/** Text only: how a message looks in Slack is the Slack side's business, so a service cannot hand over blocks. */
 export interface NotificationMessage {
-  /** Always set: the notification text and the fallback for clients that cannot show blocks. */
   text: string;
-  /** Block Kit blocks built by the caller's Slack-side builder, when it has one. */
-  blocks?: unknown[];
 }
 
 /** Slack off: nothing to tell, nothing fails. */
@@ -39,4 +39,5 @@ export const silentNotifier: Notifier = {
   sendDigest: async () => {},
   submissionReviewReminder: async () => {},
   submissionReviewEscalation: async () => {},
+  portalAnswerReceived: async () => {},
 };

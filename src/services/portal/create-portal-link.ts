@@ -4,6 +4,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
 import { generatePortalToken, hashPortalToken, portalUrl } from './portal-token';
+import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
 
 const optionsSchema = z.object({
   accountId: z.string().min(1),
@@ -45,7 +46,7 @@ export async function createPortalLink(
         id: true,
         name: true,
         organizationId: true,
-        contacts: { orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }], select: { id: true, email: true } },
+        contacts: { orderBy: PRIMARY_CONTACT_FIRST, select: { id: true, email: true } },
       },
     });
     if (!account) throw new AppError('not_found', `account ${o.accountId} does not exist`);

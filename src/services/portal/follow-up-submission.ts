@@ -1,3 +1,4 @@
+import { firstName } from '../../domain/first-name';
 import { z } from 'zod';
 import { AppError, isAppError } from '../../lib/errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
@@ -92,7 +93,6 @@ export async function followUpSubmission(
   else if (!recipient) notEmailedBecause = 'the account has no contact to write to';
   else {
     try {
-      const firstName = recipient.name.trim().split(/\s+/)[0] || recipient.name;
       const sent = await deps.mailer.send({
         messageId: deps.mailer.messageIdFor(`submission-follow-up:${submission.id}`),
         fromName: submission.account.csm?.name ?? null,
@@ -100,7 +100,7 @@ export async function followUpSubmission(
         to: { name: recipient.name, email: recipient.email },
         subject: `About your answer to ${submission.action.name}`,
         text: [
-          `Hi ${firstName},`,
+          `Hi ${firstName(recipient.name)},`,
           '',
           o.note,
           '',

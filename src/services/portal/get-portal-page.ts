@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Prisma } from '../../db/generated/client';
+import { milestoneProgress } from '../../domain/milestone-progress';
 import { parseFormFields } from '../../domain/portal-form';
 import type { FormField } from '../../domain/template';
 import type { ServiceContext } from '../context';
@@ -129,10 +130,9 @@ export async function getPortalPage(ctx: ServiceContext, options: { session: Por
   const row = rows[0];
   const frame = toPortalFrame(row);
   const { milestones, open, done } = pageListsSchema.parse(row);
-  const completedCount = milestones.filter((m) => m.status === 'completed').length;
   return {
     frame,
-    progressPct: milestones.length === 0 ? 0 : Math.round((completedCount / milestones.length) * 100),
+    progressPct: milestoneProgress(milestones).pct,
     milestones: milestones.map((m) => ({
       ...m,
       blockerNote: m.status === 'blocked' ? m.blockerNote?.trim() || null : null,

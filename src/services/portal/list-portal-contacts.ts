@@ -4,6 +4,7 @@ import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
 import { managingActorSchema } from '../milestones/actor-schema';
 import { assertCanManageAccount } from '../permissions/assert-can-manage-account';
+import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
 
 const optionsSchema = z.object({
   organizationId: z.string().min(1),
@@ -45,7 +46,7 @@ export async function listPortalContacts(
       name: true,
       csmId: true,
       contacts: {
-        orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }],
+        orderBy: PRIMARY_CONTACT_FIRST,
         select: { id: true, name: true, email: true, isPrimary: true },
       },
     },

@@ -7,6 +7,7 @@ import { AppError } from '../../lib/errors';
 import type { ServiceContext, Tx } from '../context';
 import { managingActorSchema } from '../milestones/actor-schema';
 import { assertCanManageAccount } from '../permissions/assert-can-manage-account';
+import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
 
 export const reviewerSchema = managingActorSchema;
 export type Reviewer = z.infer<typeof reviewerSchema>;
@@ -39,7 +40,7 @@ const SUBMISSION_INCLUDE = {
       organizationId: true,
       csm: { select: { name: true, email: true } },
       contacts: {
-        orderBy: [{ isPrimary: 'desc' as const }, { createdAt: 'asc' as const }],
+        orderBy: PRIMARY_CONTACT_FIRST,
         take: 1,
         select: { name: true, email: true },
       },

@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../context';
-import type { NotificationMessage, Notifier } from '../notifications/notifier-port';
+import type { PortalAnswerReceived } from '../notifications/notification-facts';
+import type { Notifier } from '../notifications/notifier-port';
 
 /**
  * Tells the CSM after the answer is committed. The customer's part is done and saved by then, so a Slack outage
@@ -9,16 +10,16 @@ import type { NotificationMessage, Notifier } from '../notifications/notifier-po
 export async function notifyPortalAnswer(
   ctx: ServiceContext,
   notifier: Notifier,
-  options: { accountId: string; actionId: string; message: NotificationMessage },
+  answer: PortalAnswerReceived,
 ): Promise<void> {
   const results = await Promise.allSettled([
-    notifier.notifyAccountChannel(options.accountId, options.message),
-    notifier.actionChanged(options.actionId),
+    notifier.portalAnswerReceived(answer),
+    notifier.actionChanged(answer.actionId),
   ]);
   for (const result of results) {
     if (result.status === 'rejected') {
       ctx.logger.error(
-        { err: result.reason, accountId: options.accountId, actionId: options.actionId },
+        { err: result.reason, accountId: answer.accountId, actionId: answer.actionId },
         'could not tell the CSM about a portal answer',
       );
     }

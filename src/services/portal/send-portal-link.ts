@@ -1,3 +1,4 @@
+import { firstName } from '../../domain/first-name';
 import { z } from 'zod';
 import { AppError, isAppError } from '../../lib/errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
@@ -8,6 +9,7 @@ import { managingActorSchema } from '../milestones/actor-schema';
 import { assertCanManageAccount } from '../permissions/assert-can-manage-account';
 import { createPortalLink, type CreatedPortalLink } from './create-portal-link';
 import { revokePortalLink } from './revoke-portal-link';
+import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
 
 const optionsSchema = z.object({
   organizationId: z.string().min(1),
@@ -50,7 +52,7 @@ export async function sendPortalLink(
       organization: { select: { name: true } },
       csm: { select: { name: true, email: true } },
       contacts: {
-        orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }],
+        orderBy: PRIMARY_CONTACT_FIRST,
         select: { id: true, name: true, email: true },
       },
     },
@@ -137,7 +139,6 @@ function portalLinkEmail(p: {
   url: string;
   expiresAt: Date;
 }) {
-  const firstName = p.contactName.trim().split(/\s+/)[0] || p.contactName;
   const until = new Intl.DateTimeFormat('en-GB', {
     day: 'numeric',
     month: 'long',
@@ -148,7 +149,7 @@ function portalLinkEmail(p: {
   return {
     subject: `Your ${p.organizationName} onboarding portal`,
     text: [
-      `Hi ${firstName},`,
+      `Hi ${firstName(p.contactName)},`,
       '',
       `Here is your personal link to the ${p.organizationName} onboarding portal for ${p.accountName}:`,
       '',

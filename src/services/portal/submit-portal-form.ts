@@ -4,10 +4,10 @@ import { parseFormFields, validateFormSubmission, type FormValue } from '../../d
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
+import type { PortalAnswerReceived } from '../notifications/notification-facts';
 import type { Notifier } from '../notifications/notifier-port';
 import { completePortalAction, findPortalActionToAnswer } from './complete-portal-action';
 import { notifyPortalAnswer } from './notify-portal-answer';
-import { formSubmittedMessage } from './portal-notifications';
 import type { PortalSession } from './resolve-portal-token';
 
 const optionsSchema = z.object({
@@ -28,8 +28,8 @@ function display(value: FormValue): string {
 
 /**
  * A customer submits a portal form: validated against the action's fields, stored as a Submission, the action
- * completed (executed → completed) with its audit record and an engagement event, then the CSM is told with a
- * card to acknowledge or follow up (the review clock runs from the submission's creation).
+ * completed (executed → completed) with its audit record and an engagement event, then the CSM is told what was
+ * answered, to acknowledge or follow up (the review clock runs from the submission's creation).
  */
 export async function submitPortalForm(
   ctx: ServiceContext,
@@ -63,23 +63,21 @@ export async function submitPortalForm(
       where: { id: session.contactId },
       select: { name: true, account: { select: { name: true } } },
     });
-    return {
-      ok: true as const,
+    const answer: PortalAnswerReceived = {
       submissionId,
-      message: formSubmittedMessage({
-        submissionId,
-        accountName: people.account.name,
-        contactName: people.name,
-        actionName: action.name,
+      accountId: session.accountId,
+      accountName: people.account.name,
+      actionId: o.actionId,
+      actionName: action.name,
+      contactName: people.name,
+      answer: {
+        kind: 'form',
         answers: fields.map((f) => ({ label: f.label, value: display(checked.values[f.key] ?? null) })),
-      }),
+      },
     };
+    return { ok: true as const, answer };
   });
   if (!outcome.ok) return outcome;
-  await notifyPortalAnswer(ctx, input.notifier, {
-    accountId: session.accountId,
-    actionId: o.actionId,
-    message: outcome.message,
-  });
-  return { ok: true, submissionId: outcome.submissionId };
+  await notifyPortalAnswer(ctx, input.notifier, outcome.answer);
+  return { ok: true, submissionId: outcome.answer.submissionId };
 }

@@ -6,7 +6,6 @@ import type { Notifier } from '../notifications/notifier-port';
 import { completePortalAction, findPortalActionToAnswer } from './complete-portal-action';
 import { signDownloadUrl } from './download-link';
 import { notifyPortalAnswer } from './notify-portal-answer';
-import { documentUploadedMessage } from './portal-notifications';
 import type { PortalSession } from './resolve-portal-token';
 import { checkUpload, describeLimit, type UploadRules } from './upload-rules';
 
@@ -25,8 +24,9 @@ export interface UploadPortalDocumentOptions {
 /**
  * A customer uploads the document a request asks for. The request is checked before a byte is stored; the file is
  * streamed to storage (hashed, size-limited), then the Submission, the action's completion, its audit record and
- * the engagement event are written together, and the CSM gets a card with a signed download link.
- * Rejections are validation_failed / not_found / conflict AppErrors whose message is written for the customer.
+ * the engagement event are written together, and the CSM is told, with a signed download link.
+ * Rejections are validation_failed / file_too_large / not_found / conflict AppErrors whose message is written for the
+ * customer.
  */
 export async function uploadPortalDocument(
   ctx: ServiceContext,
@@ -43,8 +43,11 @@ export async function uploadPortalDocument(
   } catch (error) {
     if (error instanceof FileTooLargeError) {
       throw new AppError(
-        'validation_failed',
+        'file_too_large',
         `That file is too large. The limit is ${describeLimit(options.rules.maxBytes)}.`,
+        {
+          cause: error,
+        },
       );
     }
     throw error;
@@ -83,9 +86,13 @@ export async function uploadPortalDocument(
     now,
   });
   await notifyPortalAnswer(ctx, options.notifier, {
+    submissionId: result.submissionId,
     accountId: session.accountId,
+    accountName: result.accountName,
     actionId: options.actionId,
-    message: documentUploadedMessage({ ...result, fileName: check.fileName, fileSize: stored.size, downloadUrl }),
+    actionName: result.actionName,
+    contactName: result.contactName,
+    answer: { kind: 'document', fileName: check.fileName, fileSize: stored.size, downloadUrl },
   });
   return { submissionId: result.submissionId };
 }

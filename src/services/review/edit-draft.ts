@@ -32,7 +32,9 @@ export async function editDraft(
       );
     }
     if (action.type === 'email' && o.subject === '')
-      throw new AppError('validation_failed', 'subject: an email needs a subject', { details: { field: 'subject' } });
+      throw new AppError('validation_failed', 'subject: an email needs a subject', {
+        fields: [{ field: 'subject', message: 'an email needs a subject' }],
+      });
     const findings = lintDraft({
       type: action.type,
       subject: o.subject,

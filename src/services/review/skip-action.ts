@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { refreshAccountSchedule } from '../accounts/refresh-account-schedule';
 import { transitionAction } from '../actions/transition-action';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
@@ -28,7 +27,6 @@ export async function skipAction(
       reason: o.reason || null,
       at: now,
     });
-    await refreshAccountSchedule(tx, action.accountId);
     return { actionId: action.id, changed: true };
   });
 }

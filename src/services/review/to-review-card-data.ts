@@ -1,6 +1,7 @@
 import type { Prisma } from '../../db/generated/client';
 import type { LintFinding } from '../../domain/review-lint';
 import type { ReviewCardData } from './review-card-data';
+import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
 
 export const REVIEW_CARD_INCLUDE = {
   milestone: { select: { name: true } },
@@ -12,7 +13,7 @@ export const REVIEW_CARD_INCLUDE = {
       slackCsmChannelId: true,
       slackCustomerChannelId: true,
       csm: { select: { slackUserId: true } },
-      contacts: { orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }], select: { email: true, name: true } },
+      contacts: { orderBy: PRIMARY_CONTACT_FIRST, select: { email: true, name: true } },
     },
   },
 } satisfies Prisma.ActionInclude;

@@ -8,6 +8,7 @@ import type { Prisma } from '../../db/generated/client';
 import { buildPlaceholderVars, renderPlaceholders } from '../../domain/placeholders';
 import { lintDraft } from '../../domain/review-lint';
 import type { ServiceContext } from '../context';
+import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
 
 export const TEMPLATE_DRAFTER = 'template';
 
@@ -23,7 +24,7 @@ export async function draftFromTemplate(
         include: {
           organization: { select: { timezone: true } },
           csm: { select: { name: true, email: true } },
-          contacts: { orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }], take: 1 },
+          contacts: { orderBy: PRIMARY_CONTACT_FIRST, take: 1 },
         },
       },
     },

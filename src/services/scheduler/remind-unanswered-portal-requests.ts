@@ -5,11 +5,13 @@
  * The reminder is claimed (reminderCount) before sending and given back if the send fails, so several
  * processes never email twice and a failed send is retried on a later tick.
  */
+import { firstName } from '../../domain/first-name';
 import { addBusinessDays } from '../../domain/business-days';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
 import type { Mailer, PortalLinks } from '../execution/ports';
 import { PORTAL_TYPES } from './portal-throttle';
+import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
 
 export const MAX_PORTAL_REMINDERS = 2;
 
@@ -45,7 +47,7 @@ export async function remindUnansweredPortalRequests(
           organization: { select: { name: true, timezone: true, portalReminderDays: true } },
           csm: { select: { name: true } },
           contacts: {
-            orderBy: [{ isPrimary: 'desc' }, { createdAt: 'asc' }],
+            orderBy: PRIMARY_CONTACT_FIRST,
             take: 1,
             select: { id: true, name: true, email: true },
           },
@@ -74,7 +76,6 @@ export async function remindUnansweredPortalRequests(
       const link = deps.portalLinks
         ? (await deps.portalLinks.create({ accountId: account.id, contactEmail: contact.email, actor: 'system' })).url
         : null;
-      const firstName = contact.name.trim().split(/\s+/)[0] || contact.name;
       const signOff = account.csm?.name ?? account.organization.name;
       const sent = await deps.mailer.send({
         messageId: deps.mailer.messageIdFor(`portal-reminder:${action.id}:${reminder}`),
@@ -82,7 +83,7 @@ export async function remindUnansweredPortalRequests(
         to: { name: contact.name, email: contact.email },
         subject: `Reminder: ${action.name} for ${account.name}`,
         text: [
-          `Hi ${firstName},`,
+          `Hi ${firstName(contact.name)},`,
           '',
           `A quick, friendly reminder: we are still waiting for "${action.name}" in your onboarding portal.${action.purpose ? ` ${action.purpose}` : ''}`,
           link

@@ -1,9 +1,11 @@
+import type { KnownBlock } from '@slack/types';
 import type { AccountOverview } from '../../services/accounts/get-account-overview';
 import { ACTIONS } from '../ids';
+import type { SlackMessage } from './slack-message';
 import { button, context, formatArr, formatDate, header, mrkdwnSection, safe, slackTime, STATUS_EMOJI } from './text';
 
 /** `/thread account`: the account at a glance, with its buttons. */
-export function buildAccountCard(a: AccountOverview) {
+export function buildAccountCard(a: AccountOverview): SlackMessage {
   const csm = a.csmSlackUserId ? `<@${a.csmSlackUserId}>` : a.csmName ? safe(a.csmName, 100) : '_no CSM_';
   const current = a.currentMilestone
     ? `${STATUS_EMOJI[a.currentMilestone.status] ?? ''} ${safe(a.currentMilestone.name, 150)} (${a.currentMilestone.status.replace('_', ' ')}, planned end ${formatDate(a.currentMilestone.plannedEndDate)})`
@@ -35,21 +37,21 @@ export function buildAccountCard(a: AccountOverview) {
           button('Block milestone', ACTIONS.milestoneBlock, a.currentMilestone.id, 'danger'),
         ]
     : [];
-  const blocks = [
+  const blocks: KnownBlock[] = [
     header(a.name),
     {
-      type: 'section' as const,
+      type: 'section',
       fields: [
-        { type: 'mrkdwn' as const, text: `*Status*\n${STATUS_EMOJI[a.status] ?? ''} ${a.status.replace('_', ' ')}` },
-        { type: 'mrkdwn' as const, text: `*ARR*\n${formatArr(a.arr)}` },
-        { type: 'mrkdwn' as const, text: `*CSM*\n${csm}` },
-        { type: 'mrkdwn' as const, text: `*Progress*\n${a.milestonesDone}/${a.milestonesTotal} milestones done` },
+        { type: 'mrkdwn', text: `*Status*\n${STATUS_EMOJI[a.status] ?? ''} ${a.status.replace('_', ' ')}` },
+        { type: 'mrkdwn', text: `*ARR*\n${formatArr(a.arr)}` },
+        { type: 'mrkdwn', text: `*CSM*\n${csm}` },
+        { type: 'mrkdwn', text: `*Progress*\n${a.milestonesDone}/${a.milestonesTotal} milestones done` },
       ],
     },
     mrkdwnSection(`*Current milestone*\n${current}`),
     mrkdwnSection(`*Next actions*\n${next}`),
     mrkdwnSection(`*Blockers*\n${blockers}`),
-    { type: 'actions' as const, elements: [...actions, ...milestoneButtons] },
+    { type: 'actions', elements: [...actions, ...milestoneButtons] },
     context(`Account id ${a.id}`),
   ];
   return {

@@ -1,8 +1,9 @@
 import type { AccountListRow } from '../../services/accounts/list-accounts';
+import type { SlackMessage } from './slack-message';
 import { context, formatArr, header, mrkdwnSection, safe, slackTime, STATUS_EMOJI, LIMITS } from './text';
 
 /** `/thread accounts`: the prioritised list, one line per account, packed into as few sections as fit. */
-export function buildAccountsList(rows: AccountListRow[], filters: string) {
+export function buildAccountsList(rows: AccountListRow[], filters: string): SlackMessage {
   if (rows.length === 0) {
     return {
       text: 'No accounts match.',

@@ -1,4 +1,7 @@
+import { firstName } from '../../domain/first-name';
+import type { KnownBlock } from '@slack/types';
 import type { DailyDigest } from '../../services/notifications/notification-facts';
+import type { SlackMessage } from './slack-message';
 import { context, header, LIMITS, mrkdwnSection, safe } from './text';
 
 /** Items shown per section; the rest are counted, so a busy CSM's digest stays one screen. */
@@ -16,12 +19,11 @@ const SECTIONS: { key: keyof DailyDigest['content']; title: string; emoji: strin
  * The daily digest DM: one section per non-empty list with its count, the first few items as bullets. Every item
  * line comes from account, contact or CSM text, so all of it is escaped; the fallback text says the counts.
  */
-export function buildDailyDigest(digest: DailyDigest) {
-  const firstName = digest.recipientName.trim().split(/\s+/)[0] || digest.recipientName;
+export function buildDailyDigest(digest: DailyDigest): SlackMessage {
   const shown = SECTIONS.filter((s) => digest.content[s.key].length > 0);
-  const blocks: object[] = [
+  const blocks: KnownBlock[] = [
     header(`Your Thread digest for ${digest.date}`),
-    mrkdwnSection(`Good morning ${safe(firstName, 100)}, here is what needs you today.`),
+    mrkdwnSection(`Good morning ${safe(firstName(digest.recipientName), 100)}, here is what needs you today.`),
   ];
   for (const section of shown) {
     const items = digest.content[section.key];

@@ -1,8 +1,9 @@
 import { COMMAND } from '../ids';
+import type { SlackMessage } from './slack-message';
 import { context, header, mrkdwnSection } from './text';
 
 /** Usage with examples; shown for `help`, an empty command and anything Thread does not understand. */
-export function buildHelp(problem?: string) {
+export function buildHelp(problem?: string): SlackMessage {
   const lines = [
     `*\`${COMMAND} account <name>\`* — status, progress, next actions and blockers. e.g. \`${COMMAND} account northwind\``,
     `*\`${COMMAND} accounts [status:at_risk] [milestone:"Implementation"] [csm:@me] [sort:next|arr|name|progress] [limit:N]\`* — your prioritised list. e.g. \`${COMMAND} accounts csm:@me sort:arr\``,

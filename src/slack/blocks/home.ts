@@ -1,3 +1,4 @@
+import type { HomeView, KnownBlock } from '@slack/types';
 import type { HomeData } from '../../services/home/get-home';
 import { context, header, LIMITS, mrkdwnSection, safe, slackTime, STATUS_EMOJI } from './text';
 
@@ -6,8 +7,8 @@ function lines(items: string[], empty: string): string {
 }
 
 /** The App Home tab. At most 100 blocks; each list is capped by the service, so it always fits. */
-export function buildHome(h: HomeData) {
-  const blocks: object[] = [header('Your onboarding today')];
+export function buildHome(h: HomeData): HomeView {
+  const blocks: KnownBlock[] = [header('Your onboarding today')];
   if (h.orgCounts) {
     const c = h.orgCounts;
     blocks.push(
@@ -79,5 +80,5 @@ export function buildHome(h: HomeData) {
       ),
     ),
   );
-  return { type: 'home' as const, blocks: blocks.slice(0, LIMITS.viewBlocks) };
+  return { type: 'home', blocks: blocks.slice(0, LIMITS.viewBlocks) };
 }

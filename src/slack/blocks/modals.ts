@@ -1,7 +1,10 @@
+import type { KnownBlock, ModalView } from '@slack/types';
 import type { MilestoneChangePreview } from '../../services/milestones/preview-milestone-change';
 import type { ReviewCardData } from '../../services/review/review-card-data';
 import { FIELDS, VIEWS } from '../ids';
-import { context, LIMITS, mrkdwnSection, plain, safe, truncate } from './text';
+import { textInputBlock } from './input-block';
+import { modalMetadata, modalShell } from './modal-shell';
+import { context, mrkdwnSection, safe } from './text';
 
 export type MilestoneChange = 'start' | 'complete' | 'block' | 'unblock';
 
@@ -12,71 +15,32 @@ export interface ModalMetadata {
   responseUrl?: string;
 }
 
+/** A response URL is a convenience (it refreshes an ephemeral card); the id and the change are not. */
 export function encodeMetadata(meta: ModalMetadata): string {
-  const text = JSON.stringify(meta);
-  if (text.length <= LIMITS.privateMetadata) return text;
-  // A response URL is a convenience (it refreshes an ephemeral card); the id is not.
-  return JSON.stringify({ id: meta.id, change: meta.change });
+  return modalMetadata(meta, { id: meta.id, change: meta.change });
 }
 
-function modal(callbackId: string, title: string, submit: string, meta: ModalMetadata, blocks: object[]) {
-  return {
-    type: 'modal' as const,
-    callback_id: callbackId,
-    title: plain(title, LIMITS.viewTitle),
-    submit: plain(submit, LIMITS.viewSubmit),
-    close: plain('Cancel', LIMITS.viewSubmit),
-    private_metadata: encodeMetadata(meta),
-    blocks: blocks.slice(0, LIMITS.viewBlocks),
-  };
-}
-
-function textInput(
-  blockId: string,
-  label: string,
-  options: { initial?: string; multiline?: boolean; optional?: boolean; max?: number; hint?: string } = {},
-) {
-  return {
-    type: 'input' as const,
-    block_id: blockId,
-    optional: options.optional ?? false,
-    label: plain(label, 2000),
-    ...(options.hint ? { hint: plain(options.hint, 2000) } : {}),
-    element: {
-      type: 'plain_text_input' as const,
-      action_id: blockId,
-      multiline: options.multiline ?? false,
-      // Slack rejects an initial value longer than the field's own max_length, not only one over 3000.
-      ...(options.initial
-        ? {
-            initial_value: truncate(
-              options.initial,
-              Math.min(options.max ?? LIMITS.inputInitialValue, LIMITS.inputInitialValue),
-            ),
-          }
-        : {}),
-      ...(options.max ? { max_length: options.max } : {}),
-    },
-  };
+function modal(callbackId: string, title: string, submit: string, meta: ModalMetadata, blocks: KnownBlock[]) {
+  return modalShell({ callbackId, title, submit, privateMetadata: encodeMetadata(meta), blocks });
 }
 
 /** Edit: subject and body prefilled; both are checked again on submit (empty fields come back inline). */
-export function buildEditDraftModal(c: ReviewCardData, responseUrl?: string) {
+export function buildEditDraftModal(c: ReviewCardData, responseUrl?: string): ModalView {
   return modal(VIEWS.editDraft, 'Edit draft', 'Save draft', { id: c.actionId, responseUrl }, [
     context(`${safe(c.accountName, 200)} · ${safe(c.milestoneName, 200)} · *${safe(c.actionName, 200)}*`),
     ...(c.type === 'email' || c.subject
-      ? [textInput(FIELDS.subject, 'Subject', { initial: c.subject, max: 500 })]
+      ? [textInputBlock(FIELDS.subject, 'Subject', { initial: c.subject, max: 500 })]
       : []),
-    textInput(FIELDS.body, 'Body', { initial: c.body, multiline: true, max: 3000 }),
+    textInputBlock(FIELDS.body, 'Body', { initial: c.body, multiline: true, max: 3000 }),
   ]);
 }
 
-export function buildRequestChangesModal(c: ReviewCardData, responseUrl?: string) {
+export function buildRequestChangesModal(c: ReviewCardData, responseUrl?: string): ModalView {
   return modal(VIEWS.requestChanges, 'Request changes', 'Send back', { id: c.actionId, responseUrl }, [
     mrkdwnSection(
       `What should change in *${safe(c.actionName, 200)}* for ${safe(c.accountName, 200)}? The draft goes back to be rewritten with your note.`,
     ),
-    textInput(FIELDS.note, 'What should change', { multiline: true, max: 2000 }),
+    textInputBlock(FIELDS.note, 'What should change', { multiline: true, max: 2000 }),
   ]);
 }
 
@@ -94,10 +58,10 @@ function list(items: string[], max = 15): string {
 }
 
 /** Start / Complete / Block / Unblock, each saying what will happen before the CSM confirms. */
-export function buildMilestoneModal(change: MilestoneChange, p: MilestoneChangePreview) {
+export function buildMilestoneModal(change: MilestoneChange, p: MilestoneChangePreview): ModalView {
   const [title, submit] = TITLES[change];
   const name = `*${safe(p.milestoneName, 150)}* (${safe(p.accountName, 150)})`;
-  const blocks: object[] = [];
+  const blocks: KnownBlock[] = [];
   if (change === 'start') {
     blocks.push(mrkdwnSection(`Start ${name}.`));
     blocks.push(
@@ -126,12 +90,12 @@ export function buildMilestoneModal(change: MilestoneChange, p: MilestoneChangeP
           `:warning: ${p.openActions.length} action(s) are still open:\n${list(p.openActions.map((a) => `${a.name} (${a.status.replace('_', ' ')})`))}`,
         ),
       );
-      blocks.push(textInput(FIELDS.reason, 'Why complete it anyway?', { multiline: true, max: 2000 }));
+      blocks.push(textInputBlock(FIELDS.reason, 'Why complete it anyway?', { multiline: true, max: 2000 }));
     }
   } else if (change === 'block') {
     blocks.push(mrkdwnSection(`Block ${name}.`));
     blocks.push(
-      textInput(FIELDS.note, 'What is it waiting on?', {
+      textInputBlock(FIELDS.note, 'What is it waiting on?', {
         multiline: true,
         max: 2000,
         hint: 'The customer sees this note in their portal.',
@@ -143,7 +107,9 @@ export function buildMilestoneModal(change: MilestoneChange, p: MilestoneChangeP
         `Unblock ${name}. The blocker note${p.blockerNote ? ` (“${safe(p.blockerNote, 500)}”)` : ''} leaves the portal.`,
       ),
     );
-    blocks.push(textInput(FIELDS.reason, 'What changed? (optional)', { multiline: true, optional: true, max: 2000 }));
+    blocks.push(
+      textInputBlock(FIELDS.reason, 'What changed? (optional)', { multiline: true, optional: true, max: 2000 }),
+    );
   }
   return modal(VIEWS.milestoneChange, title, submit, { id: p.milestoneId, change }, blocks);
 }

@@ -1,4 +1,7 @@
+import type { KnownBlock, ModalView, PlainTextInput } from '@slack/types';
 import { NEW_ACCOUNT_FIELDS as F, VIEWS } from '../ids';
+import { inputBlock } from './input-block';
+import { modalShell } from './modal-shell';
 import { context, LIMITS, plain } from './text';
 
 /** Slack allows at most 100 options in a static select. */
@@ -14,25 +17,14 @@ export interface NewAccountModalInput {
   today?: string;
 }
 
-function input(blockId: string, label: string, element: object, options: { optional?: boolean; hint?: string } = {}) {
-  return {
-    type: 'input' as const,
-    block_id: blockId,
-    optional: options.optional ?? false,
-    label: plain(label, 2000),
-    ...(options.hint ? { hint: plain(options.hint, 2000) } : {}),
-    element: { action_id: blockId, ...element },
-  };
-}
-
-const textElement = (max: number, placeholder?: string) => ({
-  type: 'plain_text_input' as const,
+const textElement = (max: number, placeholder?: string): PlainTextInput => ({
+  type: 'plain_text_input',
   max_length: max,
-  ...(placeholder ? { placeholder: plain(placeholder, 150) } : {}),
+  ...(placeholder ? { placeholder: plain(placeholder, LIMITS.placeholder) } : {}),
 });
 
 /** `/thread new`: everything createAccount needs; the plan is instantiated from the chosen template on submit. */
-export function buildNewAccountModal(m: NewAccountModalInput) {
+export function buildNewAccountModal(m: NewAccountModalInput): ModalView {
   const offered = m.templates.filter((t) => t.name.length <= MAX_OPTION_VALUE).slice(0, MAX_TEMPLATE_OPTIONS);
   const options = offered.map((t) => ({
     text: plain(t.name, LIMITS.optionText),
@@ -40,38 +32,38 @@ export function buildNewAccountModal(m: NewAccountModalInput) {
     value: t.name,
   }));
   const only = options.length === 1 ? options[0] : undefined;
-  const blocks = [
-    input(F.name, 'Account name', textElement(200, 'Acme Corp')),
-    input(F.domain, 'Domain', textElement(253, 'acme.io'), { optional: true }),
-    input(F.template, 'Onboarding template', {
+  const blocks: KnownBlock[] = [
+    inputBlock(F.name, 'Account name', textElement(200, 'Acme Corp')),
+    inputBlock(F.domain, 'Domain', textElement(253, 'acme.io'), { optional: true }),
+    inputBlock(F.template, 'Onboarding template', {
       type: 'static_select',
-      placeholder: plain('Pick a template', 150),
+      placeholder: plain('Pick a template', LIMITS.placeholder),
       options,
       ...(only ? { initial_option: only } : {}),
     }),
-    input(F.csm, 'CSM', {
+    inputBlock(F.csm, 'CSM', {
       type: 'users_select',
-      placeholder: plain('Who runs the onboarding', 150),
+      placeholder: plain('Who runs the onboarding', LIMITS.placeholder),
       ...(m.csmSlackUserId ? { initial_user: m.csmSlackUserId } : {}),
     }),
-    input(
+    inputBlock(
       F.ae,
       'Account executive',
-      { type: 'users_select', placeholder: plain('Who closed the deal', 150) },
+      { type: 'users_select', placeholder: plain('Who closed the deal', LIMITS.placeholder) },
       { optional: true },
     ),
-    input(F.arr, 'ARR', textElement(16, '120000'), {
+    inputBlock(F.arr, 'ARR', textElement(16, '120000'), {
       optional: true,
       hint: 'Annual recurring revenue, a whole amount without currency sign.',
     }),
-    input(F.contactName, 'Primary contact name', textElement(200, 'Sam Rivera'), { optional: true }),
-    input(
+    inputBlock(F.contactName, 'Primary contact name', textElement(200, 'Sam Rivera'), { optional: true }),
+    inputBlock(
       F.contactEmail,
       'Primary contact email',
-      { type: 'email_text_input', placeholder: plain('sam@acme.io', 150) },
+      { type: 'email_text_input', placeholder: plain('sam@acme.io', LIMITS.placeholder) },
       { optional: true },
     ),
-    input(
+    inputBlock(
       F.kickoff,
       'Kickoff date',
       { type: 'datepicker', ...(m.today ? { initial_date: m.today } : {}) },
@@ -81,13 +73,5 @@ export function buildNewAccountModal(m: NewAccountModalInput) {
       'The plan (milestones and actions) is created from the template; the first actions are scheduled right away.',
     ),
   ];
-  return {
-    type: 'modal' as const,
-    callback_id: VIEWS.newAccount,
-    title: plain('New account', LIMITS.viewTitle),
-    submit: plain('Create account', LIMITS.viewSubmit),
-    close: plain('Cancel', LIMITS.viewSubmit),
-    private_metadata: '',
-    blocks: blocks.slice(0, LIMITS.viewBlocks),
-  };
+  return modalShell({ callbackId: VIEWS.newAccount, title: 'New account', submit: 'Create account', blocks });
 }

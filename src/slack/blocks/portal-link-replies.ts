@@ -1,9 +1,10 @@
 import type { SentPortalLink } from '../../services/portal/send-portal-link';
 import { buildPortalLinkMessage } from './portal-link';
+import type { SlackMessage } from './slack-message';
 import { context, formatDate, mrkdwnSection, safe } from './text';
 
 /** After Email portal link: where it went, or (email off) the plain statement that nothing was sent, and the link to copy. */
-export function buildPortalLinkSentMessage(r: SentPortalLink) {
+export function buildPortalLinkSentMessage(r: SentPortalLink): SlackMessage {
   const who = `*${safe(r.link.contactName, 200)}* (${safe(r.link.contactEmail, 254)})`;
   if (r.emailedTo) {
     return {
@@ -29,7 +30,11 @@ export function buildPortalLinkSentMessage(r: SentPortalLink) {
 }
 
 /** After Revoke portal links: how many stopped working, and what their holders now see. */
-export function buildPortalLinksRevokedMessage(r: { accountName: string; contactEmail?: string; revoked: number }) {
+export function buildPortalLinksRevokedMessage(r: {
+  accountName: string;
+  contactEmail?: string;
+  revoked: number;
+}): SlackMessage {
   const scope = r.contactEmail
     ? `for ${safe(r.contactEmail, 254)} on *${safe(r.accountName, 200)}*`
     : `of *${safe(r.accountName, 200)}*`;

@@ -1,7 +1,8 @@
+import type { SlackMessage } from './slack-message';
 import { context, formatDate, mrkdwnSection, safe } from './text';
 
 /** The portal link, ephemeral: clickable, and in a code span so it can be copied whole. */
-export function buildPortalLinkMessage(link: { url: string; contactEmail: string; expiresAt: Date }) {
+export function buildPortalLinkMessage(link: { url: string; contactEmail: string; expiresAt: Date }): SlackMessage {
   // The URL is Thread's own (PUBLIC_URL + a random token), never customer text; a `|` or `>` would still break the link syntax.
   const url = link.url.replace(/[<>|\s`]/g, encodeURIComponent);
   return {

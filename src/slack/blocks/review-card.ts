@@ -1,5 +1,7 @@
+import type { Button, KnownBlock } from '@slack/types';
 import type { ReviewCardData } from '../../services/review/review-card-data';
 import { ACTIONS } from '../ids';
+import type { SlackMessage } from './slack-message';
 import { button, context, header, LIMITS, mrkdwnSection, plain, safe, slackTime } from './text';
 
 const TYPE_LABEL: Record<string, string> = {
@@ -27,7 +29,7 @@ const BODY_MAX = 2600;
  * The action-review card. Its buttons follow the state: only a ready draft can be approved, executed or sent
  * back; a sent or skipped action shows its outcome and no buttons, so a stale card cannot be acted on.
  */
-export function buildReviewCard(c: ReviewCardData) {
+export function buildReviewCard(c: ReviewCardData): SlackMessage {
   const title = `${c.accountName} · ${c.milestoneName} · ${c.actionName}`;
   // Channel and user mentions Thread built itself pass as they are; anything else (contact names, emails) is escaped.
   const named = c.recipients.slice(0, 5).map((r) => (/^<[#@][A-Z0-9]{2,30}>$/.test(r) ? r : safe(r, 200)));
@@ -41,7 +43,7 @@ export function buildReviewCard(c: ReviewCardData) {
     status = `:ballot_box_with_check: Approved${c.approvedBySlackUserId ? ` by <@${c.approvedBySlackUserId}>` : ''} — ready to execute`;
   if (c.status === 'executed' && c.executedAt) status = `${status} ${slackTime(c.executedAt)}`;
 
-  const blocks: object[] = [
+  const blocks: KnownBlock[] = [
     header(title),
     context(`*${TYPE_LABEL[c.type] ?? c.type}* to ${recipients} · due ${slackTime(c.dueAt)}`),
     mrkdwnSection(draft),
@@ -58,7 +60,7 @@ export function buildReviewCard(c: ReviewCardData) {
     blocks.push(mrkdwnSection(`:rotating_light: *Last send failed:* ${safe(c.lastError, 1000)}`));
   blocks.push(context(status));
 
-  const elements = [];
+  const elements: Button[] = [];
   if (c.status === 'ready') {
     if (!c.approvedAt) elements.push(button('Approve', ACTIONS.approve, c.actionId, 'primary'));
     elements.push(button('Edit', ACTIONS.edit, c.actionId));
@@ -85,18 +87,18 @@ export function buildReviewCard(c: ReviewCardData) {
 }
 
 /** Sending past blocking lint findings is a deliberate act: Slack asks for confirmation, the audit trail records it. */
-function executeAnywayButton(actionId: string) {
+function executeAnywayButton(actionId: string): Button {
   return {
     ...button('Execute anyway', ACTIONS.executeAnyway, actionId, 'danger'),
     confirm: {
       title: plain('Send despite the check?', LIMITS.viewTitle),
       text: {
-        type: 'mrkdwn' as const,
+        type: 'mrkdwn',
         text: 'The draft has findings marked :x: (unfilled placeholders or stand-in text). It will be sent exactly as it is, and the override is recorded in the audit trail.',
       },
       confirm: plain('Execute anyway', LIMITS.buttonText),
       deny: plain('Cancel', LIMITS.buttonText),
-      style: 'danger' as const,
+      style: 'danger',
     },
   };
 }

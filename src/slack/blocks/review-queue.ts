@@ -1,17 +1,19 @@
+import type { Checkboxes, KnownBlock } from '@slack/types';
 import type { ReviewQueue } from '../../services/review/list-review-queue';
 import type { ReviewCardData } from '../../services/review/review-card-data';
 import { buildReviewCard } from './review-card';
 import { ACTIONS } from '../ids';
+import type { SlackMessage } from './slack-message';
 import { button, context, header, LIMITS, mrkdwnSection, plain, safe } from './text';
 
 /**
  * `/thread review`: cards grouped by account and milestone. A message holds at most 50 blocks, so cards are added
  * while they fit and the rest are counted in the footer.
  */
-export function buildReviewQueue(queue: ReviewQueue) {
+export function buildReviewQueue(queue: ReviewQueue): SlackMessage {
   if (queue.cards.length === 0)
     return { text: 'Nothing waiting for review.', blocks: [mrkdwnSection(':sparkles: Nothing waiting for review.')] };
-  const blocks: object[] = [header(`Drafts waiting for review (${queue.cards.length + queue.more})`)];
+  const blocks: KnownBlock[] = [header(`Drafts waiting for review (${queue.cards.length + queue.more})`)];
   let group = '';
   let shown = 0;
   for (const card of queue.cards) {
@@ -38,17 +40,16 @@ export function buildReviewQueue(queue: ReviewQueue) {
 }
 
 /** Batch review: a ready draft gets a checkbox in its button row; "Execute selected" reads the checked ones. */
-function withBatchCheckbox(card: ReviewCardData, blocks: object[]): object[] {
+function withBatchCheckbox(card: ReviewCardData, blocks: KnownBlock[]): KnownBlock[] {
   if (card.status !== 'ready') return blocks;
-  const checkbox = {
+  const checkbox: Checkboxes = {
     type: 'checkboxes',
     action_id: ACTIONS.batchSelect,
     options: [{ text: plain('Select', LIMITS.optionText), value: card.actionId }],
   };
-  return blocks.map((b) => {
-    const block = b as { type?: string; block_id?: string; elements?: object[] };
-    return block.type === 'actions' && block.block_id === `review:${card.actionId}`
-      ? { ...block, elements: [checkbox, ...(block.elements ?? [])] }
-      : b;
-  });
+  return blocks.map((b) =>
+    b.type === 'actions' && b.block_id === `review:${card.actionId}`
+      ? { ...b, elements: [checkbox, ...b.elements] }
+      : b,
+  );
 }

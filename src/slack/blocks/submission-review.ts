@@ -1,33 +1,22 @@
 /**
  * Portal submission cards on the Slack side: the review-clock reminder and escalation (with the same Acknowledge /
- * Follow up buttons as the portal's own card), the card once reviewed, and the Follow up modal.
+ * Follow up buttons as the answer's own card, portal-answer.ts), the card once reviewed, and the Follow up modal.
  */
 import type { SubmissionReviewNotice } from '../../services/notifications/notification-facts';
 import type { SubmissionReview } from '../../services/portal/load-submission-for-review';
-import { ACTIONS, FIELDS, VIEWS } from '../ids';
-import { button, context, LIMITS, mrkdwnSection, plain, safe, slackTime } from './text';
-
-/** The block id the portal's card gives its buttons (services/portal/portal-notifications.ts); reviewed, it is replaced. */
-export function submissionButtonsBlockId(submissionId: string): string {
-  return `portal_submission:${submissionId}`;
-}
-
-function reviewButtons(submissionId: string) {
-  return {
-    type: 'actions' as const,
-    block_id: submissionButtonsBlockId(submissionId),
-    elements: [
-      button('Acknowledge', ACTIONS.submissionAcknowledge, submissionId, 'primary'),
-      button('Follow up', ACTIONS.submissionFollowUp, submissionId),
-    ],
-  };
-}
+import type { ModalView } from '@slack/types';
+import { FIELDS, VIEWS } from '../ids';
+import { textInputBlock } from './input-block';
+import { modalMetadata, modalShell } from './modal-shell';
+import { blocksFromSlack, type SlackMessage, type UpdatedSlackMessage } from './slack-message';
+import { submissionButtonsBlockId, submissionReviewButtons } from './submission-buttons';
+import { context, LIMITS, mrkdwnSection, safe, slackTime } from './text';
 
 function describe(n: SubmissionReviewNotice): string {
   return `${n.contactName ? safe(n.contactName, 200) : 'The customer'} submitted *${safe(n.actionName, 200)}* for *${safe(n.accountName, 200)}* ${slackTime(n.submittedAt)}`;
 }
 
-export function buildSubmissionReviewReminder(n: SubmissionReviewNotice) {
+export function buildSubmissionReviewReminder(n: SubmissionReviewNotice): SlackMessage {
   return {
     text: `Reminder: "${n.actionName}" for ${n.accountName} is waiting for review; about ${n.hoursLeft} h left of the ${n.slaHours} h review SLA.`,
     blocks: [
@@ -35,12 +24,12 @@ export function buildSubmissionReviewReminder(n: SubmissionReviewNotice) {
       context(
         `About ${n.hoursLeft} h left of the ${n.slaHours} h review SLA. Acknowledge or follow up to stop the clock.`,
       ),
-      reviewButtons(n.submissionId),
+      submissionReviewButtons(n.submissionId),
     ],
   };
 }
 
-export function buildSubmissionReviewEscalation(n: SubmissionReviewNotice) {
+export function buildSubmissionReviewEscalation(n: SubmissionReviewNotice): SlackMessage {
   return {
     text: `Escalation: "${n.actionName}" for ${n.accountName} has not been reviewed within the ${n.slaHours} h review SLA.`,
     blocks: [
@@ -48,7 +37,7 @@ export function buildSubmissionReviewEscalation(n: SubmissionReviewNotice) {
         `:rotating_light: *Review overdue* — ${describe(n)} (${n.hoursAgo} h ago) and it has not been reviewed within the ${n.slaHours} h review SLA.`,
       ),
       context('You get this as the CSM of the account or as an admin.'),
-      reviewButtons(n.submissionId),
+      submissionReviewButtons(n.submissionId),
     ],
   };
 }
@@ -78,11 +67,10 @@ export function markSubmissionReviewed(
   original: unknown,
   r: SubmissionReview,
   followUp?: { emailedTo: string | null; notEmailedBecause: string | null },
-) {
+): UpdatedSlackMessage {
   const line = context(reviewedLine(r, followUp));
-  const blocks = Array.isArray(original) ? (original as { block_id?: string }[]) : [];
-  const kept = blocks.filter((b) => b.block_id !== submissionButtonsBlockId(r.submissionId));
-  const base: object[] = kept.length
+  const kept = blocksFromSlack(original).filter((b) => b.block_id !== submissionButtonsBlockId(r.submissionId));
+  const base: UpdatedSlackMessage['blocks'] = kept.length
     ? kept
     : [
         mrkdwnSection(
@@ -106,28 +94,22 @@ export function buildFollowUpModal(
   r: { accountName: string; actionName: string; contactName: string | null },
   meta: FollowUpMetadata,
   emailEnabled: boolean,
-) {
+): ModalView {
   const to = r.contactName ? safe(r.contactName, 200) : 'the customer';
-  return {
-    type: 'modal' as const,
-    callback_id: VIEWS.submissionFollowUp,
-    title: plain('Follow up', LIMITS.viewTitle),
-    submit: plain(emailEnabled ? 'Send note' : 'Record note', LIMITS.viewSubmit),
-    close: plain('Cancel', LIMITS.viewSubmit),
-    private_metadata: JSON.stringify(meta),
+  return modalShell({
+    callbackId: VIEWS.submissionFollowUp,
+    title: 'Follow up',
+    submit: emailEnabled ? 'Send note' : 'Record note',
+    // The card's place is a convenience (it is updated after the note); the submission is not.
+    privateMetadata: modalMetadata(meta, { submissionId: meta.submissionId }),
     blocks: [
       context(`${safe(r.accountName, 200)} · *${safe(r.actionName, 200)}*`),
-      {
-        type: 'input' as const,
-        block_id: FIELDS.note,
-        label: plain(`Note to ${r.contactName ?? 'the customer'}`, 2000),
-        element: { type: 'plain_text_input' as const, action_id: FIELDS.note, multiline: true, max_length: 3000 },
-      },
+      textInputBlock(FIELDS.note, `Note to ${r.contactName ?? 'the customer'}`, { multiline: true, max: 3000 }),
       context(
         emailEnabled
           ? `Thread emails the note to ${to} from your name, with replies to you, and marks the submission reviewed.`
           : ':warning: Email is off (SMTP_URL is not set): the note is recorded on the account but not sent. The submission is marked reviewed.',
       ),
     ],
-  };
+  });
 }

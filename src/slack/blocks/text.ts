@@ -1,3 +1,5 @@
+import type { Button, ContextBlock, HeaderBlock, PlainTextElement, SectionBlock } from '@slack/types';
+
 /**
  * Block Kit limits and safe text. Everything a builder puts in a block goes through these, so no message is
  * rejected for length and no customer- or CRM-supplied text can ping @channel or disguise a link.
@@ -15,6 +17,10 @@ export const LIMITS = {
   viewSubmit: 24,
   privateMetadata: 3000,
   inputInitialValue: 3000,
+  inputLabel: 2000,
+  placeholder: 150,
+  /** Slack shows an inline modal error as one short line under its field. */
+  inlineError: 300,
 } as const;
 
 /** Cuts to at most `max` characters (code points, so an emoji is never split), ending with an ellipsis when cut. */
@@ -36,33 +42,31 @@ export function safe(text: string, max: number): string {
   return truncate(escaped, max).replace(/&[a-z]{0,3}…$/, '…');
 }
 
-export function plain(text: string, max: number): { type: 'plain_text'; text: string; emoji: true } {
+export function plain(text: string, max: number): PlainTextElement {
   return { type: 'plain_text', text: truncate(text, max) || ' ', emoji: true };
 }
 
-export function mrkdwnSection(text: string) {
+export function mrkdwnSection(text: string, blockId?: string): SectionBlock {
   return {
-    type: 'section' as const,
-    text: { type: 'mrkdwn' as const, text: truncate(text, LIMITS.sectionText) || ' ' },
+    type: 'section',
+    ...(blockId ? { block_id: blockId } : {}),
+    text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) || ' ' },
   };
 }
 
-export function context(text: string) {
-  return {
-    type: 'context' as const,
-    elements: [{ type: 'mrkdwn' as const, text: truncate(text, LIMITS.contextText) || ' ' }],
-  };
+export function context(text: string): ContextBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, LIMITS.contextText) || ' ' }] };
 }
 
-export function header(text: string) {
-  return { type: 'header' as const, text: plain(text, LIMITS.header) };
+export function header(text: string): HeaderBlock {
+  return { type: 'header', text: plain(text, LIMITS.header) };
 }
 
-export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger') {
+export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): Button {
   if (value.length > LIMITS.buttonValue)
     throw new Error(`button value for ${actionId} is longer than ${LIMITS.buttonValue} characters`);
   return {
-    type: 'button' as const,
+    type: 'button',
     text: plain(text, LIMITS.buttonText),
     action_id: actionId,
     value,

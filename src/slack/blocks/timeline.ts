@@ -1,10 +1,12 @@
+import type { KnownBlock } from '@slack/types';
 import type { AccountTimeline } from '../../services/accounts/get-timeline';
 import { ACTIONS } from '../ids';
+import type { SlackMessage } from './slack-message';
 import { button, context, formatDate, header, mrkdwnSection, safe, STATUS_EMOJI } from './text';
 
 /** `/thread timeline`: planned vs actual per milestone, with the one milestone button each state allows. */
-export function buildTimeline(t: AccountTimeline) {
-  const blocks: object[] = [header(`Timeline · ${t.accountName}`)];
+export function buildTimeline(t: AccountTimeline): SlackMessage {
+  const blocks: KnownBlock[] = [header(`Timeline · ${t.accountName}`)];
   for (const m of t.milestones.slice(0, 24)) {
     const actual = m.completedAt
       ? `started ${formatDate(m.startedAt)}, done ${formatDate(m.completedAt)}`

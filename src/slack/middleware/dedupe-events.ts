@@ -11,10 +11,7 @@ import type { SlackDeps } from '../deps';
  */
 export function registerEventDedupe(app: App, deps: SlackDeps): void {
   app.use(async ({ body, next, context }) => {
-    const eventId =
-      (body as { type?: string; event_id?: unknown }).type === 'event_callback'
-        ? (body as { event_id?: unknown }).event_id
-        : undefined;
+    const eventId = 'event_id' in body && body.type === 'event_callback' ? body.event_id : undefined;
     if (typeof eventId !== 'string' || eventId === '') return next();
     if (!(await claimEvent(deps.ctx, { source: 'slack', eventId }))) {
       deps.logger.debug(

@@ -2,12 +2,12 @@ import { ACCOUNT_SORTS, ACCOUNT_STATUSES, listAccounts } from '../../services/ac
 import { resolveSlackActor, type SlackActor } from '../../services/users/resolve-slack-actor';
 import { buildAccountsList } from '../blocks/accounts-list';
 import { buildHelp } from '../blocks/help';
+import type { SlackMessage } from '../blocks/slack-message';
 import type { SlackDeps } from '../deps';
 import { mentionedUserId, parseAccountsFilters } from './parse-command';
-import type { Message } from './resolve-account';
 
 /** `/thread accounts [filters]`. Bad filters get the usage with the problem named. */
-export async function accountsCommand(deps: SlackDeps, actor: SlackActor, rest: string): Promise<Message> {
+export async function accountsCommand(deps: SlackDeps, actor: SlackActor, rest: string): Promise<SlackMessage> {
   const { filters, problems } = parseAccountsFilters(rest);
   if (filters.status && !(ACCOUNT_STATUSES as readonly string[]).includes(filters.status))
     problems.push(`status: expected one of ${ACCOUNT_STATUSES.join(', ')}`);

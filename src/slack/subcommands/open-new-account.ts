@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import { localDateOf } from '../../domain/business-days';
 import { formatCalendarDate } from '../../domain/calendar-date';
 import { assertCanCreateAccounts } from '../../services/permissions/assert-can-create-accounts';
@@ -5,8 +6,8 @@ import { listTemplates } from '../../services/templates/list-templates';
 import type { SlackActor } from '../../services/users/resolve-slack-actor';
 import { buildNewAccountModal } from '../blocks/new-account-modal';
 import { mrkdwnSection } from '../blocks/text';
+import type { SlackMessage } from '../blocks/slack-message';
 import type { SlackDeps } from '../deps';
-import type { Message } from './resolve-account';
 
 /**
  * `/thread new`: opens the account modal with the organisation's templates. Returns a message instead when there is
@@ -15,8 +16,8 @@ import type { Message } from './resolve-account';
 export async function openNewAccount(
   deps: SlackDeps,
   actor: SlackActor,
-  open: (view: ReturnType<typeof buildNewAccountModal>) => Promise<unknown>,
-): Promise<Message | null> {
+  open: (view: ModalView) => Promise<unknown>,
+): Promise<SlackMessage | null> {
   assertCanCreateAccounts(actor);
   const templates = await listTemplates(deps.ctx, { organizationId: actor.organizationId });
   if (templates.length === 0) {

@@ -1,10 +1,9 @@
 import { findAccounts } from '../../services/accounts/find-accounts';
 import type { SlackActor } from '../../services/users/resolve-slack-actor';
 import { buildAccountPicker } from '../blocks/account-picker';
+import type { SlackMessage } from '../blocks/slack-message';
 import { mrkdwnSection, safe } from '../blocks/text';
 import type { SlackDeps } from '../deps';
-
-export type Message = { text: string; blocks: object[] };
 
 /** One account for a name or part of it; otherwise the message to show instead (no match, or a pick list). */
 export async function resolveAccount(
@@ -12,7 +11,7 @@ export async function resolveAccount(
   actor: SlackActor,
   query: string,
   purpose: 'account' | 'timeline' | 'review',
-): Promise<{ accountId: string } | { message: Message }> {
+): Promise<{ accountId: string } | { message: SlackMessage }> {
   if (!query) {
     return {
       message: {

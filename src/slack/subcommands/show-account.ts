@@ -7,8 +7,8 @@ import { buildAccountCard } from '../blocks/account-card';
 import { buildHandoffSummary } from '../blocks/handoff-summary';
 import { buildReviewQueue } from '../blocks/review-queue';
 import { buildTimeline } from '../blocks/timeline';
+import type { SlackMessage } from '../blocks/slack-message';
 import type { SlackDeps } from '../deps';
-import type { Message } from './resolve-account';
 
 export type AccountView = 'account' | 'timeline' | 'review' | 'handoff';
 
@@ -18,7 +18,7 @@ export async function showAccountView(
   actor: SlackActor,
   view: AccountView,
   accountId?: string,
-): Promise<Message> {
+): Promise<SlackMessage> {
   const organizationId = actor.organizationId;
   if (view === 'review' && !accountId) {
     // Without an account: the CSM's own queue; an admin sees everyone's.

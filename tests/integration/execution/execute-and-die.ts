@@ -10,7 +10,7 @@
  */
 import { loadConfig } from '../../../src/config';
 import { openDatabase } from '../../../src/db/client';
-import { createExecutionDeps } from '../../../src/execution-wiring';
+import { createExecutionDeps } from '../../../src/composition/execution-ports';
 import { createLogger } from '../../../src/lib/logger';
 import type { ServiceContext } from '../../../src/services/context';
 import { executeAction } from '../../../src/services/execution/execute-action';

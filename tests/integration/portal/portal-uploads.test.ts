@@ -76,9 +76,17 @@ describe('POST /portal/:token/requests/:actionId/upload', () => {
       }),
     ).toBe(1);
 
-    const message = notifier.calls('notifyAccountChannel')[0]![1];
-    expect(message.text).toContain('uploaded Signed DPA.pdf (2.9 KB) for "Signed data processing agreement"');
-    const link = /(http:\/\/portal\.test\/portal\/files\/[^\s|>]+)/.exec(message.text)![1]!;
+    const answers = notifier.calls('portalAnswerReceived');
+    expect(answers).toHaveLength(1);
+    const [told] = answers[0]!;
+    expect(told).toMatchObject({
+      actionId: f.documentActionId,
+      actionName: 'Signed data processing agreement',
+      answer: { kind: 'document', fileName: 'Signed DPA.pdf', fileSize: PDF.length },
+    });
+    if (told.answer.kind !== 'document') throw new Error('expected a document answer');
+    const link = told.answer.downloadUrl;
+    expect(link.startsWith(`${PUBLIC_URL}/portal/files/`)).toBe(true);
     const download = await request(app)
       .get(link.replace(PUBLIC_URL, ''))
       .buffer(true)

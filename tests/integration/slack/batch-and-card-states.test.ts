@@ -1,6 +1,6 @@
 import { createSlackMessenger } from '../../../src/connectors/slack-messages/slack-messenger';
 import { createSmtpMailer, type SmtpMailer } from '../../../src/connectors/email/smtp-mailer';
-import { reviewWorkflows } from '../../../src/execution-wiring';
+import { reviewWorkflows } from '../../../src/composition/execution-ports';
 import type { ExecutionDeps } from '../../../src/services/execution/ports';
 import { editDraft } from '../../../src/services/review/edit-draft';
 import { resolveSlackActor } from '../../../src/services/users/resolve-slack-actor';

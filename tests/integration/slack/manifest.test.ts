@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 
 const root = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'manifest.json'), 'utf8'));
-const schema = JSON.parse(readFileSync(path.resolve(root, '../shared/slack/manifest.schema.1.0.0.json'), 'utf8'));
+const schema = JSON.parse(readFileSync(path.join(root, 'tests/fixtures/slack/manifest.schema.1.0.0.json'), 'utf8'));
 
 describe('manifest.json', () => {
   it("validates against Slack's app-manifest schema", () => {

@@ -116,6 +116,16 @@ describe('/thread new', () => {
     expect(await h.db.prisma.account.count({ where: { name: 'Helios Health' } })).toBe(1);
   });
 
+  it('names a template that is gone since the modal opened under the template field', async () => {
+    const { view, templateName } = await openModal();
+    const res = await h.submitView(view, byBlock({ ...valid(templateName), template: 'Retired template' }));
+    expect(res.body).toEqual({
+      response_action: 'errors',
+      errors: { [F.template]: expect.stringMatching(/^[A-Z].*Retired template/) },
+    });
+    expect(await h.db.prisma.account.count({ where: { name: 'Acme Robotics' } })).toBe(0);
+  });
+
   it('refuses an AE with an ephemeral reason instead of opening the modal', async () => {
     await h.seed();
     const org = await h.db.prisma.organization.findFirstOrThrow();

@@ -1,4 +1,3 @@
-import { formSubmittedMessage } from '../../../src/services/portal/portal-notifications';
 import { remindUnreviewedSubmissions } from '../../../src/services/scheduler/remind-unreviewed-submissions';
 import { sendDailyDigests } from '../../../src/services/scheduler/send-daily-digests';
 import { buttonLabels, findButton, stringsIn, textOf } from '../../support/block-kit';
@@ -10,7 +9,7 @@ const smtp = useSmtpCapture();
 const mail = useSmtpMailer(smtp);
 const h = useSlackHarness({ mailer: () => mail.current });
 
-/** A customer's form answer and the portal's own card for it in the CSM channel (as submitPortalForm posts it). */
+/** A customer's form answer and its card in the CSM channel (as the Slack notifier posts it for submitPortalForm). */
 async function submittedCard() {
   await h.seed();
   const account = await h.db.prisma.account.findFirstOrThrow({
@@ -31,14 +30,15 @@ async function submittedCard() {
       createdAt: new Date('2026-11-24T08:00:00Z'),
     },
   });
-  const message = formSubmittedMessage({
+  await h.slack.notifier.portalAnswerReceived({
     submissionId: submission.id,
+    accountId: account.id,
     accountName: account.name,
-    contactName: contact.name,
+    actionId: action.id,
     actionName: action.name,
-    answers: [{ label: 'Primary goals', value: 'Go live <soon>' }],
+    contactName: contact.name,
+    answer: { kind: 'form', answers: [{ label: 'Primary goals', value: 'Go live <soon>' }] },
   });
-  await h.slack.notifier.notifyAccountChannel(account.id, message);
   const card = h.lastPosted();
   h.forget();
   return { account, contact, submission, card };

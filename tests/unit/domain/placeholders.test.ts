@@ -84,6 +84,11 @@ describe('buildPlaceholderVars', () => {
     expect(Object.keys(buildPlaceholderVars(source)).sort()).toEqual([...KNOWN_PLACEHOLDERS].sort());
   });
 
+  it('leaves the first name unfilled for a contact whose name is blank, so review lint stops "Hi ,"', () => {
+    const v = buildPlaceholderVars({ ...source, contact: { name: '   ', email: 'dana@acme.io' } });
+    expect(v['contact.first_name']).toBeNull();
+  });
+
   it('names the calendar day itself even in a zone west of UTC', () => {
     // UTC midnight on 3 March is still 2 March in New York; a calendar date must not shift.
     expect(buildPlaceholderVars(source).go_live_date).toBe('Tuesday, 3 March 2026');

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { KEY_FILE, resolveEncryptionKey } from '../../../src/db/encryption-key';
-import { createSecretBox, parseEncryptionKey } from '../../../src/lib/secret-box';
+import { createSecretBox, deriveKey, isEncryptionKey, parseEncryptionKey } from '../../../src/lib/secret-box';
 
 describe('stored secrets', () => {
   const key = parseEncryptionKey('11'.repeat(32));
@@ -30,6 +30,17 @@ describe('stored secrets', () => {
   it('accept a key as hex or base64 and reject other lengths', () => {
     expect(parseEncryptionKey(Buffer.alloc(32, 7).toString('base64'))).toEqual(Buffer.alloc(32, 7));
     expect(() => parseEncryptionKey('abcd')).toThrow(/expected 32 bytes/);
+    expect(isEncryptionKey('ab'.repeat(32))).toBe(true);
+    expect(isEncryptionKey(Buffer.alloc(32, 7).toString('base64'))).toBe(true);
+    expect(isEncryptionKey('ab'.repeat(31))).toBe(false);
+  });
+
+  it('derive one key per purpose: the same for every holder of the key, different for another purpose or key', () => {
+    const portal = deriveKey(key, 'thread portal signing v1');
+    expect(deriveKey(parseEncryptionKey('11'.repeat(32)), 'thread portal signing v1').equals(portal)).toBe(true);
+    expect(deriveKey(key, 'another purpose').equals(portal)).toBe(false);
+    expect(deriveKey(parseEncryptionKey('22'.repeat(32)), 'thread portal signing v1').equals(portal)).toBe(false);
+    expect(portal.equals(key)).toBe(false);
   });
 });
 

@@ -2,6 +2,7 @@
  * Every Slack Block Kit limit the builders must respect, checked on a builder's output. Stricter than the fake
  * Web API's check: it also covers modal inputs, options, context and fields, and mrkdwn escaping.
  */
+import type { View } from '@slack/types';
 const len = (t: unknown) => (typeof t === 'string' ? Array.from(t).length : 0);
 
 export const HOSTILE_TOKENS = [
@@ -82,11 +83,11 @@ export function limitProblems(blocks: unknown[], maxBlocks: number): string[] {
 }
 
 /** Limits of a modal or Home view beyond its blocks: title, submit and close 24, private_metadata 3000. */
-export function viewProblems(view: Record<string, unknown>): string[] {
-  const problems = limitProblems(view.blocks as unknown[], 100);
-  for (const key of ['title', 'submit', 'close']) {
-    const t = (view[key] as { text?: string } | undefined)?.text;
-    if (len(t) > 24) problems.push(`${key} ${len(t)} > 24`);
+export function viewProblems(view: View): string[] {
+  const problems = limitProblems(view.blocks, 100);
+  if (view.type === 'modal') {
+    for (const [key, t] of Object.entries({ title: view.title, submit: view.submit, close: view.close }))
+      if (len(t?.text) > 24) problems.push(`${key} ${len(t?.text)} > 24`);
   }
   if (len(view.private_metadata) > 3000) problems.push(`private_metadata ${len(view.private_metadata)} > 3000`);
   return problems;

@@ -1,13 +1,22 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { View } from '@slack/types';
 import type { AccountOverview } from '../../../src/services/accounts/get-account-overview';
 import type { AccountTimeline } from '../../../src/services/accounts/get-timeline';
 import type { HandoffSummary } from '../../../src/services/accounts/get-handoff-summary';
 import type { AccountListRow } from '../../../src/services/accounts/list-accounts';
 import type { HomeData } from '../../../src/services/home/get-home';
 import type { MilestoneChangePreview } from '../../../src/services/milestones/preview-milestone-change';
+import type { DailyDigest, SubmissionReviewNotice } from '../../../src/services/notifications/notification-facts';
+import type { PortalContacts } from '../../../src/services/portal/list-portal-contacts';
+import type { SubmissionReview } from '../../../src/services/portal/load-submission-for-review';
+import type { SentPortalLink } from '../../../src/services/portal/send-portal-link';
 import type { ReviewCardData } from '../../../src/services/review/review-card-data';
 import { buildAccountCard } from '../../../src/slack/blocks/account-card';
 import { buildAccountPicker } from '../../../src/slack/blocks/account-picker';
 import { buildAccountsList } from '../../../src/slack/blocks/accounts-list';
+import { buildBatchProgress, withRetryOutcome } from '../../../src/slack/blocks/batch-progress';
+import { buildDailyDigest } from '../../../src/slack/blocks/daily-digest';
 import { buildHandoffSummary } from '../../../src/slack/blocks/handoff-summary';
 import { buildHelp } from '../../../src/slack/blocks/help';
 import { buildHome } from '../../../src/slack/blocks/home';
@@ -18,9 +27,22 @@ import {
   type MilestoneChange,
 } from '../../../src/slack/blocks/modals';
 import { buildNewAccountModal } from '../../../src/slack/blocks/new-account-modal';
+import { buildPortalAnswerCard } from '../../../src/slack/blocks/portal-answer';
 import { buildPortalLinkMessage } from '../../../src/slack/blocks/portal-link';
+import { buildEmailPortalLinkModal, buildRevokePortalLinksModal } from '../../../src/slack/blocks/portal-link-modals';
+import {
+  buildPortalLinkSentMessage,
+  buildPortalLinksRevokedMessage,
+} from '../../../src/slack/blocks/portal-link-replies';
+import { buildRefusalModal } from '../../../src/slack/blocks/refusal-modal';
 import { buildReviewCard } from '../../../src/slack/blocks/review-card';
 import { buildReviewQueue } from '../../../src/slack/blocks/review-queue';
+import {
+  buildFollowUpModal,
+  buildSubmissionReviewEscalation,
+  buildSubmissionReviewReminder,
+  markSubmissionReviewed,
+} from '../../../src/slack/blocks/submission-review';
 import { buildTimeline } from '../../../src/slack/blocks/timeline';
 import { escapeMrkdwn, safe, truncate } from '../../../src/slack/blocks/text';
 import { escapingProblems, limitProblems, mrkdwnTexts, viewProblems } from './block-kit-limits';
@@ -37,7 +59,7 @@ function expectMessageOk(message: { text: string; blocks: object[] }) {
   expect(message.text.length).toBeGreaterThan(0);
 }
 
-function expectViewOk(view: Record<string, unknown>) {
+function expectViewOk(view: View) {
   expect(viewProblems(view)).toEqual([]);
   expect(escapingProblems(view.blocks)).toEqual([]);
 }
@@ -261,7 +283,7 @@ describe('view builders under oversized and hostile input', () => {
       expectViewOk(buildEditDraftModal(c, url));
       expectViewOk(buildRequestChangesModal(c, url));
     }
-    expect(JSON.parse(buildEditDraftModal(card(0), url).private_metadata)).toEqual({ id: 'act_0' });
+    expect(JSON.parse(buildEditDraftModal(card(0), url).private_metadata ?? '')).toEqual({ id: 'act_0' });
   });
 
   it('milestone modals for every change with long names and lists', () => {
@@ -294,5 +316,229 @@ describe('view builders under oversized and hostile input', () => {
       (b) => b.block_id === 'account_template',
     )!.element!;
     expect(select.options.length).toBeLessThanOrEqual(100);
+  });
+});
+
+const contacts = (n: number): PortalContacts => ({
+  accountId: 'acc_1',
+  accountName: long(400),
+  contacts: many(n, (i) => ({
+    id: `c${i}`,
+    name: long(300),
+    email: `${long(200)}${i}@example.org`,
+    isPrimary: i === 0,
+    activeLinks: 2,
+  })),
+});
+
+const notice = (): SubmissionReviewNotice => ({
+  submissionId: `sub_${'x'.repeat(40)}`,
+  accountId: 'acc_1',
+  accountName: long(500),
+  actionName: long(500),
+  contactName: long(500),
+  submittedAt: AT,
+  hoursAgo: 18,
+  slaHours: 24,
+  hoursLeft: 6,
+});
+
+const review = (over: Partial<SubmissionReview> = {}): SubmissionReview => ({
+  submissionId: 'sub_1',
+  accountId: 'acc_1',
+  accountName: long(500),
+  actionName: long(500),
+  contactName: long(500),
+  outcome: 'follow_up',
+  reviewedAt: AT,
+  reviewedByUserId: 'u1',
+  reviewedBySlackUserId: 'UCSM0001',
+  alreadyReviewed: false,
+  ...over,
+});
+
+describe('scheduler and portal messages under oversized and hostile input', () => {
+  it('daily digest: five long lists of hostile lines stay one message, counted past the first few', () => {
+    const lines = (n: number) => many(n, () => long(1000));
+    const digest: DailyDigest = {
+      recipientName: long(300),
+      date: '2026-11-24',
+      content: {
+        dueToday: lines(40),
+        overdue: lines(40),
+        blocked: lines(40),
+        atRisk: lines(40),
+        waitingReviews: lines(40),
+      },
+    };
+    const message = buildDailyDigest(digest);
+    expectMessageOk(message);
+    expect(mrkdwnTexts(message.blocks).join('\n')).toContain('_and 32 more_');
+  });
+
+  it('batch progress: 200 failures with long hostile labels and errors stay within 50 blocks', () => {
+    const failures = many(200, (i) => ({ actionId: `act_${i}`, label: long(800), error: long(5000) }));
+    for (const finished of [false, true]) {
+      const message = buildBatchProgress({ total: 400, done: 300, sent: 90, skipped: 10, failures, finished });
+      expectMessageOk(message);
+      expect(mrkdwnTexts(message.blocks).join('\n')).toContain('more failed');
+    }
+    expectMessageOk(buildBatchProgress({ total: 3, done: 0, sent: 0, skipped: 0, failures: [], finished: false }));
+  });
+
+  it('a retried batch line replaces only its own line, escaped, whether it sent or failed again', () => {
+    const original = buildBatchProgress({
+      total: 2,
+      done: 2,
+      sent: 0,
+      skipped: 0,
+      failures: [
+        { actionId: 'act_1', label: 'one', error: 'refused' },
+        { actionId: 'act_2', label: 'two', error: 'refused' },
+      ],
+      finished: true,
+    }).blocks;
+    const sent = withRetryOutcome(original, 'act_1', { sent: true, label: long(800) });
+    expectMessageOk(sent);
+    expect(sent.blocks).toHaveLength(original.length);
+    expect(JSON.stringify(sent.blocks.find((b) => b.block_id === 'batch_failure:act_1'))).not.toContain('Retry');
+    const failed = withRetryOutcome(original, 'act_2', { sent: false, label: long(800), error: long(5000) });
+    expectMessageOk(failed);
+    // Whatever Slack sends back that is not a block is dropped, not passed on.
+    expect(withRetryOutcome([null, 'x', ...original], 'act_1', { sent: true, label: 'one' }).blocks).toHaveLength(
+      original.length,
+    );
+  });
+
+  it('submission reminder and escalation carry Acknowledge and Follow up, escaped and within limits', () => {
+    for (const message of [buildSubmissionReviewReminder(notice()), buildSubmissionReviewEscalation(notice())]) {
+      expectMessageOk(message);
+      const ids = JSON.stringify(message.blocks);
+      expect(ids).toContain('"action_id":"portal_submission_acknowledge"');
+      expect(ids).toContain('"action_id":"portal_submission_follow_up"');
+    }
+    expectMessageOk(buildSubmissionReviewReminder({ ...notice(), contactName: null }));
+  });
+
+  it('a reviewed submission card keeps its other blocks, drops its buttons, and is rebuilt when Slack sends none', () => {
+    const card = buildSubmissionReviewReminder({ ...notice(), submissionId: 'sub_1' });
+    const reviewed = markSubmissionReviewed(card.blocks, review({ alreadyReviewed: false }), {
+      emailedTo: null,
+      notEmailedBecause: long(2000),
+    });
+    expectMessageOk(reviewed);
+    expect(JSON.stringify(reviewed.blocks)).not.toContain('portal_submission_acknowledge');
+    expect(reviewed.blocks).toHaveLength(card.blocks.length);
+    const rebuilt = markSubmissionReviewed(undefined, review({ outcome: 'acknowledged', contactName: null }));
+    expectMessageOk(rebuilt);
+    const many50 = markSubmissionReviewed(
+      many(60, () => ({ type: 'divider' })),
+      review({ reviewedBySlackUserId: null }),
+    );
+    expect(limitProblems(many50.blocks, 50)).toEqual([]);
+  });
+
+  it('portal answer card: a long form of hostile answers, escaped, with its buttons and within 50 blocks', () => {
+    const message = buildPortalAnswerCard({
+      submissionId: 'sub_1',
+      accountId: 'acc_1',
+      accountName: long(500),
+      actionId: 'act_1',
+      actionName: long(500),
+      contactName: long(500),
+      answer: {
+        kind: 'form',
+        answers: many(80, (i) => ({ label: long(300), value: i % 5 ? long(10_000) : '' })),
+      },
+    });
+    expectMessageOk(message);
+    const texts = mrkdwnTexts(message.blocks).join('\n');
+    expect(texts).toContain('_(left blank)_');
+    expect(texts).toContain('more answers');
+    const buttons = message.blocks.find((b) => b.block_id === 'portal_submission:sub_1');
+    expect(buttons).toMatchObject({
+      type: 'actions',
+      elements: [
+        { action_id: 'portal_submission_acknowledge', value: 'sub_1' },
+        { action_id: 'portal_submission_follow_up', value: 'sub_1' },
+      ],
+    });
+  });
+
+  it('portal answer card: a document with a hostile name keeps its download link whole', () => {
+    const url = 'https://thread.example.org/portal/files/sub_1?expires=1&sig=a|b>c';
+    const message = buildPortalAnswerCard({
+      submissionId: 'sub_1',
+      accountId: 'acc_1',
+      accountName: long(500),
+      actionId: 'act_1',
+      actionName: long(500),
+      contactName: long(500),
+      answer: { kind: 'document', fileName: `${long(400)}.pdf`, fileSize: 3 * 1024 * 1024, downloadUrl: url },
+    });
+    expectMessageOk(message);
+    expect(message.text).toContain('(3.0 MB)');
+    expect(mrkdwnTexts(message.blocks)[1]).toMatch(
+      /^<https:\/\/thread\.example\.org\/portal\/files\/sub_1\?expires=1&amp;sig=a%7Cb%3Ec\|Download /,
+    );
+  });
+
+  it('portal link replies', () => {
+    const sent: SentPortalLink = {
+      link: {
+        url: 'http://thread.test/portal/tok',
+        portalAccessId: 'p1',
+        contactId: 'c1',
+        contactEmail: `${long(200)}@b.test`,
+        contactName: long(500),
+        expiresAt: AT,
+      },
+      emailedTo: null,
+      notEmailedBecause: long(1000),
+      messageId: null,
+    };
+    expectMessageOk(buildPortalLinkSentMessage(sent));
+    expectMessageOk(buildPortalLinkSentMessage({ ...sent, emailedTo: 'a@b.test', notEmailedBecause: null }));
+    expectMessageOk(buildPortalLinksRevokedMessage({ accountName: long(400), contactEmail: long(300), revoked: 2 }));
+    expectMessageOk(buildPortalLinksRevokedMessage({ accountName: long(400), revoked: 0 }));
+  });
+});
+
+describe('modal builders under oversized and hostile input (portal and refusals)', () => {
+  it('Follow up, with and without email, and a card place too long for private_metadata', () => {
+    const who = { accountName: long(500), actionName: long(500), contactName: long(500) };
+    const meta = { submissionId: 'sub_1', channel: 'C1', ts: '9'.repeat(4000) };
+    for (const emailEnabled of [true, false]) expectViewOk(buildFollowUpModal(who, meta, emailEnabled));
+    expectViewOk(buildFollowUpModal({ ...who, contactName: null }, { submissionId: 'sub_1' }, true));
+    expect(JSON.parse(buildFollowUpModal(who, meta, true).private_metadata ?? '')).toEqual({ submissionId: 'sub_1' });
+  });
+
+  it('portal link modals with 150 contacts', () => {
+    expectViewOk(buildEmailPortalLinkModal(contacts(150), { accountId: 'acc_1', responseUrl: long(4000) }, true));
+    expectViewOk(buildRevokePortalLinksModal(contacts(150), { accountId: 'acc_1' }));
+  });
+
+  it('the refusal modal ("Not done") fits whatever the reason and the title', () => {
+    const view = buildRefusalModal(long(100), `:warning: ${long(8000)}`);
+    expect(viewProblems(view)).toEqual([]);
+    expect(view.submit).toBeUndefined();
+    expect(view.close?.text).toBe('Close');
+  });
+});
+
+describe('coverage of this file', () => {
+  it('exercises every message and view builder in src/slack/blocks', () => {
+    const dir = path.resolve(__dirname, '../../../src/slack/blocks');
+    const builders = readdirSync(dir).flatMap((file) =>
+      [
+        ...readFileSync(path.join(dir, file), 'utf8').matchAll(
+          /^export function (build\w+|markSubmissionReviewed|withRetryOutcome)\(/gm,
+        ),
+      ].map((m) => m[1]!),
+    );
+    expect(builders.length).toBeGreaterThan(20);
+    // Called here with hostile input, not only imported (an import names it without a parenthesis).
+    const here = readFileSync(__filename, 'utf8');
+    expect(builders.filter((name) => !here.includes(`${name}(`))).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import type { View } from '@slack/types';
 import type { PortalContacts } from '../../../src/services/portal/list-portal-contacts';
 import type { SentPortalLink } from '../../../src/services/portal/send-portal-link';
 import type { AccountOverview } from '../../../src/services/accounts/get-account-overview';
@@ -33,7 +34,7 @@ function expectMessageOk(message: { text: string; blocks: object[] }) {
   expect(message.text.length).toBeGreaterThan(0);
 }
 
-function expectViewOk(view: Record<string, unknown>) {
+function expectViewOk(view: View) {
   expect(viewProblems(view)).toEqual([]);
   expect(escapingProblems(view.blocks)).toEqual([]);
 }
@@ -73,7 +74,7 @@ describe('portal link buttons and modals under Block Kit limits', () => {
       .element;
     expect(select.options).toHaveLength(100);
     expect(select.initial_option.value).toBe('c0');
-    expect(JSON.parse(view.private_metadata)).toEqual({
+    expect(JSON.parse(view.private_metadata ?? '')).toEqual({
       accountId: 'acc_1',
       responseUrl: 'https://hooks.slack.com/actions/T1/1/abc',
     });
@@ -81,7 +82,7 @@ describe('portal link buttons and modals under Block Kit limits', () => {
 
   it('with email off the picker says nothing will be emailed and offers to create the link', () => {
     const view = buildEmailPortalLinkModal(contacts(2), { accountId: 'acc_1' }, false);
-    expect(view.submit.text).toBe('Create link');
+    expect(view.submit?.text).toBe('Create link');
     expect(JSON.stringify(view.blocks)).toContain('Email is off');
   });
 

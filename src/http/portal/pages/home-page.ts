@@ -1,5 +1,7 @@
 import type { PortalMilestoneView, PortalPage, PortalRequestView } from '../../../services/portal/get-portal-page';
-import { firstName, formatCalendarDay, formatInstantDay, isoDay } from '../format';
+import { currentOrNextMilestone, isCurrentMilestone } from '../../../domain/current-milestone';
+import { firstName } from '../../../domain/first-name';
+import { formatCalendarDay, formatInstantDay, isoDay } from '../format';
 import { html, paragraphs, type SafeHtml } from '../html';
 import { layout } from '../layout';
 
@@ -13,46 +15,26 @@ const MILESTONE_STATUS: Record<PortalMilestoneView['status'], string> = {
 function requestItem(base: string, token: string, r: PortalRequestView, timeZone: string): SafeHtml {
   const cta = r.kind === 'form' ? 'Fill in the form' : 'Upload the document';
   return html`<li class="request">
-    <div class="request__body">
-      <p class="request__kind">
-        <span class="tag">${r.kind === 'form' ? 'Form' : 'Document'}</span>
-        <span class="muted">${r.milestoneName}</span>
-      </p>
-      <h3 class="request__title">${r.title}</h3>
-      ${r.purpose ? html`<p class="request__why"><strong>Why we ask:</strong> ${r.purpose}</p>` : ''}
-      <p class="request__meta">
-        ${r.requestedAt ? html`Requested <time datetime="${r.requestedAt.toISOString()}">${formatInstantDay(r.requestedAt, timeZone)}</time> · ` : ''}Needed
-        by <time datetime="${isoDay(r.neededBy)}">${formatCalendarDay(r.neededBy)}</time>
-      </p>
-    </div>
-    <a class="button" href="${base}/${token}/requests/${r.id}" aria-label="${cta}: ${r.title}">${cta}</a>
-  </li>`;
+  <div class="request__body">
+    <p class="request__kind"><span class="tag">${r.kind === 'form' ? 'Form' : 'Document'}</span> <span class="muted">${r.milestoneName}</span></p>
+    <h3 class="request__title">${r.title}</h3>
+    ${r.purpose ? html`<p class="request__why"><strong>Why we ask:</strong> ${r.purpose}</p>` : ''}
+    <p class="request__meta">${r.requestedAt ? html`Requested <time datetime="${r.requestedAt.toISOString()}">${formatInstantDay(r.requestedAt, timeZone)}</time> · ` : ''}Needed by <time datetime="${isoDay(r.neededBy)}">${formatCalendarDay(r.neededBy)}</time></p>
+  </div>
+  <a class="button" href="${base}/${token}/requests/${r.id}" aria-label="${cta}: ${r.title}">${cta}</a>
+</li>`;
 }
 
 function milestoneItem(m: PortalMilestoneView, index: number): SafeHtml {
-  return html`<li
-    class="milestone milestone--${m.status}"
-    ${m.status === 'in_progress' || m.status === 'blocked' ? html` aria-current="step"` : ''}
-  >
-    <span class="milestone__marker" aria-hidden="true">${m.status === 'completed' ? '✓' : String(index + 1)}</span>
-    <div class="milestone__body">
-      <h3 class="milestone__name">${m.name}</h3>
-      <p class="milestone__meta">
-        <span class="status status--${m.status}">${MILESTONE_STATUS[m.status]}</span>
-        <span class="muted"
-          >${m.status === 'completed' && m.completedAt ? html`Completed <time datetime="${m.completedAt.toISOString()}">${formatCalendarDay(m.completedAt)}</time>` : html`Planned <time datetime="${isoDay(m.plannedStartDate)}">${formatCalendarDay(m.plannedStartDate)}</time> – <time datetime="${isoDay(m.plannedEndDate)}">${formatCalendarDay(m.plannedEndDate)}</time>`}</span
-        >
-      </p>
-      ${
-        m.blockerNote
-          ? html`<div class="blocker">
-              <p class="blocker__title">What this is waiting on</p>
-              ${paragraphs(m.blockerNote)}
-            </div>`
-          : ''
-      }
-    </div>
-  </li>`;
+  return html`<li class="milestone milestone--${m.status}"${isCurrentMilestone(m.status) ? html` aria-current="step"` : ''}>
+  <span class="milestone__marker" aria-hidden="true">${m.status === 'completed' ? '✓' : String(index + 1)}</span>
+  <div class="milestone__body">
+    <h3 class="milestone__name">${m.name}</h3>
+    <p class="milestone__meta"><span class="status status--${m.status}">${MILESTONE_STATUS[m.status]}</span>
+      <span class="muted">${m.status === 'completed' && m.completedAt ? html`Completed <time datetime="${m.completedAt.toISOString()}">${formatCalendarDay(m.completedAt)}</time>` : html`Planned <time datetime="${isoDay(m.plannedStartDate)}">${formatCalendarDay(m.plannedStartDate)}</time> – <time datetime="${isoDay(m.plannedEndDate)}">${formatCalendarDay(m.plannedEndDate)}</time>`}</span></p>
+    ${m.blockerNote ? html`<div class="blocker"><p class="blocker__title">What this is waiting on</p>${paragraphs(m.blockerNote)}</div>` : ''}
+  </div>
+</li>`;
 }
 
 export function homePage(o: {
@@ -63,109 +45,70 @@ export function homePage(o: {
   answeredTitle?: string;
 }): SafeHtml {
   const { frame, milestones, requests, recentlyCompleted, progressPct } = o.page;
-  const current =
-    milestones.find((m) => m.status === 'blocked' || m.status === 'in_progress') ??
-    milestones.find((m) => m.status === 'pending');
+  const current = currentOrNextMilestone(milestones);
   const blocked = milestones.filter((m) => m.blockerNote);
   const tz = frame.timeZone;
-  const body = html` ${
-      o.answeredTitle
-        ? html`<div class="notice notice--success" role="status">
-            <p><strong>Thank you!</strong> We have received “${o.answeredTitle}”. Your contact has been told.</p>
-          </div>`
-        : ''
+  const body = html`
+${o.answeredTitle ? html`<div class="notice notice--success" role="status"><p><strong>Thank you!</strong> We have received “${o.answeredTitle}”. Your contact has been told.</p></div>` : ''}
+<div class="page-grid">
+<div class="page-main">
+  <section class="card hero" aria-labelledby="page-title">
+    <p class="eyebrow">${frame.account.name} · onboarding with ${frame.brand.name}</p>
+    <h1 id="page-title">Hello ${firstName(frame.contact.name)}</h1>
+    <p class="lead">Here is where your onboarding stands and what we need from you next.</p>
+    <div class="progress">
+      <div class="progress__label"><span id="progress-label">Overall progress</span><span class="progress__value">${progressPct}%</span></div>
+      <progress aria-labelledby="progress-label" max="100" value="${progressPct}">${progressPct}%</progress>
+    </div>
+    <dl class="facts">
+      <div class="fact"><dt>Current stage</dt><dd>${current ? current.name : 'All done'}</dd></div>
+      <div class="fact"><dt>Planned go-live</dt><dd>${frame.account.goLiveDate ? html`<time datetime="${isoDay(frame.account.goLiveDate)}">${formatCalendarDay(frame.account.goLiveDate)}</time>` : 'To be agreed'}</dd></div>
+      <div class="fact"><dt>Open requests</dt><dd>${requests.length}</dd></div>
+    </dl>
+  </section>
+
+  ${blocked.map(
+    (m) => html`<section class="notice notice--blocked" aria-labelledby="blocked-${m.id}">
+    <h2 id="blocked-${m.id}" class="notice__title">${m.name} is on hold</h2>
+    ${paragraphs(m.blockerNote ?? '')}
+  </section>`,
+  )}
+
+  <section class="card" aria-labelledby="needs-title">
+    <h2 id="needs-title">What we need from you</h2>
+    ${
+      requests.length > 0
+        ? html`<ul class="requests">${requests.map((r) => requestItem(o.base, o.token, r, tz))}</ul>`
+        : html`<p class="empty">Nothing right now. We will let you know as soon as we need something.</p>`
     }
-    <div class="page-grid">
-      <div class="page-main">
-        <section class="card hero" aria-labelledby="page-title">
-          <p class="eyebrow">${frame.account.name} · onboarding with ${frame.brand.name}</p>
-          <h1 id="page-title">Hello ${firstName(frame.contact.name)}</h1>
-          <p class="lead">Here is where your onboarding stands and what we need from you next.</p>
-          <div class="progress">
-            <div class="progress__label">
-              <span id="progress-label">Overall progress</span><span class="progress__value">${progressPct}%</span>
-            </div>
-            <progress aria-labelledby="progress-label" max="100" value="${progressPct}">${progressPct}%</progress>
-          </div>
-          <dl class="facts">
-            <div class="fact">
-              <dt>Current stage</dt>
-              <dd>${current ? current.name : 'All done'}</dd>
-            </div>
-            <div class="fact">
-              <dt>Planned go-live</dt>
-              <dd>
-                ${frame.account.goLiveDate ? html`<time datetime="${isoDay(frame.account.goLiveDate)}">${formatCalendarDay(frame.account.goLiveDate)}</time>` : 'To be agreed'}
-              </dd>
-            </div>
-            <div class="fact">
-              <dt>Open requests</dt>
-              <dd>${requests.length}</dd>
-            </div>
-          </dl>
-        </section>
+  </section>
 
-        ${blocked.map(
-          (m) =>
-            html`<section class="notice notice--blocked" aria-labelledby="blocked-${m.id}">
-              <h2 id="blocked-${m.id}" class="notice__title">${m.name} is on hold</h2>
-              ${paragraphs(m.blockerNote ?? '')}
-            </section>`,
-        )}
-
-        <section class="card" aria-labelledby="needs-title">
-          <h2 id="needs-title">What we need from you</h2>
-          ${
-            requests.length > 0
-              ? html`<ul class="requests">
-                  ${requests.map((r) => requestItem(o.base, o.token, r, tz))}
-                </ul>`
-              : html`<p class="empty">Nothing right now. We will let you know as soon as we need something.</p>`
-          }
-        </section>
-
-        <section class="card" aria-labelledby="timeline-title">
-          <h2 id="timeline-title">Your timeline</h2>
-          <ol class="timeline">
-            ${milestones.map((m, i) => milestoneItem(m, i))}
-          </ol>
-        </section>
-      </div>
-      <aside class="page-side" aria-label="Your contact and recent activity">
-        <section class="card csm" aria-labelledby="csm-title">
-          <h2 id="csm-title">Your contact</h2>
-          ${
-            frame.csm
-              ? html`<p class="csm__name">${frame.csm.name}</p>
-                  <p class="muted">Customer success manager</p>
-                  ${frame.csm.email ? html`<p><a class="csm__email" href="mailto:${frame.csm.email}">${frame.csm.email}</a></p>` : ''}`
-              : html`<p class="muted">Your customer success manager will be introduced shortly.</p>`
-          }
-        </section>
-        <section class="card" aria-labelledby="done-title">
-          <h2 id="done-title">Recently completed</h2>
-          ${
-            recentlyCompleted.length > 0
-              ? html`<ul class="done-list">
-                  ${recentlyCompleted.map(
-                    (d) =>
-                      html`<li>
-                        <span class="done-list__check" aria-hidden="true">✓</span
-                        ><span
-                          ><span class="done-list__title">${d.title}</span
-                          ><span class="done-list__date muted"
-                            ><time datetime="${d.completedAt.toISOString()}"
-                              >${formatInstantDay(d.completedAt, tz)}</time
-                            ></span
-                          ></span
-                        >
-                      </li>`,
-                  )}
-                </ul>`
-              : html`<p class="muted">Nothing yet.</p>`
-          }
-        </section>
-      </aside>
-    </div>`;
+  <section class="card" aria-labelledby="timeline-title">
+    <h2 id="timeline-title">Your timeline</h2>
+    <ol class="timeline">${milestones.map((m, i) => milestoneItem(m, i))}</ol>
+  </section>
+</div>
+<aside class="page-side" aria-label="Your contact and recent activity">
+  <section class="card csm" aria-labelledby="csm-title">
+    <h2 id="csm-title">Your contact</h2>
+    ${
+      frame.csm
+        ? html`<p class="csm__name">${frame.csm.name}</p><p class="muted">Customer success manager</p>${frame.csm.email ? html`<p><a class="csm__email" href="mailto:${frame.csm.email}">${frame.csm.email}</a></p>` : ''}`
+        : html`<p class="muted">Your customer success manager will be introduced shortly.</p>`
+    }
+  </section>
+  <section class="card" aria-labelledby="done-title">
+    <h2 id="done-title">Recently completed</h2>
+    ${
+      recentlyCompleted.length > 0
+        ? html`<ul class="done-list">${recentlyCompleted.map(
+            (d) =>
+              html`<li><span class="done-list__check" aria-hidden="true">✓</span><span><span class="done-list__title">${d.title}</span><span class="done-list__date muted"><time datetime="${d.completedAt.toISOString()}">${formatInstantDay(d.completedAt, tz)}</time></span></span></li>`,
+          )}</ul>`
+        : html`<p class="muted">Nothing yet.</p>`
+    }
+  </section>
+</aside>
+</div>`;
   return layout({ title: 'Your onboarding', base: o.base, nonce: o.nonce, brand: frame.brand, body });
 }

@@ -19,11 +19,11 @@ export function messagePage(o: MessagePageOptions): SafeHtml {
     nonce: o.nonce,
     brand: o.brand,
     body: html`<section class="card card--message" aria-labelledby="message-title">
-      <h1 id="message-title">${o.title}</h1>
-      <p class="lead">${o.lead}</p>
-      ${o.detail ? html`<p>${o.detail}</p>` : ''}
-      ${o.link ? html`<p><a class="button" href="${o.link.href}">${o.link.label}</a></p>` : ''}
-    </section>`,
+  <h1 id="message-title">${o.title}</h1>
+  <p class="lead">${o.lead}</p>
+  ${o.detail ? html`<p>${o.detail}</p>` : ''}
+  ${o.link ? html`<p><a class="button" href="${o.link.href}">${o.link.label}</a></p>` : ''}
+</section>`,
   });
 }
 

@@ -3,14 +3,14 @@ import { acknowledgeSubmission } from '../../../services/portal/acknowledge-subm
 import { markSubmissionReviewed } from '../../blocks/submission-review';
 import type { SlackDeps } from '../../deps';
 import { ACTIONS } from '../../ids';
-import { actorOf, buttonValue, tellUser } from '../interaction';
+import { actorOf, buttonValue, clickedMessage, tellUser, type ThreadClick } from '../interaction';
 
 /**
  * Acknowledge on a portal submission card (the portal's own card, a reminder or an escalation): the submission is
  * reviewed, its review clock stops, and the clicked card loses its buttons in favour of who reviewed it and when.
  */
 export function registerAcknowledgeSubmission(app: App, deps: SlackDeps): void {
-  app.action(ACTIONS.submissionAcknowledge, async ({ ack, body, respond, client }) => {
+  app.action<ThreadClick>(ACTIONS.submissionAcknowledge, async ({ ack, body, respond, client }) => {
     await ack();
     try {
       const actor = await actorOf(deps, body);
@@ -19,17 +19,16 @@ export function registerAcknowledgeSubmission(app: App, deps: SlackDeps): void {
         submissionId: buttonValue(body),
         actor,
       });
-      const container = (body as { container?: { channel_id?: string; message_ts?: string } }).container;
-      const message = markSubmissionReviewed((body as { message?: { blocks?: unknown } }).message?.blocks, review);
-      if (container?.channel_id && container.message_ts) {
+      const where = clickedMessage(body);
+      const message = markSubmissionReviewed(body.message?.blocks, review);
+      if (where) {
         await client.chat.update({
-          channel: container.channel_id,
-          ts: container.message_ts,
+          ...where,
           text: message.text,
-          blocks: message.blocks as never,
+          blocks: message.blocks,
         });
       } else {
-        await respond({ replace_original: true, text: message.text, blocks: message.blocks as never });
+        await respond({ replace_original: true, text: message.text, blocks: message.blocks });
       }
       if (review.alreadyReviewed && review.reviewedByUserId !== actor.userId) {
         await respond({

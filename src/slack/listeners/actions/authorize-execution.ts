@@ -2,7 +2,7 @@ import { AppError } from '../../../lib/errors';
 import { checkPermission } from '../../../services/permissions/check-permission';
 import type { SlackActor } from '../../../services/users/resolve-slack-actor';
 import type { SlackDeps } from '../../deps';
-import { actorOf, buttonValue } from '../interaction';
+import { actorOf, buttonValue, type ThreadClick } from '../interaction';
 
 export interface AuthorizedExecution {
   actor: SlackActor;
@@ -15,10 +15,7 @@ export interface AuthorizedExecution {
  * What every sending button (Execute, Execute anyway, Retry) checks first: who clicked, which action, whether they
  * may send it, and that sending is wired in this process.
  */
-export async function authorizeExecution(
-  deps: SlackDeps,
-  body: { user: { id: string } },
-): Promise<AuthorizedExecution> {
+export async function authorizeExecution(deps: SlackDeps, body: ThreadClick): Promise<AuthorizedExecution> {
   const actor = await actorOf(deps, body);
   const actionId = buttonValue(body);
   await checkPermission(deps.ctx, {

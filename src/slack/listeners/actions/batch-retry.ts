@@ -4,7 +4,7 @@ import { getReviewCard } from '../../../services/review/get-review-card';
 import { withRetryOutcome } from '../../blocks/batch-progress';
 import type { SlackDeps } from '../../deps';
 import { ACTIONS } from '../../ids';
-import { tellUser } from '../interaction';
+import { clickedMessage, tellUser, type ThreadClick } from '../interaction';
 import { authorizeExecution } from './authorize-execution';
 
 /**
@@ -12,7 +12,7 @@ import { authorizeExecution } from './authorize-execution';
  * Execute), then replaces its line in the same message with the outcome; the review card follows by itself.
  */
 export function registerBatchRetry(app: App, deps: SlackDeps): void {
-  app.action(ACTIONS.batchRetry, async ({ ack, body, respond, client }) => {
+  app.action<ThreadClick>(ACTIONS.batchRetry, async ({ ack, body, respond, client }) => {
     await ack();
     try {
       const { actionId, execute } = await authorizeExecution(deps, body);
@@ -26,15 +26,14 @@ export function registerBatchRetry(app: App, deps: SlackDeps): void {
         if (!isAppError(error)) throw error;
         outcome = { sent: false, label, error: error.message };
       }
-      const container = (body as { container?: { channel_id?: string; message_ts?: string } }).container;
-      const original = (body as { message?: { blocks?: unknown } }).message?.blocks;
+      const where = clickedMessage(body);
+      const original: unknown = body.message?.blocks;
       const message = withRetryOutcome(original, actionId, outcome);
-      if (container?.channel_id && container.message_ts && Array.isArray(original)) {
+      if (where && Array.isArray(original)) {
         await client.chat.update({
-          channel: container.channel_id,
-          ts: container.message_ts,
+          ...where,
           text: message.text,
-          blocks: message.blocks as never,
+          blocks: message.blocks,
         });
       } else {
         await respond({

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps';
+import type { ThreadClick } from '../interaction';
 import { ACTIONS } from '../../ids';
 
 /**
@@ -7,7 +8,7 @@ import { ACTIONS } from '../../ids';
  * "Execute selected" reads the ticked boxes from the message state when it is clicked.
  */
 export function registerBatchSelect(app: App, _deps: SlackDeps): void {
-  app.action(ACTIONS.batchSelect, async ({ ack }) => {
+  app.action<ThreadClick>(ACTIONS.batchSelect, async ({ ack }) => {
     await ack();
   });
 }

@@ -5,14 +5,14 @@ import { createPortalLink } from '../../../services/portal/create-portal-link';
 import { buildPortalLinkMessage } from '../../blocks/portal-link';
 import type { SlackDeps } from '../../deps';
 import { ACTIONS } from '../../ids';
-import { actorOf, buttonValue, tellUser } from '../interaction';
+import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction';
 
 /**
  * Copy portal link: a fresh magic link for the account's primary contact, shown only to the person who asked.
  * A link is a credential for the customer, so only the account's CSM or an admin may mint one.
  */
 export function registerCopyPortalLink(app: App, deps: SlackDeps): void {
-  app.action(ACTIONS.copyPortalLink, async ({ ack, body, respond }) => {
+  app.action<ThreadClick>(ACTIONS.copyPortalLink, async ({ ack, body, respond }) => {
     await ack();
     try {
       const actor = await actorOf(deps, body);
@@ -31,7 +31,7 @@ export function registerCopyPortalLink(app: App, deps: SlackDeps): void {
         response_type: 'ephemeral',
         replace_original: false,
         text: message.text,
-        blocks: message.blocks as never,
+        blocks: message.blocks,
       });
     } catch (error) {
       await tellUser(deps, respond, error);

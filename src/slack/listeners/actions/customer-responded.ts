@@ -3,12 +3,12 @@ import { markCustomerResponded } from '../../../services/execution/mark-customer
 import { checkPermission } from '../../../services/permissions/check-permission';
 import type { SlackDeps } from '../../deps';
 import { ACTIONS } from '../../ids';
-import { actorOf, buttonValue, tellUser } from '../interaction';
+import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction';
 import { refreshCard } from './refresh-card';
 
 /** "Customer responded" on a sent email: executed → completed, and the actions waiting on it are scheduled. */
 export function registerCustomerResponded(app: App, deps: SlackDeps): void {
-  app.action(ACTIONS.customerResponded, async ({ ack, body, respond }) => {
+  app.action<ThreadClick>(ACTIONS.customerResponded, async ({ ack, body, respond }) => {
     await ack();
     try {
       const actor = await actorOf(deps, body);
@@ -24,7 +24,7 @@ export function registerCustomerResponded(app: App, deps: SlackDeps): void {
         { notifier: deps.notifier },
         { actionId, actor: actor.userId, via: 'email_reply' },
       );
-      await refreshCard(deps, actionId, body, respond);
+      await refreshCard(deps, actionId, { body, respond });
     } catch (error) {
       await tellUser(deps, respond, error);
     }

@@ -6,7 +6,7 @@ import { buildEmailPortalLinkModal } from '../../blocks/portal-link-modals';
 import { buildPortalLinkSentMessage } from '../../blocks/portal-link-replies';
 import type { SlackDeps } from '../../deps';
 import { ACTIONS } from '../../ids';
-import { actorOf, buttonValue, tellUser } from '../interaction';
+import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction';
 
 /**
  * Email portal link: a fresh magic link emailed to the account's only contact straight away, or, when there are
@@ -14,7 +14,7 @@ import { actorOf, buttonValue, tellUser } from '../interaction';
  * Only the account's CSM or an admin may send one (checked by the services).
  */
 export function registerEmailPortalLink(app: App, deps: SlackDeps): void {
-  app.action(ACTIONS.emailPortalLink, async ({ ack, body, respond, client }) => {
+  app.action<ThreadClick>(ACTIONS.emailPortalLink, async ({ ack, body, respond, client }) => {
     await ack();
     try {
       const actor = await actorOf(deps, body);
@@ -29,10 +29,10 @@ export function registerEmailPortalLink(app: App, deps: SlackDeps): void {
         throw new AppError('not_configured', 'portal links need PUBLIC_URL, and it is not passed to the Slack app.');
       const mailer = deps.workflows.mailer?.();
       if (recipients.contacts.length > 1) {
-        const responseUrl = (body as { response_url?: string }).response_url;
+        const responseUrl = body.response_url;
         await client.views.open({
-          trigger_id: (body as { trigger_id: string }).trigger_id,
-          view: buildEmailPortalLinkModal(recipients, { accountId, responseUrl }, mailer !== undefined) as never,
+          trigger_id: body.trigger_id,
+          view: buildEmailPortalLinkModal(recipients, { accountId, responseUrl }, mailer !== undefined),
         });
         return;
       }
@@ -46,7 +46,7 @@ export function registerEmailPortalLink(app: App, deps: SlackDeps): void {
         response_type: 'ephemeral',
         replace_original: false,
         text: message.text,
-        blocks: message.blocks as never,
+        blocks: message.blocks,
       });
     } catch (error) {
       await tellUser(deps, respond, error);

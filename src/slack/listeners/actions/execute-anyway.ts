@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps';
 import { ACTIONS } from '../../ids';
-import { tellUser } from '../interaction';
+import { tellUser, type ThreadClick } from '../interaction';
 import { authorizeExecution } from './authorize-execution';
 import { refreshCard } from './refresh-card';
 
@@ -10,14 +10,14 @@ import { refreshCard } from './refresh-card';
  * The execution service records the override and who made it in the audit trail; still sent exactly once.
  */
 export function registerExecuteAnyway(app: App, deps: SlackDeps): void {
-  app.action(ACTIONS.executeAnyway, async ({ ack, body, respond }) => {
+  app.action<ThreadClick>(ACTIONS.executeAnyway, async ({ ack, body, respond }) => {
     await ack();
     try {
       const { actionId, execute } = await authorizeExecution(deps, body);
       try {
         await execute(true);
       } finally {
-        await refreshCard(deps, actionId, body, respond);
+        await refreshCard(deps, actionId, { body, respond });
       }
     } catch (error) {
       await tellUser(deps, respond, error);

@@ -7,7 +7,7 @@ import { getReviewCard } from '../../../services/review/get-review-card';
 import { buildBatchProgress, type BatchView } from '../../blocks/batch-progress';
 import type { SlackDeps } from '../../deps';
 import { ACTIONS } from '../../ids';
-import { actorOf, tellUser } from '../interaction';
+import { actorOf, tellUser, type ThreadClick } from '../interaction';
 
 /** chat.update is rate limited (about 50 a minute): progress is shown at most this often, and always at the end. */
 export const PROGRESS_UPDATE_MS = 1500;
@@ -23,8 +23,8 @@ const stateSchema = z.object({
 });
 
 /** The ticked drafts: the batch checkboxes' values in the message state, in the order the queue shows them. */
-export function selectedActionIds(body: unknown): string[] {
-  const parsed = stateSchema.safeParse((body as { state?: unknown }).state);
+export function selectedActionIds(body: ThreadClick): string[] {
+  const parsed = stateSchema.safeParse(body.state);
   if (!parsed.success) return [];
   const ids: string[] = [];
   for (const block of Object.values(parsed.data.values)) {
@@ -42,7 +42,7 @@ export function selectedActionIds(body: unknown): string[] {
  * Every selected action is permission-checked before anything is sent, so a refusal leaves nothing half done.
  */
 export function registerExecuteSelected(app: App, deps: SlackDeps): void {
-  app.action(ACTIONS.executeSelected, async ({ ack, body, respond, client }) => {
+  app.action<ThreadClick>(ACTIONS.executeSelected, async ({ ack, body, respond, client }) => {
     await ack();
     try {
       const actor = await actorOf(deps, body);
@@ -81,7 +81,7 @@ export function registerExecuteSelected(app: App, deps: SlackDeps): void {
       const posted = await client.chat.postMessage({
         channel: actor.slackUserId,
         text: first.text,
-        blocks: first.blocks as never,
+        blocks: first.blocks,
       });
       const where = { channel: posted.channel ?? actor.slackUserId, ts: posted.ts ?? '' };
       await respond({
@@ -93,7 +93,7 @@ export function registerExecuteSelected(app: App, deps: SlackDeps): void {
       let lastUpdate = Date.now();
       const show = async (p: BatchProgress, finished: boolean) => {
         const message = buildBatchProgress(await view(p, finished));
-        await client.chat.update({ ...where, text: message.text, blocks: message.blocks as never });
+        await client.chat.update({ ...where, text: message.text, blocks: message.blocks });
         lastUpdate = Date.now();
       };
       const final = await run(ids, actor.userId, async (p) => {

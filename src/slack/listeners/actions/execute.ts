@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps';
 import { ACTIONS } from '../../ids';
-import { tellUser } from '../interaction';
+import { tellUser, type ThreadClick } from '../interaction';
 import { authorizeExecution } from './authorize-execution';
 import { refreshCard } from './refresh-card';
 
@@ -10,7 +10,7 @@ import { refreshCard } from './refresh-card';
  * finds it taken) and sends exactly once; this listener only checks who may, and refreshes the card.
  */
 export function registerExecute(app: App, deps: SlackDeps): void {
-  app.action(ACTIONS.execute, async ({ ack, body, respond }) => {
+  app.action<ThreadClick>(ACTIONS.execute, async ({ ack, body, respond }) => {
     await ack();
     try {
       const { actionId, execute } = await authorizeExecution(deps, body);
@@ -18,7 +18,7 @@ export function registerExecute(app: App, deps: SlackDeps): void {
         await execute(false);
       } finally {
         // Sent or failed, the card shows what happened.
-        await refreshCard(deps, actionId, body, respond);
+        await refreshCard(deps, actionId, { body, respond });
       }
     } catch (error) {
       await tellUser(deps, respond, error);

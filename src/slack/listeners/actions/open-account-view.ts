@@ -2,18 +2,18 @@ import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps';
 import { showAccountView, type AccountView } from '../../subcommands/show-account';
 import { ACTIONS } from '../../ids';
-import { actorOf, buttonValue, tellUser } from '../interaction';
+import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction';
 
 /** The Timeline, Handoff summary and Review drafts buttons, and the pick list after an ambiguous name: each shows an account view. */
 export function registerOpenAccountView(app: App, deps: SlackDeps): void {
   const ids = new RegExp(
     `^(${[ACTIONS.openTimeline, ACTIONS.openReview, ACTIONS.openHandoff, ACTIONS.pickAccount].join('|')})$`,
   );
-  app.action(ids, async ({ ack, body, respond, action }) => {
+  app.action<ThreadClick>(ids, async ({ ack, body, respond, action }) => {
     await ack();
     try {
       const actor = await actorOf(deps, body);
-      const id = (action as { action_id: string }).action_id;
+      const id = action.action_id;
       const value = buttonValue(body);
       let view: AccountView;
       let accountId = value;
@@ -29,7 +29,7 @@ export function registerOpenAccountView(app: App, deps: SlackDeps): void {
         response_type: 'ephemeral',
         replace_original: id === ACTIONS.pickAccount,
         text: message.text,
-        blocks: message.blocks as never,
+        blocks: message.blocks,
       });
     } catch (error) {
       await tellUser(deps, respond, error);

@@ -4,10 +4,10 @@ import { getReviewCard } from '../../../services/review/get-review-card';
 import { buildEditDraftModal } from '../../blocks/modals';
 import type { SlackDeps } from '../../deps';
 import { ACTIONS } from '../../ids';
-import { actorOf, buttonValue, tellUser } from '../interaction';
+import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction';
 
 export function registerOpenEdit(app: App, deps: SlackDeps): void {
-  app.action(ACTIONS.edit, async ({ ack, body, respond, client }) => {
+  app.action<ThreadClick>(ACTIONS.edit, async ({ ack, body, respond, client }) => {
     await ack();
     try {
       const actor = await actorOf(deps, body);
@@ -19,10 +19,10 @@ export function registerOpenEdit(app: App, deps: SlackDeps): void {
         doing: 'edit drafts',
       });
       const card = await getReviewCard(deps.ctx, { actionId });
-      const responseUrl = (body as { response_url?: string }).response_url;
+      const responseUrl = body.response_url;
       await client.views.open({
-        trigger_id: (body as { trigger_id: string }).trigger_id,
-        view: buildEditDraftModal(card, responseUrl) as never,
+        trigger_id: body.trigger_id,
+        view: buildEditDraftModal(card, responseUrl),
       });
     } catch (error) {
       await tellUser(deps, respond, error);

@@ -4,7 +4,7 @@ import { checkPermission } from '../../../services/permissions/check-permission'
 import { buildMilestoneModal, type MilestoneChange } from '../../blocks/modals';
 import type { SlackDeps } from '../../deps';
 import { ACTIONS } from '../../ids';
-import { actorOf, buttonValue, tellUser } from '../interaction';
+import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction';
 
 const CHANGE_OF: Record<string, MilestoneChange> = {
   [ACTIONS.milestoneStart]: 'start',
@@ -16,10 +16,10 @@ const CHANGE_OF: Record<string, MilestoneChange> = {
 /** Start / Complete / Block / Unblock buttons (account card, timeline): one modal builder, four changes. */
 export function registerOpenMilestoneModal(app: App, deps: SlackDeps): void {
   const ids = new RegExp(`^(${Object.keys(CHANGE_OF).join('|')})$`);
-  app.action(ids, async ({ ack, body, respond, client, action }) => {
+  app.action<ThreadClick>(ids, async ({ ack, body, respond, client, action }) => {
     await ack();
     try {
-      const change = CHANGE_OF[(action as { action_id: string }).action_id]!;
+      const change = CHANGE_OF[action.action_id]!;
       const actor = await actorOf(deps, body);
       const milestoneId = buttonValue(body);
       await checkPermission(deps.ctx, {
@@ -30,8 +30,8 @@ export function registerOpenMilestoneModal(app: App, deps: SlackDeps): void {
       });
       const preview = await previewMilestoneChange(deps.ctx, { organizationId: actor.organizationId, milestoneId });
       await client.views.open({
-        trigger_id: (body as { trigger_id: string }).trigger_id,
-        view: buildMilestoneModal(change, preview) as never,
+        trigger_id: body.trigger_id,
+        view: buildMilestoneModal(change, preview),
       });
     } catch (error) {
       await tellUser(deps, respond, error);

@@ -4,14 +4,14 @@ import { buildRevokePortalLinksModal } from '../../blocks/portal-link-modals';
 import { buildPortalLinksRevokedMessage } from '../../blocks/portal-link-replies';
 import type { SlackDeps } from '../../deps';
 import { ACTIONS } from '../../ids';
-import { actorOf, buttonValue, tellUser } from '../interaction';
+import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction';
 
 /**
  * Revoke portal links: opens the confirmation (how many links, whose; a contact picker when several have one).
  * Nothing is revoked until it is confirmed. With no live link there is nothing to confirm, and the reply says so.
  */
 export function registerRevokePortalLinks(app: App, deps: SlackDeps): void {
-  app.action(ACTIONS.revokePortalLinks, async ({ ack, body, respond, client }) => {
+  app.action<ThreadClick>(ACTIONS.revokePortalLinks, async ({ ack, body, respond, client }) => {
     await ack();
     try {
       const actor = await actorOf(deps, body);
@@ -28,14 +28,14 @@ export function registerRevokePortalLinks(app: App, deps: SlackDeps): void {
           response_type: 'ephemeral',
           replace_original: false,
           text: message.text,
-          blocks: message.blocks as never,
+          blocks: message.blocks,
         });
         return;
       }
-      const responseUrl = (body as { response_url?: string }).response_url;
+      const responseUrl = body.response_url;
       await client.views.open({
-        trigger_id: (body as { trigger_id: string }).trigger_id,
-        view: buildRevokePortalLinksModal(holders, { accountId, responseUrl }) as never,
+        trigger_id: body.trigger_id,
+        view: buildRevokePortalLinksModal(holders, { accountId, responseUrl }),
       });
     } catch (error) {
       await tellUser(deps, respond, error);

@@ -3,14 +3,14 @@ import { sendTestMessage } from '../../../services/execution/send-test-message';
 import { checkPermission } from '../../../services/permissions/check-permission';
 import type { SlackDeps } from '../../deps';
 import { ACTIONS } from '../../ids';
-import { actorOf, buttonValue, tellUser } from '../interaction';
+import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction';
 
 /**
  * "Send test to me": exactly the text the customer would get (same service as the real send uses for its text),
  * as a DM from Thread to the reviewer; nothing reaches the customer and the action does not change.
  */
 export function registerSendTest(app: App, deps: SlackDeps): void {
-  app.action(ACTIONS.sendTest, async ({ ack, body, respond, client }) => {
+  app.action<ThreadClick>(ACTIONS.sendTest, async ({ ack, body, respond, client }) => {
     await ack();
     try {
       const actor = await actorOf(deps, body);

@@ -2,17 +2,17 @@ import type { App } from '@slack/bolt';
 import { skipAction } from '../../../services/review/skip-action';
 import type { SlackDeps } from '../../deps';
 import { ACTIONS } from '../../ids';
-import { actorOf, buttonValue, tellUser } from '../interaction';
+import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction';
 import { refreshCard } from './refresh-card';
 
 export function registerSkip(app: App, deps: SlackDeps): void {
-  app.action(ACTIONS.skip, async ({ ack, body, respond }) => {
+  app.action<ThreadClick>(ACTIONS.skip, async ({ ack, body, respond }) => {
     await ack();
     try {
       const actor = await actorOf(deps, body);
       const actionId = buttonValue(body);
       await skipAction(deps.ctx, { organizationId: actor.organizationId, actionId, actor });
-      await refreshCard(deps, actionId, body, respond);
+      await refreshCard(deps, actionId, { body, respond });
     } catch (error) {
       await tellUser(deps, respond, error);
     }

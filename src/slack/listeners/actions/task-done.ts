@@ -3,12 +3,12 @@ import { completeInternalTask } from '../../../services/execution/complete-inter
 import { checkPermission } from '../../../services/permissions/check-permission';
 import type { SlackDeps } from '../../deps';
 import { ACTIONS } from '../../ids';
-import { actorOf, buttonValue, tellUser } from '../interaction';
+import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction';
 import { refreshCard } from './refresh-card';
 
 /** "Done" on an internal task: completed, and what waits on it is scheduled. */
 export function registerTaskDone(app: App, deps: SlackDeps): void {
-  app.action(ACTIONS.taskDone, async ({ ack, body, respond }) => {
+  app.action<ThreadClick>(ACTIONS.taskDone, async ({ ack, body, respond }) => {
     await ack();
     try {
       const actor = await actorOf(deps, body);
@@ -20,7 +20,7 @@ export function registerTaskDone(app: App, deps: SlackDeps): void {
         doing: 'complete internal tasks',
       });
       await completeInternalTask(deps.ctx, { notifier: deps.notifier }, { actionId, actor: actor.userId });
-      await refreshCard(deps, actionId, body, respond);
+      await refreshCard(deps, actionId, { body, respond });
     } catch (error) {
       await tellUser(deps, respond, error);
     }

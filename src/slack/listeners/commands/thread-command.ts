@@ -1,11 +1,12 @@
 import type { App } from '@slack/bolt';
 import { resolveSlackActor } from '../../../services/users/resolve-slack-actor';
 import { buildHelp } from '../../blocks/help';
+import type { SlackMessage } from '../../blocks/slack-message';
 import { safe } from '../../blocks/text';
 import { accountsCommand } from '../../subcommands/accounts-command';
 import { openNewAccount } from '../../subcommands/open-new-account';
 import { parseCommand } from '../../subcommands/parse-command';
-import { resolveAccount, type Message } from '../../subcommands/resolve-account';
+import { resolveAccount } from '../../subcommands/resolve-account';
 import { showAccountView } from '../../subcommands/show-account';
 import type { SlackDeps } from '../../deps';
 import { errorText } from '../../error-text';
@@ -24,18 +25,18 @@ export function registerThreadCommand(app: App, deps: SlackDeps): void {
     if (sub !== 'accounts' && sub !== 'new' && !view) {
       // Echoed back escaped, so a typo like "<!channel>" cannot ping anyone even in an ephemeral reply.
       const problem = sub === '' || sub === 'help' ? undefined : `I don't know "${safe(sub, 80)}".`;
-      await ack({ response_type: 'ephemeral', ...buildHelp(problem) } as never);
+      await ack({ response_type: 'ephemeral', ...buildHelp(problem) });
       return;
     }
     await ack();
-    const reply = (m: Message) =>
-      respond({ response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks as never });
+    const reply = (m: SlackMessage) =>
+      respond({ response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks });
     try {
       const actor = await resolveSlackActor(deps.ctx, { slackUserId: command.user_id });
       if (sub === 'new') {
         // The trigger id lives 3 seconds: the modal opens straight after the acknowledgement and one template query.
         const instead = await openNewAccount(deps, actor, (view) =>
-          client.views.open({ trigger_id: command.trigger_id, view: view as never }),
+          client.views.open({ trigger_id: command.trigger_id, view }),
         );
         if (instead) await reply(instead);
         return;

@@ -9,19 +9,13 @@ import type { SlackDeps } from '../../deps';
  */
 export function registerCustomerThreadReply(app: App, deps: SlackDeps): void {
   app.event('message', async ({ event }) => {
-    const m = event as {
-      subtype?: string;
-      bot_id?: string;
-      user?: string;
-      channel?: string;
-      ts?: string;
-      thread_ts?: string;
-    };
-    if (m.subtype !== undefined || m.bot_id || !m.user || !m.channel || !m.thread_ts || m.thread_ts === m.ts) return;
+    // Any subtype (bot_message, message_changed, thread_broadcast…) is not a customer's own reply.
+    if (event.subtype !== undefined || event.bot_id || !event.user || !event.channel) return;
+    if (!event.thread_ts || event.thread_ts === event.ts) return;
     await completeOnSlackReply(
       deps.ctx,
       { notifier: deps.notifier },
-      { channel: m.channel, threadTs: m.thread_ts, slackUserId: m.user },
+      { channel: event.channel, threadTs: event.thread_ts, slackUserId: event.user },
     );
   });
 }

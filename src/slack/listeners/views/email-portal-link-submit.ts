@@ -1,48 +1,35 @@
-import type { App } from '@slack/bolt';
+import type { App, ViewSubmitAction } from '@slack/bolt';
 import { AppError } from '../../../lib/errors';
 import { sendPortalLink, type SentPortalLink } from '../../../services/portal/send-portal-link';
 import { buildPortalLinkSentMessage } from '../../blocks/portal-link-replies';
-import { mrkdwnSection, plain } from '../../blocks/text';
+import { mrkdwnSection } from '../../blocks/text';
 import type { SlackDeps } from '../../deps';
 import { errorText } from '../../error-text';
 import { FIELDS, VIEWS } from '../../ids';
 import { actorOf } from '../interaction';
-import { portalLinkMetadataSchema, replyAfterModal } from './reply-after-modal';
+import { portalLinkModalMetadata, readModalMetadata } from './modal-metadata';
+import { replyAfterModal } from './reply-after-modal';
+import { viewFailure } from './view-failure';
 import { selectedValue } from './view-input';
-
-function safeJson(text: string | undefined): unknown {
-  try {
-    return JSON.parse(text || '{}');
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The chosen contact gets a fresh link by email (or, email off, the CSM gets it to copy). The modal closes at once;
  * the result or the reason it failed is shown beside the account card.
  */
 export function registerEmailPortalLinkSubmit(app: App, deps: SlackDeps): void {
-  app.view(VIEWS.emailPortalLink, async ({ ack, body, view, client }) => {
+  app.view<ViewSubmitAction>(VIEWS.emailPortalLink, async ({ ack, body, view, client }) => {
     const contactId = selectedValue(view, FIELDS.contact);
     if (!contactId) {
       await ack({ response_action: 'errors', errors: { [FIELDS.contact]: 'Pick the contact to send the link to.' } });
       return;
     }
-    const parsed = portalLinkMetadataSchema.safeParse(safeJson(view.private_metadata));
-    if (!parsed.success) {
-      await ack({
-        response_action: 'update',
-        view: {
-          type: 'modal',
-          title: plain('Not sent', 24),
-          close: plain('Close', 24),
-          blocks: [mrkdwnSection('This form is out of date; open it again from the account card.')],
-        },
-      } as never);
+    let meta;
+    try {
+      meta = readModalMetadata(view, portalLinkModalMetadata);
+    } catch (error) {
+      await ack(viewFailure(view, error, deps.logger, { title: 'Not sent' }));
       return;
     }
-    const meta = parsed.data;
     // Close the modal first: a slow mail server must not run past Slack's 3 seconds. The outcome, good or bad,
     // arrives beside the account card.
     await ack();

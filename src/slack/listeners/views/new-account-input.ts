@@ -1,9 +1,8 @@
 /**
- * The `/thread new` modal's state, read and checked (it is outside input), and createAccount's validation
- * messages mapped back onto the modal's blocks so each problem shows under the field that caused it.
+ * The `/thread new` modal's state, read and checked (it is outside input), and createAccount's option names mapped
+ * onto the modal's blocks so each of its field errors shows under the field that caused it.
  */
 import { z } from 'zod';
-import { isAppError } from '../../../lib/errors';
 import { NEW_ACCOUNT_FIELDS as F } from '../../ids';
 
 const stateSchema = z.object({
@@ -35,11 +34,11 @@ export interface NewAccountInput {
 type Element = z.infer<typeof stateSchema>['values'][string][string];
 
 /** Reads the modal; problems the service cannot name (ARR that is not a number, a name without an email) come back here. */
-export function readNewAccountInput(view: { state?: unknown }): {
+export function readNewAccountInput(view: { state: unknown }): {
   input: NewAccountInput;
   errors: Record<string, string>;
 } {
-  const state = stateSchema.safeParse(view.state ?? { values: {} });
+  const state = stateSchema.safeParse(view.state);
   const values = state.success ? state.data.values : {};
   const el = (id: string): Element | undefined => values[id]?.[id];
   const text = (id: string) => el(id)?.value?.trim() ?? '';
@@ -73,8 +72,8 @@ export function readNewAccountInput(view: { state?: unknown }): {
   };
 }
 
-/** createAccount's option paths (as its validation messages name them) → the block that holds each field. */
-const BLOCK_OF_PATH: Record<string, string> = {
+/** createAccount's option names (the `field` of its field errors) → the block that holds each. */
+export const NEW_ACCOUNT_BLOCK_OF_FIELD: Record<string, string> = {
   name: F.name,
   domain: F.domain,
   templateName: F.template,
@@ -85,38 +84,3 @@ const BLOCK_OF_PATH: Record<string, string> = {
   'contact.name': F.contactName,
   kickoffDate: F.kickoff,
 };
-
-/** Slack shows at most a short line under a field. */
-const MAX_ERROR = 300;
-
-function sentence(text: string): string {
-  const s = text.trim();
-  const cut = s.length > MAX_ERROR - 1 ? `${s.slice(0, MAX_ERROR - 2)}…` : s;
-  return `${cut.charAt(0).toUpperCase()}${cut.slice(1)}${/[.…!?]$/.test(cut) ? '' : '.'}`;
-}
-
-/**
- * Inline errors for a failed createAccount, or null when the failure belongs to no field (the caller then shows
- * it in place of the modal). Validation details read "path: message"; a duplicate name and an unknown template
- * are named by their error code and message.
- */
-export function fieldErrorsFor(error: unknown): Record<string, string> | null {
-  if (!isAppError(error)) return null;
-  if (error.code === 'validation_failed') {
-    const details = Array.isArray(error.details)
-      ? (error.details as unknown[]).filter((d): d is string => typeof d === 'string')
-      : [error.message];
-    const errors: Record<string, string> = {};
-    for (const detail of details.length ? details : [error.message]) {
-      const colon = detail.indexOf(': ');
-      const path = colon === -1 ? '' : detail.slice(0, colon);
-      const block = BLOCK_OF_PATH[path];
-      if (!block) return null;
-      errors[block] ??= sentence(detail.slice(colon + 2));
-    }
-    return Object.keys(errors).length ? errors : null;
-  }
-  if (error.code === 'conflict' && /account named/.test(error.message)) return { [F.name]: sentence(error.message) };
-  if (error.code === 'not_found' && /template/i.test(error.message)) return { [F.template]: sentence(error.message) };
-  return null;
-}

@@ -1,14 +1,14 @@
-import type { App } from '@slack/bolt';
+import type { App, ViewSubmitAction } from '@slack/bolt';
 import { createAccount } from '../../../services/accounts/create-account';
 import { getAccountOverview } from '../../../services/accounts/get-account-overview';
 import { assertCanCreateAccounts } from '../../../services/permissions/assert-can-create-accounts';
 import { buildAccountCard } from '../../blocks/account-card';
-import { mrkdwnSection, plain, safe } from '../../blocks/text';
+import { mrkdwnSection, safe } from '../../blocks/text';
 import type { SlackDeps } from '../../deps';
-import { errorText } from '../../error-text';
 import { VIEWS } from '../../ids';
 import { actorOf } from '../interaction';
-import { fieldErrorsFor, readNewAccountInput } from './new-account-input';
+import { NEW_ACCOUNT_BLOCK_OF_FIELD, readNewAccountInput } from './new-account-input';
+import { viewFailure } from './view-failure';
 
 /**
  * Creates the account (its plan instantiated from the template) from the `/thread new` modal. Field problems come
@@ -16,7 +16,7 @@ import { fieldErrorsFor, readNewAccountInput } from './new-account-input';
  * closes and the creator gets the account card as a DM from Thread.
  */
 export function registerNewAccountSubmit(app: App, deps: SlackDeps): void {
-  app.view(VIEWS.newAccount, async ({ ack, body, view, client }) => {
+  app.view<ViewSubmitAction>(VIEWS.newAccount, async ({ ack, body, view, client }) => {
     const { input, errors } = readNewAccountInput(view);
     if (Object.keys(errors).length) {
       await ack({ response_action: 'errors', errors });
@@ -29,20 +29,11 @@ export function registerNewAccountSubmit(app: App, deps: SlackDeps): void {
       assertCanCreateAccounts(actor);
       created = await createAccount(deps.ctx, { ...input, organizationId: actor.organizationId, actor: actor.userId });
     } catch (error) {
-      const inline = fieldErrorsFor(error);
-      if (inline) {
-        await ack({ response_action: 'errors', errors: inline });
-        return;
-      }
-      await ack({
-        response_action: 'update',
-        view: {
-          type: 'modal',
-          title: plain('Not created', 24),
-          close: plain('Close', 24),
-          blocks: [mrkdwnSection(errorText(error, deps.logger))],
-        },
-      } as never);
+      // createAccount names its inputs; each problem goes under the field that holds it, or, when one has no field,
+      // the whole refusal replaces the modal.
+      await ack(
+        viewFailure(view, error, deps.logger, { title: 'Not created', blockOfField: NEW_ACCOUNT_BLOCK_OF_FIELD }),
+      );
       return;
     }
     await ack();
@@ -54,7 +45,7 @@ export function registerNewAccountSubmit(app: App, deps: SlackDeps): void {
       await client.chat.postMessage({
         channel: actor.slackUserId,
         text: `Created ${created.name}`,
-        blocks: [mrkdwnSection(summary), ...card.blocks] as never,
+        blocks: [mrkdwnSection(summary), ...card.blocks],
         unfurl_links: false,
       });
       await deps.notifier.accountChanged(created.id);

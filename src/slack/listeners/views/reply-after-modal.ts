@@ -1,11 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import { z } from 'zod';
+import type { SlackMessage } from '../../blocks/slack-message';
 import type { SlackDeps } from '../../deps';
-
-export const portalLinkMetadataSchema = z.object({
-  accountId: z.string().min(1),
-  responseUrl: z.url({ protocol: /^https?$/ }).optional(),
-});
 
 /**
  * A modal's result, shown to the person who opened it: in place of the ephemeral message the button was on (its
@@ -15,7 +10,7 @@ export async function replyAfterModal(
   deps: SlackDeps,
   client: WebClient,
   to: { slackUserId: string; responseUrl?: string },
-  message: { text: string; blocks: object[] },
+  message: SlackMessage,
 ): Promise<void> {
   if (to.responseUrl) {
     const answer = await fetch(to.responseUrl, {
@@ -35,6 +30,6 @@ export async function replyAfterModal(
     );
   }
   await client.chat
-    .postMessage({ channel: to.slackUserId, text: message.text, blocks: message.blocks as never })
+    .postMessage({ channel: to.slackUserId, text: message.text, blocks: message.blocks })
     .catch((error) => deps.logger.error({ err: error }, 'could not tell the user the result of a portal link modal'));
 }

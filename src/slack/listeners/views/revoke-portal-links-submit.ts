@@ -1,15 +1,15 @@
-import type { App } from '@slack/bolt';
+import type { App, ViewSubmitAction } from '@slack/bolt';
 import { AppError } from '../../../lib/errors';
 import { listPortalContacts } from '../../../services/portal/list-portal-contacts';
 import { revokePortalLink } from '../../../services/portal/revoke-portal-link';
 import { ALL_CONTACTS } from '../../blocks/portal-link-modals';
 import { buildPortalLinksRevokedMessage } from '../../blocks/portal-link-replies';
-import { mrkdwnSection, plain } from '../../blocks/text';
 import type { SlackDeps } from '../../deps';
-import { errorText } from '../../error-text';
 import { FIELDS, VIEWS } from '../../ids';
 import { actorOf } from '../interaction';
-import { portalLinkMetadataSchema, replyAfterModal } from './reply-after-modal';
+import { portalLinkModalMetadata, readModalMetadata } from './modal-metadata';
+import { replyAfterModal } from './reply-after-modal';
+import { viewFailure } from './view-failure';
 import { selectedValue } from './view-input';
 
 /**
@@ -17,12 +17,12 @@ import { selectedValue } from './view-input';
  * The permission is checked again here (the modal may have stayed open while the account changed hands).
  */
 export function registerRevokePortalLinksSubmit(app: App, deps: SlackDeps): void {
-  app.view(VIEWS.revokePortalLinks, async ({ ack, body, view, client }) => {
+  app.view<ViewSubmitAction>(VIEWS.revokePortalLinks, async ({ ack, body, view, client }) => {
     const picked = selectedValue(view, FIELDS.contact) || ALL_CONTACTS;
     let meta;
     let message;
     try {
-      meta = portalLinkMetadataSchema.parse(JSON.parse(view.private_metadata || '{}'));
+      meta = readModalMetadata(view, portalLinkModalMetadata);
       const actor = await actorOf(deps, body);
       const holders = await listPortalContacts(deps.ctx, {
         organizationId: actor.organizationId,
@@ -44,15 +44,7 @@ export function registerRevokePortalLinksSubmit(app: App, deps: SlackDeps): void
         revoked,
       });
     } catch (error) {
-      await ack({
-        response_action: 'update',
-        view: {
-          type: 'modal',
-          title: plain('Not revoked', 24),
-          close: plain('Close', 24),
-          blocks: [mrkdwnSection(errorText(error, deps.logger))],
-        },
-      } as never);
+      await ack(viewFailure(view, error, deps.logger, { title: 'Not revoked' }));
       return;
     }
     await ack();

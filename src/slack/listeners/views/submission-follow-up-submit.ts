@@ -1,34 +1,29 @@
-import type { App } from '@slack/bolt';
-import { z } from 'zod';
+import type { App, ViewSubmitAction } from '@slack/bolt';
 import { followUpSubmission } from '../../../services/portal/follow-up-submission';
-import { markSubmissionReviewed, type FollowUpMetadata } from '../../blocks/submission-review';
+import { markSubmissionReviewed } from '../../blocks/submission-review';
 import type { SlackDeps } from '../../deps';
-import { errorText } from '../../error-text';
 import { FIELDS, VIEWS } from '../../ids';
 import { actorOf } from '../interaction';
+import { followUpModalMetadata, readModalMetadata } from './modal-metadata';
+import { viewFailure } from './view-failure';
 import { inputValue } from './view-input';
-
-const metadataSchema = z.object({
-  submissionId: z.string().min(1),
-  channel: z.string().optional(),
-  ts: z.string().optional(),
-});
 
 /**
  * The Follow up note: emailed to the customer when email is configured (recorded either way), the submission reviewed
  * with outcome follow_up. A failure comes back beside the note field, so what was typed is kept.
  */
 export function registerSubmissionFollowUpSubmit(app: App, deps: SlackDeps): void {
-  app.view(VIEWS.submissionFollowUp, async ({ ack, body, view, client }) => {
+  app.view<ViewSubmitAction>(VIEWS.submissionFollowUp, async ({ ack, body, view, client }) => {
     const note = inputValue(view, FIELDS.note);
     if (!note) {
       await ack({ response_action: 'errors', errors: { [FIELDS.note]: 'Write the note for the customer.' } });
       return;
     }
-    let meta: FollowUpMetadata;
+    let card: { channel?: string; ts?: string };
     let result;
     try {
-      meta = metadataSchema.parse(JSON.parse(view.private_metadata || '{}'));
+      const meta = readModalMetadata(view, followUpModalMetadata);
+      card = meta;
       const actor = await actorOf(deps, body);
       result = await followUpSubmission(
         deps.ctx,
@@ -36,26 +31,24 @@ export function registerSubmissionFollowUpSubmit(app: App, deps: SlackDeps): voi
         { organizationId: actor.organizationId, submissionId: meta.submissionId, actor, note },
       );
     } catch (error) {
-      await ack({
-        response_action: 'errors',
-        errors: {
-          [FIELDS.note]: errorText(error, deps.logger)
-            .replace(/^:warning: /, '')
-            .slice(0, 300),
-        },
-      });
+      await ack(
+        viewFailure(view, error, deps.logger, {
+          title: 'Not sent',
+          field: FIELDS.note,
+          blockOfField: { note: FIELDS.note },
+        }),
+      );
       return;
     }
     await ack();
-    if (meta.channel && meta.ts) {
+    if (card.channel && card.ts) {
       // The card's own blocks (the customer's answers) are kept; without history access (a DM) a short card is rebuilt.
       const history = await client.conversations
-        .history({ channel: meta.channel, latest: meta.ts, inclusive: true, limit: 1 })
+        .history({ channel: card.channel, latest: card.ts, inclusive: true, limit: 1 })
         .catch(() => undefined);
-      const original = history?.messages?.[0]?.blocks;
-      const message = markSubmissionReviewed(original, result, result);
+      const message = markSubmissionReviewed(history?.messages?.[0]?.blocks, result, result);
       await client.chat
-        .update({ channel: meta.channel, ts: meta.ts, text: message.text, blocks: message.blocks as never })
+        .update({ channel: card.channel, ts: card.ts, text: message.text, blocks: message.blocks })
         .catch((error) => deps.logger.error({ err: error }, 'could not update the submission card after a follow-up'));
     }
   });

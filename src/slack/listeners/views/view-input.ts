@@ -1,27 +1,19 @@
-import { z } from 'zod';
-import type { ModalMetadata } from '../../blocks/modals';
+/** Reading a submitted modal's state; both helpers answer '' for a field that is empty or not in this view. */
+import type { ViewOutput } from '@slack/bolt';
 
-const metadataSchema = z.object({
-  id: z.string().min(1),
-  change: z.enum(['start', 'complete', 'block', 'unblock']).optional(),
-  responseUrl: z.string().url().optional(),
-});
+type ViewState = Pick<ViewOutput, 'state'>;
 
-/** The modal's private_metadata, validated: it comes back from Slack and is treated as outside input. */
-export function readMetadata(view: { private_metadata?: string }): ModalMetadata {
-  return metadataSchema.parse(JSON.parse(view.private_metadata || '{}'));
+/** A plain-text input's value, trimmed. */
+export function inputValue(view: ViewState, blockId: string): string {
+  return view.state.values[blockId]?.[blockId]?.value?.trim() ?? '';
 }
 
-type ViewState = { values?: Record<string, Record<string, { value?: string | null }>> };
-
-/** A plain-text input's value, trimmed; '' when empty or absent. */
-export function inputValue(view: { state?: ViewState }, blockId: string): string {
-  return view.state?.values?.[blockId]?.[blockId]?.value?.trim() ?? '';
+/** A static select's chosen value. */
+export function selectedValue(view: ViewState, blockId: string): string {
+  return view.state.values[blockId]?.[blockId]?.selected_option?.value ?? '';
 }
 
-type SelectState = { values?: Record<string, Record<string, { selected_option?: { value?: string } | null }>> };
-
-/** A static select's chosen value; '' when nothing is chosen or the block is absent. */
-export function selectedValue(view: { state?: SelectState }, blockId: string): string {
-  return view.state?.values?.[blockId]?.[blockId]?.selected_option?.value ?? '';
+/** Whether the modal as opened has this block (a Complete modal asks for a reason only when actions are open). */
+export function hasBlock(view: Pick<ViewOutput, 'blocks'>, blockId: string): boolean {
+  return view.blocks.some((b) => b.block_id === blockId);
 }

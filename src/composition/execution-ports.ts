@@ -1,21 +1,21 @@
 /**
- * Composition of the drafting and execution ports (part of the composition root, beside server.ts): the AI
+ * The drafting and execution ports (built by compose-thread.ts for the server and the command line): the AI
  * drafter when ANTHROPIC_API_KEY is set, the SMTP mailer when SMTP_URL and EMAIL_FROM are, the Slack messenger
  * when Slack is on, portal links from the portal service, and the notifier. Unset pieces stay undefined and the
  * services refuse the actions that need them with a sentence that says what to set.
  */
-import type { Config } from './config';
-import { createAnthropicDrafter } from './connectors/anthropic/anthropic-drafter';
-import { createSmtpMailer } from './connectors/email/smtp-mailer';
-import { createSlackMessenger } from './connectors/slack-messages/slack-messenger';
-import type { ServiceContext } from './services/context';
-import { draftAction } from './services/drafting/draft-action';
-import { redraftAction } from './services/drafting/redraft-action';
-import { executeAction } from './services/execution/execute-action';
-import { executeBatch, type BatchProgress } from './services/execution/execute-batch';
-import type { ExecutionDeps } from './services/execution/ports';
-import type { Notifier } from './services/notifications/notifier-port';
-import { createPortalLink } from './services/portal/create-portal-link';
+import type { Config } from '../config';
+import { createAnthropicDrafter } from '../connectors/anthropic/anthropic-drafter';
+import { createSmtpMailer } from '../connectors/email/smtp-mailer';
+import { createSlackMessenger } from '../connectors/slack-messages/slack-messenger';
+import type { ServiceContext } from '../services/context';
+import { draftAction } from '../services/drafting/draft-action';
+import { redraftAction } from '../services/drafting/redraft-action';
+import { executeAction } from '../services/execution/execute-action';
+import { executeBatch, type BatchProgress } from '../services/execution/execute-batch';
+import type { ExecutionDeps } from '../services/execution/ports';
+import type { Notifier } from '../services/notifications/notifier-port';
+import { createPortalLink } from '../services/portal/create-portal-link';
 
 export interface ExecutionWiring {
   deps: ExecutionDeps;

@@ -1,21 +1,21 @@
 /**
- * Starts and stops Thread: database (migrated), HTTP server, and what hangs off them. main.ts calls it with the
- * real environment; tests call it with their own configuration and port 0.
+ * Starts and stops Thread: the database (migrated), the parts compose-thread.ts builds, and what only the server
+ * has: the HTTP server (Slack endpoint, portal, health), Socket Mode, and the scheduler's clock. main.ts calls it
+ * with the real environment; tests call it with their own configuration and port 0.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_PORTAL_UPLOAD_EXTENSIONS, type Config } from './config';
-import { openDatabase, type Database } from './db/client';
-import { createHttpApp } from './http/app';
-import { createPortalRouter } from './http/portal/router';
-import { createFileStorage } from './connectors/storage/create-file-storage';
-import { loadPortalSecret } from './services/portal/portal-secret';
-import type { Logger } from './lib/logger';
-import { createSlackApp, type SlackApp } from './slack/create-slack-app';
-import { createExecutionDeps, draftHook, reviewWorkflows, type ExecutionWiring } from './execution-wiring';
-import { createThreadScheduler } from './jobs/thread-scheduler';
-import { recoverStuckExecutions } from './services/execution/recover-stuck-executions';
-import { silentNotifier } from './services/notifications/notifier-port';
+import { DEFAULT_PORTAL_UPLOAD_EXTENSIONS, type Config } from '../config';
+import { createFileStorage } from '../connectors/storage/create-file-storage';
+import { openDatabase, type Database } from '../db/client';
+import { resolveEncryptionKey } from '../db/encryption-key';
+import { createHttpApp } from '../http/app';
+import { createPortalRouter } from '../http/portal/router';
+import { createThreadScheduler } from '../jobs/thread-scheduler';
+import type { Logger } from '../lib/logger';
+import { recoverStuckExecutions } from '../services/execution/recover-stuck-executions';
+import { portalSigningKey } from '../services/portal/portal-signing-key';
+import { composeThread } from './compose-thread';
 
 export interface RunningThread {
   db: Database;
@@ -25,6 +25,14 @@ export interface RunningThread {
 }
 
 export async function startThread(config: Config, logger: Logger): Promise<RunningThread> {
+  // The one encryption key, before the database opens so a data directory Thread cannot write fails first.
+  const encryption = await resolveEncryptionKey({ configured: config.encryptionKey, dataDir: config.dataDir });
+  if (config.databaseUrl && encryption.source !== 'environment') {
+    logger.warn(
+      `THREAD_ENCRYPTION_KEY is not set: this process uses the key in ${config.dataDir}. Set THREAD_ENCRYPTION_KEY ` +
+        'before another process shares this database, or they will refuse each other’s portal forms and links.',
+    );
+  }
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: true });
   logger.info(
     { database: db.kind, applied: db.appliedMigrations },
@@ -38,35 +46,21 @@ export async function startThread(config: Config, logger: Logger): Promise<Runni
     );
   }
 
-  // Slack: HTTP mode mounts Bolt's receiver (POST /slack/events) in the shared app; Socket Mode connects out.
-  // Drafting and execution ports; the Slack buttons reach them lazily because the notifier comes from the Slack app.
-  const executionCtx = { prisma: db.prisma, now: () => new Date(), logger };
-  // Assigned once below; the Slack buttons only call it after start-up.
-  const executionRef: { current?: ExecutionWiring } = {};
-  const getExecutionDeps = () => executionRef.current!.deps;
-  const slack: SlackApp | undefined = config.slack
-    ? createSlackApp({
-        config: config.slack,
-        ctx: { prisma: db.prisma, now: () => new Date(), logger },
-        logger,
-        publicUrl: config.publicUrl,
-        workflows: reviewWorkflows(executionCtx, getExecutionDeps),
-      })
-    : undefined;
-  const execution = createExecutionDeps({ config, ctx: executionCtx, notifier: slack?.notifier ?? silentNotifier });
-  executionRef.current = execution;
+  // Slack in HTTP mode mounts Bolt's receiver (POST /slack/events) in the shared app; Socket Mode connects out.
+  const thread = composeThread({ config, db, logger, withSlack: true });
+  const { ctx, slack } = thread;
   // Sends interrupted by an earlier stop (claimed, never marked sent) go back to Ready with a warning, never resent.
-  await recoverStuckExecutions(executionCtx, execution.deps).catch((error) =>
+  await recoverStuckExecutions(ctx, thread.execution).catch((error) =>
     logger.error({ err: error }, 'recovering interrupted sends failed'),
   );
   await slack?.start();
 
   // Customer portal (magic links); tells the CSM through Slack when Slack is on.
   const portal = createPortalRouter({
-    ctx: { prisma: db.prisma, now: () => new Date(), logger },
+    ctx,
     notifier: slack?.notifier,
     storage: createFileStorage({ dataDir: config.dataDir }),
-    secret: await loadPortalSecret({ encryptionKey: config.encryptionKey, dataDir: config.dataDir }),
+    secret: portalSigningKey(encryption.key),
     publicUrl: config.publicUrl,
     uploads: config.portalUploads ?? { maxBytes: 25 * 1024 * 1024, extensions: [...DEFAULT_PORTAL_UPLOAD_EXTENSIONS] },
   });
@@ -88,16 +82,10 @@ export async function startThread(config: Config, logger: Logger): Promise<Runni
 
   // Scheduler ticks (THREAD_TICK_CRON): due actions, review clocks, digests, at-risk suggestions.
   const scheduler = createThreadScheduler({
-    ctx: executionCtx,
+    ctx,
     tickCron: config.tickCron,
-    executionDeps: getExecutionDeps,
-    deps: {
-      notifier: slack?.notifier ?? silentNotifier,
-      canNotify: slack !== undefined,
-      draft: draftHook(executionCtx, getExecutionDeps),
-      mailer: execution.deps.mailer,
-      portalLinks: execution.deps.portalLinks,
-    },
+    executionDeps: () => thread.execution,
+    deps: thread.tick,
   });
   scheduler.start();
 
@@ -112,7 +100,7 @@ export async function startThread(config: Config, logger: Logger): Promise<Runni
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await scheduler.stop();
         await slack?.stop();
-        execution.close();
+        thread.close();
         await db.close();
       })();
       return stopping;
