@@ -9,6 +9,8 @@ import express from 'express';
 export interface RecordedCall {
   method: string;
   args: Record<string, unknown>;
+  /** The ts the fake answered a chat.postMessage with: where the message now is. */
+  ts?: string;
 }
 
 const LIMITS = { section: 3000, header: 150, button: 75, value: 2000, option: 75, title: 24, metadata: 3000 };
@@ -111,11 +113,14 @@ export class FakeSlackApi {
         res.json({ ok: false, error: 'invalid_blocks', errors: problems });
         return;
       }
+      if (method === 'chat.postMessage') {
+        const ts = `${this.nextTs++}.000100`;
+        this.calls.push({ method, args, ts });
+        return void res.json({ ok: true, channel: args.channel, ts, message: {} });
+      }
       this.calls.push({ method, args });
       if (method === 'auth.test')
         return void res.json({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'thread' });
-      if (method === 'chat.postMessage')
-        return void res.json({ ok: true, channel: args.channel, ts: `${this.nextTs++}.000100`, message: {} });
       if (method === 'chat.update') return void res.json({ ok: true, channel: args.channel, ts: args.ts });
       res.json({ ok: true, view: { id: 'V1' } });
     });
@@ -150,25 +155,6 @@ export class FakeSlackApi {
   reset(): void {
     this.calls.length = 0;
     this.rejected.length = 0;
-  }
-
-  /** Waits until a call matching `method` (and predicate) is recorded; listeners answer after the ack. */
-  async waitFor(
-    method: string,
-    predicate: (c: RecordedCall) => boolean = () => true,
-    timeoutMs = 5000,
-  ): Promise<RecordedCall> {
-    const started = Date.now();
-    for (;;) {
-      const found = this.calls.find((c) => c.method === method && predicate(c));
-      if (found) return found;
-      if (this.rejected.length) throw new Error(`fake Slack rejected: ${JSON.stringify(this.rejected)}`);
-      if (Date.now() - started > timeoutMs)
-        throw new Error(
-          `no ${method} call within ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(', ')}`,
-        );
-      await new Promise((r) => setTimeout(r, 20));
-    }
   }
 
   async stop(): Promise<void> {

@@ -2,6 +2,8 @@
  * An in-process SMTP server (smtp-server) on 127.0.0.1 that captures every accepted message, raw, with its
  * envelope. `refuse` makes it reject recipients with a 550, as a real server refusing mail would.
  */
+import { createSmtpMailer, type SmtpMailer } from '../../src/connectors/email/smtp-mailer';
+import type { Mailer } from '../../src/services/execution/ports';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
@@ -86,4 +88,26 @@ export function useSmtpCapture(): SmtpCapture {
     shared.refuse = null;
   });
   return shared;
+}
+
+/**
+ * jest hooks: Thread's real SMTP mailer pointed at the capture, made before each test and closed after it.
+ * `current` is what the code under test is handed; after `turnOff()` it is undefined, as when email is off.
+ */
+export function useSmtpMailer(smtp: SmtpCapture, from = 'Thread <onboarding@vendor.test>') {
+  let mailer: SmtpMailer | undefined;
+  let on = true;
+  beforeEach(() => {
+    on = true;
+    mailer = createSmtpMailer({ url: smtp.url, from, timeoutMs: 5000 });
+  });
+  afterEach(() => mailer?.close());
+  return {
+    get current(): Mailer | undefined {
+      return on ? mailer : undefined;
+    },
+    turnOff(): void {
+      on = false;
+    },
+  };
 }

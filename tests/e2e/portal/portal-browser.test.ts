@@ -9,16 +9,11 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { silentLogger } from '../../../src/lib/logger';
-import type { ServiceContext } from '../../../src/services/context';
 import { launchBrowser, seriousAxeViolations } from '../../support/browser';
 import { useTestDatabase } from '../../support/test-database';
-import {
-  buildPortalApp,
-  buildPortalFixture,
-  RecordingNotifier,
-  type PortalFixture,
-} from '../../integration/portal/portal-fixture';
+import { buildPortalApp, buildPortalFixture, type PortalFixture } from '../../integration/portal/portal-fixture';
+import { RecordingNotifier } from '../../support/recording-notifier';
+import { serviceContext } from '../../support/service-context';
 
 jest.setTimeout(120_000);
 
@@ -46,7 +41,8 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  const ctx: ServiceContext = { prisma: t.db.prisma, now: () => new Date(), logger: silentLogger };
+  // The clock stands at the real time the test starts: the browser's cookies live in real time.
+  const ctx = serviceContext(t.db, new Date());
   fixture = await buildPortalFixture(ctx);
   notifier = new RecordingNotifier();
   const { app } = buildPortalApp({
@@ -133,7 +129,9 @@ describe('the customer portal in a browser', () => {
     await expect(page.getByRole('status').textContent()).resolves.toContain(
       'We have received “Technical details form”',
     );
-    expect(notifier.portalAnswers.map((a) => a.actionName)).toContain('Technical details form');
+    expect(notifier.calls('portalAnswerReceived').map(([answer]) => answer.actionName)).toContain(
+      'Technical details form',
+    );
 
     // The document.
     await page.getByRole('link', { name: 'Upload the document: Signed data processing agreement' }).click();

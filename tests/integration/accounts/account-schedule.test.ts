@@ -9,16 +9,10 @@ import { skipAction } from '../../../src/services/review/skip-action';
 import { draftFromTemplate } from '../../../src/services/scheduler/draft-from-template';
 import { fireDueActions } from '../../../src/services/scheduler/fire-due-actions';
 import { seedDemo } from '../../../src/services/seed/seed-demo';
+import { RecordingNotifier } from '../../support/recording-notifier';
 import { serviceContext } from '../../support/service-context';
 import { useTestDatabase } from '../../support/test-database';
-import {
-  addAccount,
-  addTemplate,
-  contextAt,
-  oneMilestoneTemplate,
-  recordingNotifier,
-  spec,
-} from '../scheduler/scheduler-fixtures';
+import { addAccount, addTemplate, oneMilestoneTemplate, spec } from '../scheduler/scheduler-fixtures';
 
 const t = useTestDatabase();
 const NOW = new Date('2026-03-02T10:00:00Z');
@@ -65,7 +59,7 @@ describe("the account's next action time", () => {
  * by the scheduler on Tuesday, as a CSM finds them.
  */
 async function twoTasks() {
-  const ctx = contextAt(t.db.prisma, '2026-11-24T10:00:00Z');
+  const ctx = serviceContext(t.db, '2026-11-24T10:00:00Z');
   const org = await getDefaultOrganization(ctx, { name: 'Test Co' });
   await addTemplate(
     ctx,
@@ -76,7 +70,7 @@ async function twoTasks() {
     ]),
   );
   const created = await addAccount(ctx, org.id, 'Acme', 'Plan', { csmSlackUserId: 'U0CSM0001' });
-  const { notifier } = recordingNotifier();
+  const notifier = new RecordingNotifier();
   await fireDueActions(ctx, { notifier, draft: async (actionId) => void (await draftFromTemplate(ctx, { actionId })) });
   const action = (key: string) =>
     t.db.prisma.action.findUniqueOrThrow({ where: { accountId_key: { accountId: created.id, key } } });

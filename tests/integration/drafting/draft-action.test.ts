@@ -6,7 +6,8 @@ import { redraftAction } from '../../../src/services/drafting/redraft-action';
 import type { LintFinding } from '../../../src/domain/review-lint';
 import { startFakeAnthropic, type FakeAnthropic } from '../../support/fake-anthropic';
 import { useTestDatabase } from '../../support/test-database';
-import { contextFor, depsFor, makeReady, seedAccount } from '../execution/execution-fixtures';
+import { depsFor, FIXED_NOW, makeReady, seedAccount } from '../execution/execution-fixtures';
+import { serviceContext } from '../../support/service-context';
 
 const t = useTestDatabase();
 let fake: FakeAnthropic;
@@ -30,7 +31,7 @@ const drafter = (maxRetries = 3) =>
   createAnthropicDrafter({ apiKey: 'sk-test', baseUrl: fake.url, model: 'claude-test', maxRetries, timeoutMs: 5000 });
 
 async function readyAction(key = 'welcome-email') {
-  const ctx = contextFor(t.db);
+  const ctx = serviceContext(t.db, FIXED_NOW);
   const seeded = await seedAccount(ctx);
   const actionId = await seeded.actionId(key);
   await makeReady(ctx, actionId);
@@ -191,7 +192,7 @@ describe('AI drafting against the Messages API', () => {
     const { actionId } = await readyAction();
     let logged = '';
     const sink = new Writable({ write: (chunk, _enc, done) => void ((logged += String(chunk)), done()) });
-    const ctx = { ...contextFor(t.db), logger: createLogger('trace', sink) };
+    const ctx = { ...serviceContext(t.db, FIXED_NOW), logger: createLogger('trace', sink) };
     fake.script({ kind: 'malformed' });
     await draftAction(ctx, { ...depsFor(ctx, null), drafter: drafter() }, { actionId });
     expect(logged).toContain(actionId);

@@ -9,7 +9,8 @@ import { readSendRecord } from '../../../src/services/execution/send-record';
 import { FakeSlackApi } from '../../support/fake-slack-api';
 import { header, useSmtpCapture } from '../../support/smtp-capture';
 import { useTestDatabase } from '../../support/test-database';
-import { contextFor, depsFor, makeReady, PUBLIC_URL, seedAccount } from './execution-fixtures';
+import { depsFor, FIXED_NOW, makeReady, PUBLIC_URL, seedAccount } from './execution-fixtures';
+import { serviceContext } from '../../support/service-context';
 
 const t = useTestDatabase();
 const smtp = useSmtpCapture();
@@ -26,7 +27,7 @@ beforeEach(() => {
 });
 
 async function setup() {
-  const ctx = contextFor(t.db);
+  const ctx = serviceContext(t.db, FIXED_NOW);
   const seeded = await seedAccount(ctx);
   const deps = depsFor(ctx, smtp.url, {
     slackMessenger: createSlackMessenger({ botToken: 'xoxb-test', apiUrl: slack.apiUrl }),

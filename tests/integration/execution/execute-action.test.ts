@@ -4,14 +4,15 @@ import { executeAction } from '../../../src/services/execution/execute-action';
 import { readSendRecord } from '../../../src/services/execution/send-record';
 import { header, useSmtpCapture } from '../../support/smtp-capture';
 import { useTestDatabase } from '../../support/test-database';
-import { contextFor, depsFor, makeReady, PUBLIC_URL, seedAccount } from './execution-fixtures';
+import { depsFor, FIXED_NOW, makeReady, PUBLIC_URL, seedAccount } from './execution-fixtures';
+import { serviceContext } from '../../support/service-context';
 
 const smtp = useSmtpCapture();
 
 const t = useTestDatabase();
 
 async function readyWelcomeEmail() {
-  const ctx = contextFor(t.db);
+  const ctx = serviceContext(t.db, FIXED_NOW);
   const seeded = await seedAccount(ctx);
   const deps = depsFor(ctx, smtp.url);
   const actionId = await seeded.actionId('welcome-email');
@@ -116,7 +117,7 @@ describe('executeAction by email', () => {
   });
 
   test('a pending action cannot be executed', async () => {
-    const ctx = contextFor(t.db);
+    const ctx = serviceContext(t.db, FIXED_NOW);
     const seeded = await seedAccount(ctx);
     const deps = depsFor(ctx, smtp.url);
     const actionId = await seeded.actionId('success-plan-recap');

@@ -3,21 +3,17 @@
  * template (seedDemo), a CSM with a name and email, and ports wired to the real connectors on 127.0.0.1.
  */
 import { createSmtpMailer, type SmtpMailer } from '../../../src/connectors/email/smtp-mailer';
-import type { Database } from '../../../src/db/client';
-import { silentLogger } from '../../../src/lib/logger';
 import type { ServiceContext } from '../../../src/services/context';
+import { draftAction } from '../../../src/services/drafting/draft-action';
+import { executeAction } from '../../../src/services/execution/execute-action';
 import type { ExecutionDeps } from '../../../src/services/execution/ports';
-import type { Notifier } from '../../../src/services/notifications/notifier-port';
 import { createPortalLink } from '../../../src/services/portal/create-portal-link';
 import { seedDemo } from '../../../src/services/seed/seed-demo';
+import { RecordingNotifier } from '../../support/recording-notifier';
 
 export const FIXED_NOW = new Date('2026-11-24T10:00:00Z');
 export const CSM_SLACK_ID = 'U0CSM00001';
 export const PUBLIC_URL = 'https://thread.vendor-co.io';
-
-export function contextFor(db: Database, now: () => Date = () => FIXED_NOW): ServiceContext {
-  return { prisma: db.prisma, now, logger: silentLogger };
-}
 
 export interface SeededAccount {
   accountId: string;
@@ -46,25 +42,6 @@ export async function makeReady(ctx: ServiceContext, actionId: string): Promise<
   await ctx.prisma.action.update({ where: { id: actionId }, data: { status: 'ready', firedAt: ctx.now() } });
 }
 
-export interface RecordingNotifier extends Notifier {
-  changed: string[];
-}
-
-export function recordingNotifier(): RecordingNotifier {
-  const changed: string[] = [];
-  return {
-    changed,
-    actionChanged: async (id) => void changed.push(id),
-    accountChanged: async () => {},
-    notifyUser: async () => {},
-    notifyAccountChannel: async () => {},
-    portalAnswerReceived: async () => {},
-    sendDigest: async () => {},
-    submissionReviewReminder: async () => {},
-    submissionReviewEscalation: async () => {},
-  };
-}
-
 export function depsFor(
   ctx: ServiceContext,
   smtpUrl: string | null,
@@ -75,7 +52,7 @@ export function depsFor(
     : undefined;
   return {
     mailer,
-    notifier: recordingNotifier(),
+    notifier: new RecordingNotifier(),
     portalLinks: {
       create: async ({ accountId, contactEmail, actor }) =>
         createPortalLink(ctx, { accountId, contactEmail, actor, publicUrl: PUBLIC_URL }),
@@ -84,4 +61,25 @@ export function depsFor(
     ...extra,
     mailerClose: () => mailer?.close(),
   };
+}
+
+/**
+ * Northwind's welcome email claimed for sending by a process that died before it sent (the claim is the last
+ * thing it did): the action is left executing, as after a crash. `dying` are that process's ports.
+ */
+export async function emailStuckAfterClaim(ctx: ServiceContext, smtpUrl: string) {
+  const seeded = await seedAccount(ctx);
+  const actionId = await seeded.actionId('welcome-email');
+  await makeReady(ctx, actionId);
+  const dying = depsFor(ctx, smtpUrl, {
+    afterClaim: () => {
+      throw new Error('process killed');
+    },
+  });
+  await draftAction(ctx, dying, { actionId });
+  await expect(executeAction(ctx, dying, { actionId, actorUserId: seeded.csmUserId })).rejects.toThrow(
+    'process killed',
+  );
+  dying.mailerClose();
+  return { seeded, actionId, dying };
 }

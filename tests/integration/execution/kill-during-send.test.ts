@@ -14,7 +14,8 @@ import { recoverStuckExecutions } from '../../../src/services/execution/recover-
 import { readSendRecord } from '../../../src/services/execution/send-record';
 import { header, useSmtpCapture } from '../../support/smtp-capture';
 import { ROOT } from '../../support/run-thread';
-import { contextFor, depsFor, FIXED_NOW, makeReady, seedAccount } from './execution-fixtures';
+import { depsFor, FIXED_NOW, makeReady, seedAccount } from './execution-fixtures';
+import { serviceContext } from '../../support/service-context';
 
 const smtp = useSmtpCapture();
 
@@ -24,7 +25,7 @@ jest.setTimeout(180_000);
 // reports its SIGKILL as exit code 137, and the lock would name the grandchild; here the killed process is the child.
 const NODE_WITH_TSX = [process.execPath, '--import', 'tsx'] as const;
 const CHILD = path.join(__dirname, 'execute-and-die.ts');
-const minutesLater = (minutes: number) => () => new Date(FIXED_NOW.getTime() + minutes * 60_000);
+const minutesLater = (minutes: number) => new Date(FIXED_NOW.getTime() + minutes * 60_000);
 
 let dataDir: string;
 let db: Database | undefined;
@@ -42,7 +43,7 @@ afterEach(async () => {
 async function prepareDataDir(): Promise<{ actionId: string; csmUserId: string }> {
   const prepared = await openDatabase({ dataDir, migrate: true });
   try {
-    const ctx = contextFor(prepared);
+    const ctx = serviceContext(prepared, FIXED_NOW);
     const seeded = await seedAccount(ctx);
     const actionId = await seeded.actionId('welcome-email');
     await makeReady(ctx, actionId);
@@ -59,7 +60,7 @@ async function prepareDataDir(): Promise<{ actionId: string; csmUserId: string }
 function executeInChild(actionId: string, csmUserId: string, killAt: 'claim' | 'send') {
   const child = spawn(
     NODE_WITH_TSX[0],
-    [...NODE_WITH_TSX.slice(1), CHILD, actionId, csmUserId, killAt, minutesLater(1)().toISOString()],
+    [...NODE_WITH_TSX.slice(1), CHILD, actionId, csmUserId, killAt, minutesLater(1).toISOString()],
     {
       cwd: ROOT,
       env: {
@@ -98,7 +99,7 @@ test('a process killed between claim and send, then restarted, sends the email o
 
   // The restart: the same data directory, opened by this process.
   db = await openDatabase({ dataDir, migrate: true });
-  const ctx = contextFor(db, minutesLater(2));
+  const ctx = serviceContext(db, minutesLater(2));
   let action = await db.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
   expect(action.status).toBe('executing');
   const claimed = readSendRecord(action.executionRecord);
@@ -107,7 +108,7 @@ test('a process killed between claim and send, then restarted, sends the email o
   const deps = depsFor(ctx, smtp.url);
   try {
     expect(await recoverStuckExecutions(ctx, deps)).toEqual([]);
-    const recovered = await recoverStuckExecutions(contextFor(db, minutesLater(15)), deps);
+    const recovered = await recoverStuckExecutions(serviceContext(db, minutesLater(15)), deps);
     expect(recovered.map((r) => r.actionId)).toEqual([actionId]);
     expect(smtp.messages).toHaveLength(0);
     action = await db.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
@@ -116,9 +117,9 @@ test('a process killed between claim and send, then restarted, sends the email o
     expect(action.lastError).toContain(claimed!.messageId!);
 
     // The CSM retries: one email in total, and the action is executed.
-    const later = contextFor(db, minutesLater(16));
+    const later = serviceContext(db, minutesLater(16));
     expect((await executeAction(later, deps, { actionId, actorUserId: csmUserId })).outcome).toBe('executed');
-    expect(await recoverStuckExecutions(contextFor(db, minutesLater(60)), deps)).toEqual([]);
+    expect(await recoverStuckExecutions(serviceContext(db, minutesLater(60)), deps)).toEqual([]);
   } finally {
     deps.mailerClose();
   }
@@ -145,11 +146,11 @@ test('a process killed after the SMTP server accepted the email, then restarted,
   // The Message-ID recorded before sending is the one the customer received: the CSM can look for it.
   expect(header(smtp.messages[0]!.raw, 'Message-ID')).toBe(claimed!.messageId);
 
-  const deps = depsFor(contextFor(db), smtp.url);
+  const deps = depsFor(serviceContext(db, FIXED_NOW), smtp.url);
   try {
-    const recovered = await recoverStuckExecutions(contextFor(db, minutesLater(15)), deps);
+    const recovered = await recoverStuckExecutions(serviceContext(db, minutesLater(15)), deps);
     expect(recovered.map((r) => r.actionId)).toEqual([actionId]);
-    expect(await recoverStuckExecutions(contextFor(db, minutesLater(60)), deps)).toEqual([]);
+    expect(await recoverStuckExecutions(serviceContext(db, minutesLater(60)), deps)).toEqual([]);
   } finally {
     deps.mailerClose();
   }

@@ -4,30 +4,18 @@ import { recoverStuckExecutions } from '../../../src/services/execution/recover-
 import { readSendRecord } from '../../../src/services/execution/send-record';
 import { useSmtpCapture } from '../../support/smtp-capture';
 import { useTestDatabase } from '../../support/test-database';
-import { contextFor, depsFor, FIXED_NOW, makeReady, seedAccount } from './execution-fixtures';
+import { depsFor, emailStuckAfterClaim, FIXED_NOW, makeReady, seedAccount } from './execution-fixtures';
+import { serviceContext } from '../../support/service-context';
 
 const smtp = useSmtpCapture();
 
 const t = useTestDatabase();
 
-const minutesLater = (minutes: number) => () => new Date(FIXED_NOW.getTime() + minutes * 60_000);
+const minutesLater = (minutes: number) => new Date(FIXED_NOW.getTime() + minutes * 60_000);
 
 test('a process killed between claim and send, then restarted, sends the email once', async () => {
-  const ctx = contextFor(t.db);
-  const seeded = await seedAccount(ctx);
-  const actionId = await seeded.actionId('welcome-email');
-  await makeReady(ctx, actionId);
-  const dying = depsFor(ctx, smtp.url, {
-    afterClaim: () => {
-      throw new Error('process killed');
-    },
-  });
-  await draftAction(ctx, dying, { actionId });
-
-  await expect(executeAction(ctx, dying, { actionId, actorUserId: seeded.csmUserId })).rejects.toThrow(
-    'process killed',
-  );
-  dying.mailerClose();
+  const ctx = serviceContext(t.db, FIXED_NOW);
+  const { seeded, actionId } = await emailStuckAfterClaim(ctx, smtp.url);
   let action = await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
   expect(action.status).toBe('executing');
   const claimed = readSendRecord(action.executionRecord);
@@ -43,7 +31,7 @@ test('a process killed between claim and send, then restarted, sends the email o
   expect(await recoverStuckExecutions(ctx, restarted)).toEqual([]);
 
   // After the stuck threshold the sweep returns it to Ready with a warning and never sends by itself.
-  const later = contextFor(t.db, minutesLater(15));
+  const later = serviceContext(t.db, minutesLater(15));
   const recovered = await recoverStuckExecutions(later, restarted);
   expect(recovered).toHaveLength(1);
   expect(smtp.messages).toHaveLength(0);
@@ -55,14 +43,14 @@ test('a process killed between claim and send, then restarted, sends the email o
 
   // The CSM retries: one email, and later sweeps change nothing.
   expect((await executeAction(later, restarted, { actionId, actorUserId: seeded.csmUserId })).outcome).toBe('executed');
-  expect(await recoverStuckExecutions(contextFor(t.db, minutesLater(60)), restarted)).toEqual([]);
+  expect(await recoverStuckExecutions(serviceContext(t.db, minutesLater(60)), restarted)).toEqual([]);
   restarted.mailerClose();
   expect(smtp.messages).toHaveLength(1);
   expect((await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } })).status).toBe('executed');
 });
 
 test('the sweep leaves executions that are still within the threshold', async () => {
-  const ctx = contextFor(t.db);
+  const ctx = serviceContext(t.db, FIXED_NOW);
   const seeded = await seedAccount(ctx);
   const actionId = await seeded.actionId('welcome-email');
   await makeReady(ctx, actionId);
@@ -73,19 +61,19 @@ test('the sweep leaves executions that are still within the threshold', async ()
   await draftAction(ctx, deps, { actionId });
   await executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId }).catch(() => undefined);
   deps.mailerClose();
-  expect(await recoverStuckExecutions(contextFor(t.db, minutesLater(20)), deps)).toEqual([]);
-  expect(await recoverStuckExecutions(contextFor(t.db, minutesLater(31)), deps)).toHaveLength(1);
+  expect(await recoverStuckExecutions(serviceContext(t.db, minutesLater(20)), deps)).toEqual([]);
+  expect(await recoverStuckExecutions(serviceContext(t.db, minutesLater(31)), deps)).toHaveLength(1);
 });
 
 test('a send that completes after the sweep gave up on it ends Executed, so nobody retries it', async () => {
-  const ctx = contextFor(t.db);
+  const ctx = serviceContext(t.db, FIXED_NOW);
   const seeded = await seedAccount(ctx);
   const actionId = await seeded.actionId('welcome-email');
   await makeReady(ctx, actionId);
   const deps = depsFor(ctx, smtp.url, {
     // A very slow send: the sweep of another process runs while this one is still between claim and send.
     afterClaim: async () => {
-      expect(await recoverStuckExecutions(contextFor(t.db, minutesLater(15)), deps)).toHaveLength(1);
+      expect(await recoverStuckExecutions(serviceContext(t.db, minutesLater(15)), deps)).toHaveLength(1);
     },
   });
   await draftAction(ctx, deps, { actionId });

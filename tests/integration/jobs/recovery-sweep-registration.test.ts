@@ -1,35 +1,22 @@
 import { createThreadScheduler } from '../../../src/jobs/thread-scheduler';
 import { recoverStuckExecutionsJob } from '../../../src/jobs/recover-stuck-executions-job';
-import { draftAction } from '../../../src/services/drafting/draft-action';
-import { executeAction } from '../../../src/services/execution/execute-action';
 import { silentNotifier } from '../../../src/services/notifications/notifier-port';
 import { useTestDatabase } from '../../support/test-database';
-import { contextFor, depsFor, FIXED_NOW, makeReady, seedAccount } from '../execution/execution-fixtures';
+import { depsFor, emailStuckAfterClaim, FIXED_NOW } from '../execution/execution-fixtures';
+import { serviceContext } from '../../support/service-context';
 
 const t = useTestDatabase();
 
 test('the recovery sweep is registered every 5 minutes and returns a send stuck by a dead process to Ready', async () => {
-  const ctx = contextFor(t.db);
-  const seeded = await seedAccount(ctx);
-  const actionId = await seeded.actionId('welcome-email');
-  await makeReady(ctx, actionId);
+  const ctx = serviceContext(t.db, FIXED_NOW);
   // A mailer that is never reached: the "process" dies right after the claim.
-  const dying = depsFor(ctx, 'smtp://127.0.0.1:9', {
-    afterClaim: () => {
-      throw new Error('process killed');
-    },
-  });
-  await draftAction(ctx, dying, { actionId });
-  await expect(executeAction(ctx, dying, { actionId, actorUserId: seeded.csmUserId })).rejects.toThrow(
-    'process killed',
-  );
-  dying.mailerClose();
+  const { actionId, dying } = await emailStuckAfterClaim(ctx, 'smtp://127.0.0.1:9');
   expect((await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } })).status).toBe('executing');
 
   const job = recoverStuckExecutionsJob(ctx, () => dying);
   expect(job.schedule).toBe('*/5 * * * *');
 
-  const later = contextFor(t.db, () => new Date(FIXED_NOW.getTime() + 15 * 60_000));
+  const later = serviceContext(t.db, new Date(FIXED_NOW.getTime() + 15 * 60_000));
   const deps = { notifier: silentNotifier, canNotify: false, draft: async () => {} };
   const withoutRecovery = createThreadScheduler({ ctx: later, deps, tickCron: '* * * * *' });
   await expect(withoutRecovery.trigger(job.id)).rejects.toMatchObject({ code: 'not_found' });

@@ -12,7 +12,6 @@ import { FailureLimiter } from '../../../src/http/portal/rate-limiter';
 import { createPortalRouter } from '../../../src/http/portal/router';
 import type { Logger } from '../../../src/lib/logger';
 import type { ServiceContext } from '../../../src/services/context';
-import type { PortalAnswerReceived } from '../../../src/services/notifications/notification-facts';
 import type { Notifier } from '../../../src/services/notifications/notifier-port';
 import { createPortalLink } from '../../../src/services/portal/create-portal-link';
 import { seedDemo } from '../../../src/services/seed/seed-demo';
@@ -90,27 +89,6 @@ export async function buildPortalFixture(ctx: ServiceContext): Promise<PortalFix
     readyActionId: ready.id,
     otherAccountActionId: other.id,
   };
-}
-
-/** Records what the portal tells the CSM, as the Slack side would receive it. */
-export class RecordingNotifier implements Notifier {
-  readonly portalAnswers: PortalAnswerReceived[] = [];
-  readonly changedActions: string[] = [];
-  failWith?: Error;
-
-  async actionChanged(actionId: string): Promise<void> {
-    this.changedActions.push(actionId);
-  }
-  async accountChanged(): Promise<void> {}
-  async notifyUser(): Promise<void> {}
-  async sendDigest(): Promise<void> {}
-  async submissionReviewReminder(): Promise<void> {}
-  async submissionReviewEscalation(): Promise<void> {}
-  async notifyAccountChannel(): Promise<void> {}
-  async portalAnswerReceived(answer: PortalAnswerReceived): Promise<void> {
-    if (this.failWith) throw this.failWith;
-    this.portalAnswers.push(answer);
-  }
 }
 
 export interface PortalAppOptions {

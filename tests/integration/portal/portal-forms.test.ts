@@ -1,21 +1,19 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import request from 'supertest';
-import { createLogger, silentLogger } from '../../../src/lib/logger';
-import type { ServiceContext } from '../../../src/services/context';
+import { createLogger } from '../../../src/lib/logger';
+import { RecordingNotifier } from '../../support/recording-notifier';
+import { serviceContext, type TestServiceContext } from '../../support/service-context';
 import { useTestDatabase } from '../../support/test-database';
-import { buildPortalApp, buildPortalFixture, csrfFrom, RecordingNotifier } from './portal-fixture';
+import { buildPortalApp, buildPortalFixture, csrfFrom } from './portal-fixture';
 
 const t = useTestDatabase();
 const uploadDir = mkdtempSync(path.join(os.tmpdir(), 'thread-portal-forms-'));
-let now: Date;
-let ctx: ServiceContext;
+let ctx: TestServiceContext;
 
 beforeEach(() => {
-  now = new Date('2026-11-24T10:00:00Z');
-  ctx = { prisma: t.db.prisma, now: () => now, logger: silentLogger };
+  ctx = serviceContext(t.db, '2026-11-24T10:00:00Z');
 });
 
 const VALID = {
@@ -53,7 +51,7 @@ describe('POST /portal/:token/requests/:actionId (forms)', () => {
       accountId: f.accountId,
       reviewedAt: null,
     });
-    expect(submission.createdAt.toISOString()).toBe(now.toISOString());
+    expect(submission.createdAt.toISOString()).toBe(ctx.now().toISOString());
     expect(submission.data).toEqual({
       sso_provider: 'Okta',
       idp_metadata_url: 'https://acme.okta.com/app/exk1/sso/saml/metadata',
@@ -63,7 +61,7 @@ describe('POST /portal/:token/requests/:actionId (forms)', () => {
     });
     const action = await t.db.prisma.action.findUniqueOrThrow({ where: { id: f.formActionId } });
     expect(action.status).toBe('completed');
-    expect(action.completedAt?.toISOString()).toBe(now.toISOString());
+    expect(action.completedAt?.toISOString()).toBe(ctx.now().toISOString());
     const audit = await t.db.prisma.auditEvent.findFirstOrThrow({
       where: { entityType: 'action', entityId: f.formActionId },
     });
@@ -72,9 +70,9 @@ describe('POST /portal/:token/requests/:actionId (forms)', () => {
       1,
     );
 
-    expect(notifier.changedActions).toEqual([f.formActionId]);
+    expect(notifier.calls('actionChanged')).toEqual([[f.formActionId]]);
     // The CSM is told the facts; how they look in Slack (escaped, with the review buttons) is the Slack side's test.
-    expect(notifier.portalAnswers).toEqual([
+    expect(notifier.calls('portalAnswerReceived').map(([answer]) => answer)).toEqual([
       {
         submissionId: submission.id,
         accountId: f.accountId,
@@ -140,7 +138,7 @@ describe('POST /portal/:token/requests/:actionId (forms)', () => {
 
     expect(await t.db.prisma.submission.count()).toBe(0);
     expect((await t.db.prisma.action.findUniqueOrThrow({ where: { id: f.formActionId } })).status).toBe('executed');
-    expect(notifier.portalAnswers).toHaveLength(0);
+    expect(notifier.calls('portalAnswerReceived')).toHaveLength(0);
   });
 
   it('names every missing required field', async () => {
@@ -244,12 +242,9 @@ describe('POST /portal/:token/requests/:actionId (forms)', () => {
   it('keeps the submission when Slack fails, and logs the failure without the token', async () => {
     const f = await buildPortalFixture(ctx);
     const notifier = new RecordingNotifier();
-    notifier.failWith = new Error('slack is down');
+    notifier.failWith('portalAnswerReceived', new Error('slack is down'));
     const lines: string[] = [];
-    const logger = createLogger(
-      'info',
-      new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }) as never,
-    );
+    const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
     const { app } = buildPortalApp({ ctx, uploadDir, notifier, logger });
     const { agent, csrf } = await openForm(f, app);
     await agent

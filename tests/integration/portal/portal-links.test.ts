@@ -1,19 +1,16 @@
 import { createHash } from 'node:crypto';
-import { silentLogger } from '../../../src/lib/logger';
-import type { ServiceContext } from '../../../src/services/context';
 import { createPortalLink } from '../../../src/services/portal/create-portal-link';
 import { resolvePortalToken } from '../../../src/services/portal/resolve-portal-token';
 import { revokePortalLink } from '../../../src/services/portal/revoke-portal-link';
 import { seedDemo } from '../../../src/services/seed/seed-demo';
+import { serviceContext, type TestServiceContext } from '../../support/service-context';
 import { useTestDatabase } from '../../support/test-database';
 
 const t = useTestDatabase();
-let now: Date;
-let ctx: ServiceContext;
+let ctx: TestServiceContext;
 
 beforeEach(() => {
-  now = new Date('2026-11-24T10:00:00Z');
-  ctx = { prisma: t.db.prisma, now: () => now, logger: silentLogger };
+  ctx = serviceContext(t.db, '2026-11-24T10:00:00Z');
 });
 
 async function northwind() {
@@ -62,9 +59,9 @@ describe('portal magic links', () => {
       ttlDays: 2,
     });
     const token = link.url.split('/').pop()!;
-    now = new Date('2026-11-26T09:59:59Z');
+    ctx.setNow('2026-11-26T09:59:59Z');
     expect(await resolvePortalToken(ctx, { token })).toBeDefined();
-    now = new Date('2026-11-26T10:00:00Z');
+    ctx.setNow('2026-11-26T10:00:00Z');
     expect(await resolvePortalToken(ctx, { token })).toBeUndefined();
   });
 

@@ -2,20 +2,17 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { silentLogger } from '../../../src/lib/logger';
-import type { ServiceContext } from '../../../src/services/context';
 import { revokePortalLink } from '../../../src/services/portal/revoke-portal-link';
+import { serviceContext, type TestServiceContext } from '../../support/service-context';
 import { useTestDatabase } from '../../support/test-database';
 import { BLOCKER_NOTE, buildPortalApp, buildPortalFixture } from './portal-fixture';
 
 const t = useTestDatabase();
 const uploadDir = mkdtempSync(path.join(os.tmpdir(), 'thread-portal-page-'));
-let now: Date;
-let ctx: ServiceContext;
+let ctx: TestServiceContext;
 
 beforeEach(() => {
-  now = new Date('2026-11-24T10:00:00Z');
-  ctx = { prisma: t.db.prisma, now: () => now, logger: silentLogger };
+  ctx = serviceContext(t.db, '2026-11-24T10:00:00Z');
 });
 
 /** The page without its per-response nonce, so two answers can be compared. */
@@ -81,11 +78,11 @@ describe('GET /portal/:token', () => {
     expect(unknown.text).toContain('ask your customer success manager for a new link');
     for (const secret of ['Northwind', 'Acme Cloud', 'Maria', 'Priya']) expect(unknown.text).not.toContain(secret);
 
-    now = new Date('2026-12-24T10:00:01Z');
+    ctx.setNow('2026-12-24T10:00:01Z');
     const expired = await request(app).get(`/portal/${f.token}`).expect(404);
     expect(stable(expired.text)).toBe(stable(unknown.text));
 
-    now = new Date('2026-11-24T10:00:00Z');
+    ctx.setNow('2026-11-24T10:00:00Z');
     await request(app).get(`/portal/${f.token}`).expect(200);
     await revokePortalLink(ctx, { accountId: f.accountId, actor: 'test' });
     const revoked = await request(app).get(`/portal/${f.token}`).expect(404);
@@ -107,7 +104,7 @@ describe('GET /portal/:token', () => {
       .type('form')
       .send({ sso_provider: 'Okta' })
       .expect(429);
-    now = new Date(now.getTime() + 15 * 60 * 1000 + 1000);
+    ctx.advance(15 * 60 * 1000 + 1000);
     await request(app).get(`/portal/${f.token}`).expect(200);
   });
 
@@ -117,14 +114,14 @@ describe('GET /portal/:token', () => {
     const visits = () => t.db.prisma.engagementEvent.count({ where: { kind: 'portal_visit', contactId: f.contactId } });
     await request(app).get(`/portal/${f.token}`).expect(200);
     await request(app).get(`/portal/${f.token}/requests/${f.formActionId}`).expect(200);
-    now = new Date(now.getTime() + 29 * 60 * 1000);
+    ctx.advance(29 * 60 * 1000);
     await request(app).get(`/portal/${f.token}`).expect(200);
     expect(await visits()).toBe(1);
-    now = new Date(now.getTime() + 2 * 60 * 1000);
+    ctx.advance(2 * 60 * 1000);
     await request(app).get(`/portal/${f.token}`).expect(200);
     expect(await visits()).toBe(2);
     const access = await t.db.prisma.portalAccess.findFirstOrThrow({ where: { contactId: f.contactId } });
-    expect(access.lastUsedAt?.toISOString()).toBe(now.toISOString());
+    expect(access.lastUsedAt?.toISOString()).toBe(ctx.now().toISOString());
   });
 
   it('serves the stylesheet and a friendly page for unknown portal paths', async () => {

@@ -3,20 +3,18 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { silentLogger } from '../../../src/lib/logger';
-import type { ServiceContext } from '../../../src/services/context';
 import { signDownloadUrl } from '../../../src/services/portal/download-link';
+import { RecordingNotifier } from '../../support/recording-notifier';
+import { serviceContext, type TestServiceContext } from '../../support/service-context';
 import { useTestDatabase } from '../../support/test-database';
-import { buildPortalApp, buildPortalFixture, csrfFrom, PUBLIC_URL, RecordingNotifier } from './portal-fixture';
+import { buildPortalApp, buildPortalFixture, csrfFrom, PUBLIC_URL } from './portal-fixture';
 
 const t = useTestDatabase();
 let uploadDir: string;
-let now: Date;
-let ctx: ServiceContext;
+let ctx: TestServiceContext;
 
 beforeEach(() => {
-  now = new Date('2026-11-24T10:00:00Z');
-  ctx = { prisma: t.db.prisma, now: () => now, logger: silentLogger };
+  ctx = serviceContext(t.db, '2026-11-24T10:00:00Z');
   uploadDir = mkdtempSync(path.join(os.tmpdir(), 'thread-portal-uploads-'));
 });
 
@@ -78,8 +76,9 @@ describe('POST /portal/:token/requests/:actionId/upload', () => {
       }),
     ).toBe(1);
 
-    expect(notifier.portalAnswers).toHaveLength(1);
-    const told = notifier.portalAnswers[0]!;
+    const answers = notifier.calls('portalAnswerReceived');
+    expect(answers).toHaveLength(1);
+    const [told] = answers[0]!;
     expect(told).toMatchObject({
       actionId: f.documentActionId,
       actionName: 'Signed data processing agreement',
@@ -114,7 +113,7 @@ describe('POST /portal/:token/requests/:actionId/upload', () => {
       .expect(303);
     const submission = await t.db.prisma.submission.findFirstOrThrow();
 
-    const good = signDownloadUrl({ publicUrl: '', secret, submissionId: submission.id, now });
+    const good = signDownloadUrl({ publicUrl: '', secret, submissionId: submission.id, now: ctx.now() });
     await request(app).get(good).expect(200);
     await request(app)
       .get(good.replace(/sig=./, 'sig=A').replace(/sig=AA/, 'sig=AB'))
@@ -122,9 +121,14 @@ describe('POST /portal/:token/requests/:actionId/upload', () => {
     await request(app)
       .get(good.replace(/expires=\d+/, 'expires=9999999999'))
       .expect(404);
-    const wrongKey = signDownloadUrl({ publicUrl: '', secret: Buffer.alloc(32, 1), submissionId: submission.id, now });
+    const wrongKey = signDownloadUrl({
+      publicUrl: '',
+      secret: Buffer.alloc(32, 1),
+      submissionId: submission.id,
+      now: ctx.now(),
+    });
     await request(app).get(wrongKey).expect(404);
-    now = new Date(now.getTime() + 24 * 60 * 60 * 1000 + 1000);
+    ctx.advance(24 * 60 * 60 * 1000 + 1000);
     const expired = await request(app).get(good).expect(404);
     expect(expired.text).toContain('This download link is not working');
   });

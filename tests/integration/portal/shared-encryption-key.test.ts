@@ -9,20 +9,20 @@ import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
 import { resolveEncryptionKey } from '../../../src/db/encryption-key';
-import { silentLogger } from '../../../src/lib/logger';
-import type { ServiceContext } from '../../../src/services/context';
 import { portalSigningKey } from '../../../src/services/portal/portal-signing-key';
+import { RecordingNotifier } from '../../support/recording-notifier';
+import { serviceContext, type TestServiceContext } from '../../support/service-context';
 import { useTestDatabase } from '../../support/test-database';
-import { buildPortalApp, buildPortalFixture, csrfFrom, PUBLIC_URL, RecordingNotifier } from './portal-fixture';
+import { buildPortalApp, buildPortalFixture, csrfFrom, PUBLIC_URL } from './portal-fixture';
 
 const t = useTestDatabase();
 const SHARED_KEY = 'ab'.repeat(32);
 const OTHER_KEY = Buffer.alloc(32, 7).toString('base64');
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(500, 'a'), Buffer.from('\n%%EOF\n')]);
-let ctx: ServiceContext;
+let ctx: TestServiceContext;
 
 beforeEach(() => {
-  ctx = { prisma: t.db.prisma, now: () => new Date('2026-11-24T10:00:00Z'), logger: silentLogger };
+  ctx = serviceContext(t.db, '2026-11-24T10:00:00Z');
 });
 
 /** One Thread process's portal: its own data directory, the key it resolves from its environment. */
@@ -88,7 +88,7 @@ describe('processes sharing THREAD_ENCRYPTION_KEY', () => {
       .field('_csrf', csrf)
       .attach('file', PDF, { filename: 'dpa.pdf', contentType: 'application/pdf' })
       .expect(303);
-    const told = first.notifier.portalAnswers[0]?.answer;
+    const told = first.notifier.calls('portalAnswerReceived')[0]?.[0].answer;
     if (told?.kind !== 'document') throw new Error('the CSM was not told about the upload');
     const link = told.downloadUrl.replace(PUBLIC_URL, '');
 

@@ -3,20 +3,14 @@ import { dismissRiskSuggestion } from '../../../src/services/accounts/dismiss-ri
 import { sendDailyDigests } from '../../../src/services/scheduler/send-daily-digests';
 import { suggestAtRisk } from '../../../src/services/scheduler/suggest-at-risk';
 import { useTestDatabase } from '../../support/test-database';
-import {
-  addAccount,
-  addTemplate,
-  contextAt,
-  oneMilestoneTemplate,
-  recordingNotifier,
-  setupOrganization,
-  spec,
-} from './scheduler-fixtures';
+import { addAccount, addTemplate, oneMilestoneTemplate, setupOrganization, spec } from './scheduler-fixtures';
+import { RecordingNotifier } from '../../support/recording-notifier';
+import { serviceContext } from '../../support/service-context';
 
 const t = useTestDatabase();
 
 async function berlinAccount() {
-  const ctx = contextAt(t.db.prisma, '2026-11-23T08:00:00Z');
+  const ctx = serviceContext(t.db, '2026-11-23T08:00:00Z');
   const org = await setupOrganization(ctx, { timezone: 'Europe/Berlin', digestHour: 9 });
   await addTemplate(
     ctx,
@@ -56,7 +50,7 @@ describe('daily digest', () => {
         createdAt: new Date('2026-12-01T20:00:00Z'),
       },
     });
-    const { notifier, calls } = recordingNotifier();
+    const notifier = new RecordingNotifier();
 
     ctx.setNow('2026-12-02T07:59:00Z'); // 08:59 in Berlin
     expect((await sendDailyDigests(ctx, { notifier })).sent).toEqual([]);
@@ -65,20 +59,26 @@ describe('daily digest', () => {
     ctx.setNow('2026-12-02T15:00:00Z');
     expect((await sendDailyDigests(ctx, { notifier })).sent).toEqual([]);
 
-    expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ kind: 'sendDigest', id: account.csmId });
     // The service hands over the facts; the Slack side renders them (tests/integration/slack/digest-and-review-clock.test.ts).
-    expect(calls[0]!.digest).toEqual({
-      recipientName: expect.any(String),
-      date: '2026-12-02',
-      content: {
-        dueToday: ['Acme: Action today'],
-        overdue: ['Acme: Action old (due 9 d ago)'],
-        blocked: ['Acme: Kickoff (waiting for SSO metadata)'],
-        atRisk: [],
-        waitingReviews: ['Acme: Action form (submitted 12 h ago)'],
+    expect(notifier.log).toEqual([
+      {
+        method: 'sendDigest',
+        args: [
+          account.csmId,
+          {
+            recipientName: expect.any(String),
+            date: '2026-12-02',
+            content: {
+              dueToday: ['Acme: Action today'],
+              overdue: ['Acme: Action old (due 9 d ago)'],
+              blocked: ['Acme: Kickoff (waiting for SSO metadata)'],
+              atRisk: [],
+              waitingReviews: ['Acme: Action form (submitted 12 h ago)'],
+            },
+          },
+        ],
       },
-    });
+    ]);
 
     ctx.setNow('2026-12-03T08:30:00Z'); // the next day
     expect((await sendDailyDigests(ctx, { notifier })).sent).toHaveLength(1);
@@ -88,18 +88,14 @@ describe('daily digest', () => {
     const { ctx, byKey } = await berlinAccount();
     await t.db.prisma.action.update({ where: { id: byKey.old!.id }, data: { status: 'ready' } });
     ctx.setNow('2026-12-02T08:00:00Z');
-    const { notifier, calls } = recordingNotifier();
-    const failing = {
-      ...notifier,
-      sendDigest: async () => {
-        throw new Error('Slack is down');
-      },
-    };
-    expect((await sendDailyDigests(ctx, { notifier: failing })).failed).toEqual([
+    const notifier = new RecordingNotifier();
+    notifier.failWith('sendDigest', new Error('Slack is down'));
+    expect((await sendDailyDigests(ctx, { notifier })).failed).toEqual([
       { userId: expect.any(String), message: 'Slack is down' },
     ]);
+    notifier.failWith('sendDigest', undefined);
     expect((await sendDailyDigests(ctx, { notifier })).sent).toHaveLength(1);
-    expect(calls).toHaveLength(1);
+    expect(notifier.methods()).toEqual(['sendDigest']);
   });
 });
 
@@ -115,7 +111,7 @@ describe('at-risk suggestions', () => {
       where: { id: account.milestones[0]!.id },
       data: { status: 'blocked', blockedAt: new Date('2026-11-30T08:00:00Z'), blockerNote: 'waiting' },
     });
-    const { notifier, calls } = recordingNotifier();
+    const notifier = new RecordingNotifier();
 
     ctx.setNow('2026-12-05T08:00:00Z'); // blocked 5 days exactly, overdue 12 days, request sent 12 days ago
     let result = await suggestAtRisk(ctx, { notifier });
@@ -139,7 +135,7 @@ describe('at-risk suggestions', () => {
       },
     ]);
     expect(stored.status).toBe('active');
-    expect(calls.filter((c) => c.kind === 'accountChanged')).toHaveLength(2);
+    expect(notifier.calls('accountChanged')).toHaveLength(2);
     expect((await suggestAtRisk(ctx, { notifier })).suggested).toEqual([]); // same reasons: no churn
 
     await confirmRiskSuggestion(ctx, { accountId: account.id, actor: 'U-csm' });
@@ -158,7 +154,7 @@ describe('at-risk suggestions', () => {
   it('a dismissed suggestion stays away for a week; a suggestion whose reasons are gone is withdrawn', async () => {
     const { ctx, account, byKey } = await berlinAccount();
     await t.db.prisma.action.update({ where: { id: byKey.old!.id }, data: { status: 'ready' } });
-    const { notifier } = recordingNotifier();
+    const notifier = new RecordingNotifier();
     ctx.setNow('2026-12-05T08:00:00Z');
     expect((await suggestAtRisk(ctx, { notifier })).suggested).toEqual([account.id]);
     await dismissRiskSuggestion(ctx, { accountId: account.id, actor: 'U-csm', note: 'customer on holiday' });

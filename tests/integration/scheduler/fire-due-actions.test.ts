@@ -1,15 +1,9 @@
 import { fireDueActions } from '../../../src/services/scheduler/fire-due-actions';
 import { draftFromTemplate } from '../../../src/services/scheduler/draft-from-template';
 import { useTestDatabase } from '../../support/test-database';
-import {
-  addAccount,
-  addTemplate,
-  contextAt,
-  oneMilestoneTemplate,
-  recordingNotifier,
-  setupOrganization,
-  spec,
-} from './scheduler-fixtures';
+import { addAccount, addTemplate, oneMilestoneTemplate, setupOrganization, spec } from './scheduler-fixtures';
+import { RecordingNotifier } from '../../support/recording-notifier';
+import { serviceContext } from '../../support/service-context';
 
 const t = useTestDatabase();
 // Kickoff is Monday 2026-11-23; kickoff_offset actions are due at 09:00 UTC on their day.
@@ -17,7 +11,7 @@ const TUESDAY_10 = '2026-11-24T10:00:00Z';
 
 describe('firing due actions', () => {
   it('makes every due action ready once, drafts it, posts its card and audits it; manual and future ones stay pending', async () => {
-    const ctx = contextAt(t.db.prisma, TUESDAY_10);
+    const ctx = serviceContext(t.db, TUESDAY_10);
     const org = await setupOrganization(ctx);
     await addTemplate(
       ctx,
@@ -30,7 +24,7 @@ describe('firing due actions', () => {
       ]),
     );
     const account = await addAccount(ctx, org.id, 'Acme', 'Plan');
-    const { notifier, calls } = recordingNotifier();
+    const notifier = new RecordingNotifier();
     const drafted: string[] = [];
 
     const result = await fireDueActions(ctx, { notifier, draft: async (id) => void drafted.push(id) });
@@ -46,9 +40,9 @@ describe('firing due actions', () => {
     expect(byKey['by-hand']!.status).toBe('pending');
     expect(drafted.sort()).toEqual([byKey.hello!.id, byKey.prep!.id].sort());
     expect(
-      calls
-        .filter((c) => c.kind === 'actionChanged')
-        .map((c) => c.id)
+      notifier
+        .calls('actionChanged')
+        .map(([id]) => id)
         .sort(),
     ).toEqual([byKey.hello!.id, byKey.prep!.id].sort());
     const audits = await t.db.prisma.auditEvent.findMany({
@@ -65,7 +59,7 @@ describe('firing due actions', () => {
   });
 
   it('after downtime fires the backlog oldest first in bounded batches, once each, over the next ticks', async () => {
-    const ctx = contextAt(t.db.prisma, '2026-12-04T12:00:00Z');
+    const ctx = serviceContext(t.db, '2026-12-04T12:00:00Z');
     const org = await setupOrganization(ctx);
     await addTemplate(
       ctx,
@@ -76,7 +70,7 @@ describe('firing due actions', () => {
       ),
     );
     for (const name of ['A', 'B', 'C', 'D', 'E']) await addAccount(ctx, org.id, name, 'Plan');
-    const { notifier } = recordingNotifier();
+    const notifier = new RecordingNotifier();
     const deps = { notifier, draft: async () => {} };
 
     const first = await fireDueActions(ctx, deps, { batchSize: 7, maxBatches: 2 });
@@ -98,7 +92,7 @@ describe('firing due actions', () => {
   });
 
   it('drafts from the template when no drafter is wired: placeholders filled, lint findings stored', async () => {
-    const ctx = contextAt(t.db.prisma, TUESDAY_10);
+    const ctx = serviceContext(t.db, TUESDAY_10);
     const org = await setupOrganization(ctx);
     await addTemplate(
       ctx,
@@ -113,7 +107,7 @@ describe('firing due actions', () => {
       ]),
     );
     await addAccount(ctx, org.id, 'Acme', 'Plan');
-    const { notifier } = recordingNotifier();
+    const notifier = new RecordingNotifier();
 
     await fireDueActions(ctx, {
       notifier,
@@ -130,7 +124,7 @@ describe('firing due actions', () => {
   });
 
   it('keeps a fired action ready with the drafting error on it, and still posts its card', async () => {
-    const ctx = contextAt(t.db.prisma, TUESDAY_10);
+    const ctx = serviceContext(t.db, TUESDAY_10);
     const org = await setupOrganization(ctx);
     await addTemplate(
       ctx,
@@ -138,7 +132,7 @@ describe('firing due actions', () => {
       oneMilestoneTemplate('Plan', [spec('hello', 'email', { kind: 'kickoff_offset', delayDays: 0 })]),
     );
     await addAccount(ctx, org.id, 'Acme', 'Plan');
-    const { notifier, calls } = recordingNotifier();
+    const notifier = new RecordingNotifier();
 
     const result = await fireDueActions(ctx, {
       notifier,
@@ -151,6 +145,6 @@ describe('firing due actions', () => {
     expect(action.status).toBe('ready');
     expect(action.lastError).toBe('Drafting failed: the AI service timed out');
     expect(result.failures).toEqual([{ actionId: action.id, step: 'draft', message: 'the AI service timed out' }]);
-    expect(calls).toEqual([{ kind: 'actionChanged', id: action.id }]);
+    expect(notifier.log).toEqual([{ method: 'actionChanged', args: [action.id] }]);
   });
 });

@@ -1,19 +1,13 @@
 import { fireDueActions } from '../../../src/services/scheduler/fire-due-actions';
 import { useTestDatabase } from '../../support/test-database';
-import {
-  addAccount,
-  addTemplate,
-  contextAt,
-  oneMilestoneTemplate,
-  recordingNotifier,
-  setupOrganization,
-  spec,
-} from './scheduler-fixtures';
+import { addAccount, addTemplate, oneMilestoneTemplate, setupOrganization, spec } from './scheduler-fixtures';
+import { RecordingNotifier } from '../../support/recording-notifier';
+import { serviceContext } from '../../support/service-context';
 
 const t = useTestDatabase();
 
 async function portalAccount(max: number) {
-  const ctx = contextAt(t.db.prisma, '2026-11-24T10:00:00Z');
+  const ctx = serviceContext(t.db, '2026-11-24T10:00:00Z');
   const org = await setupOrganization(ctx, { maxActivePortalActions: max });
   await addTemplate(
     ctx,
@@ -43,7 +37,7 @@ async function statuses(accountId: string) {
 describe('portal throttle', () => {
   it('fires at most N portal requests per account, holds the rest with the reason, and releases them in plan order as requests complete', async () => {
     const { ctx, account } = await portalAccount(3);
-    const { notifier, calls } = recordingNotifier();
+    const notifier = new RecordingNotifier();
     const deps = { notifier, draft: async () => {} };
 
     const first = await fireDueActions(ctx, deps);
@@ -55,7 +49,7 @@ describe('portal throttle', () => {
       expect.objectContaining({ status: 'pending', waitingReason: 'waiting: 3 portal requests open' }),
     ]);
     expect(first.held.map((h) => h.id).sort()).toEqual([s['form-4']!.id, s['form-5']!.id].sort());
-    expect(calls.filter((c) => c.kind === 'actionChanged')).toHaveLength(4);
+    expect(notifier.calls('actionChanged')).toHaveLength(4);
 
     // Nothing changes while all three are open, even when sent to the customer.
     await t.db.prisma.action.updateMany({ where: { id: s['form-1']!.id }, data: { status: 'executed' } });
@@ -75,12 +69,12 @@ describe('portal throttle', () => {
     await t.db.prisma.action.update({ where: { id: s['form-2']!.id }, data: { status: 'skipped' } });
     const fourth = await fireDueActions(ctx, deps);
     expect(fourth.fired.map((f) => f.id)).toEqual([s['form-5']!.id]);
-    expect(calls.filter((c) => c.kind === 'actionChanged')).toHaveLength(6);
+    expect(notifier.calls('actionChanged')).toHaveLength(6);
   });
 
   it('uses the organisation setting: with a limit of 1 only the first request in plan order fires', async () => {
     const { ctx, account } = await portalAccount(1);
-    const { notifier } = recordingNotifier();
+    const notifier = new RecordingNotifier();
     await fireDueActions(ctx, { notifier, draft: async () => {} });
     const s = await statuses(account.id);
     expect([1, 2, 3, 4, 5].map((n) => s[`form-${n}`]!.status)).toEqual([

@@ -2,22 +2,16 @@ import type { Mailer } from '../../../src/services/execution/ports';
 import { remindUnansweredPortalRequests } from '../../../src/services/scheduler/remind-unanswered-portal-requests';
 import { remindUnreviewedSubmissions } from '../../../src/services/scheduler/remind-unreviewed-submissions';
 import { useTestDatabase } from '../../support/test-database';
-import {
-  addAccount,
-  addTemplate,
-  contextAt,
-  oneMilestoneTemplate,
-  recordingNotifier,
-  setupOrganization,
-  spec,
-} from './scheduler-fixtures';
+import { addAccount, addTemplate, oneMilestoneTemplate, setupOrganization, spec } from './scheduler-fixtures';
+import { RecordingNotifier } from '../../support/recording-notifier';
+import { serviceContext } from '../../support/service-context';
 
 const t = useTestDatabase();
 
 async function accountWithPortalRequest(
   settings: { submissionReviewSlaHours?: number; portalReminderDays?: number } = {},
 ) {
-  const ctx = contextAt(t.db.prisma, '2026-11-23T10:00:00Z');
+  const ctx = serviceContext(t.db, '2026-11-23T10:00:00Z');
   const org = await setupOrganization(ctx, settings);
   await addTemplate(
     ctx,
@@ -49,37 +43,39 @@ describe('submission review clock', () => {
         createdAt: new Date('2026-11-23T10:00:00Z'),
       },
     });
-    const { notifier, calls } = recordingNotifier();
+    const notifier = new RecordingNotifier();
 
     ctx.setNow('2026-11-24T03:59:00Z'); // 17 h 59: not yet 75%
     expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [], escalated: [] });
     ctx.setNow('2026-11-24T04:00:00Z'); // 18 h = 75%
     expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [submission.id], escalated: [] });
     expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [], escalated: [] });
-    expect(calls).toEqual([
+    expect(notifier.log).toEqual([
       {
-        kind: 'submissionReviewReminder',
-        id: account.id,
-        notice: {
-          submissionId: submission.id,
-          accountId: account.id,
-          accountName: 'Acme',
-          actionName: 'Action form',
-          contactName: 'Jane Doe',
-          submittedAt: submission.createdAt,
-          hoursAgo: 18,
-          slaHours: 24,
-          hoursLeft: 6,
-        },
+        method: 'submissionReviewReminder',
+        args: [
+          account.id,
+          {
+            submissionId: submission.id,
+            accountId: account.id,
+            accountName: 'Acme',
+            actionName: 'Action form',
+            contactName: 'Jane Doe',
+            submittedAt: submission.createdAt,
+            hoursAgo: 18,
+            slaHours: 24,
+            hoursLeft: 6,
+          },
+        ],
       },
     ]);
 
     ctx.setNow('2026-11-24T10:00:00Z'); // 24 h
     expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [], escalated: [submission.id] });
     expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [], escalated: [] });
-    const escalations = calls.filter((c) => c.kind === 'submissionReviewEscalation');
-    expect(escalations.map((c) => c.id).sort()).toEqual([account.csmId, admin.id].sort());
-    expect(escalations[0]!.notice).toMatchObject({
+    const escalations = notifier.calls('submissionReviewEscalation');
+    expect(escalations.map(([userId]) => userId).sort()).toEqual([account.csmId, admin.id].sort());
+    expect(escalations[0]![1]).toMatchObject({
       submissionId: submission.id,
       hoursAgo: 24,
       slaHours: 24,
@@ -105,10 +101,10 @@ describe('submission review clock', () => {
         reviewedAt: new Date('2026-11-23T12:00:00Z'),
       },
     });
-    const { notifier, calls } = recordingNotifier();
+    const notifier = new RecordingNotifier();
     ctx.setNow('2026-11-26T10:00:00Z');
     expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [], escalated: [] });
-    expect(calls).toEqual([]);
+    expect(notifier.log).toEqual([]);
   });
 });
 

@@ -1,28 +1,9 @@
 /** Builds organisations, templates and accounts for the scheduler tests through the real services. */
-import type { PrismaClient } from '../../../src/db/generated/client';
 import type { TemplateActionSpec, TemplateSpec, TriggerSpec } from '../../../src/domain/template';
-import { silentLogger } from '../../../src/lib/logger';
 import { createAccount } from '../../../src/services/accounts/create-account';
 import type { ServiceContext } from '../../../src/services/context';
-import type { DailyDigest, SubmissionReviewNotice } from '../../../src/services/notifications/notification-facts';
-import type { NotificationMessage, Notifier } from '../../../src/services/notifications/notifier-port';
 import { getDefaultOrganization } from '../../../src/services/organizations/get-default-organization';
 import { importTemplate } from '../../../src/services/templates/import-template';
-
-export function contextAt(
-  prisma: PrismaClient,
-  at: Date | string,
-): ServiceContext & { setNow(d: Date | string): void } {
-  let now = new Date(at);
-  return {
-    prisma,
-    logger: silentLogger,
-    now: () => new Date(now.getTime()),
-    setNow(d) {
-      now = new Date(d);
-    },
-  };
-}
 
 export function spec(
   key: string,
@@ -92,27 +73,4 @@ export async function addAccount(
     },
     actor: 'test',
   });
-}
-
-/** A notifier that records what Thread told Slack, in order. */
-export function recordingNotifier() {
-  const calls: {
-    kind: keyof Notifier;
-    id: string;
-    message?: NotificationMessage;
-    digest?: DailyDigest;
-    notice?: SubmissionReviewNotice;
-  }[] = [];
-  const notifier: Notifier = {
-    actionChanged: async (id) => void calls.push({ kind: 'actionChanged', id }),
-    accountChanged: async (id) => void calls.push({ kind: 'accountChanged', id }),
-    notifyUser: async (id, message) => void calls.push({ kind: 'notifyUser', id, message }),
-    notifyAccountChannel: async (id, message) => void calls.push({ kind: 'notifyAccountChannel', id, message }),
-    sendDigest: async (id, digest) => void calls.push({ kind: 'sendDigest', id, digest }),
-    submissionReviewReminder: async (id, notice) => void calls.push({ kind: 'submissionReviewReminder', id, notice }),
-    submissionReviewEscalation: async (id, notice) =>
-      void calls.push({ kind: 'submissionReviewEscalation', id, notice }),
-    portalAnswerReceived: async (answer) => void calls.push({ kind: 'portalAnswerReceived', id: answer.submissionId }),
-  };
-  return { notifier, calls };
 }

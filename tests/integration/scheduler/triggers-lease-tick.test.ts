@@ -4,21 +4,15 @@ import { propagateTriggers } from '../../../src/services/plan/propagate-triggers
 import { runTick } from '../../../src/services/scheduler/run-tick';
 import { describeTick } from '../../../src/cli/commands/tick';
 import { useTestDatabase } from '../../support/test-database';
-import {
-  addAccount,
-  addTemplate,
-  contextAt,
-  oneMilestoneTemplate,
-  recordingNotifier,
-  setupOrganization,
-  spec,
-} from './scheduler-fixtures';
+import { addAccount, addTemplate, oneMilestoneTemplate, setupOrganization, spec } from './scheduler-fixtures';
+import { RecordingNotifier } from '../../support/recording-notifier';
+import { serviceContext } from '../../support/service-context';
 
 const t = useTestDatabase();
 
 describe('trigger propagation', () => {
   it('gives waiting actions their due time when an action is done, a submission arrives or a milestone starts; first event wins', async () => {
-    const ctx = contextAt(t.db.prisma, '2026-11-23T10:00:00Z');
+    const ctx = serviceContext(t.db, '2026-11-23T10:00:00Z');
     const org = await setupOrganization(ctx);
     await addTemplate(
       ctx,
@@ -96,7 +90,7 @@ describe('trigger propagation', () => {
 
 describe('job lease', () => {
   it('is held by one process at a time until released or expired', async () => {
-    const ctx = contextAt(t.db.prisma, '2026-11-24T10:00:00Z');
+    const ctx = serviceContext(t.db, '2026-11-24T10:00:00Z');
     expect(await acquireJobLease(ctx, { name: 'tick', holder: 'a', ttlMs: 60_000 })).toEqual({ acquired: true });
     expect(await acquireJobLease(ctx, { name: 'tick', holder: 'b', ttlMs: 60_000 })).toEqual({
       acquired: false,
@@ -113,7 +107,7 @@ describe('job lease', () => {
 
 describe('one tick', () => {
   it('fires due actions with the template drafter and says what it did and what it skipped', async () => {
-    const ctx = contextAt(t.db.prisma, '2026-11-24T10:00:00Z');
+    const ctx = serviceContext(t.db, '2026-11-24T10:00:00Z');
     const org = await setupOrganization(ctx);
     await addTemplate(
       ctx,
@@ -121,7 +115,7 @@ describe('one tick', () => {
       oneMilestoneTemplate('Plan', [spec('hello', 'email', { kind: 'kickoff_offset', delayDays: 0 })]),
     );
     await addAccount(ctx, org.id, 'Acme', 'Plan');
-    const { notifier } = recordingNotifier();
+    const notifier = new RecordingNotifier();
 
     const report = await runTick(ctx, { notifier, canNotify: false });
 

@@ -1,77 +1,51 @@
-import request from 'supertest';
 import { hashPortalToken } from '../../../src/services/portal/portal-token';
-import { interaction, slashCommand } from '../../support/slack-request';
-import { CSM, PUBLIC_URL, useSlackHarness } from './slack-harness';
+import { buttons, findButton, stringsIn, textOf } from '../../support/block-kit';
+import { PUBLIC_URL, useSlackHarness } from '../../support/slack-harness';
 
 const h = useSlackHarness();
 
-async function send(req: { body: string; headers: Record<string, string> }) {
-  return request(h.http).post('/slack/events').set(req.headers).send(req.body);
-}
-
-function click(actionId: string, value: string, user = CSM) {
-  return interaction({
-    type: 'block_actions',
-    user: { id: user },
-    trigger_id: 'trig.1',
-    response_url: h.fake.responseUrl(),
-    container: { type: 'message', message_ts: '1.000100', channel_id: 'CCSM', is_ephemeral: true },
-    actions: [{ action_id: actionId, value, type: 'button' }],
-  });
-}
-
-function textOf(call: { args: Record<string, unknown> }): string {
-  return JSON.stringify(call.args.blocks ?? call.args.text);
-}
-
-async function helios() {
+/** Helios Health's account card, as the CSM sees it after `/thread account helios`. */
+async function heliosCard() {
   await h.seed();
-  return h.db.prisma.account.findFirstOrThrow({ where: { name: 'Helios Health' } });
+  const account = await h.db.prisma.account.findFirstOrThrow({ where: { name: 'Helios Health' } });
+  await h.command('account helios');
+  const card = h.lastReply();
+  h.forget();
+  return { account, card };
 }
 
 describe('account card buttons', () => {
   it('the account card offers Timeline, Handoff summary, Review drafts and Copy, Email and Revoke portal links', async () => {
-    await h.seed();
-    await send(
-      slashCommand({
-        command: '/thread',
-        text: 'account helios',
-        user_id: CSM,
-        response_url: h.fake.responseUrl(),
-        trigger_id: 't',
-        team_id: 'T1',
-        channel_id: 'C1',
-      }),
-    );
-    const card = textOf(await h.fake.waitFor('response_url'));
-    for (const id of [
-      'account_timeline',
-      'account_handoff',
-      'account_review',
-      'account_portal_link',
-      'account_portal_email',
-      'account_portal_revoke',
-    ])
-      expect(card).toContain(id);
+    const { account, card } = await heliosCard();
+    const expected: [string, string][] = [
+      ['Timeline', 'account_timeline'],
+      ['Handoff summary', 'account_handoff'],
+      ['Review drafts (0)', 'account_review'],
+      ['Copy portal link', 'account_portal_link'],
+      ['Email portal link', 'account_portal_email'],
+      ['Revoke portal links', 'account_portal_revoke'],
+    ];
+    for (const [label, actionId] of expected)
+      expect(findButton(card.blocks, label)).toMatchObject({ actionId, value: account.id });
   });
 
   it('Timeline shows the account’s milestones with planned dates', async () => {
-    const account = await helios();
-    await send(click('account_timeline', account.id));
-    const reply = await h.fake.waitFor('response_url');
-    expect(reply.args.response_type).toBe('ephemeral');
-    expect(textOf(reply)).toContain('Timeline · Helios Health');
-    expect(textOf(reply)).toContain('Go-Live');
+    const { card } = await heliosCard();
+    await h.press(card, 'Timeline');
+    const reply = h.lastReply();
+    expect(reply.response_type).toBe('ephemeral');
+    expect(textOf(reply.blocks)).toContain('Timeline · Helios Health');
+    expect(textOf(reply.blocks)).toContain('Go-Live');
   });
 
   it('Handoff summary says when none was recorded', async () => {
-    const account = await helios();
-    await send(click('account_handoff', account.id));
-    expect(textOf(await h.fake.waitFor('response_url'))).toContain('No handoff was recorded for *Helios Health*');
+    const { card } = await heliosCard();
+    await h.press(card, 'Handoff summary');
+    expect(textOf(h.lastReply().blocks)).toContain('No handoff was recorded for *Helios Health*');
   });
 
   it('Handoff summary lists the answers in question order, escaped, and leaves blank ones out', async () => {
-    const account = await helios();
+    const { account, card } = await heliosCard();
     const org = await h.db.prisma.organization.findFirstOrThrow();
     const ae = await h.db.prisma.user.create({
       data: { organizationId: org.id, slackUserId: 'UAE00001', name: 'Alex', role: 'ae' },
@@ -97,38 +71,47 @@ describe('account card buttons', () => {
         },
       },
     });
-    await send(click('account_handoff', account.id));
-    const text = textOf(await h.fake.waitFor('response_url'));
+    await h.press(card, 'Handoff summary');
+    const blocks = h.lastReply().blocks;
+    const text = textOf(blocks);
     expect(text).toContain('Handed over by <@UAE00001> on 20 Nov 2026');
+    expect(text.indexOf('Customer goals')).toBeGreaterThanOrEqual(0);
     expect(text.indexOf('Customer goals')).toBeLessThan(text.indexOf('Tech stack'));
     expect(text).toContain('Okta SSO &lt;!channel&gt; &amp; Snowflake');
-    expect(text).not.toContain('<!channel>');
-    expect(text).not.toContain('Anything else');
+    expect(stringsIn(blocks)).not.toContain('<!channel>');
+    expect(stringsIn(blocks)).not.toContain('Anything else');
   });
 
   it('Review drafts shows the account’s ready drafts as review cards', async () => {
-    const account = await helios();
+    const { account } = await heliosCard();
     await h.db.prisma.action.updateMany({
       where: { accountId: account.id, key: 'welcome-email' },
       data: { status: 'ready', draftSubject: 'Welcome', draftBody: 'Hi Sam' },
     });
-    await send(click('account_review', account.id));
-    const text = textOf(await h.fake.waitFor('response_url'));
-    expect(text).toContain('Drafts waiting for review (1)');
-    expect(text).toContain('review_approve');
-    expect(text).toContain('Hi Sam');
+    await h.command('account helios');
+    await h.press(h.lastReply(), 'Review drafts (1)');
+    const blocks = h.lastReply().blocks;
+    expect(textOf(blocks)).toContain('Drafts waiting for review (1)');
+    const welcome = await h.db.prisma.action.findFirstOrThrow({
+      where: { accountId: account.id, key: 'welcome-email' },
+    });
+    expect(buttons(blocks)).toContainEqual(
+      expect.objectContaining({ label: 'Approve', actionId: 'review_approve', value: welcome.id }),
+    );
+    expect(textOf(blocks)).toContain('Hi Sam');
   });
 
   it('Copy portal link replies ephemerally with a working link for the primary contact', async () => {
-    const account = await helios();
-    await send(click('account_portal_link', account.id));
-    const reply = await h.fake.waitFor('response_url');
-    expect(reply.args.response_type).toBe('ephemeral');
-    expect(reply.args.replace_original).toBe(false);
-    const url = /(http:\/\/thread\.test\/portal\/[^\s|>`"\\]+)/.exec(textOf(reply))?.[1];
+    const { account, card } = await heliosCard();
+    await h.press(card, 'Copy portal link');
+    const reply = h.lastReply();
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.replace_original).toBe(false);
+    const shown = textOf(reply.blocks) || (reply.text ?? '');
+    const url = /(http:\/\/thread\.test\/portal\/[^\s|>`"\\]+)/.exec(shown)?.[1];
     expect(url).toBeDefined();
     expect(url!.startsWith(`${PUBLIC_URL}/portal/`)).toBe(true);
-    expect(textOf(reply)).toContain('sam.okafor@helioshealth.co');
+    expect(shown).toContain('sam.okafor@helioshealth.co');
     const access = await h.db.prisma.portalAccess.findMany({
       where: { accountId: account.id },
       include: { contact: true },
@@ -139,31 +122,18 @@ describe('account card buttons', () => {
   });
 
   it('Copy portal link is refused to someone who is not the account’s CSM, and mints nothing', async () => {
-    const account = await helios();
-    await send(click('account_portal_link', account.id, 'UOTHER01'));
-    const reply = await h.fake.waitFor('response_url');
-    expect(String(reply.args.text)).toContain("only the account's CSM or an admin can create portal links");
+    const { card } = await heliosCard();
+    await h.press(card, 'Copy portal link', { as: 'UOTHER01' });
+    expect(h.lastReply().text).toContain("only the account's CSM or an admin can create portal links");
     expect(await h.db.prisma.portalAccess.count()).toBe(0);
   });
 
   it('picking an account from the pick list replaces the list with the view it was for', async () => {
-    const account = await helios();
-    const pick = interaction({
-      type: 'block_actions',
-      user: { id: CSM },
-      response_url: h.fake.responseUrl(),
-      container: { type: 'message', message_ts: '1.000100', channel_id: 'CCSM', is_ephemeral: true },
-      actions: [
-        {
-          action_id: 'account_pick',
-          type: 'static_select',
-          selected_option: { text: { type: 'plain_text', text: 'Helios Health' }, value: `timeline:${account.id}` },
-        },
-      ],
-    });
-    await send(pick);
-    const reply = await h.fake.waitFor('response_url');
-    expect(reply.args.replace_original).toBe(true);
-    expect(textOf(reply)).toContain('Timeline · Helios Health');
+    await h.seed();
+    const account = await h.db.prisma.account.findFirstOrThrow({ where: { name: 'Helios Health' } });
+    await h.select('account_pick', { text: 'Helios Health', value: `timeline:${account.id}` });
+    const reply = h.lastReply();
+    expect(reply.replace_original).toBe(true);
+    expect(textOf(reply.blocks)).toContain('Timeline · Helios Health');
   });
 });

@@ -2,50 +2,21 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { createSmtpMailer, type SmtpMailer } from '../../../src/connectors/email/smtp-mailer';
-import type { Mailer } from '../../../src/services/execution/ports';
 import { createPortalLink } from '../../../src/services/portal/create-portal-link';
 import { hashPortalToken } from '../../../src/services/portal/portal-token';
 import { resolvePortalToken } from '../../../src/services/portal/resolve-portal-token';
-import { interaction } from '../../support/slack-request';
-import { header, useSmtpCapture } from '../../support/smtp-capture';
+import { blockIds, findInput, textOf } from '../../support/block-kit';
+import { header, useSmtpCapture, useSmtpMailer } from '../../support/smtp-capture';
 import { buildPortalApp } from '../portal/portal-fixture';
-import { CSM, PUBLIC_URL, useSlackHarness } from './slack-harness';
+import { CSM, PUBLIC_URL, useSlackHarness, type SeenMessage } from '../../support/slack-harness';
 
 const smtp = useSmtpCapture();
 
-let mailer: Mailer | undefined;
-const h = useSlackHarness({ mailer: () => mailer });
-let smtpMailer: SmtpMailer;
+const mail = useSmtpMailer(smtp);
+const h = useSlackHarness({ mailer: () => mail.current });
 
-beforeEach(() => {
-  smtpMailer = createSmtpMailer({ url: smtp.url, from: 'Thread <onboarding@vendor.test>', timeoutMs: 5000 });
-  mailer = smtpMailer;
-});
-afterEach(() => smtpMailer.close());
-
-const send = (req: { body: string; headers: Record<string, string> }) =>
-  request(h.http).post('/slack/events').set(req.headers).send(req.body);
-
-function click(actionId: string, value: string, user = CSM) {
-  return interaction({
-    type: 'block_actions',
-    user: { id: user },
-    trigger_id: 'trig.1',
-    response_url: h.fake.responseUrl(),
-    container: { type: 'message', message_ts: '1.000100', channel_id: 'CCSM', is_ephemeral: true },
-    actions: [{ action_id: actionId, value, type: 'button' }],
-  });
-}
-
-function submit(view: Record<string, unknown>, contactValue?: string, user = CSM) {
-  const state = contactValue
-    ? { values: { contact: { contact: { type: 'static_select', selected_option: { value: contactValue } } } } }
-    : { values: {} };
-  return interaction({ type: 'view_submission', user: { id: user }, view: { ...view, id: 'V1', state } });
-}
-
-const textOf = (call: { args: Record<string, unknown> }) => JSON.stringify(call.args.blocks ?? call.args.text);
+/** What the CSM sees: the blocks' text, or the plain text of a reply without blocks. */
+const shown = (m: SeenMessage) => (m.blocks ? textOf(m.blocks) : (m.text ?? ''));
 const linkIn = (text: string) => /(http:\/\/thread\.test\/portal\/[A-Za-z0-9_-]+)/.exec(text)?.[1];
 
 /** The captured message with quoted-printable soft breaks and escapes undone, so the link reads whole. */
@@ -65,7 +36,10 @@ async function helios() {
     where: { id: account.organizationId },
     data: { name: 'Acme Cloud' },
   });
-  return { account, org, sam: account.contacts[0]! };
+  await h.command('account helios');
+  const card = h.lastReply();
+  h.forget();
+  return { account, org, sam: account.contacts[0]!, card };
 }
 
 async function addContact(accountId: string) {
@@ -78,14 +52,14 @@ function portal() {
 
 describe('Email portal link on the account card', () => {
   it('emails a fresh, working link to the only contact from the CSM, and says so ephemerally', async () => {
-    const { account, sam } = await helios();
+    const { account, sam, card } = await helios();
     const csm = await h.db.prisma.user.findFirstOrThrow({ where: { slackUserId: CSM } });
     await h.db.prisma.user.update({ where: { id: csm.id }, data: { name: 'Priya Shah', email: 'priya@vendor.test' } });
-    await send(click('account_portal_email', account.id));
-    const reply = await h.fake.waitFor('response_url');
-    expect(reply.args).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(textOf(reply)).toContain('Emailed a fresh portal link to *Sam Okafor* (sam.okafor@helioshealth.co)');
-    expect(linkIn(textOf(reply))).toBeUndefined(); // the link travels by email only
+    await h.press(card, 'Email portal link');
+    const reply = h.lastReply();
+    expect(reply).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(shown(reply)).toContain('Emailed a fresh portal link to *Sam Okafor* (sam.okafor@helioshealth.co)');
+    expect(linkIn(shown(reply))).toBeUndefined(); // the link travels by email only
 
     expect(smtp.messages).toHaveLength(1);
     const mail = smtp.messages[0]!;
@@ -123,20 +97,20 @@ describe('Email portal link on the account card', () => {
   });
 
   it('with several contacts, asks whom to send it to and emails the one picked', async () => {
-    const { account } = await helios();
+    const { account, card } = await helios();
     const ken = await addContact(account.id);
-    await send(click('account_portal_email', account.id));
-    const view = (await h.fake.waitFor('views.open')).args.view as Record<string, unknown>;
-    const shown = JSON.stringify(view);
-    expect(shown).toContain('Sam Okafor <sam.okafor@helioshealth.co> (primary)');
-    expect(shown).toContain('Ken Ito <ken.ito@helioshealth.co>');
+    await h.press(card, 'Email portal link');
+    const view = h.lastOpened();
+    const options = findInput(view, 'contact').element.options.map((o) => o.text);
+    expect(options).toContainEqual(expect.stringContaining('Sam Okafor <sam.okafor@helioshealth.co> (primary)'));
+    expect(options).toContainEqual(expect.stringContaining('Ken Ito <ken.ito@helioshealth.co>'));
     expect(await h.db.prisma.portalAccess.count()).toBe(0); // nothing until the CSM confirms
 
-    const res = await send(submit(view, ken.id));
+    const res = await h.submitView(view, { contact: ken.id });
     expect(res.status).toBe(200);
-    const reply = await h.fake.waitFor('response_url');
-    expect(reply.args.response_type).toBe('ephemeral');
-    expect(textOf(reply)).toContain('Emailed a fresh portal link to *Ken Ito*');
+    const reply = h.lastReply();
+    expect(reply.response_type).toBe('ephemeral');
+    expect(shown(reply)).toContain('Emailed a fresh portal link to *Ken Ito*');
     expect(smtp.messages.map((m) => m.to)).toEqual([['ken.ito@helioshealth.co']]);
     const row = await h.db.prisma.portalAccess.findFirstOrThrow();
     expect(row.contactId).toBe(ken.id);
@@ -144,12 +118,12 @@ describe('Email portal link on the account card', () => {
   });
 
   it('with email off, says nothing was emailed and shows a working link to copy instead', async () => {
-    mailer = undefined;
-    const { account, sam } = await helios();
-    await send(click('account_portal_email', account.id));
-    const reply = await h.fake.waitFor('response_url');
-    expect(String(reply.args.text)).toContain('Not emailed: email is off (SMTP_URL and EMAIL_FROM are not set)');
-    const url = linkIn(textOf(reply))!;
+    mail.turnOff();
+    const { sam, card } = await helios();
+    await h.press(card, 'Email portal link');
+    const reply = h.lastReply();
+    expect(reply.text).toContain('Not emailed: email is off (SMTP_URL and EMAIL_FROM are not set)');
+    const url = linkIn(shown(reply))!;
     expect(url.startsWith(`${PUBLIC_URL}/portal/`)).toBe(true);
     expect(smtp.messages).toHaveLength(0);
     const row = await h.db.prisma.portalAccess.findFirstOrThrow();
@@ -162,23 +136,23 @@ describe('Email portal link on the account card', () => {
 
   it('when the mail server refuses, says the email was not sent and leaves no live link behind', async () => {
     smtp.refuse = 'mailbox unavailable';
-    const { account } = await helios();
-    await send(click('account_portal_email', account.id));
-    const reply = await h.fake.waitFor('response_url');
-    expect(String(reply.args.text)).toContain('the portal link email to sam.okafor@helioshealth.co was not sent');
+    const { card } = await helios();
+    await h.press(card, 'Email portal link');
+    const reply = h.lastReply();
+    expect(reply.text).toContain('the portal link email to sam.okafor@helioshealth.co was not sent');
     const row = await h.db.prisma.portalAccess.findFirstOrThrow();
     expect(row.revokedAt).not.toBeNull();
   });
 
   it('is refused to someone who is not the account’s CSM: no link, no email, no modal', async () => {
-    const { account } = await helios();
+    const { account, card } = await helios();
     await addContact(account.id);
-    await send(click('account_portal_email', account.id, 'UOTHER01'));
-    const reply = await h.fake.waitFor('response_url');
-    expect(String(reply.args.text)).toContain(
+    await h.press(card, 'Email portal link', { as: 'UOTHER01' });
+    const reply = h.lastReply();
+    expect(reply.text).toContain(
       "only the account's CSM or an admin can send portal links, and you are not the CSM of Helios Health",
     );
-    expect(h.fake.callsTo('views.open')).toHaveLength(0);
+    expect(h.opened).toHaveLength(0);
     expect(await h.db.prisma.portalAccess.count()).toBe(0);
     expect(smtp.messages).toHaveLength(0);
   });
@@ -189,23 +163,23 @@ describe('Revoke portal links on the account card', () => {
     createPortalLink(h.ctx, { accountId, contactEmail, actor: 'test', publicUrl: PUBLIC_URL });
 
   it('confirms first, then revokes every live link; the old link shows the friendly "ask for a new link" page', async () => {
-    const { account } = await helios();
+    const { account, card } = await helios();
     const first = await mint(account.id);
     await mint(account.id);
     const token = first.url.split('/portal/')[1]!;
     const app = portal();
     expect((await request(app).get(`/portal/${token}`)).status).toBe(200);
 
-    await send(click('account_portal_revoke', account.id));
-    const view = (await h.fake.waitFor('views.open')).args.view as Record<string, unknown>;
-    expect(JSON.stringify(view)).toContain('Sam Okafor (sam.okafor@helioshealth.co): 2 active links');
-    expect(JSON.stringify(view)).not.toContain('"block_id":"contact"'); // one holder: nothing to pick
+    await h.press(card, 'Revoke portal links');
+    const view = h.lastOpened();
+    expect(textOf(view)).toContain('Sam Okafor (sam.okafor@helioshealth.co): 2 active links');
+    expect(blockIds(view)).not.toContain('contact'); // one holder: nothing to pick
     expect(await h.db.prisma.portalAccess.count({ where: { revokedAt: null } })).toBe(2);
 
-    await send(submit(view));
-    const reply = await h.fake.waitFor('response_url');
-    expect(reply.args).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(textOf(reply)).toContain('Revoked 2 portal links of *Helios Health*');
+    await h.submitView(view);
+    const reply = h.lastReply();
+    expect(reply).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(shown(reply)).toContain('Revoked 2 portal links of *Helios Health*');
     const rows = await h.db.prisma.portalAccess.findMany();
     expect(rows.every((r) => r.revokedAt?.getTime() === h.ctx.now().getTime())).toBe(true);
     const csm = await h.db.prisma.user.findFirstOrThrow({ where: { slackUserId: CSM } });
@@ -220,44 +194,38 @@ describe('Revoke portal links on the account card', () => {
   });
 
   it('revokes only the chosen contact’s links when several contacts hold one', async () => {
-    const { account } = await helios();
+    const { account, card } = await helios();
     const ken = await addContact(account.id);
     const samLink = await mint(account.id);
     await mint(account.id, ken.email);
-    await send(click('account_portal_revoke', account.id));
-    const view = (await h.fake.waitFor('views.open')).args.view as Record<string, unknown>;
-    expect(JSON.stringify(view)).toContain('All contacts (2 active links)');
-    await send(submit(view, ken.id));
-    expect(textOf(await h.fake.waitFor('response_url'))).toContain(
-      'Revoked 1 portal link for ken.ito@helioshealth.co on *Helios Health*',
-    );
+    await h.press(card, 'Revoke portal links');
+    const view = h.lastOpened();
+    expect(findInput(view, 'contact').element.options.map((o) => o.text)).toContain('All contacts (2 active links)');
+    await h.submitView(view, { contact: ken.id });
+    expect(shown(h.lastReply())).toContain('Revoked 1 portal link for ken.ito@helioshealth.co on *Helios Health*');
     const live = await h.db.prisma.portalAccess.findMany({ where: { revokedAt: null } });
     expect(live.map((r) => r.id)).toEqual([samLink.portalAccessId]);
   });
 
   it('says there is nothing to revoke when no link is live, without a confirmation', async () => {
-    const { account } = await helios();
-    await send(click('account_portal_revoke', account.id));
-    expect(textOf(await h.fake.waitFor('response_url'))).toContain(
-      'No active portal link to revoke on *Helios Health*.',
-    );
-    expect(h.fake.callsTo('views.open')).toHaveLength(0);
+    const { card } = await helios();
+    await h.press(card, 'Revoke portal links');
+    expect(shown(h.lastReply())).toContain('No active portal link to revoke on *Helios Health*.');
+    expect(h.opened).toHaveLength(0);
   });
 
   it('is refused to someone who is not the account’s CSM, at the button and at the confirmation', async () => {
-    const { account } = await helios();
+    const { account, card } = await helios();
     await mint(account.id);
-    await send(click('account_portal_revoke', account.id, 'UOTHER01'));
-    expect(String((await h.fake.waitFor('response_url')).args.text)).toContain(
-      "only the account's CSM or an admin can revoke portal links",
-    );
-    expect(h.fake.callsTo('views.open')).toHaveLength(0);
+    await h.press(card, 'Revoke portal links', { as: 'UOTHER01' });
+    expect(h.lastReply().text).toContain("only the account's CSM or an admin can revoke portal links");
+    expect(h.opened).toHaveLength(0);
 
-    await send(click('account_portal_revoke', account.id));
-    const view = (await h.fake.waitFor('views.open')).args.view as Record<string, unknown>;
-    const res = await send(submit(view, undefined, 'UOTHER01'));
+    await h.press(card, 'Revoke portal links');
+    const view = h.lastOpened();
+    const res = await h.submitView(view, {}, { as: 'UOTHER01' });
     expect(res.body.response_action).toBe('update');
-    expect(JSON.stringify(res.body.view)).toContain('only the account');
+    expect(textOf(res.body.view)).toContain('only the account');
     expect(await h.db.prisma.portalAccess.count({ where: { revokedAt: null } })).toBe(1);
   });
 });

@@ -1,13 +1,12 @@
-import request from 'supertest';
 import { createSlackMessenger } from '../../../src/connectors/slack-messages/slack-messenger';
 import { createSmtpMailer, type SmtpMailer } from '../../../src/connectors/email/smtp-mailer';
 import { reviewWorkflows } from '../../../src/composition/execution-ports';
 import type { ExecutionDeps } from '../../../src/services/execution/ports';
 import { editDraft } from '../../../src/services/review/edit-draft';
 import { resolveSlackActor } from '../../../src/services/users/resolve-slack-actor';
-import { interaction, eventCallback, slashCommand } from '../../support/slack-request';
+import { actionIds, buttonLabels, findButton, textOf } from '../../support/block-kit';
 import { useSmtpCapture } from '../../support/smtp-capture';
-import { CSM, useSlackHarness } from './slack-harness';
+import { CSM, useSlackHarness, type SeenMessage } from '../../support/slack-harness';
 
 const smtp = useSmtpCapture();
 
@@ -31,21 +30,6 @@ beforeEach(() => {
 });
 afterEach(() => mailer.close());
 
-const send = (req: { body: string; headers: Record<string, string> }) =>
-  request(h.http).post('/slack/events').set(req.headers).send(req.body);
-
-function click(actionId: string, value: string, extra: object = {}) {
-  return interaction({
-    type: 'block_actions',
-    user: { id: CSM },
-    trigger_id: 'trig.1',
-    response_url: h.fake.responseUrl(),
-    container: { type: 'message', message_ts: '1.000100', channel_id: 'CSOMEWHERE' },
-    actions: [{ action_id: actionId, value, type: 'button' }],
-    ...extra,
-  });
-}
-
 async function readyDraft(account: string, key: string, body: string, subject = 'Hello from onboarding') {
   const action = await h.db.prisma.action.findFirstOrThrow({ where: { key, account: { name: account } } });
   await h.db.prisma.action.update({ where: { id: action.id }, data: { status: 'ready' } });
@@ -54,19 +38,20 @@ async function readyDraft(account: string, key: string, body: string, subject = 
   return action.id;
 }
 
-async function postCard(actionId: string) {
+/** The action's review card, posted to the CSM channel as the notifier posts it. */
+async function postCard(actionId: string): Promise<SeenMessage> {
   await h.slack.notifier.actionChanged(actionId);
-  const action = await h.db.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
-  h.fake.reset();
-  return { type: 'message', channel_id: action.reviewCardChannel!, message_ts: action.reviewCardTs! };
+  const card = h.lastPosted();
+  h.forget();
+  return card;
 }
-const lastCard = (ts: string) =>
-  h.fake
-    .callsTo('chat.update')
-    .filter((c) => c.args.ts === ts)
-    .at(-1)!;
 
-const settle = () => new Promise((r) => setTimeout(r, 300));
+/** The card as it stands now: the last update of the message first posted. */
+const current = (card: SeenMessage) => {
+  const update = h.updated.filter((u) => u.ts === card.ts).at(-1);
+  if (!update) throw new Error(`the card at ${card.ts} was never updated`);
+  return { ...update, channel: card.channel };
+};
 
 describe('batch review and execution', () => {
   it('executes the ticked drafts, shows "n of m sent" in one message updated in place, lists the failure with a Retry that sends it', async () => {
@@ -83,24 +68,11 @@ describe('batch review and execution', () => {
       'Hi {{contact.first_name}}, time for technical setup at Helios Health.',
     );
 
-    await send(
-      slashCommand({
-        command: '/thread',
-        text: 'review',
-        user_id: CSM,
-        user_name: 'csm',
-        team_id: 'T1',
-        channel_id: 'CCSM',
-        response_url: h.fake.responseUrl(),
-        trigger_id: 't.1',
-        token: 'x',
-      }),
-    );
-    const queue = await h.fake.waitFor('response_url');
-    const queueJson = JSON.stringify(queue.args.blocks);
-    expect(queueJson).toContain('review_batch_select');
-    expect(queueJson).toContain('review_execute_selected');
-    h.fake.reset();
+    await h.command('review');
+    const queue = h.lastReply();
+    expect(actionIds(queue.blocks)).toContain('review_batch_select');
+    expect(findButton(queue.blocks, 'Execute selected').actionId).toBe('review_execute_selected');
+    h.forget();
 
     const values = Object.fromEntries(
       [ok1, bad, ok2].map((id) => [
@@ -108,30 +80,22 @@ describe('batch review and execution', () => {
         { review_batch_select: { type: 'checkboxes', selected_options: [{ value: id }] } },
       ]),
     );
-    const res = await send(
-      click('review_execute_selected', 'selected', {
-        container: { type: 'message', is_ephemeral: true },
-        state: { values },
-      }),
-    );
+    const res = await h.press(queue, 'Execute selected', { state: { values } });
     expect(res.status).toBe(200);
 
-    const progressPost = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === CSM);
-    expect(String(progressPost.args.text)).toBe('0 of 3 sent');
-    const final = await h.fake.waitFor(
-      'chat.update',
-      (c) => c.args.channel === CSM && String(c.args.text).includes('failed'),
-    );
-    expect(final.args.text).toBe('2 of 3 sent, 1 failed');
-    const finalJson = JSON.stringify(final.args.blocks);
-    expect(finalJson).toContain('Batch finished');
-    expect(finalJson).toContain('Helios Health · Technical setup introduction');
-    expect(finalJson).toContain('{{contact.first_name}} has no value');
-    expect(finalJson).toContain('review_batch_retry');
     // One progress message: every update goes to the message first posted.
-    expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === CSM)).toHaveLength(1);
-    const ack = await h.fake.waitFor('response_url');
-    expect(String(ack.args.text)).toContain('Executing 3 drafts');
+    const progress = h.posted.filter((m) => m.channel === CSM);
+    expect(progress).toHaveLength(1);
+    expect(progress[0]!.text).toBe('0 of 3 sent');
+    const final = current(progress[0]!);
+    expect(h.updated.filter((u) => u.channel === CSM).every((u) => u.ts === progress[0]!.ts)).toBe(true);
+    expect(final.text).toBe('2 of 3 sent, 1 failed');
+    const finalText = textOf(final.blocks);
+    expect(finalText).toContain('Batch finished');
+    expect(finalText).toContain('Helios Health · Technical setup introduction');
+    expect(finalText).toContain('{{contact.first_name}} has no value');
+    expect(findButton(final.blocks, 'Retry')).toMatchObject({ actionId: 'review_batch_retry', value: bad });
+    expect(h.lastReply().text).toContain('Executing 3 drafts');
 
     expect(smtp.messages).toHaveLength(2);
     const statuses = await h.db.prisma.action.findMany({
@@ -153,25 +117,19 @@ describe('batch review and execution', () => {
       subject: 'Technical setup',
       body: 'Hi Sam, time for technical setup at Helios Health.',
     });
-    h.fake.reset();
-    await send(
-      click('review_batch_retry', bad, {
-        container: { type: 'message', channel_id: CSM, message_ts: '7.000100' },
-        message: { ts: '7.000100', blocks: final.args.blocks },
-      }),
-    );
-    const retried = await h.fake.waitFor('chat.update', (c) => c.args.ts === '7.000100');
-    expect(JSON.stringify(retried.args.blocks)).toContain('sent on retry');
-    expect(JSON.stringify(retried.args.blocks)).not.toContain('review_batch_retry');
+    h.forget();
+    await h.press(final, 'Retry');
+    const retried = current(progress[0]!);
+    expect(textOf(retried.blocks)).toContain('sent on retry');
+    expect(actionIds(retried.blocks)).not.toContain('review_batch_retry');
     expect(smtp.messages).toHaveLength(3);
     expect((await h.db.prisma.action.findUniqueOrThrow({ where: { id: bad } })).status).toBe('executed');
   });
 
   it('says what to do when nothing is ticked, and sends nothing', async () => {
     await h.seed();
-    await send(click('review_execute_selected', 'selected', { state: { values: {} } }));
-    const reply = await h.fake.waitFor('response_url');
-    expect(String(reply.args.text)).toContain('tick the drafts');
+    await h.click({ actionId: 'review_execute_selected', value: 'selected' }, { state: { values: {} } });
+    expect(h.lastReply().text).toContain('tick the drafts');
     expect(smtp.messages).toHaveLength(0);
   });
 });
@@ -180,29 +138,33 @@ describe('review card states', () => {
   it('a refused email shows the error and a Retry on the card; Retry sends; Customer responded completes it', async () => {
     await h.seed();
     const id = await readyDraft('Helios Health', 'welcome-email', 'Hi Sam, welcome to onboarding for Helios Health.');
-    const container = await postCard(id);
+    const card = await postCard(id);
     smtp.refuse = 'mailbox unavailable';
-    await send(click('review_execute', id, { container }));
-    await h.fake.waitFor('chat.update', (c) => JSON.stringify(c.args.blocks).includes('Last send failed'));
-    let card = JSON.stringify(lastCard(container.message_ts).args.blocks);
-    expect(card).toContain('mailbox unavailable');
-    expect(card).toContain('"text":"Retry"');
+    await h.press(card, 'Execute');
+    const failed = current(card);
+    expect(textOf(failed.blocks)).toContain('Last send failed');
+    expect(textOf(failed.blocks)).toContain('mailbox unavailable');
+    expect(findButton(failed.blocks, 'Retry')).toMatchObject({ actionId: 'review_execute', value: id });
     let stored = await h.db.prisma.action.findUniqueOrThrow({ where: { id } });
     expect(stored.status).toBe('ready');
     expect(stored.lastError).toContain('mailbox unavailable');
 
     smtp.refuse = null;
-    h.fake.reset();
-    await send(click('review_execute', id, { container }));
-    await h.fake.waitFor('chat.update', (c) => JSON.stringify(c.args.blocks).includes('review_customer_responded'));
+    h.forget();
+    await h.press(failed, 'Retry');
+    const sent = current(card);
+    expect(findButton(sent.blocks, 'Customer responded')).toMatchObject({
+      actionId: 'review_customer_responded',
+      value: id,
+    });
     expect(smtp.messages).toHaveLength(1);
     expect((await h.db.prisma.action.findUniqueOrThrow({ where: { id } })).status).toBe('executed');
 
-    h.fake.reset();
-    await send(click('review_customer_responded', id, { container }));
-    await h.fake.waitFor('chat.update', (c) => JSON.stringify(c.args.blocks).includes('Completed'));
-    card = JSON.stringify(lastCard(container.message_ts).args.blocks);
-    expect(card).not.toContain('review_customer_responded');
+    h.forget();
+    await h.press(sent, 'Customer responded');
+    const completed = current(card);
+    expect(textOf(completed.blocks)).toContain('Completed');
+    expect(actionIds(completed.blocks)).not.toContain('review_customer_responded');
     stored = await h.db.prisma.action.findUniqueOrThrow({ where: { id } });
     expect(stored.status).toBe('completed');
     expect(
@@ -217,20 +179,20 @@ describe('review card states', () => {
       'welcome-email',
       'Hi {{contact.first_name}}, welcome to onboarding for Helios Health.',
     );
-    const container = await postCard(id);
+    const card = await postCard(id);
     await h.slack.notifier.actionChanged(id);
-    const card = JSON.stringify(lastCard(container.message_ts).args.blocks);
-    expect(card).toContain('review_execute_anyway');
-    expect(card).toContain('"confirm"');
-    h.fake.reset();
+    const shown = current(card);
+    const anyway = findButton(shown.blocks, 'Execute anyway');
+    expect(anyway).toMatchObject({ actionId: 'review_execute_anyway', value: id });
+    expect(anyway.confirm).toBeDefined();
+    h.forget();
 
-    await send(click('review_execute', id, { container }));
-    const refused = await h.fake.waitFor('response_url');
-    expect(String(refused.args.text)).toContain('override');
+    await h.press(shown, 'Execute');
+    expect(h.lastReply().text).toContain('override');
     expect(smtp.messages).toHaveLength(0);
 
-    await send(click('review_execute_anyway', id, { container }));
-    await h.fake.waitFor('chat.update', (c) => JSON.stringify(c.args.blocks).includes('Sent'));
+    await h.press(shown, 'Execute anyway');
+    expect(textOf(current(card).blocks)).toContain('Sent');
     expect(smtp.messages).toHaveLength(1);
     const stored = await h.db.prisma.action.findUniqueOrThrow({ where: { id } });
     expect(stored.status).toBe('executed');
@@ -247,17 +209,11 @@ describe('review card states', () => {
       where: { key: 'kickoff-prep', account: { name: 'Helios Health' } },
     });
     await h.db.prisma.action.update({ where: { id: task.id }, data: { status: 'ready' } });
-    await h.slack.notifier.actionChanged(task.id);
-    const post = await h.fake.waitFor('chat.postMessage');
-    expect(JSON.stringify(post.args.blocks)).toContain('review_task_done');
-    const stored = await h.db.prisma.action.findUniqueOrThrow({ where: { id: task.id } });
-    h.fake.reset();
-    await send(
-      click('review_task_done', task.id, {
-        container: { type: 'message', channel_id: stored.reviewCardChannel, message_ts: stored.reviewCardTs },
-      }),
-    );
-    await h.fake.waitFor('chat.update', (c) => JSON.stringify(c.args.blocks).includes('Completed'));
+    const card = await postCard(task.id);
+    expect(findButton(card.blocks, 'Done')).toMatchObject({ actionId: 'review_task_done', value: task.id });
+    await h.press(card, 'Done');
+    expect(textOf(current(card).blocks)).toContain('Completed');
+    expect(buttonLabels(current(card).blocks)).not.toContain('Done');
     expect((await h.db.prisma.action.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('completed');
   });
 });
@@ -273,46 +229,32 @@ describe('Slack message completion', () => {
       'Good morning Helios Health team, kickoff is today!',
       '',
     );
-    const container = await postCard(id);
-    await send(click('review_execute', id, { container }));
-    const sent = await h.fake.waitFor('chat.postMessage', (c) => c.args.channel === 'CCUSTOMER1');
-    await settle();
+    await h.press(await postCard(id), 'Execute');
+    const sent = h.posted.filter((m) => m.channel === 'CCUSTOMER1');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.text).toBe('Good morning Helios Health team, kickoff is today!');
     const executed = await h.db.prisma.action.findUniqueOrThrow({ where: { id } });
     expect(executed.status).toBe('executed');
     const threadTs = (executed.executionRecord as { slackTs: string }).slackTs;
-    expect(threadTs).toBeTruthy();
-    expect(sent.args.text).toBe('Good morning Helios Health team, kickoff is today!');
+    expect(threadTs).toBe(sent[0]!.ts);
 
     const reply = (user: string, eventId: string, thread = threadTs) =>
-      send(
-        eventCallback({
-          type: 'event_callback',
-          team_id: 'T1',
-          api_app_id: 'A1',
-          event_id: eventId,
-          event_time: 1,
-          event: {
-            type: 'message',
-            channel: 'CCUSTOMER1',
-            user,
-            text: 'Thanks!',
-            ts: '9999.000200',
-            thread_ts: thread,
-          },
-        }),
+      h.send(
+        {
+          type: 'message',
+          channel: 'CCUSTOMER1',
+          user,
+          text: 'Thanks!',
+          ts: '9999.000200',
+          thread_ts: thread,
+        },
+        { eventId },
       );
     await reply(CSM, 'EvCsm');
     await reply('UCUSTOMER1', 'EvOther', '1234.000000');
-    await settle();
     expect((await h.db.prisma.action.findUniqueOrThrow({ where: { id } })).status).toBe('executed');
 
     await reply('UCUSTOMER1', 'EvCustomer');
-    for (
-      let i = 0;
-      i < 50 && (await h.db.prisma.action.findUniqueOrThrow({ where: { id } })).status !== 'completed';
-      i++
-    )
-      await settle();
     expect((await h.db.prisma.action.findUniqueOrThrow({ where: { id } })).status).toBe('completed');
     expect(await h.db.prisma.engagementEvent.count({ where: { accountId: account.id, kind: 'slack_reply' } })).toBe(1);
   });

@@ -1,38 +1,23 @@
-import request from 'supertest';
 import { resolveSlackActor } from '../../../src/services/users/resolve-slack-actor';
-import { eventCallback, interaction } from '../../support/slack-request';
-import { CSM, NOW, useSlackHarness } from './slack-harness';
+import { findButton, textOf } from '../../support/block-kit';
+import { CSM, NOW, useSlackHarness } from '../../support/slack-harness';
 
 const h = useSlackHarness();
 const ADMIN = 'UADMIN01';
 
-async function send(req: { body: string; headers: Record<string, string> }, extraHeaders: Record<string, string> = {}) {
-  return request(h.http)
-    .post('/slack/events')
-    .set({ ...req.headers, ...extraHeaders })
-    .send(req.body);
-}
-
-function homeOpened(user: string, eventId: string) {
-  return eventCallback({
-    type: 'event_callback',
-    team_id: 'T1',
-    api_app_id: 'A1',
-    event_id: eventId,
-    event_time: 1,
-    event: { type: 'app_home_opened', user, tab: 'home', channel: 'D1' },
-  });
-}
-
-async function settle(ms = 300) {
-  await new Promise((r) => setTimeout(r, ms));
-}
+const homeOpened = (user: string) => ({ type: 'app_home_opened', user, tab: 'home', channel: 'D1' });
 
 async function makeAdmin(slackUserId: string) {
   const actor = await resolveSlackActor(h.ctx, { slackUserId });
   await h.db.prisma.user.update({ where: { id: actor.userId }, data: { role: 'admin' } });
   return actor;
 }
+
+const homeOf = (user: string) => {
+  const home = h.published.filter((p) => p.userId === user).at(-1);
+  if (!home) throw new Error(`no App Home was published for ${user}`);
+  return textOf(home.view);
+};
 
 describe('App Home', () => {
   it('is republished for the CSM and the admins, and no one else, when an account changes', async () => {
@@ -41,38 +26,18 @@ describe('App Home', () => {
     await resolveSlackActor(h.ctx, { slackUserId: 'UCSM0002' });
     const account = await h.db.prisma.account.findFirstOrThrow({ where: { name: 'Helios Health' } });
     await h.db.prisma.account.update({ where: { id: account.id }, data: { status: 'at_risk' } });
-    h.fake.reset();
+    h.forget();
     await h.slack.notifier.accountChanged(account.id);
-    const published = h.fake.callsTo('views.publish');
-    expect(published.map((c) => c.args.user_id).sort()).toEqual([ADMIN, CSM].sort());
-    const csmHome = JSON.stringify(published.find((c) => c.args.user_id === CSM)!.args.view);
-    expect(csmHome).toMatch(/At-risk accounts\*\\n• Helios Health/);
+    expect(h.published.map((p) => p.userId).sort()).toEqual([ADMIN, CSM].sort());
+    expect(homeOf(CSM)).toMatch(/At-risk accounts\*\n• Helios Health/);
   });
 
   it('follows a change made from Slack: blocking a milestone shows it on the CSM’s Home', async () => {
     await h.seed();
-    const m = await h.db.prisma.milestone.findFirstOrThrow({
-      where: { position: 0, account: { name: 'Northwind Logistics' } },
-    });
-    const view = {
-      callback_id: 'view_milestone_change',
-      private_metadata: JSON.stringify({ id: m.id, change: 'block' }),
-      blocks: [{ block_id: 'note' }],
-    };
-    await send(
-      interaction({
-        type: 'view_submission',
-        user: { id: CSM },
-        view: {
-          ...view,
-          id: 'V1',
-          state: { values: { note: { note: { type: 'plain_text_input', value: 'Waiting on <!here> IT' } } } },
-        },
-      }),
-    );
-    const publish = await h.fake.waitFor('views.publish', (c) => c.args.user_id === CSM);
-    const text = JSON.stringify(publish.args.view);
-    expect(text).toContain('Northwind Logistics · Kickoff: Waiting on &lt;!here&gt; IT');
+    await h.command('account northwind');
+    await h.click(findButton(h.lastReply().blocks, 'Block milestone'));
+    await h.submitView(h.lastOpened(), { note: 'Waiting on <!here> IT' });
+    expect(homeOf(CSM)).toContain('Northwind Logistics · Kickoff: Waiting on &lt;!here&gt; IT');
   });
 
   it('shows an admin the organisation-wide counts, and a CSM none', async () => {
@@ -97,14 +62,13 @@ describe('App Home', () => {
     });
     expect(overdue).toBeGreaterThan(0);
 
-    await send(homeOpened(ADMIN, 'EvAdmin1'));
-    const admin = JSON.stringify((await h.fake.waitFor('views.publish', (c) => c.args.user_id === ADMIN)).args.view);
-    expect(admin).toContain(
+    await h.send(homeOpened(ADMIN));
+    expect(homeOf(ADMIN)).toContain(
       `*Organisation* · 3 accounts (2 active, 1 at risk) · 3 drafts waiting · 1 blocked milestones · ${overdue} overdue actions`,
     );
 
-    await send(homeOpened(CSM, 'EvCsm1'));
-    const csm = JSON.stringify((await h.fake.waitFor('views.publish', (c) => c.args.user_id === CSM)).args.view);
+    await h.send(homeOpened(CSM));
+    const csm = homeOf(CSM);
     expect(csm).not.toContain('*Organisation*');
     expect(csm).toContain('Drafts waiting for your review (3)');
   });
@@ -113,37 +77,34 @@ describe('App Home', () => {
 describe('Slack event retries', () => {
   it('acknowledges a retry of an event already processed and does not process it again', async () => {
     await h.seed();
-    const first = await send(homeOpened(CSM, 'EvRetry1'));
+    const first = await h.send(homeOpened(CSM), { eventId: 'EvRetry1' });
     expect(first.status).toBe(200);
-    await h.fake.waitFor('views.publish');
-    const retry = await send(homeOpened(CSM, 'EvRetry1'), {
-      'x-slack-retry-num': '1',
-      'x-slack-retry-reason': 'http_timeout',
-    });
+    expect(h.published).toHaveLength(1);
+    const retry = await h.send(homeOpened(CSM), { eventId: 'EvRetry1', retryNum: 1, retryReason: 'http_timeout' });
     expect(retry.status).toBe(200);
-    await settle();
-    expect(h.fake.callsTo('views.publish')).toHaveLength(1);
+    expect(h.published).toHaveLength(1);
     expect(await h.db.prisma.processedEvent.findUnique({ where: { id: 'slack:EvRetry1' } })).toMatchObject({
       source: 'slack',
     });
 
-    await send(homeOpened(CSM, 'EvRetry2'));
-    await settle();
-    expect(h.fake.callsTo('views.publish')).toHaveLength(2);
+    await h.send(homeOpened(CSM), { eventId: 'EvRetry2' });
+    expect(h.published).toHaveLength(2);
   });
 
   it('processes two copies arriving at once only once', async () => {
     await h.seed();
-    await Promise.all([send(homeOpened(CSM, 'EvTwin')), send(homeOpened(CSM, 'EvTwin'), { 'x-slack-retry-num': '1' })]);
-    await settle(500);
-    expect(h.fake.callsTo('views.publish')).toHaveLength(1);
+    await Promise.all([
+      h.send(homeOpened(CSM), { eventId: 'EvTwin' }),
+      h.send(homeOpened(CSM), { eventId: 'EvTwin', retryNum: 1 }),
+    ]);
+    await h.settled();
+    expect(h.published).toHaveLength(1);
   });
 
   it('gives the claim back when processing fails, so the next retry is processed', async () => {
     await h.seed();
     // A bad user id fails inside the listener.
-    await send(homeOpened('not-a-user', 'EvFail1'));
-    await settle();
+    await h.send(homeOpened('not-a-user'), { eventId: 'EvFail1' });
     expect(await h.db.prisma.processedEvent.count({ where: { id: 'slack:EvFail1' } })).toBe(0);
   });
 });

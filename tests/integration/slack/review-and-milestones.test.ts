@@ -1,13 +1,9 @@
-import request from 'supertest';
-import { interaction, eventCallback } from '../../support/slack-request';
-import { CSM, useSlackHarness } from './slack-harness';
+import { actionIds, findButton, findInput, textOf } from '../../support/block-kit';
+import { CSM, CSM_CHANNEL, useSlackHarness } from '../../support/slack-harness';
 
 const h = useSlackHarness();
 
-async function send(req: { body: string; headers: Record<string, string> }) {
-  return request(h.http).post('/slack/events').set(req.headers).send(req.body);
-}
-
+/** The welcome email of Helios Health, ready with a draft, and its review card posted to the CSM channel. */
 async function readyWelcomeEmail() {
   await h.seed();
   const action = await h.db.prisma.action.findFirstOrThrow({
@@ -22,111 +18,77 @@ async function readyWelcomeEmail() {
     },
   });
   await h.slack.notifier.actionChanged(action.id);
-  return action.id;
-}
-
-function click(
-  actionId: string,
-  value: string,
-  user = CSM,
-  container: object = { type: 'message', message_ts: '1000.000100', channel_id: 'CCSM' },
-) {
-  return interaction({
-    type: 'block_actions',
-    user: { id: user },
-    trigger_id: 'trig.1',
-    response_url: h.fake.responseUrl(),
-    container,
-    actions: [{ action_id: actionId, value, type: 'button' }],
-  });
+  return { id: action.id, card: h.lastPosted() };
 }
 
 describe('review cards', () => {
   it('posts the card to the CSM channel when an action becomes ready and remembers where', async () => {
-    const id = await readyWelcomeEmail();
-    const post = await h.fake.waitFor('chat.postMessage');
-    expect(post.args.channel).toBe('CCSM');
-    expect(JSON.stringify(post.args.blocks)).toContain('review_approve');
+    const { id, card } = await readyWelcomeEmail();
+    expect(card.channel).toBe(CSM_CHANNEL);
+    expect(findButton(card.blocks, 'Approve')).toMatchObject({ actionId: 'review_approve', value: id });
     const stored = await h.db.prisma.action.findUniqueOrThrow({ where: { id } });
-    expect(stored.reviewCardChannel).toBe('CCSM');
-    expect(stored.reviewCardTs).toBe(post.args.ts ?? '1000.000100');
+    expect(stored.reviewCardChannel).toBe(CSM_CHANNEL);
+    expect(stored.reviewCardTs).toBe(card.ts);
   });
 
   it('approves once on a double click, audits it, and updates the card in place', async () => {
-    const id = await readyWelcomeEmail();
-    h.fake.reset();
-    await Promise.all([send(click('review_approve', id)), send(click('review_approve', id))]);
-    const update = await h.fake.waitFor('chat.update');
-    expect(update.args.ts).toBe((await h.db.prisma.action.findUniqueOrThrow({ where: { id } })).reviewCardTs);
-    await new Promise((r) => setTimeout(r, 300));
-    const action = await h.db.prisma.action.findUniqueOrThrow({ where: { id } });
-    expect(action.approvedAt).not.toBeNull();
+    const { id, card } = await readyWelcomeEmail();
+    h.forget();
+    await Promise.all([h.press(card, 'Approve'), h.press(card, 'Approve')]);
+    const stored = await h.db.prisma.action.findUniqueOrThrow({ where: { id } });
+    expect(h.updated.length).toBeGreaterThan(0);
+    expect(h.updated.every((u) => u.ts === stored.reviewCardTs)).toBe(true);
+    expect(stored.approvedAt).not.toBeNull();
     expect(await h.db.prisma.auditEvent.count({ where: { entityId: id, reason: 'approved' } })).toBe(1);
-    expect(JSON.stringify(h.fake.callsTo('chat.update').at(-1)!.args.blocks)).toContain('Approved');
+    expect(textOf(h.lastUpdated().blocks)).toContain('Approved');
   });
 
   it('refuses someone who is not the CSM with an ephemeral reason and changes nothing', async () => {
-    const id = await readyWelcomeEmail();
-    h.fake.reset();
-    await send(click('review_approve', id, 'UOTHER01'));
-    const reply = await h.fake.waitFor('response_url');
-    expect(reply.args.response_type).toBe('ephemeral');
-    expect(String(reply.args.text)).toContain("only the account's CSM or an admin");
+    const { id, card } = await readyWelcomeEmail();
+    h.forget();
+    await h.press(card, 'Approve', { as: 'UOTHER01' });
+    const reply = h.lastReply();
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.text).toContain("only the account's CSM or an admin");
     expect((await h.db.prisma.action.findUniqueOrThrow({ where: { id } })).approvedAt).toBeNull();
   });
 
   it('skips an action and the card loses its buttons', async () => {
-    const id = await readyWelcomeEmail();
-    h.fake.reset();
-    await send(click('review_skip', id));
-    const update = await h.fake.waitFor('chat.update');
-    expect(JSON.stringify(update.args.blocks)).not.toContain('review_approve');
+    const { id, card } = await readyWelcomeEmail();
+    h.forget();
+    await h.press(card, 'Skip');
+    expect(actionIds(h.lastUpdated().blocks)).not.toContain('review_approve');
     expect((await h.db.prisma.action.findUniqueOrThrow({ where: { id } })).status).toBe('skipped');
   });
 
   it('opens Edit prefilled, rejects empty fields inline, saves an edit and re-lints', async () => {
-    const id = await readyWelcomeEmail();
-    h.fake.reset();
-    await send(click('review_edit', id));
-    const open = await h.fake.waitFor('views.open');
-    expect(JSON.stringify(open.args.view)).toContain('Welcome, Sam');
-    const view = open.args.view as { private_metadata: string; blocks: { block_id?: string }[]; callback_id: string };
-    const submit = (subject: string, body: string) =>
-      interaction({
-        type: 'view_submission',
-        user: { id: CSM },
-        view: {
-          ...view,
-          id: 'V1',
-          state: { values: { subject: { subject: { value: subject } }, body: { body: { value: body } } } },
-        },
-      });
-    const empty = await send(submit('', ''));
+    const { id, card } = await readyWelcomeEmail();
+    h.forget();
+    await h.press(card, 'Edit');
+    const view = h.lastOpened();
+    expect(findInput(view, 'subject').element.initial).toBe('Welcome, Sam');
+    const empty = await h.submitView(view, { subject: '', body: '' });
     expect(empty.body.response_action).toBe('errors');
     expect(Object.keys(empty.body.errors).sort()).toEqual(['body', 'subject']);
-    const ok = await send(submit('New subject for Helios Health', 'Hello {{contact.first_name}}'));
+    const ok = await h.submitView(view, {
+      subject: 'New subject for Helios Health',
+      body: 'Hello {{contact.first_name}}',
+    });
     expect(ok.status).toBe(200);
-    await h.fake.waitFor('chat.update');
+    expect(h.updated).not.toHaveLength(0);
     const action = await h.db.prisma.action.findUniqueOrThrow({ where: { id } });
     expect(action.draftSubject).toBe('New subject for Helios Health');
-    expect(JSON.stringify(action.lintFindings)).toContain('unfilled_placeholder');
+    expect(action.lintFindings).toContainEqual(expect.objectContaining({ code: 'unfilled_placeholder' }));
   });
 
   it('request changes needs a note and moves the action to review pending', async () => {
-    const id = await readyWelcomeEmail();
-    h.fake.reset();
-    await send(click('review_request_changes', id));
-    const open = await h.fake.waitFor('views.open');
-    const view = open.args.view as object;
-    const submit = (note: string) =>
-      interaction({
-        type: 'view_submission',
-        user: { id: CSM },
-        view: { ...view, id: 'V1', state: { values: { note: { note: { value: note } } } } },
-      });
-    expect((await send(submit(' '))).body.response_action).toBe('errors');
-    await send(submit('Mention the SSO timeline'));
-    await h.fake.waitFor('chat.update');
+    const { id, card } = await readyWelcomeEmail();
+    h.forget();
+    await h.press(card, 'Request changes');
+    const view = h.lastOpened();
+    expect((await h.submitView(view, { note: ' ' })).body.response_action).toBe('errors');
+    await h.submitView(view, { note: 'Mention the SSO timeline' });
+    expect(h.updated).not.toHaveLength(0);
     const action = await h.db.prisma.action.findUniqueOrThrow({ where: { id } });
     expect(action.status).toBe('review_pending');
     expect(action.reviewNote).toBe('Mention the SSO timeline');
@@ -136,28 +98,27 @@ describe('review cards', () => {
     h.fake.rateLimitNext('chat.postMessage', 1);
     await readyWelcomeEmail();
     expect(h.fake.callsTo('chat.postMessage:429')).toHaveLength(1);
-    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(h.posted).toHaveLength(1);
   });
 });
 
 describe('milestone modals', () => {
-  async function kickoff() {
+  /** Northwind's timeline as the CSM sees it; Kickoff is in progress. */
+  async function northwindTimeline() {
     await h.seed();
-    return h.db.prisma.milestone.findFirstOrThrow({ where: { position: 0, account: { name: 'Northwind Logistics' } } });
+    const kickoff = await h.db.prisma.milestone.findFirstOrThrow({
+      where: { position: 0, account: { name: 'Northwind Logistics' } },
+    });
+    await h.command('timeline northwind');
+    return { kickoff, timeline: h.lastReply() };
   }
 
   it('block needs a note; then the milestone is blocked with it and audited', async () => {
-    const m = await kickoff();
-    await send(click('milestone_block', m.id));
-    const view = (await h.fake.waitFor('views.open')).args.view as object;
-    const submit = (note: string) =>
-      interaction({
-        type: 'view_submission',
-        user: { id: CSM },
-        view: { ...view, id: 'V1', state: { values: { note: { note: { value: note } } } } },
-      });
-    expect((await send(submit(''))).body.errors).toHaveProperty('note');
-    await send(submit('Waiting on IT for SSO metadata'));
+    const { kickoff: m, timeline } = await northwindTimeline();
+    await h.press(timeline, 'Block Kickoff');
+    const view = h.lastOpened();
+    expect((await h.submitView(view, { note: '' })).body.errors).toHaveProperty('note');
+    await h.submitView(view, { note: 'Waiting on IT for SSO metadata' });
     const after = await h.db.prisma.milestone.findUniqueOrThrow({ where: { id: m.id } });
     expect(after.status).toBe('blocked');
     expect(after.blockerNote).toBe('Waiting on IT for SSO metadata');
@@ -165,18 +126,12 @@ describe('milestone modals', () => {
   });
 
   it('complete with open actions needs a reason; then the next milestone starts with due times', async () => {
-    const m = await kickoff();
-    await send(click('milestone_complete', m.id));
-    const view = (await h.fake.waitFor('views.open')).args.view as object;
-    expect(JSON.stringify(view)).toContain('still open');
-    const submit = (reason: string) =>
-      interaction({
-        type: 'view_submission',
-        user: { id: CSM },
-        view: { ...view, id: 'V1', state: { values: { reason: { reason: { value: reason } } } } },
-      });
-    expect((await send(submit(''))).body.errors).toHaveProperty('reason');
-    await send(submit('Customer asked to move on'));
+    const { kickoff: m, timeline } = await northwindTimeline();
+    await h.press(timeline, 'Complete');
+    const view = h.lastOpened();
+    expect(textOf(view)).toContain('still open');
+    expect((await h.submitView(view, { reason: '' })).body.errors).toHaveProperty('reason');
+    await h.submitView(view, { reason: 'Customer asked to move on' });
     const done = await h.db.prisma.milestone.findUniqueOrThrow({ where: { id: m.id } });
     expect(done.status).toBe('completed');
     expect(done.completionOverride).toBe('Customer asked to move on');
@@ -193,21 +148,11 @@ describe('milestone modals', () => {
 describe('App Home', () => {
   it('publishes the CSM dashboard when the Home tab opens', async () => {
     await readyWelcomeEmail();
-    h.fake.reset();
-    const res = await send(
-      eventCallback({
-        type: 'event_callback',
-        team_id: 'T1',
-        api_app_id: 'A1',
-        event_id: 'Ev1',
-        event_time: 1,
-        event: { type: 'app_home_opened', user: CSM, tab: 'home', channel: 'D1' },
-      }),
-    );
+    h.forget();
+    const res = await h.send({ type: 'app_home_opened', user: CSM, tab: 'home', channel: 'D1' });
     expect(res.status).toBe(200);
-    const publish = await h.fake.waitFor('views.publish');
-    expect(publish.args.user_id).toBe(CSM);
-    const text = JSON.stringify(publish.args.view);
+    expect(h.published.map((p) => p.userId)).toEqual([CSM]);
+    const text = textOf(h.published[0]!.view);
     expect(text).toContain('Welcome email');
     expect(text).toContain('Helios Health');
   });

@@ -1,0 +1,404 @@
+/**
+ * The one Slack harness: Thread's real Bolt receiver in the real Express app, on a test database, talking to a fake
+ * Slack Web API on 127.0.0.1. A test acts as a person does (a slash command, a click on a button it saw, a modal
+ * submitted, an Events API event), signed the way Slack signs, and reads what people saw (messages posted and
+ * updated, ephemeral replies, modals opened, App Homes published).
+ *
+ * Every action returns once Thread has finished handling everything Slack sent it (Bolt acknowledges first and
+ * keeps working after the response), so a test never sleeps and never polls for a Slack call: what is not recorded
+ * by then never happens. Blocks Slack would reject fail the action that caused them.
+ */
+import type { Express } from 'express';
+import request, { type Response } from 'supertest';
+import { createHttpApp } from '../../src/http/app';
+import { silentLogger } from '../../src/lib/logger';
+import { seedDemo } from '../../src/services/seed/seed-demo';
+import { createSlackApp, type SlackApp } from '../../src/slack/create-slack-app';
+import type { ReviewWorkflows } from '../../src/slack/deps';
+import { blocksOf, findButton, type FoundButton } from './block-kit';
+import { FakeSlackApi, type RecordedCall } from './fake-slack-api';
+import { serviceContext, type TestServiceContext } from './service-context';
+import { eventCallback, interaction, slashCommand, TEST_SIGNING_SECRET, type SignedRequest } from './slack-request';
+import { useTestDatabase } from './test-database';
+import { waitFor } from './wait-for';
+
+export const NOW = new Date('2026-11-24T10:00:00Z');
+export const CSM = 'UCSM0001';
+export const TEAM = 'T1';
+export const CSM_CHANNEL = 'CCSM';
+export const PUBLIC_URL = 'http://thread.test';
+
+/** Where a button is when a test does not say: an ephemeral reply in the CSM channel. */
+const EPHEMERAL_CONTAINER = { type: 'message', message_ts: '1.000100', channel_id: CSM_CHANNEL, is_ephemeral: true };
+
+/** How a request is signed: a test of the receiver forges one with another secret or an old timestamp. */
+export interface Signing {
+  secret?: string;
+  timestamp?: number;
+}
+
+export interface CommandOptions extends Signing {
+  /** The Slack user id of the person typing; the CSM by default. */
+  as?: string;
+  channel?: string;
+}
+
+export interface ClickOptions extends Signing {
+  as?: string;
+  /** Where the button was: a message (channel and ts) or a view. Defaults to an ephemeral message in the CSM channel. */
+  container?: Record<string, unknown>;
+  /** The message the button was on, as Slack sends it back (a Retry reads its blocks). */
+  message?: { ts?: string; blocks?: unknown };
+  /** The state of the message's inputs, e.g. the review queue's checkboxes. */
+  state?: { values: Record<string, Record<string, unknown>> };
+}
+
+/** A button to click: one found in blocks (`findButton`) or named by its action id and value. */
+export type ClickTarget = Pick<FoundButton, 'actionId' | 'value'>;
+
+/** What a person enters in a modal, by block id: text, a chosen option's value, a user id or a date. */
+export type ViewValues = Record<string, string | null>;
+
+export interface EventOptions extends Signing {
+  eventId?: string;
+  /** Slack's redelivery headers: X-Slack-Retry-Num and X-Slack-Retry-Reason. */
+  retryNum?: number;
+  retryReason?: string;
+}
+
+/** A message as Slack received it: chat.postMessage, chat.update or a post to a response_url. */
+export interface SeenMessage {
+  channel?: string;
+  ts?: string;
+  text?: string;
+  blocks?: unknown[];
+  response_type?: string;
+  replace_original?: boolean;
+}
+
+/** A modal as Slack received it (views.open), with what submitting it needs. */
+export interface SeenView {
+  callback_id?: string;
+  private_metadata?: string;
+  blocks: Record<string, unknown>[];
+  [key: string]: unknown;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function message(call: RecordedCall): SeenMessage {
+  const a = call.args;
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return {
+    channel: str(a.channel),
+    ts: str(a.ts) ?? call.ts,
+    text: str(a.text),
+    blocks: Array.isArray(a.blocks) ? a.blocks : undefined,
+    response_type: str(a.response_type),
+    replace_original: typeof a.replace_original === 'boolean' ? a.replace_original : undefined,
+  };
+}
+
+function seenView(view: unknown): SeenView {
+  if (!isRecord(view)) throw new Error('Slack was sent no view');
+  return { ...view, blocks: blocksOf(view) };
+}
+
+/** The state Slack sends for a submitted modal: one entry per input block, shaped by its element's type. */
+function viewState(view: SeenView, values: ViewValues): Record<string, Record<string, unknown>> {
+  const state: Record<string, Record<string, unknown>> = {};
+  const inputs = view.blocks.filter((b) => b.type === 'input' && isRecord(b.element));
+  const known = new Set(inputs.map((b) => b.block_id));
+  const unknown = Object.keys(values).filter((k) => !known.has(k));
+  if (unknown.length)
+    throw new Error(`the modal has no input ${unknown.join(', ')}; its inputs: ${[...known].join(', ') || 'none'}`);
+  for (const block of inputs) {
+    const blockId = String(block.block_id);
+    const element = isRecord(block.element) ? block.element : {};
+    const type = String(element.type);
+    const value = values[blockId] ?? null;
+    let entry: Record<string, unknown>;
+    switch (type) {
+      case 'static_select': {
+        const options = Array.isArray(element.options) ? element.options.filter(isRecord) : [];
+        // An option the modal no longer lists stands for one that was there when it opened (a stale modal).
+        const option =
+          value === null
+            ? null
+            : (options.find((o) => o.value === value) ?? { text: { type: 'plain_text', text: value }, value });
+        entry = { type, selected_option: option };
+        break;
+      }
+      case 'users_select':
+        entry = { type, selected_user: value };
+        break;
+      case 'datepicker':
+        entry = { type, selected_date: value };
+        break;
+      default:
+        entry = { type, value };
+    }
+    state[blockId] = { [String(element.action_id ?? blockId)]: entry };
+  }
+  return state;
+}
+
+export function useSlackHarness(workflows: ReviewWorkflows = {}) {
+  const t = useTestDatabase();
+  const fake = new FakeSlackApi();
+  const holder: { http?: Express; slack?: SlackApp; ctx?: TestServiceContext } = {};
+  let inFlight = 0;
+  let nextEvent = 1;
+
+  beforeAll(async () => {
+    await fake.start();
+  });
+  beforeEach(() => {
+    fake.reset();
+    inFlight = 0;
+    const ctx = serviceContext(t.db, NOW);
+    const slack = createSlackApp({
+      config: {
+        botToken: 'xoxb-test',
+        signingSecret: TEST_SIGNING_SECRET,
+        apiUrl: fake.apiUrl,
+        csmChannel: CSM_CHANNEL,
+      },
+      ctx,
+      logger: silentLogger,
+      workflows,
+      publicUrl: PUBLIC_URL,
+    });
+    // Bolt acknowledges and then keeps working; counting what it is still processing tells when it is done.
+    const processEvent = slack.app.processEvent.bind(slack.app);
+    slack.app.processEvent = async (event) => {
+      inFlight++;
+      try {
+        await processEvent(event);
+      } finally {
+        inFlight--;
+      }
+    };
+    holder.slack = slack;
+    holder.ctx = ctx;
+    holder.http = createHttpApp({
+      logger: silentLogger,
+      readiness: { checkDatabase: async () => {} },
+      routers: [{ path: '/', router: slack.router! }],
+    });
+  });
+  afterAll(async () => {
+    await fake.stop();
+  });
+
+  const ctx = () => holder.ctx!;
+
+  /** Waits until Thread has handled every request it received, then fails if Slack would have rejected a call. */
+  async function settled(): Promise<void> {
+    await waitFor(() => inFlight === 0, { description: 'Thread to finish handling the Slack requests it received' });
+    if (fake.rejected.length) throw new Error(`Slack would reject: ${JSON.stringify(fake.rejected)}`);
+  }
+
+  async function deliver(req: SignedRequest, headers: Record<string, string> = {}): Promise<Response> {
+    const res = await request(holder.http!)
+      .post('/slack/events')
+      .set({ ...req.headers, ...headers })
+      .send(req.body);
+    await settled();
+    return res;
+  }
+
+  const user = (as?: string) => ({ id: as ?? CSM });
+
+  return {
+    /** The fake Slack Web API itself, for what the harness does not offer (rate limits, raw calls). */
+    fake,
+    get db() {
+      return t.db;
+    },
+    get ctx() {
+      return ctx();
+    },
+    get slack() {
+      return holder.slack!;
+    },
+    /** The demo organisation with the CSM as its first person (an admin). */
+    seed: () => seedDemo(ctx(), { csmSlackUserId: CSM }),
+
+    /** `/thread <text>`; the response is the acknowledgement (its body is what Slack shows at once). */
+    command(text: string, o: CommandOptions = {}): Promise<Response> {
+      return deliver(
+        slashCommand(
+          {
+            command: '/thread',
+            text,
+            user_id: o.as ?? CSM,
+            user_name: 'someone',
+            team_id: TEAM,
+            channel_id: o.channel ?? CSM_CHANNEL,
+            response_url: fake.responseUrl(),
+            trigger_id: 'trigger.command',
+            token: 'x',
+          },
+          o,
+        ),
+      );
+    },
+
+    /** A click on a button (found in blocks with `findButton`, or named by action id and value). */
+    click(target: ClickTarget, o: ClickOptions = {}): Promise<Response> {
+      return deliver(
+        interaction(
+          {
+            type: 'block_actions',
+            user: user(o.as),
+            team: { id: TEAM },
+            trigger_id: 'trigger.click',
+            response_url: fake.responseUrl(),
+            container: o.container ?? EPHEMERAL_CONTAINER,
+            ...(o.message ? { message: o.message } : {}),
+            ...(o.state ? { state: o.state } : {}),
+            actions: [{ action_id: target.actionId, value: target.value, type: 'button' }],
+          },
+          o,
+        ),
+      );
+    },
+
+    /**
+     * A click on the button labelled `label` in a message people saw: a posted or updated message (the container
+     * and the message are the ones Slack would send back), or an ephemeral reply. `value` picks one of several
+     * buttons with the same label.
+     */
+    press(seen: SeenMessage, label: string, o: ClickOptions & { value?: string } = {}): Promise<Response> {
+      const where =
+        seen.channel && seen.ts
+          ? {
+              container: { type: 'message', channel_id: seen.channel, message_ts: seen.ts },
+              message: { ts: seen.ts, blocks: seen.blocks },
+            }
+          : {};
+      return this.click(findButton(seen.blocks, label, o.value), { ...where, ...o });
+    },
+
+    /** A choice in a static select outside a modal (the account pick list). */
+    select(actionId: string, option: { text: string; value: string }, o: ClickOptions = {}): Promise<Response> {
+      return deliver(
+        interaction(
+          {
+            type: 'block_actions',
+            user: user(o.as),
+            team: { id: TEAM },
+            response_url: fake.responseUrl(),
+            container: o.container ?? EPHEMERAL_CONTAINER,
+            actions: [
+              {
+                action_id: actionId,
+                type: 'static_select',
+                selected_option: { text: { type: 'plain_text', text: option.text }, value: option.value },
+              },
+            ],
+          },
+          o,
+        ),
+      );
+    },
+
+    /**
+     * Submits a modal Slack opened, with these values by block id; every input the modal has is sent, empty ones
+     * as Slack sends them (null). The response is the acknowledgement: errors, an update, or nothing (closed).
+     */
+    submitView(view: SeenView, values: ViewValues = {}, o: { as?: string } & Signing = {}): Promise<Response> {
+      return deliver(
+        interaction(
+          {
+            type: 'view_submission',
+            user: user(o.as),
+            team: { id: TEAM },
+            view: { ...view, id: 'V1', state: { values: viewState(view, values) } },
+          },
+          o,
+        ),
+      );
+    },
+
+    /** An Events API event (e.g. `{ type: 'app_home_opened', user, tab: 'home' }`), as Slack delivers it. */
+    send(event: Record<string, unknown>, o: EventOptions = {}): Promise<Response> {
+      const headers: Record<string, string> = {};
+      if (o.retryNum !== undefined) headers['x-slack-retry-num'] = String(o.retryNum);
+      if (o.retryReason !== undefined) headers['x-slack-retry-reason'] = o.retryReason;
+      return deliver(
+        eventCallback(
+          {
+            type: 'event_callback',
+            team_id: TEAM,
+            api_app_id: 'A1',
+            event_id: o.eventId ?? `EvHarness${nextEvent++}`,
+            event_time: 1,
+            event,
+          },
+          o,
+        ),
+        headers,
+      );
+    },
+
+    /** Waits until Thread has finished what Slack asked of it (for requests sent concurrently). */
+    settled,
+
+    /** Forgets what people saw so far, so the next assertions read only what follows. */
+    forget(): void {
+      fake.reset();
+    },
+
+    /** Messages posted (chat.postMessage), in order. */
+    get posted(): SeenMessage[] {
+      return fake.callsTo('chat.postMessage').map(message);
+    },
+    /** Messages updated in place (chat.update), in order. */
+    get updated(): SeenMessage[] {
+      return fake.callsTo('chat.update').map(message);
+    },
+    /** Replies to a command or click through its response_url (ephemeral unless they say otherwise), in order. */
+    get replies(): SeenMessage[] {
+      return fake.callsTo('response_url').map(message);
+    },
+    /** Modals opened (views.open), in order. */
+    get opened(): SeenView[] {
+      return fake.callsTo('views.open').map((c) => seenView(c.args.view));
+    },
+    /** App Homes published (views.publish), with whose Home it was, in order. */
+    get published(): { userId: string; view: SeenView }[] {
+      return fake
+        .callsTo('views.publish')
+        .map((c) => ({ userId: String(c.args.user_id), view: seenView(c.args.view) }));
+    },
+
+    /** The last reply; fails when there was none. */
+    lastReply(): SeenMessage {
+      return last(this.replies, 'a reply through the response_url');
+    },
+    /** The last modal opened; fails when none was. */
+    lastOpened(): SeenView {
+      return last(this.opened, 'a modal opened');
+    },
+    /** The last message posted; fails when none was. */
+    lastPosted(): SeenMessage {
+      return last(this.posted, 'a message posted');
+    },
+    /** The last update of a message; fails when none was. */
+    lastUpdated(): SeenMessage {
+      return last(this.updated, 'a message updated');
+    },
+  };
+}
+
+function last<T>(list: T[], what: string): T {
+  const found = list.at(-1);
+  if (found === undefined) throw new Error(`expected ${what}, but Slack saw none`);
+  return found;
+}
+
+export type SlackHarness = ReturnType<typeof useSlackHarness>;
