@@ -55,7 +55,8 @@ export function renderPlaceholders(text: string, vars: PlaceholderVars): Rendere
 
 interface Person {
   name: string;
-  email: string;
+  /** Unknown (a CSM whose Slack email is hidden) leaves {{…email}} unfilled, so review lint catches it. */
+  email: string | null;
   firstName?: string | null;
 }
 

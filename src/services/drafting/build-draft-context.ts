@@ -159,15 +159,9 @@ export async function buildDraftRequest(_ctx: ServiceContext, action: ActionForD
   const recipient = recipientOf(action);
   const nextMilestone = account.milestones.find((m) => m.position > action.milestone.position) ?? null;
   const vars = buildPlaceholderVars({
-    account: {
-      name: account.name,
-      domain: account.domain,
-      arr: account.arr,
-      goLiveDate: account.goLiveDate,
-      kickoffDate: account.kickoffDate,
-    },
-    contact: recipient ? { name: recipient.name, email: recipient.email } : null,
-    csm: account.csm ? { name: account.csm.name, email: account.csm.email ?? '' } : null,
+    account,
+    contact: recipient ?? null,
+    csm: account.csm,
     // Filled at send time (see domain/send-time-placeholders.ts).
     portalLink: null,
     milestone: { name: action.milestone.name },

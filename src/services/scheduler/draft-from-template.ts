@@ -38,15 +38,9 @@ export async function draftFromTemplate(
   });
   const contact = account.contacts[0];
   const vars = buildPlaceholderVars({
-    account: {
-      name: account.name,
-      domain: account.domain,
-      arr: account.arr,
-      goLiveDate: account.goLiveDate,
-      kickoffDate: account.kickoffDate,
-    },
-    contact: contact ? { name: contact.name, email: contact.email } : null,
-    csm: account.csm ? { name: account.csm.name, email: account.csm.email ?? '' } : null,
+    account,
+    contact: contact ?? null,
+    csm: account.csm,
     milestone: { name: action.milestone.name },
     nextMilestone,
     timeZone: account.organization.timezone,

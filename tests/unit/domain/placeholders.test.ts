@@ -89,6 +89,12 @@ describe('buildPlaceholderVars', () => {
     expect(v['contact.first_name']).toBeNull();
   });
 
+  it('leaves {{csm.email}} unfilled when the CSM has no known email, so the draft cannot go out with a blank', () => {
+    const v = buildPlaceholderVars({ ...source, csm: { name: 'Sam Lee', email: null } });
+    expect(v['csm.email']).toBeNull();
+    expect(renderPlaceholders('Reply to {{csm.email}}', v).unfilled).toEqual(['csm.email']);
+  });
+
   it('names the calendar day itself even in a zone west of UTC', () => {
     // UTC midnight on 3 March is still 2 March in New York; a calendar date must not shift.
     expect(buildPlaceholderVars(source).go_live_date).toBe('Tuesday, 3 March 2026');
