@@ -2,7 +2,11 @@ import { z } from 'zod';
 import type { Prisma } from '../../db/generated/client';
 import { formatCalendarDate, toCalendarDate } from '../../domain/calendar-date';
 import { instantiatePlan } from '../../domain/plan';
+import { assignContactRoles, CONTACT_ROLES, type ContactRole } from '../../domain/contact-rules';
+import { checkEmailAddress } from '../../domain/email-address';
+import { SLACK_CHANNEL_ID, SLACK_USER_ID } from '../../domain/slack-ids';
 import { AppError, isAppError } from '../../lib/errors';
+import { fieldErrors, type FieldProblem } from '../errors/field-errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
 import { refreshNextActionAt } from '../plan/refresh-next-action-at';
@@ -36,6 +40,25 @@ const optionsSchema = z.object({
       name: z.string().trim().min(1).max(200).optional(),
     })
     .optional(),
+  /**
+   * More contacts (after `contact`, when both are given). The one whose role is primary is the primary contact,
+   * otherwise the first; an address given twice is refused.
+   */
+  contacts: z
+    .array(
+      z.object({
+        email: z.string(),
+        name: z.string().trim().min(1).max(200).optional(),
+        title: z.string().trim().max(200).optional(),
+        role: z.enum(CONTACT_ROLES).optional(),
+        slackUserId: z.string().regex(SLACK_USER_ID, 'expected a Slack user id such as U012ABCDEF').optional(),
+      }),
+    )
+    .max(20, 'at most 20 contacts at once; add more from the account card')
+    .default([]),
+  /** The account's own CSM channel (review cards) and its Slack Connect or shared customer channel. */
+  csmChannelId: z.string().regex(SLACK_CHANNEL_ID, 'expected a channel id such as C012ABCDEF').optional(),
+  customerChannelId: z.string().regex(SLACK_CHANNEL_ID, 'expected a channel id such as C012ABCDEF').optional(),
   /** 'YYYY-MM-DD'; defaults to today in the organisation's timezone. */
   kickoffDate: z
     .string()
@@ -60,6 +83,49 @@ function todayIn(timeZone: string, now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+interface NewContact {
+  email: string;
+  name: string;
+  title: string | null;
+  role: ContactRole;
+  slackUserId: string | null;
+}
+
+interface GivenContact {
+  /** Where it came from in the options, for field errors: "contact" or "contacts.1". */
+  field: string;
+  email: string;
+  name?: string;
+  title?: string;
+  role?: ContactRole;
+  slackUserId?: string;
+}
+
+/** The contacts to create, each email checked and each given its role (one primary); every problem named by field. */
+function planContacts(options: z.output<typeof optionsSchema>): NewContact[] {
+  const given: GivenContact[] = [
+    ...(options.contact ? [{ field: 'contact', ...options.contact }] : []),
+    ...options.contacts.map((c, i) => ({ field: `contacts.${i}`, ...c })),
+  ];
+  const problems: FieldProblem[] = [];
+  const checked = given.map((c) => {
+    const email = checkEmailAddress(c.email);
+    if (!email.ok) problems.push({ field: `${c.field}.email`, message: email.message });
+    return { ...c, email: email.ok ? email.value : c.email };
+  });
+  if (problems.length > 0) throw fieldErrors(problems);
+  const roles = assignContactRoles(checked);
+  if (!roles.ok)
+    throw fieldErrors([{ field: `${checked[roles.index]!.field}.${roles.field}`, message: roles.message }]);
+  return checked.map((c, i) => ({
+    email: c.email,
+    name: c.name ?? nameFromEmail(c.email),
+    title: c.title || null,
+    role: roles.value[i]!,
+    slackUserId: c.slackUserId ?? null,
+  }));
+}
+
 function nameFromEmail(email: string): string {
   const local = email.split('@')[0] ?? email;
   return local
@@ -75,6 +141,7 @@ function nameFromEmail(email: string): string {
  */
 export async function createAccount(ctx: ServiceContext, input: CreateAccountOptions): Promise<CreatedAccount> {
   const options = parseOptions(optionsSchema, input);
+  const contacts = planContacts(options);
   // The organisation and whether the name is taken, in one round trip. The unique index on (organizationId, name)
   // still guards against a concurrent create, as it did when this check ran inside the transaction.
   const orgs = await ctx.prisma.$queryRaw<{ id: string; timezone: string; duplicate: boolean }[]>`
@@ -129,15 +196,15 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
         templateVersion: template.version,
         kickoffDate: toCalendarDate(kickoff),
         goLiveDate: plan.goLiveDate,
+        slackCsmChannelId: options.csmChannelId,
+        slackCustomerChannelId: options.customerChannelId,
       },
       // Only what is used below: a nested contact create would make Prisma read the account back afterwards.
       select: { id: true, name: true },
     });
-    if (options.contact) {
-      const { email, name } = options.contact;
-      await tx.contact.create({
-        data: { accountId: account.id, email, name: name ?? nameFromEmail(email), isPrimary: true },
-        select: { id: true },
+    if (contacts.length > 0) {
+      await tx.contact.createMany({
+        data: contacts.map((c) => ({ ...c, accountId: account.id, isPrimary: c.role === 'primary' })),
       });
     }
     // The ids come back from the insert itself, so the actions can point at their milestones without reading them.
@@ -185,6 +252,11 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
       actor: options.actor,
       to: 'active',
       reason: `created from template "${template.spec.name}" v${template.version}`,
+      data: {
+        contacts: contacts.map((c) => ({ email: c.email, role: c.role })),
+        ...(options.csmChannelId ? { csmChannelId: options.csmChannelId } : {}),
+        ...(options.customerChannelId ? { customerChannelId: options.customerChannelId } : {}),
+      },
       at: ctx.now(),
     });
     return {

@@ -4,7 +4,16 @@ import type { Actor, Tx } from '../context';
 export interface AuditEventInput {
   organizationId: string;
   accountId?: string | null;
-  entityType: 'action' | 'milestone' | 'account' | 'template' | 'portal_access' | 'submission';
+  entityType:
+    | 'action'
+    | 'milestone'
+    | 'account'
+    | 'template'
+    | 'portal_access'
+    | 'submission'
+    | 'organization'
+    | 'user'
+    | 'contact';
   entityId: string;
   actor: Actor;
   from?: string | null;

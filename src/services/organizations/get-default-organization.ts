@@ -2,10 +2,12 @@ import type { Organization } from '../../db/generated/client';
 import type { ServiceContext } from '../context';
 
 export const DEFAULT_ORGANIZATION_SLUG = 'default';
+/** The name of an organisation the command line made before anyone named it; Slack replaces it with the workspace's. */
+export const PLACEHOLDER_ORGANIZATION_NAME = 'My company';
 
 /**
- * The organisation the command line and a single-team install work in: the oldest one, created on first use.
- * (A Slack install binds its team to an organisation; until then everything lives in this one.)
+ * The organisation the command line works in: the oldest one, created on first use. Slack requests find theirs
+ * with resolveOrganizationForSlack, which takes this one over in single-workspace mode.
  */
 export async function getDefaultOrganization(
   ctx: ServiceContext,
@@ -15,7 +17,7 @@ export async function getDefaultOrganization(
   if (existing) return existing;
   return ctx.prisma.organization.upsert({
     where: { slug: DEFAULT_ORGANIZATION_SLUG },
-    create: { slug: DEFAULT_ORGANIZATION_SLUG, name: options.name ?? 'My company' },
+    create: { slug: DEFAULT_ORGANIZATION_SLUG, name: options.name ?? PLACEHOLDER_ORGANIZATION_NAME },
     update: {},
   });
 }

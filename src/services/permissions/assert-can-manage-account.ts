@@ -1,4 +1,5 @@
 import type { UserRole } from '../../db/generated/client';
+import { accountRefusal, canManageAccount as roleTableAllows } from '../../domain/roles';
 import { AppError } from '../../lib/errors';
 
 export interface ManagingActor {
@@ -13,14 +14,10 @@ export interface ManagedAccount {
 
 /** Only the account's CSM or an admin may approve, edit, execute or change milestones; AEs and viewers read. */
 export function canManageAccount(actor: ManagingActor, account: ManagedAccount): boolean {
-  return actor.role === 'admin' || (actor.role === 'csm' && account.csmId === actor.userId);
+  return roleTableAllows(actor, account);
 }
 
 export function assertCanManageAccount(actor: ManagingActor, account: ManagedAccount, doing: string): void {
   if (canManageAccount(actor, account)) return;
-  const who =
-    actor.role === 'ae' || actor.role === 'viewer'
-      ? `your role (${actor.role}) can read accounts but not change them`
-      : `you are not the CSM of ${account.name}`;
-  throw new AppError('forbidden', `only the account's CSM or an admin can ${doing}, and ${who}.`);
+  throw new AppError('forbidden', accountRefusal(actor, account, doing));
 }

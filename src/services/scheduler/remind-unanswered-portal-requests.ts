@@ -1,7 +1,8 @@
 /**
  * The review clock on the customer's side: a portal request sent to the customer (executed) and not answered
  * within the organisation's portalReminderDays business days gets a polite reminder email to the contact; at
- * most two, each a full interval after the previous one. Every reminder is logged on the account's audit trail.
+ * most the organisation's portalReminderMaxCount, each a full interval after the previous one. Every reminder is
+ * logged on the account's audit trail.
  * The reminder is claimed (reminderCount) before sending and given back if the send fails, so several
  * processes never email twice and a failed send is retried on a later tick.
  */
@@ -12,8 +13,6 @@ import type { ServiceContext } from '../context';
 import type { Mailer, PortalLinks } from '../execution/ports';
 import { PORTAL_TYPES } from './portal-throttle';
 import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
-
-export const MAX_PORTAL_REMINDERS = 2;
 
 export interface PortalRemindersResult {
   sent: { actionId: string; to: string; reminder: number }[];
@@ -29,22 +28,28 @@ export async function remindUnansweredPortalRequests(
 ): Promise<PortalRemindersResult> {
   const now = ctx.now();
   const result: PortalRemindersResult = { sent: [], failed: [], noContact: [] };
+  // Each organisation sets its own maximum, so the requests that may still be reminded are picked in SQL, where
+  // the action can be compared with its organisation; those that have had all theirs never crowd the window.
+  const candidates = await ctx.prisma.$queryRaw<{ id: string }[]>`
+    SELECT a."id" FROM "Action" a
+    JOIN "Account" acc ON acc."id" = a."accountId"
+    JOIN "Organization" o ON o."id" = acc."organizationId"
+    WHERE a."type" IN ('portal_form', 'portal_document') AND a."status" = 'executed'
+      AND a."executedAt" IS NOT NULL AND a."reminderCount" < o."portalReminderMaxCount"
+    ORDER BY a."executedAt" ASC
+    LIMIT ${options.limit ?? 500}`;
   const waiting = await ctx.prisma.action.findMany({
-    where: {
-      type: { in: [...PORTAL_TYPES] },
-      status: 'executed',
-      reminderCount: { lt: MAX_PORTAL_REMINDERS },
-      executedAt: { not: null },
-    },
+    where: { id: { in: candidates.map((c) => c.id) }, type: { in: [...PORTAL_TYPES] } },
     orderBy: { executedAt: 'asc' },
-    take: options.limit ?? 500,
     include: {
       account: {
         select: {
           id: true,
           name: true,
           organizationId: true,
-          organization: { select: { name: true, timezone: true, portalReminderDays: true } },
+          organization: {
+            select: { name: true, timezone: true, portalReminderDays: true, portalReminderMaxCount: true },
+          },
           csm: { select: { name: true } },
           contacts: {
             orderBy: PRIMARY_CONTACT_FIRST,
@@ -103,7 +108,7 @@ export async function remindUnansweredPortalRequests(
           entityType: 'action',
           entityId: action.id,
           actor: 'system',
-          reason: `portal request reminder ${reminder} of ${MAX_PORTAL_REMINDERS} emailed to ${contact.email}`,
+          reason: `portal request reminder ${reminder} of ${account.organization.portalReminderMaxCount} emailed to ${contact.email}`,
           data: { reminder, to: contact.email, messageId: sent.messageId },
           at: now,
         }),

@@ -1,0 +1,33 @@
+/**
+ * The organisation's logo, shown in the portal and emails. Only an https address is accepted: customers' browsers
+ * load it, so it must not downgrade the page, carry credentials, or be a script or inline data in disguise.
+ * Whether it really is an image is for the caller that can fetch it.
+ */
+import { accepted, hasControlCharacters, refused, type Checked } from './checked';
+
+export const MAX_LOGO_URL_LENGTH = 2048;
+
+export function checkLogoUrl(input: string): Checked<string> {
+  const value = input.trim();
+  if (value === '') return refused('The logo URL cannot be empty; clear the setting instead to show no logo.');
+  if (value.length > MAX_LOGO_URL_LENGTH) {
+    return refused(`The logo URL is ${value.length} characters long; keep it to ${MAX_LOGO_URL_LENGTH} or fewer.`);
+  }
+  if (hasControlCharacters(value) || /\s/.test(value)) {
+    return refused('The logo URL cannot contain spaces or control characters.');
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return refused('The logo URL is not a web address; give one such as https://example.com/logo.png.');
+  }
+  if (url.protocol !== 'https:') {
+    return refused(`The logo URL must start with https:// (it starts with ${url.protocol}).`);
+  }
+  if (url.username !== '' || url.password !== '') {
+    return refused('The logo URL cannot contain a user name or password.');
+  }
+  if (url.hostname === '') return refused('The logo URL needs a host name, such as https://example.com/logo.png.');
+  return accepted(url.href);
+}

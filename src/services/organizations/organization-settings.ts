@@ -1,0 +1,92 @@
+/**
+ * The organisation's settings as people name them, and the column each is stored in. get-settings and
+ * update-settings share this so a setting's name in a modal, the audit trail and the database never drift.
+ */
+import type { Prisma } from '../../db/generated/client';
+
+export interface OrganizationSettings {
+  name: string;
+  logoUrl: string | null;
+  brandColor: string;
+  brandVoice: string;
+  timezone: string;
+  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+  workingDays: number[];
+  /** Most portal requests a customer sees open at once. */
+  portalMaxActive: number;
+  /** Hours a CSM has to review a customer's submission. */
+  reviewSlaHours: number;
+  /** Business days before an unanswered portal request is reminded, and between reminders. */
+  reminderSpacingDays: number;
+  reminderMaxCount: number;
+  defaultCsmChannelId: string | null;
+  workspaceMembersCanView: boolean;
+}
+
+/** Every setting, in the order screens list them and update-settings audits them. */
+export const SETTING_KEYS: readonly (keyof OrganizationSettings)[] = [
+  'name',
+  'logoUrl',
+  'brandColor',
+  'brandVoice',
+  'timezone',
+  'workingDays',
+  'portalMaxActive',
+  'reviewSlaHours',
+  'reminderSpacingDays',
+  'reminderMaxCount',
+  'defaultCsmChannelId',
+  'workspaceMembersCanView',
+];
+
+export const SETTINGS_SELECT = {
+  name: true,
+  logoUrl: true,
+  brandColor: true,
+  brandVoice: true,
+  timezone: true,
+  workingDays: true,
+  maxActivePortalActions: true,
+  submissionReviewSlaHours: true,
+  portalReminderDays: true,
+  portalReminderMaxCount: true,
+  defaultCsmChannelId: true,
+  workspaceMembersCanView: true,
+} satisfies Prisma.OrganizationSelect;
+
+type SettingsRow = Prisma.OrganizationGetPayload<{ select: typeof SETTINGS_SELECT }>;
+
+export function toSettings(row: SettingsRow): OrganizationSettings {
+  return {
+    name: row.name,
+    logoUrl: row.logoUrl,
+    brandColor: row.brandColor,
+    brandVoice: row.brandVoice,
+    timezone: row.timezone,
+    workingDays: row.workingDays,
+    portalMaxActive: row.maxActivePortalActions,
+    reviewSlaHours: row.submissionReviewSlaHours,
+    reminderSpacingDays: row.portalReminderDays,
+    reminderMaxCount: row.portalReminderMaxCount,
+    defaultCsmChannelId: row.defaultCsmChannelId,
+    workspaceMembersCanView: row.workspaceMembersCanView,
+  };
+}
+
+/** The update that stores the given settings. */
+export function toColumns(settings: Partial<OrganizationSettings>): Prisma.OrganizationUpdateInput {
+  return {
+    name: settings.name,
+    logoUrl: settings.logoUrl,
+    brandColor: settings.brandColor,
+    brandVoice: settings.brandVoice,
+    timezone: settings.timezone,
+    workingDays: settings.workingDays,
+    maxActivePortalActions: settings.portalMaxActive,
+    submissionReviewSlaHours: settings.reviewSlaHours,
+    portalReminderDays: settings.reminderSpacingDays,
+    portalReminderMaxCount: settings.reminderMaxCount,
+    defaultCsmChannelId: settings.defaultCsmChannelId,
+    workspaceMembersCanView: settings.workspaceMembersCanView,
+  };
+}

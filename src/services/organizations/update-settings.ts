@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { checkBrandColor } from '../../domain/brand-color';
+import type { Checked } from '../../domain/checked';
+import { checkLogoUrl } from '../../domain/logo-url';
+import { checkBrandVoice, checkOrganizationName } from '../../domain/organization-text';
+import { checkRangedSetting } from '../../domain/setting-ranges';
+import { SLACK_CHANNEL_ID } from '../../domain/slack-ids';
+import { checkTimeZone } from '../../domain/time-zones';
+import { checkWorkingDays, describeWorkingDays } from '../../domain/working-days';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import type { ServiceContext } from '../context';
+import { fieldErrors, type FieldProblem } from '../errors/field-errors';
+import { parseOptions } from '../errors/parse-options';
+import { actingPersonSchema, assertCapability, loadActingPerson, lockOrganization } from '../people/acting-person';
+import {
+  SETTING_KEYS,
+  SETTINGS_SELECT,
+  toColumns,
+  toSettings,
+  type OrganizationSettings,
+} from './organization-settings';
+
+const optionsSchema = z.object({
+  organizationId: z.string().min(1),
+  actor: actingPersonSchema,
+  /** Only the settings given change; null clears the logo or the default CSM channel. */
+  settings: z
+    .object({
+      name: z.string(),
+      logoUrl: z.string().nullable(),
+      brandColor: z.string(),
+      brandVoice: z.string(),
+      timezone: z.string(),
+      workingDays: z.array(z.number()),
+      portalMaxActive: z.number(),
+      reviewSlaHours: z.number(),
+      reminderSpacingDays: z.number(),
+      reminderMaxCount: z.number(),
+      defaultCsmChannelId: z.string().nullable(),
+      workspaceMembersCanView: z.boolean(),
+    })
+    .partial()
+    .strict(),
+});
+
+export type UpdateSettingsOptions = z.input<typeof optionsSchema>;
+type SettingsInput = z.output<typeof optionsSchema>['settings'];
+type Key = keyof OrganizationSettings;
+
+export interface UpdatedSettings {
+  settings: OrganizationSettings;
+  /** The settings whose value changed, in the order given. */
+  changed: Key[];
+}
+
+function checkChannel(id: string): Checked<string> {
+  const value = id.trim();
+  return SLACK_CHANNEL_ID.test(value)
+    ? { ok: true, value }
+    : { ok: false, message: 'Pick the default CSM channel from the channel list (a channel id such as C012ABCDEF).' };
+}
+
+/** Every given setting through its domain rule; all problems at once, each under its own field. */
+function validate(input: SettingsInput): Partial<OrganizationSettings> {
+  const problems: FieldProblem[] = [];
+  const valid: Partial<OrganizationSettings> = {};
+  const take = <K extends Key>(field: K, checked: Checked<OrganizationSettings[K]>): void => {
+    if (checked.ok) valid[field] = checked.value;
+    else problems.push({ field, message: checked.message });
+  };
+  const s = input;
+  if (s.name !== undefined) take('name', checkOrganizationName(s.name));
+  if (s.logoUrl !== undefined)
+    take('logoUrl', s.logoUrl === null ? { ok: true, value: null } : checkLogoUrl(s.logoUrl));
+  if (s.brandColor !== undefined) take('brandColor', checkBrandColor(s.brandColor));
+  if (s.brandVoice !== undefined) take('brandVoice', checkBrandVoice(s.brandVoice));
+  if (s.timezone !== undefined) take('timezone', checkTimeZone(s.timezone));
+  if (s.workingDays !== undefined) take('workingDays', checkWorkingDays(s.workingDays));
+  if (s.portalMaxActive !== undefined)
+    take('portalMaxActive', checkRangedSetting('portalMaxActive', s.portalMaxActive));
+  if (s.reviewSlaHours !== undefined) take('reviewSlaHours', checkRangedSetting('reviewSlaHours', s.reviewSlaHours));
+  if (s.reminderSpacingDays !== undefined)
+    take('reminderSpacingDays', checkRangedSetting('reminderSpacingDays', s.reminderSpacingDays));
+  if (s.reminderMaxCount !== undefined)
+    take('reminderMaxCount', checkRangedSetting('reminderMaxCount', s.reminderMaxCount));
+  if (s.defaultCsmChannelId !== undefined)
+    take(
+      'defaultCsmChannelId',
+      s.defaultCsmChannelId === null ? { ok: true, value: null } : checkChannel(s.defaultCsmChannelId),
+    );
+  if (s.workspaceMembersCanView !== undefined) valid.workspaceMembersCanView = s.workspaceMembersCanView;
+  if (problems.length > 0) throw fieldErrors(problems);
+  return valid;
+}
+
+/** How a setting's value reads in the audit trail. */
+function auditValue(key: Key, value: OrganizationSettings[Key]): string | null {
+  if (value === null) return null;
+  if (key === 'workingDays' && Array.isArray(value)) return describeWorkingDays(value);
+  return String(value);
+}
+
+function copySetting<K extends Key>(to: Partial<OrganizationSettings>, from: Partial<OrganizationSettings>, key: K) {
+  to[key] = from[key];
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return Array.isArray(a) && Array.isArray(b) ? a.join(',') === b.join(',') : a === b;
+}
+
+/**
+ * Changes organisation settings (admins only). Every setting is checked by its domain rule first and nothing is
+ * written unless all pass; each setting that changes gets its own audit row, from → to, in the same transaction.
+ */
+export async function updateSettings(ctx: ServiceContext, input: UpdateSettingsOptions): Promise<UpdatedSettings> {
+  const o = parseOptions(optionsSchema, input);
+  const now = ctx.now();
+  return ctx.prisma.$transaction(async (tx) => {
+    await lockOrganization(tx, o.organizationId);
+    const person = await loadActingPerson(tx, o.organizationId, o.actor);
+    assertCapability(person, 'manage_settings', 'change the organisation settings');
+    const wanted = validate(o.settings);
+    const before = toSettings(
+      await tx.organization.findUniqueOrThrow({ where: { id: o.organizationId }, select: SETTINGS_SELECT }),
+    );
+    const changed = SETTING_KEYS.filter((k) => wanted[k] !== undefined && !same(before[k], wanted[k]));
+    if (changed.length === 0) return { settings: before, changed };
+
+    const update: Partial<OrganizationSettings> = {};
+    for (const key of changed) copySetting(update, wanted, key);
+    const after = toSettings(
+      await tx.organization.update({
+        where: { id: o.organizationId },
+        data: toColumns(update),
+        select: SETTINGS_SELECT,
+      }),
+    );
+    for (const key of changed) {
+      await recordAuditEvent(tx, {
+        organizationId: o.organizationId,
+        entityType: 'organization',
+        entityId: o.organizationId,
+        actor: person.auditActor,
+        from: auditValue(key, before[key]),
+        to: auditValue(key, after[key]),
+        reason: `setting ${key} changed`,
+        data: { setting: key },
+        at: now,
+      });
+    }
+    return { settings: after, changed };
+  });
+}

@@ -1,0 +1,218 @@
+import { AppError } from '../../../src/lib/errors';
+import { getDefaultOrganization } from '../../../src/services/organizations/get-default-organization';
+import { getSettings } from '../../../src/services/organizations/get-settings';
+import { resolveOrganizationForSlack } from '../../../src/services/organizations/resolve-organization-for-slack';
+import { updateSettings } from '../../../src/services/organizations/update-settings';
+import { resolveSlackMember } from '../../../src/services/people/resolve-slack-member';
+import { useTestDatabase } from '../../support/test-database';
+import { serviceContext } from '../../support/service-context';
+
+const t = useTestDatabase();
+const ctxNow = () => serviceContext(t.db, '2026-03-02T10:00:00Z');
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
+  return error;
+}
+
+async function adminOfNewWorkspace() {
+  const ctx = ctxNow();
+  const org = await resolveOrganizationForSlack(ctx, { teamId: 'T0ACME', workspaceName: 'Acme Robotics' });
+  const admin = await resolveSlackMember(ctx, { organizationId: org.id, slackUserId: 'U0ADA' });
+  return { ctx, organizationId: org.id, admin };
+}
+
+describe('the organisation of a Slack workspace', () => {
+  it("is created on first use with the workspace's own name, and found again by its team id", async () => {
+    const ctx = ctxNow();
+    const first = await resolveOrganizationForSlack(ctx, { teamId: 'T0ACME', workspaceName: 'Acme Robotics' });
+    expect(first).toMatchObject({ name: 'Acme Robotics', created: true });
+    const again = await resolveOrganizationForSlack(ctx, { teamId: 'T0ACME', workspaceName: 'Renamed since' });
+    expect(again).toMatchObject({ id: first.id, name: 'Acme Robotics', created: false });
+    const other = await resolveOrganizationForSlack(ctx, { teamId: 'T0OTHER', workspaceName: 'Other Inc' });
+    expect(other.id).not.toBe(first.id);
+  });
+
+  it('gives an org-wide Enterprise Grid install one organisation whichever workspace asks', async () => {
+    const ctx = ctxNow();
+    const a = await resolveOrganizationForSlack(ctx, {
+      teamId: 'T0ONE',
+      enterpriseId: 'E0GRID',
+      enterpriseInstall: true,
+      workspaceName: 'Grid Corp',
+    });
+    const b = await resolveOrganizationForSlack(ctx, {
+      teamId: 'T0TWO',
+      enterpriseId: 'E0GRID',
+      enterpriseInstall: true,
+      workspaceName: 'Grid Corp',
+    });
+    expect(b.id).toBe(a.id);
+  });
+
+  it('makes one organisation when two first requests arrive together', async () => {
+    const ctx = ctxNow();
+    const both = await Promise.all([
+      resolveOrganizationForSlack(ctx, { teamId: 'T0ACME', workspaceName: 'Acme Robotics' }),
+      resolveOrganizationForSlack(ctx, { teamId: 'T0ACME', workspaceName: 'Acme Robotics' }),
+    ]);
+    expect(both[1].id).toBe(both[0].id);
+    expect(await t.db.prisma.organization.count()).toBe(1);
+  });
+
+  it('takes over the placeholder organisation the command line made, under the workspace name', async () => {
+    const ctx = ctxNow();
+    const cli = await getDefaultOrganization(ctx);
+    expect(cli.name).toBe('My company');
+    const org = await resolveOrganizationForSlack(ctx, {
+      teamId: 'T0ACME',
+      workspaceName: 'Acme Robotics',
+      adoptUnboundOrganization: true,
+    });
+    expect(org).toMatchObject({ id: cli.id, name: 'Acme Robotics' });
+  });
+
+  it('refuses a workspace name nobody could read', async () => {
+    const error = await refusal(resolveOrganizationForSlack(ctxNow(), { teamId: 'T0ACME', workspaceName: '  ' }));
+    expect(error.fields).toEqual([{ field: 'workspaceName', message: expect.any(String) }]);
+    expect(await t.db.prisma.organization.count()).toBe(0);
+  });
+});
+
+describe('organisation settings', () => {
+  it('changes every setting an admin gives and audits each from → to', async () => {
+    const { ctx, organizationId, admin } = await adminOfNewWorkspace();
+    const result = await updateSettings(ctx, {
+      organizationId,
+      actor: admin,
+      settings: {
+        name: ' Acme Robotics GmbH ',
+        logoUrl: 'https://acme.io/logo.png',
+        brandColor: '#1D4ED8',
+        brandVoice: 'Friendly and brief.',
+        timezone: 'Europe/Berlin',
+        workingDays: [6, 1, 2, 3, 4, 5],
+        portalMaxActive: 5,
+        reviewSlaHours: 48,
+        reminderSpacingDays: 2,
+        reminderMaxCount: 4,
+        defaultCsmChannelId: 'C0REVIEWS',
+        workspaceMembersCanView: true,
+      },
+    });
+    expect(result.changed).toHaveLength(12);
+    expect(await getSettings(ctx, { organizationId, actor: admin })).toEqual({
+      name: 'Acme Robotics GmbH',
+      logoUrl: 'https://acme.io/logo.png',
+      brandColor: '#1d4ed8',
+      brandVoice: 'Friendly and brief.',
+      timezone: 'Europe/Berlin',
+      workingDays: [1, 2, 3, 4, 5, 6],
+      portalMaxActive: 5,
+      reviewSlaHours: 48,
+      reminderSpacingDays: 2,
+      reminderMaxCount: 4,
+      defaultCsmChannelId: 'C0REVIEWS',
+      workspaceMembersCanView: true,
+    });
+    const rows = await t.db.prisma.auditEvent.findMany({
+      where: { entityType: 'organization', entityId: organizationId, actor: admin.userId },
+    });
+    expect(rows).toHaveLength(12);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ fromState: 'Acme Robotics', toState: 'Acme Robotics GmbH' }),
+        expect.objectContaining({ fromState: '#4f46e5', toState: '#1d4ed8' }),
+        expect.objectContaining({ fromState: '3', toState: '5', data: { setting: 'portalMaxActive' } }),
+        expect.objectContaining({ fromState: null, toState: 'C0REVIEWS' }),
+      ]),
+    );
+  });
+
+  it('writes no audit row for a setting given its current value', async () => {
+    const { ctx, organizationId, admin } = await adminOfNewWorkspace();
+    const result = await updateSettings(ctx, {
+      organizationId,
+      actor: admin,
+      settings: { brandColor: '#4F46E5', workingDays: [1, 2, 3, 4, 5], portalMaxActive: 4 },
+    });
+    expect(result.changed).toEqual(['portalMaxActive']);
+    expect(await t.db.prisma.auditEvent.count({ where: { entityType: 'organization', actor: admin.userId } })).toBe(1);
+  });
+
+  it('refuses hostile and out-of-range values, each beside its field, and writes nothing', async () => {
+    const { ctx, organizationId, admin } = await adminOfNewWorkspace();
+    const before = await getSettings(ctx, { organizationId, actor: admin });
+    const error = await refusal(
+      updateSettings(ctx, {
+        organizationId,
+        actor: admin,
+        settings: {
+          name: 'Fine new name',
+          brandColor: 'javascript:alert(1)',
+          logoUrl: 'http://acme.io/logo.png',
+          brandVoice: 'x'.repeat(1001),
+          timezone: 'Mars/Olympus',
+          workingDays: [],
+          portalMaxActive: 11,
+          reviewSlaHours: 0,
+          reminderSpacingDays: 1.5,
+          reminderMaxCount: -1,
+          defaultCsmChannelId: '<!channel>',
+        },
+      }),
+    );
+    expect(error.code).toBe('validation_failed');
+    const fields = (error.details as { fields: { field: string }[] }).fields.map((f) => f.field);
+    expect(fields).toEqual([
+      'logoUrl',
+      'brandColor',
+      'brandVoice',
+      'timezone',
+      'workingDays',
+      'portalMaxActive',
+      'reviewSlaHours',
+      'reminderSpacingDays',
+      'reminderMaxCount',
+      'defaultCsmChannelId',
+    ]);
+    expect(await getSettings(ctx, { organizationId, actor: admin })).toEqual(before);
+    expect(await t.db.prisma.auditEvent.count({ where: { entityType: 'organization', actor: admin.userId } })).toBe(0);
+  });
+
+  it('refuses a brand colour white text cannot be read on, with the contrast ratio', async () => {
+    const { ctx, organizationId, admin } = await adminOfNewWorkspace();
+    const error = await refusal(
+      updateSettings(ctx, { organizationId, actor: admin, settings: { brandColor: '#ffcc00' } }),
+    );
+    expect(error.fields).toEqual([
+      { field: 'brandColor', message: expect.stringMatching(/contrast ratio of 1\.\d\d:1/) },
+    ]);
+  });
+
+  it('keeps names with markup as text and clears the logo on null', async () => {
+    const { ctx, organizationId, admin } = await adminOfNewWorkspace();
+    await updateSettings(ctx, {
+      organizationId,
+      actor: admin,
+      settings: { name: '<script>alert(1)</script> <!channel>', logoUrl: 'https://acme.io/a.png' },
+    });
+    await updateSettings(ctx, { organizationId, actor: admin, settings: { logoUrl: null } });
+    expect(await getSettings(ctx, { organizationId, actor: admin })).toMatchObject({
+      name: '<script>alert(1)</script> <!channel>',
+      logoUrl: null,
+    });
+  });
+
+  it('refuses settings no form has, and changes none of the others', async () => {
+    const { ctx, organizationId, admin } = await adminOfNewWorkspace();
+    const settings = { name: 'Taken over', slackTeamId: 'T0EVIL' };
+    const error = await refusal(updateSettings(ctx, { organizationId, actor: admin, settings }));
+    expect(error.code).toBe('validation_failed');
+    expect((await getSettings(ctx, { organizationId, actor: admin })).name).toBe('Acme Robotics');
+  });
+});
