@@ -167,7 +167,7 @@ describe('organisation settings', () => {
       }),
     );
     expect(error.code).toBe('validation_failed');
-    const fields = (error.details as { fields: { field: string }[] }).fields.map((f) => f.field);
+    const fields = error.fields.map((f) => f.field);
     expect(fields).toEqual([
       'logoUrl',
       'brandColor',
