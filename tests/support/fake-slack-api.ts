@@ -78,8 +78,37 @@ function viewProblems(view: unknown): string[] {
   return problems;
 }
 
+/** A workspace member as users.info describes them. `email: null` is a member whose email Slack hides. */
+export interface FakeSlackUser {
+  id: string;
+  name: string;
+  email?: string | null;
+  title?: string;
+  tz?: string;
+  image?: string;
+  deleted?: boolean;
+  isBot?: boolean;
+}
+
+/** A conversation as conversations.info describes it to the bot. */
+export interface FakeSlackChannel {
+  id: string;
+  name: string;
+  isMember: boolean;
+  isPrivate?: boolean;
+  /** Slack Connect / shared with another organisation. */
+  isShared?: boolean;
+  isArchived?: boolean;
+}
+
+export const FAKE_TEAM = { id: 'T1', name: 'Acme Robotics', domain: 'acme-robotics' };
+
 export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
+  /** The workspace the bot sees: users.info, users.lookupByEmail, team.info and conversations.info answer from it. */
+  readonly users = new Map<string, FakeSlackUser>();
+  readonly channels = new Map<string, FakeSlackChannel>();
+  team: { id: string; name: string; domain: string; enterpriseId?: string } = { ...FAKE_TEAM };
   readonly rejected: { method: string; problems: string[] }[] = [];
   private server?: Server;
   private nextTs = 1000;
@@ -89,6 +118,63 @@ export class FakeSlackApi {
   /** The next call to `method` gets 429 with this Retry-After (seconds). */
   rateLimitNext(method: string, retryAfterSeconds: number): void {
     this.rateLimits.set(method, retryAfterSeconds);
+  }
+
+  addUser(user: FakeSlackUser): FakeSlackUser {
+    this.users.set(user.id, user);
+    return user;
+  }
+
+  addChannel(channel: FakeSlackChannel): FakeSlackChannel {
+    this.channels.set(channel.id, channel);
+    return channel;
+  }
+
+  /** The answer to the directory methods, or undefined for a method that is not one of them. */
+  private directory(method: string, args: Record<string, unknown>): Record<string, unknown> | undefined {
+    switch (method) {
+      case 'team.info':
+        return {
+          ok: true,
+          team: {
+            id: this.team.id,
+            name: this.team.name,
+            domain: this.team.domain,
+            enterprise_id: this.team.enterpriseId,
+          },
+        };
+      case 'users.info': {
+        const user = this.users.get(String(args.user));
+        return user ? { ok: true, user: slackUser(user, this.team.id) } : { ok: false, error: 'user_not_found' };
+      }
+      case 'users.lookupByEmail': {
+        const email = String(args.email).toLowerCase();
+        const user = [...this.users.values()].find((u) => u.email?.toLowerCase() === email);
+        return user ? { ok: true, user: slackUser(user, this.team.id) } : { ok: false, error: 'users_not_found' };
+      }
+      case 'conversations.info': {
+        const channel = this.channels.get(String(args.channel));
+        if (!channel) return { ok: false, error: 'channel_not_found' };
+        // Slack answers channel_not_found for a private channel the bot is not in: it cannot see it at all.
+        if (channel.isPrivate && !channel.isMember) return { ok: false, error: 'channel_not_found' };
+        return {
+          ok: true,
+          channel: {
+            id: channel.id,
+            name: channel.name,
+            is_channel: !channel.isPrivate,
+            is_group: Boolean(channel.isPrivate),
+            is_private: Boolean(channel.isPrivate),
+            is_member: channel.isMember,
+            is_shared: Boolean(channel.isShared),
+            is_ext_shared: Boolean(channel.isShared),
+            is_archived: Boolean(channel.isArchived),
+          },
+        };
+      }
+      default:
+        return undefined;
+    }
   }
 
   async start(): Promise<void> {
@@ -122,6 +208,8 @@ export class FakeSlackApi {
       if (method === 'auth.test')
         return void res.json({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'thread' });
       if (method === 'chat.update') return void res.json({ ok: true, channel: args.channel, ts: args.ts });
+      const answer = this.directory(method, args);
+      if (answer) return void res.json(answer);
       res.json({ ok: true, view: { id: 'V1' } });
     });
     app.post('/response/:id', (req, res) => {
@@ -155,9 +243,32 @@ export class FakeSlackApi {
   reset(): void {
     this.calls.length = 0;
     this.rejected.length = 0;
+    this.users.clear();
+    this.channels.clear();
+    this.team = { ...FAKE_TEAM };
   }
 
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
+}
+
+/** users.info's shape: the profile fields Thread reads, with the email absent when Slack hides it. */
+function slackUser(user: FakeSlackUser, teamId: string): Record<string, unknown> {
+  return {
+    id: user.id,
+    team_id: teamId,
+    name: user.name.toLowerCase().replace(/\s+/g, '.'),
+    real_name: user.name,
+    deleted: Boolean(user.deleted),
+    is_bot: Boolean(user.isBot),
+    tz: user.tz ?? 'Europe/London',
+    profile: {
+      real_name: user.name,
+      display_name: user.name.split(' ')[0],
+      title: user.title ?? '',
+      ...(user.email ? { email: user.email } : {}),
+      image_192: user.image ?? `https://avatars.example.com/${user.id}.png`,
+    },
+  };
 }
