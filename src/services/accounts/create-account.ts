@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Prisma } from '../../db/generated/client';
 import { formatCalendarDate, toCalendarDate } from '../../domain/calendar-date';
 import { instantiatePlan } from '../../domain/plan';
 import { AppError, isAppError } from '../../lib/errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
+import { toJsonInput } from '../json/stored-json';
 import { refreshNextActionAt } from '../plan/refresh-next-action-at';
 import { parseOptions } from '../errors/parse-options';
 import { loadTemplateSpec } from '../templates/load-template-spec';
@@ -172,7 +172,7 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
         purpose: a.purpose,
         defaultSubject: a.defaultSubject,
         defaultBody: a.defaultBody,
-        formFields: a.formFields ? (a.formFields as unknown as Prisma.InputJsonValue) : undefined,
+        formFields: a.formFields ? toJsonInput(a.formFields) : undefined,
       })),
     });
     // From the rows just written, by the same statement every later change uses, so the rule lives in one place.
