@@ -2,15 +2,16 @@
  * Signals that an onboarding is at risk. They only produce a suggestion with its reasons; the CSM confirms or
  * dismisses it, Thread never changes an account's status by itself.
  */
+import { z } from 'zod';
+
 export const RISK_THRESHOLD_DAYS = { blocked: 5, overdue: 7, noPortalEngagement: 14 } as const;
 
 export const RISK_REASON_CODES = ['milestone_blocked', 'actions_overdue', 'no_portal_engagement'] as const;
 export type RiskReasonCode = (typeof RISK_REASON_CODES)[number];
 
-export interface RiskReason {
-  code: RiskReasonCode;
-  message: string;
-}
+/** One reason as stored in an account's at-risk suggestion (Account.riskSuggestion) and read back. */
+export const riskReasonSchema = z.object({ code: z.enum(RISK_REASON_CODES), message: z.string() });
+export type RiskReason = z.infer<typeof riskReasonSchema>;
 
 export interface RiskInputs {
   now: Date;

@@ -16,18 +16,19 @@ export type FormValidation =
 const TEXT_MAX = 1_000;
 const LONG_TEXT_MAX = 10_000;
 
-const fieldSchema = z.object({
+/** One field as stored on a template action and an action (formFields), read back by the portal and the plan. */
+export const formFieldSchema = z.object({
   key: z.string().min(1),
   label: z.string().min(1),
   kind: z.enum(FORM_FIELD_KINDS),
   required: z.boolean().default(false),
   options: z.array(z.string()).optional(),
   help: z.string().optional(),
-});
+}) satisfies z.ZodType<FormField>;
 
 /** Reads the fields stored on an action (JSON); a malformed list is a template problem, not the customer's. */
 export function parseFormFields(value: unknown): FormField[] {
-  const parsed = z.array(fieldSchema).safeParse(value ?? []);
+  const parsed = z.array(formFieldSchema).safeParse(value ?? []);
   if (!parsed.success) return [];
   return parsed.data.map((f) => ({ ...f, required: f.required }));
 }

@@ -3,6 +3,7 @@
  * block execution unless the CSM overrides them; warnings are shown and do not block. The
  * codes are stored with the action, so they must not be renamed.
  */
+import { z } from 'zod';
 import { exampleHosts, malformedLinks } from './lint-links';
 import { findStandIns } from './lint-stand-ins';
 import { CUSTOMER_FACING_TYPES, type ActionType } from './template';
@@ -16,7 +17,8 @@ export const LINT_CODES = [
   'missing_company_name',
 ] as const;
 export type LintCode = (typeof LINT_CODES)[number];
-export type LintSeverity = 'error' | 'warning';
+export const LINT_SEVERITIES = ['error', 'warning'] as const;
+export type LintSeverity = (typeof LINT_SEVERITIES)[number];
 
 export const LINT_SEVERITY: Readonly<Record<LintCode, LintSeverity>> = {
   unfilled_placeholder: 'error',
@@ -27,12 +29,14 @@ export const LINT_SEVERITY: Readonly<Record<LintCode, LintSeverity>> = {
   missing_company_name: 'warning',
 };
 
-export interface LintFinding {
-  code: LintCode;
-  severity: LintSeverity;
-  message: string;
-  excerpt?: string;
-}
+/** One finding as stored with the action (Action.lintFindings) and read back: the type is this schema's. */
+export const lintFindingSchema = z.object({
+  code: z.enum(LINT_CODES),
+  severity: z.enum(LINT_SEVERITIES),
+  message: z.string(),
+  excerpt: z.string().optional(),
+});
+export type LintFinding = z.infer<typeof lintFindingSchema>;
 
 export interface DraftToLint {
   type: ActionType;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 
@@ -9,8 +10,18 @@ import helmet from 'helmet';
  * so no Referer leaves the page and nothing is cached or indexed.
  */
 export function portalSecurityHeaders(): RequestHandler[] {
+  // Helmet hands its directive functions the response as Node's ServerResponse (no Express `locals` in its type),
+  // so the nonce is also kept by response object; pages read it from res.locals.
+  const nonces = new WeakMap<ServerResponse, string>();
+  const nonceOf = (res: ServerResponse): string => {
+    const value = nonces.get(res);
+    if (value === undefined) throw new Error('the portal CSP nonce was not set before the security headers');
+    return value;
+  };
   const nonce: RequestHandler = (_req, res, next) => {
-    res.locals.cspNonce = randomBytes(16).toString('base64');
+    const value = randomBytes(16).toString('base64');
+    nonces.set(res, value);
+    res.locals.cspNonce = value;
     next();
   };
   const headers = helmet({
@@ -19,10 +30,7 @@ export function portalSecurityHeaders(): RequestHandler[] {
       directives: {
         defaultSrc: ["'none'"],
         scriptSrc: ["'none'"],
-        styleSrc: [
-          "'self'",
-          (_req, res) => `'nonce-${(res as unknown as { locals: { cspNonce: string } }).locals.cspNonce}'`,
-        ],
+        styleSrc: ["'self'", (_req, res) => `'nonce-${nonceOf(res)}'`],
         imgSrc: ["'self'", 'https:'],
         fontSrc: ["'self'"],
         formAction: ["'self'"],

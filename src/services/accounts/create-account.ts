@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Prisma } from '../../db/generated/client';
 import { formatCalendarDate, toCalendarDate } from '../../domain/calendar-date';
 import { instantiatePlan } from '../../domain/plan';
 import { assignContactRoles, CONTACT_ROLES, type ContactRole } from '../../domain/contact-rules';
@@ -9,6 +8,7 @@ import { AppError, isAppError } from '../../lib/errors';
 import { fieldErrors, type FieldProblem } from '../errors/field-errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
+import { toJsonInput } from '../json/stored-json';
 import { refreshNextActionAt } from '../plan/refresh-next-action-at';
 import { parseOptions } from '../errors/parse-options';
 import { loadTemplateSpec } from '../templates/load-template-spec';
@@ -239,7 +239,7 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
         purpose: a.purpose,
         defaultSubject: a.defaultSubject,
         defaultBody: a.defaultBody,
-        formFields: a.formFields ? (a.formFields as unknown as Prisma.InputJsonValue) : undefined,
+        formFields: a.formFields ? toJsonInput(a.formFields) : undefined,
       })),
     });
     // From the rows just written, by the same statement every later change uses, so the rule lives in one place.

@@ -49,7 +49,7 @@ export async function settleRiskSuggestion(ctx: ServiceContext, s: RiskSuggestio
       from: s.audit.from,
       to: s.audit.to,
       reason: s.audit.reason,
-      data: { suggestion: account.riskSuggestion as Prisma.InputJsonValue },
+      data: { suggestion: account.riskSuggestion },
       at: s.at,
     });
   });

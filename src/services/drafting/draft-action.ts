@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Prisma } from '../../db/generated/client';
 import type { LintFinding } from '../../domain/review-lint';
 import { AppError } from '../../lib/errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
 import type { DraftingDeps } from '../execution/ports';
+import { toJsonInput } from '../json/stored-json';
 import { loadActionForDrafting } from './build-draft-context';
 import { produceDraft } from './produce-draft';
 
@@ -42,7 +42,7 @@ export async function draftAction(
         draftSubject: draft.subject,
         draftBody: draft.body,
         draftedBy: draft.draftedBy,
-        lintFindings: draft.lintFindings as unknown as Prisma.InputJsonValue,
+        lintFindings: toJsonInput(draft.lintFindings),
         approvedAt: null,
         approvedById: null,
         lintOverriddenById: null,

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Prisma } from '../../db/generated/client';
 import { nextActionStatus, type ActionStatus } from '../../domain/action-state';
 import type { LintFinding } from '../../domain/review-lint';
 import type { ActionType } from '../../domain/template';
@@ -7,6 +6,7 @@ import { AppError } from '../../lib/errors';
 import { transitionAction } from '../actions/transition-action';
 import type { ServiceContext } from '../context';
 import type { DraftingDeps } from '../execution/ports';
+import { toJsonInput } from '../json/stored-json';
 import { loadActionForDrafting, recipientOf } from './build-draft-context';
 import { lintActionDraft } from './lint-action-draft';
 import { produceDraft } from './produce-draft';
@@ -86,7 +86,7 @@ export async function redraftAction(
         draftSubject: subject,
         draftBody: body,
         draftedBy,
-        lintFindings: lintFindings as unknown as Prisma.InputJsonValue,
+        lintFindings: toJsonInput(lintFindings),
         approvedAt: null,
         approvedById: null,
         lintOverriddenById: null,

@@ -11,7 +11,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Prisma } from '../../db/generated/client';
 import { nextActionStatus, type ActionStatus } from '../../domain/action-state';
 import { blockingFindings } from '../../domain/review-lint';
 import type { ActionType } from '../../domain/template';
@@ -21,6 +20,7 @@ import { recordEntityChange, type AuditedEntity } from '../audit/record-entity-c
 import type { ServiceContext } from '../context';
 import { describeBlocking, lintActionDraft } from '../drafting/lint-action-draft';
 import { parseOptions } from '../errors/parse-options';
+import { toJsonInput } from '../json/stored-json';
 import { toAppError } from '../errors/to-app-error';
 import { propagateTriggers } from '../plan/propagate-triggers';
 import { refreshNextActionAt } from '../plan/refresh-next-action-at';
@@ -110,7 +110,7 @@ export async function executeAction(
         idempotencyKey: key,
         executingSince: now,
         attempts: { increment: 1 },
-        executionRecord: record as unknown as Prisma.InputJsonValue,
+        executionRecord: toJsonInput(record),
         lintOverriddenById: overridden.length > 0 ? o.actorUserId : null,
       },
       // Losing the claim is how a double click or a second process is kept from sending twice: reported below.
@@ -189,7 +189,7 @@ async function markExecuted(
         executedById: actor,
         executingSince: null,
         lastError: null,
-        executionRecord: record as unknown as Prisma.InputJsonValue,
+        executionRecord: toJsonInput(record),
       },
     });
     if (updated.count !== 1) {
@@ -232,7 +232,7 @@ async function returnToReady(
       action: { ...auditedAction(action), status: 'executing', type: action.type as ActionType },
       event: 'send_failed',
       where: { idempotencyKey: key },
-      data: { executingSince: null, lastError: message, executionRecord: record as unknown as Prisma.InputJsonValue },
+      data: { executingSince: null, lastError: message, executionRecord: toJsonInput(record) },
       conflict: null,
       actor,
       reason: `send failed: ${message}`,

@@ -12,6 +12,7 @@ import type { Prisma } from '../../db/generated/client';
 import type { ActionType } from '../../domain/template';
 import { transitionAction } from '../actions/transition-action';
 import type { ServiceContext } from '../context';
+import { toJsonInput } from '../json/stored-json';
 import { notifyQuietly } from './notify-quietly';
 import type { ExecutionDeps } from './ports';
 import { readSendRecord, type SendRecord } from './send-record';
@@ -42,7 +43,7 @@ export async function recoverStuckExecutions(
     const record = readSendRecord(action.executionRecord);
     const message = interruptedMessage(record, action.executingSince);
     const unknown: Prisma.InputJsonValue | undefined = record
-      ? ({ ...record, state: 'unknown', error: message } as unknown as Prisma.InputJsonValue)
+      ? toJsonInput<SendRecord>({ ...record, state: 'unknown', error: message })
       : undefined;
     const done = await ctx.prisma.$transaction(async (tx) => {
       // Conditional on the same claim, so a send that finishes right now wins over the sweep.

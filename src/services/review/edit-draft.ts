@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { canEditDraft } from '../../domain/action-state';
 import { lintDraft } from '../../domain/review-lint';
-import type { Prisma } from '../../db/generated/client';
 import { AppError } from '../../lib/errors';
 import { transitionAction } from '../actions/transition-action';
 import type { ServiceContext } from '../context';
+import { toJsonInput } from '../json/stored-json';
 import { parseOptions } from '../errors/parse-options';
 import { reviewTargetShape, runReviewStep } from './run-review-step';
 
@@ -49,7 +49,7 @@ export async function editDraft(
         draftSubject: o.subject,
         draftBody: o.body,
         draftedBy: `user:${o.actor.userId}`,
-        lintFindings: findings as unknown as Prisma.InputJsonValue,
+        lintFindings: toJsonInput(findings),
         approvedAt: null,
         approvedById: null,
         lintOverriddenById: null,

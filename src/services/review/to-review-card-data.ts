@@ -1,5 +1,5 @@
 import type { Prisma } from '../../db/generated/client';
-import type { LintFinding } from '../../domain/review-lint';
+import { readLintFindings } from '../json/stored-json';
 import type { ReviewCardData } from './review-card-data';
 import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
 
@@ -46,7 +46,7 @@ export function toReviewCardData(action: ActionWithCard, approvedBySlackUserId: 
     recipients: recipientsOf(action),
     subject: action.draftSubject ?? action.defaultSubject,
     body: action.draftBody ?? action.defaultBody,
-    lintFindings: Array.isArray(action.lintFindings) ? (action.lintFindings as unknown as LintFinding[]) : [],
+    lintFindings: readLintFindings(action.lintFindings, action.id),
     approvedAt: action.approvedAt,
     approvedBySlackUserId,
     reviewNote: action.reviewNote,

@@ -4,11 +4,11 @@
  * visible and the lint blocks it. Only drafts an action that is ready and has no draft yet, so a real draft
  * written in the meantime is never overwritten.
  */
-import type { Prisma } from '../../db/generated/client';
 import { buildPlaceholderVars, renderPlaceholders } from '../../domain/placeholders';
 import { lintDraft } from '../../domain/review-lint';
 import type { ServiceContext } from '../context';
 import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
+import { toJsonInput } from '../json/stored-json';
 
 export const TEMPLATE_DRAFTER = 'template';
 
@@ -54,7 +54,7 @@ export async function draftFromTemplate(
       draftSubject: subject,
       draftBody: body,
       draftedBy: TEMPLATE_DRAFTER,
-      lintFindings: findings as unknown as Prisma.InputJsonValue,
+      lintFindings: toJsonInput(findings),
     },
   });
   return { drafted: updated.count === 1 };

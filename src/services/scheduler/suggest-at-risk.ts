@@ -6,9 +6,10 @@
  * account is left alone for DISMISSAL_QUIET_DAYS.
  */
 import { Prisma } from '../../db/generated/client';
-import { riskReasons, RISK_THRESHOLD_DAYS, type RiskReason } from '../../domain/at-risk-signals';
+import { riskReasons, RISK_THRESHOLD_DAYS } from '../../domain/at-risk-signals';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
+import { readRiskSuggestion, toJsonInput, type StoredRiskSuggestion } from '../json/stored-json';
 import type { Notifier } from '../notifications/notifier-port';
 import { PORTAL_TYPES } from './portal-throttle';
 
@@ -18,11 +19,6 @@ const DAY_MS = 86_400_000;
 export interface AtRiskResult {
   suggested: string[];
   withdrawn: string[];
-}
-
-export interface StoredRiskSuggestion {
-  reasons: RiskReason[];
-  suggestedAt: string;
 }
 
 export async function suggestAtRisk(ctx: ServiceContext, deps: { notifier: Notifier }): Promise<AtRiskResult> {
@@ -96,7 +92,7 @@ export async function suggestAtRisk(ctx: ServiceContext, deps: { notifier: Notif
         },
       });
       if (!account || account.status !== 'active') return null;
-      const stored = account.riskSuggestion as StoredRiskSuggestion | null;
+      const stored = readRiskSuggestion(account.riskSuggestion, accountId);
       const storedCodes = (stored?.reasons ?? [])
         .map((r) => r.code)
         .sort()
@@ -127,7 +123,7 @@ export async function suggestAtRisk(ctx: ServiceContext, deps: { notifier: Notif
       const suggestion: StoredRiskSuggestion = { reasons, suggestedAt: now.toISOString() };
       await tx.account.update({
         where: { id: accountId },
-        data: { riskSuggestion: suggestion as unknown as Prisma.InputJsonValue, riskSuggestedAt: now },
+        data: { riskSuggestion: toJsonInput(suggestion), riskSuggestedAt: now },
       });
       await recordAuditEvent(tx, {
         organizationId: account.organizationId,
@@ -136,7 +132,7 @@ export async function suggestAtRisk(ctx: ServiceContext, deps: { notifier: Notif
         entityId: accountId,
         actor: 'system',
         reason: `at-risk suggested: ${reasons.map((r) => r.message).join('; ')}`,
-        data: { reasons: reasons as unknown as Prisma.InputJsonValue },
+        data: { reasons: toJsonInput(reasons) },
         at: now,
       });
       return 'suggested' as const;

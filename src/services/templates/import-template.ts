@@ -1,7 +1,7 @@
-import type { Prisma } from '../../db/generated/client';
 import type { TemplateSpec } from '../../domain/template';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Actor, ServiceContext } from '../context';
+import { toJsonInput } from '../json/stored-json';
 
 export interface ImportTemplateOptions {
   organizationId: string;
@@ -62,7 +62,7 @@ export async function importTemplate(
               body: a.body,
               instructions: a.instructions,
               purpose: a.purpose,
-              formFields: a.formFields ? (a.formFields as unknown as Prisma.InputJsonValue) : undefined,
+              formFields: a.formFields ? toJsonInput(a.formFields) : undefined,
             })),
           },
         },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACTION_TYPES, TRIGGER_KINDS, type FormField, type TemplateSpec } from '../../domain/template';
 import { AppError } from '../../lib/errors';
 import type { Tx } from '../context';
+import { readFormFields } from '../json/stored-json';
 import type { PrismaClient } from '../../db/generated/client';
 
 /** The plan as the loading query returns it: milestones in order, each with its actions in order, as JSON. */
@@ -43,6 +44,11 @@ export interface LoadedTemplate {
   spec: TemplateSpec;
 }
 
+function formFieldsOf(value: unknown, row: string): { formFields?: FormField[] } {
+  const formFields = readFormFields(value ?? null, { column: 'TemplateAction.formFields', row });
+  return formFields ? { formFields } : {};
+}
+
 function toSpec(template: TemplateRow): TemplateSpec {
   return {
     name: template.name,
@@ -65,7 +71,7 @@ function toSpec(template: TemplateRow): TemplateSpec {
         body: a.body,
         instructions: a.instructions,
         purpose: a.purpose,
-        ...(a.formFields ? { formFields: a.formFields as unknown as FormField[] } : {}),
+        ...formFieldsOf(a.formFields, `action ${a.key} of template ${template.id}`),
       })),
     })),
   };

@@ -3,7 +3,7 @@ import { createAnthropicDrafter } from '../../../src/connectors/anthropic/anthro
 import { createLogger } from '../../../src/lib/logger';
 import { draftAction } from '../../../src/services/drafting/draft-action';
 import { redraftAction } from '../../../src/services/drafting/redraft-action';
-import type { LintFinding } from '../../../src/domain/review-lint';
+import { readLintFindings } from '../../../src/services/json/stored-json';
 import { startFakeAnthropic, type FakeAnthropic } from '../../support/fake-anthropic';
 import { useTestDatabase } from '../../support/test-database';
 import { depsFor, FIXED_NOW, makeReady, seedAccount } from '../execution/execution-fixtures';
@@ -61,7 +61,7 @@ describe('offline drafting', () => {
     const { ctx, actionId } = await readyAction();
     await draftAction(ctx, { ...depsFor(ctx, null), portalLinks: undefined }, { actionId });
     const stored = await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
-    const findings = stored.lintFindings as unknown as LintFinding[];
+    const findings = readLintFindings(stored.lintFindings, actionId);
     expect(findings).toContainEqual(
       expect.objectContaining({ code: 'unfilled_placeholder', severity: 'error', excerpt: '{{portal_link}}' }),
     );
