@@ -34,6 +34,13 @@ export function hasControlCharacters(text: string, options: { allowLineBreaks?: 
   return false;
 }
 
+/** The text with every control character removed (file names, where a bidi override could disguise ".exe"). */
+export function withoutControlCharacters(text: string): string {
+  let out = '';
+  for (const char of text) if (!isControl(char.charCodeAt(0))) out += char;
+  return out;
+}
+
 /**
  * A one-line text a person types (a name, a title): trimmed, inner runs of spaces kept, within `max` characters,
  * with no control characters. `label` names it in the sentence ("The organisation name").

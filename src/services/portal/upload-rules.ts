@@ -3,6 +3,8 @@
  * Thread stores and serves, whatever the browser claimed; a browser claiming a type that would run in a page
  * (HTML, SVG, script) is refused outright.
  */
+import { withoutControlCharacters } from '../../domain/checked';
+
 const CONTENT_TYPES: Record<string, string> = {
   pdf: 'application/pdf',
   png: 'image/png',
@@ -32,8 +34,7 @@ export interface UploadRules {
 /** A name safe to store and show: no directories, no control characters, not too long. */
 export function cleanFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const cleaned = withoutControlCharacters(base).trim();
   if (cleaned.length <= 200) return cleaned;
   const dot = cleaned.lastIndexOf('.');
   const ext = dot > 0 ? cleaned.slice(dot) : '';
