@@ -7,6 +7,7 @@
  */
 import { Prisma } from '../../db/generated/client';
 import { riskReasons, RISK_THRESHOLD_DAYS } from '../../domain/at-risk-signals';
+import { isAppError } from '../../lib/errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
 import { readRiskSuggestion, toJsonInput, type StoredRiskSuggestion } from '../json/stored-json';
@@ -92,16 +93,12 @@ export async function suggestAtRisk(ctx: ServiceContext, deps: { notifier: Notif
         },
       });
       if (!account || account.status !== 'active') return null;
-      const stored = readRiskSuggestion(account.riskSuggestion, accountId);
-      const storedCodes = (stored?.reasons ?? [])
-        .map((r) => r.code)
-        .sort()
-        .join(',');
+      const stored = storedSuggestionCodes(ctx, account.riskSuggestion, accountId);
       const newCodes = reasons
         .map((r) => r.code)
         .sort()
         .join(',');
-      if (storedCodes === newCodes) return null;
+      if (stored === newCodes) return null;
       if (reasons.length === 0) {
         await tx.account.update({
           where: { id: accountId },
@@ -142,4 +139,28 @@ export async function suggestAtRisk(ctx: ServiceContext, deps: { notifier: Notif
     await deps.notifier.accountChanged(accountId);
   }
   return result;
+}
+
+/** Marks a stored suggestion this version cannot read, so it never equals a fresh one and is always rewritten. */
+const UNREADABLE = '<unreadable>';
+
+/**
+ * The reason codes of the suggestion on record, sorted, for comparison with the fresh ones. The sweep only
+ * compares them and then writes the fresh suggestion, so a value in a shape this version does not read (an older
+ * version's, or damaged) is replaced, with a warning, instead of stopping the sweep for every other account.
+ */
+function storedSuggestionCodes(ctx: ServiceContext, value: unknown, accountId: string): string {
+  try {
+    return (readRiskSuggestion(value, accountId)?.reasons ?? [])
+      .map((r) => r.code)
+      .sort()
+      .join(',');
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'internal') throw error;
+    ctx.logger.warn(
+      { err: error, accountId },
+      'replacing an at-risk suggestion stored in a shape this version does not read',
+    );
+    return UNREADABLE;
+  }
 }

@@ -62,14 +62,16 @@ describe('JSON columns in a shape this version does not store', () => {
     );
   });
 
-  it('the at-risk sweep refuses a stored suggestion whose reasons are not a list', async () => {
+  it('the at-risk sweep replaces a stored suggestion whose reasons are not a list instead of stopping', async () => {
     const { ctx, account } = await demo();
     await ctx.prisma.account.update({
       where: { id: account.id },
       data: { riskSuggestion: { reasons: 'blocked', suggestedAt: '2026-11-20T10:00:00Z' }, riskSuggestedAt: ctx.now() },
     });
-    await expect(suggestAtRisk(ctx, { notifier: new RecordingNotifier() })).rejects.toMatchObject(
-      internal(new RegExp(`^Account\\.riskSuggestion of account ${account.id} is not in the shape .*: reasons: `)),
-    );
+    // The sweep replaces what it cannot read (here: no signal holds, so the suggestion is withdrawn).
+    const result = await suggestAtRisk(ctx, { notifier: new RecordingNotifier() });
+    expect(result.withdrawn).toEqual([account.id]);
+    const after = await ctx.prisma.account.findUniqueOrThrow({ where: { id: account.id } });
+    expect(after.riskSuggestion).toBeNull();
   });
 });
