@@ -29,9 +29,11 @@ describe('manifest.json', () => {
     ]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'channels:history',
+      'channels:read',
       'chat:write',
       'commands',
       'groups:history',
+      'groups:read',
     ]);
   });
 
@@ -49,6 +51,7 @@ describe('manifest.json', () => {
       'chat.postMessage': 'chat:write',
       'chat.update': 'chat:write',
       'conversations.history': 'channels:history',
+      'conversations.info': 'channels:read',
       'views.open': null,
       'views.publish': null,
       'views.update': null,
@@ -75,11 +78,13 @@ describe('manifest.json', () => {
         called.add(`${m[1]}.${m[2]}`);
     }
     expect([...called].filter((m) => !(m in SCOPE_OF))).toEqual([]);
-    // The message.channels / message.groups events (customer thread replies) need the two history scopes.
+    // The message.channels / message.groups events (customer thread replies) need the two history scopes; checking a
+    // private channel someone picks (conversations.info) needs groups:read beside channels:read.
     const needed = new Set([
       'commands',
       'channels:history',
       'groups:history',
+      ...(called.has('conversations.info') ? ['groups:read'] : []),
       ...[...called].map((m) => SCOPE_OF[m]).filter((s): s is string => !!s),
     ]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
