@@ -188,20 +188,18 @@ export function buildSettingsModal(s: OrganizationSettings): ModalView {
 function shown<K extends keyof OrganizationSettings>(key: K, value: OrganizationSettings[K]): string {
   if (key === 'defaultCsmChannelId' && typeof value === 'string' && /^[CG][A-Z0-9]{2,}$/.test(value))
     return `<#${value}>`;
-  return `\`${safe(describeSetting(key, value), 400)}\``;
+  return `\`${safe(describeSetting(key, value), 1200)}\``;
 }
 
-/** What replaces the Settings modal once saved: every setting that changed, from → to. */
+/** What replaces the Settings modal once saved: every setting that changed, from → to, one section each. */
 export function buildSettingsSavedModal(r: UpdatedSettings): ModalView {
-  const lines = r.changed.map(
-    (key) => `• *${SETTING_LABELS[key]}*: ${shown(key, r.previous[key])} → ${shown(key, r.settings[key])}`,
-  );
+  const count = r.changed.length === 1 ? 'One setting' : `${r.changed.length} settings`;
   const blocks: KnownBlock[] = r.changed.length
     ? [
-        mrkdwnSection(
-          `:white_check_mark: Saved. ${r.changed.length === 1 ? 'One setting' : `${r.changed.length} settings`} changed:`,
+        mrkdwnSection(`:white_check_mark: Saved. ${count} changed:`),
+        ...r.changed.map((key) =>
+          mrkdwnSection(`• *${SETTING_LABELS[key]}*: ${shown(key, r.previous[key])} → ${shown(key, r.settings[key])}`),
         ),
-        mrkdwnSection(lines.join('\n')),
       ]
     : [mrkdwnSection('Nothing changed: every setting already had the value you gave.')];
   blocks.push(context('Changes take effect at once, in the portal, the scheduler and drafting.'));
