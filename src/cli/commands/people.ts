@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { ROLE_NAMES, ROLES, type Role } from '../../domain/roles';
 import { SLACK_USER_ID } from '../../domain/slack-ids';
 import { findOperatorOrganization } from '../../services/organizations/find-operator-organization';
+import { addPerson } from '../../services/people/add-person';
 import { listPeople } from '../../services/people/list-people';
 import { setRole } from '../../services/people/set-role';
 import { withSession } from '../session';
@@ -54,6 +55,31 @@ export function registerPeopleCommands(program: Command): void {
           console.log(`${changed.name} is now ${ROLE_NAMES[changed.role]} in "${found.name}".`);
         } catch (error) {
           printFieldErrors(error, { role: '<role>', person: '<person>', 'person.email': '<person>' });
+        }
+      });
+    });
+
+  people
+    .command('add')
+    .description('add a Slack workspace member to Thread with a role')
+    .argument('<slack user id>', 'their Slack user id (U…)')
+    .argument('<role>', ROLES.join('|'), role)
+    .option('--name <name>', 'their name until Slack tells Thread their profile')
+    .option('--org <name or Slack team id>', 'which organisation, when there are several')
+    .action(async (slackUserId: string, newRole: Role, opts: { org?: string; name?: string }) => {
+      await withSession(async ({ ctx }) => {
+        const found = await findOperatorOrganization(ctx, { org: opts.org });
+        try {
+          const added = await addPerson(ctx, {
+            organizationId: found.id,
+            actor: 'cli',
+            slackUserId,
+            role: newRole,
+            name: opts.name,
+          });
+          console.log(`Added ${added.name} to "${found.name}" as ${ROLE_NAMES[added.role]}.`);
+        } catch (error) {
+          printFieldErrors(error, { slackUserId: '<slack user id>', role: '<role>', name: '--name' });
         }
       });
     });
