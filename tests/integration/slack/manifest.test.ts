@@ -29,9 +29,11 @@ describe('manifest.json', () => {
     ]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'channels:history',
+      'channels:read',
       'chat:write',
       'commands',
       'groups:history',
+      'groups:read',
     ]);
   });
 
@@ -49,6 +51,8 @@ describe('manifest.json', () => {
       'chat.postMessage': 'chat:write',
       'chat.update': 'chat:write',
       'conversations.history': 'channels:history',
+      // Whether Thread is in a chosen channel (checkChannel); groups:read is added below for private channels.
+      'conversations.info': 'channels:read',
       'views.open': null,
       'views.publish': null,
       'views.update': null,
@@ -81,6 +85,7 @@ describe('manifest.json', () => {
       'channels:history',
       'groups:history',
       ...[...called].map((m) => SCOPE_OF[m]).filter((s): s is string => !!s),
+      ...(called.has('conversations.info') ? ['groups:read'] : []),
     ]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
   });
