@@ -4,6 +4,8 @@ import { Command, CommanderError } from 'commander';
 import { isAppError } from '../lib/errors';
 import { registerAccountCommands } from './commands/accounts';
 import { registerDbCommands } from './commands/db';
+import { registerOrgCommands } from './commands/org';
+import { registerPeopleCommands } from './commands/people';
 import { registerPortalCommands } from './commands/portal';
 import { registerSeedCommands } from './commands/seed';
 import { registerTemplateCommands } from './commands/templates';
@@ -17,6 +19,8 @@ export function buildProgram(): Command {
   registerSeedCommands(program);
   registerTickCommand(program);
   registerPortalCommands(program);
+  registerOrgCommands(program);
+  registerPeopleCommands(program);
   return program;
 }
 

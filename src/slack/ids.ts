@@ -30,6 +30,11 @@ export const ACTIONS = {
   milestoneComplete: 'milestone_complete',
   milestoneBlock: 'milestone_block',
   milestoneUnblock: 'milestone_unblock',
+  /** The admin part of App Home: open Settings or People. */
+  openSettings: 'admin_open_settings',
+  openPeople: 'admin_open_people',
+  /** The role select beside each person in the People modal. */
+  personRole: 'people_role',
 } as const;
 
 export const VIEWS = {
@@ -40,6 +45,8 @@ export const VIEWS = {
   newAccount: 'view_new_account',
   emailPortalLink: 'view_email_portal_link',
   revokePortalLinks: 'view_revoke_portal_links',
+  settings: 'view_settings',
+  people: 'view_people',
 } as const;
 
 /** Input block and element ids inside modals. */
@@ -63,4 +70,28 @@ export const NEW_ACCOUNT_FIELDS = {
   contactName: 'contact_name',
   contactEmail: 'contact_email',
   kickoff: 'kickoff_date',
+} as const;
+
+/** Block (and element) ids of the Settings modal; each service setting's error is shown under its own. */
+export const SETTINGS_FIELDS = {
+  name: 'settings_name',
+  logoUrl: 'settings_logo_url',
+  brandColor: 'settings_brand_color',
+  brandVoice: 'settings_brand_voice',
+  timezone: 'settings_timezone',
+  /** Any IANA zone the curated list does not offer; when filled it wins over the list. */
+  timezoneOther: 'settings_timezone_other',
+  workingDays: 'settings_working_days',
+  portalMaxActive: 'settings_portal_max_active',
+  reviewSlaHours: 'settings_review_sla_hours',
+  reminderSpacingDays: 'settings_reminder_days',
+  reminderMaxCount: 'settings_reminder_max',
+  defaultCsmChannelId: 'settings_csm_channel',
+  workspaceMembersCanView: 'settings_members_can_view',
+} as const;
+
+/** Block (and element) ids of the People modal's "Add a person" inputs. */
+export const PEOPLE_FIELDS = {
+  user: 'people_add_user',
+  role: 'people_add_role',
 } as const;

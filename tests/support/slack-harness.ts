@@ -56,7 +56,10 @@ export interface ClickOptions extends Signing {
 /** A button to click: one found in blocks (`findButton`) or named by its action id and value. */
 export type ClickTarget = Pick<FoundButton, 'actionId' | 'value'>;
 
-/** What a person enters in a modal, by block id: text, a chosen option's value, a user id or a date. */
+/**
+ * What a person enters in a modal, by block id: text, a chosen option's value, a user or conversation id, a date,
+ * or the values of the checked boxes, comma separated.
+ */
 export type ViewValues = Record<string, string | null>;
 
 export interface EventOptions extends Signing {
@@ -134,6 +137,18 @@ function viewState(view: SeenView, values: ViewValues): Record<string, Record<st
       case 'users_select':
         entry = { type, selected_user: value };
         break;
+      case 'conversations_select':
+        entry = { type, selected_conversation: value };
+        break;
+      case 'checkboxes': {
+        // Checked boxes as their values, comma separated ('1,2,5'); null or '' is none checked.
+        const options = Array.isArray(element.options) ? element.options.filter(isRecord) : [];
+        const checked = value ? value.split(',') : [];
+        const unknownBoxes = checked.filter((v) => !options.some((o) => o.value === v));
+        if (unknownBoxes.length) throw new Error(`${blockId} has no checkbox ${unknownBoxes.join(', ')}`);
+        entry = { type, selected_options: options.filter((o) => checked.includes(String(o.value))) };
+        break;
+      }
       case 'datepicker':
         entry = { type, selected_date: value };
         break;
@@ -368,6 +383,41 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}) {
     /** Modals opened (views.open), in order. */
     get opened(): SeenView[] {
       return fake.callsTo('views.open').map((c) => seenView(c.args.view));
+    },
+    /** Modals updated in place (views.update), in order. */
+    get viewUpdates(): SeenView[] {
+      return fake.callsTo('views.update').map((c) => seenView(c.args.view));
+    },
+    /**
+     * A choice in a static select inside a modal that people saw (the role beside a person): Slack sends the view
+     * along, so Thread can update it.
+     */
+    selectInView(
+      view: SeenView,
+      actionId: string,
+      option: { text: string; value: string },
+      o: ClickOptions = {},
+    ): Promise<Response> {
+      return deliver(
+        interaction(
+          {
+            type: 'block_actions',
+            user: user(o.as),
+            team: { id: TEAM },
+            trigger_id: 'trigger.select',
+            container: { type: 'view', view_id: 'V1' },
+            view: { ...view, id: 'V1', hash: 'h1', state: { values: {} } },
+            actions: [
+              {
+                action_id: actionId,
+                type: 'static_select',
+                selected_option: { text: { type: 'plain_text', text: option.text }, value: option.value },
+              },
+            ],
+          },
+          o,
+        ),
+      );
     },
     /** App Homes published (views.publish), with whose Home it was, in order. */
     get published(): { userId: string; view: SeenView }[] {

@@ -3,6 +3,7 @@
  * update-settings share this so a setting's name in a modal, the audit trail and the database never drift.
  */
 import type { Prisma } from '../../db/generated/client';
+import { describeWorkingDays } from '../../domain/working-days';
 
 export interface OrganizationSettings {
   name: string;
@@ -89,4 +90,28 @@ export function toColumns(settings: Partial<OrganizationSettings>): Prisma.Organ
     defaultCsmChannelId: settings.defaultCsmChannelId,
     workspaceMembersCanView: settings.workspaceMembersCanView,
   };
+}
+
+/** What people call each setting, in screens, confirmations and the command line. */
+export const SETTING_LABELS: Readonly<Record<keyof OrganizationSettings, string>> = {
+  name: 'Organisation name',
+  logoUrl: 'Logo URL',
+  brandColor: 'Brand colour',
+  brandVoice: 'Brand voice',
+  timezone: 'Timezone',
+  workingDays: 'Working days',
+  portalMaxActive: 'Portal throttle (active requests)',
+  reviewSlaHours: 'Submission review SLA (hours)',
+  reminderSpacingDays: 'Reminder spacing (business days)',
+  reminderMaxCount: 'Maximum reminders',
+  defaultCsmChannelId: 'Default CSM channel',
+  workspaceMembersCanView: 'Workspace members can view',
+};
+
+/** A setting's value as plain words ("none" for a cleared one); surfaces escape it for their own medium. */
+export function describeSetting<K extends keyof OrganizationSettings>(key: K, value: OrganizationSettings[K]): string {
+  if (value === null) return 'none';
+  if (key === 'workingDays' && Array.isArray(value)) return describeWorkingDays(value);
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return String(value);
 }

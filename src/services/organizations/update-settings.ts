@@ -49,6 +49,8 @@ type Key = keyof OrganizationSettings;
 
 export interface UpdatedSettings {
   settings: OrganizationSettings;
+  /** The settings as they were before this change, so a screen can say what changed from → to. */
+  previous: OrganizationSettings;
   /** The settings whose value changed, in the order given. */
   changed: Key[];
 }
@@ -124,7 +126,7 @@ export async function updateSettings(ctx: ServiceContext, input: UpdateSettingsO
       await tx.organization.findUniqueOrThrow({ where: { id: o.organizationId }, select: SETTINGS_SELECT }),
     );
     const changed = SETTING_KEYS.filter((k) => wanted[k] !== undefined && !same(before[k], wanted[k]));
-    if (changed.length === 0) return { settings: before, changed };
+    if (changed.length === 0) return { settings: before, previous: before, changed };
 
     const update: Partial<OrganizationSettings> = {};
     for (const key of changed) copySetting(update, wanted, key);
@@ -148,6 +150,6 @@ export async function updateSettings(ctx: ServiceContext, input: UpdateSettingsO
         at: now,
       });
     }
-    return { settings: after, changed };
+    return { settings: after, previous: before, changed };
   });
 }

@@ -2,14 +2,24 @@ import { COMMAND } from '../ids';
 import type { SlackMessage } from './slack-message';
 import { context, header, mrkdwnSection } from './text';
 
+/** What the person asking may use beyond everyone's commands; help lists only what they may run. */
+export interface HelpAudience {
+  /** An admin: `settings` is listed. */
+  admin?: boolean;
+}
+
 /** Usage with examples; shown for `help`, an empty command and anything Thread does not understand. */
-export function buildHelp(problem?: string): SlackMessage {
+export function buildHelp(problem?: string, audience: HelpAudience = {}): SlackMessage {
   const lines = [
     `*\`${COMMAND} account <name>\`* — status, progress, next actions and blockers. e.g. \`${COMMAND} account northwind\``,
     `*\`${COMMAND} accounts [status:at_risk] [milestone:"Implementation"] [csm:@me] [sort:next|arr|name|progress] [limit:N]\`* — your prioritised list. e.g. \`${COMMAND} accounts csm:@me sort:arr\``,
     `*\`${COMMAND} review [account]\`* — drafts waiting for review, as review cards. e.g. \`${COMMAND} review helios\``,
     `*\`${COMMAND} timeline <account>\`* — milestones, planned vs actual dates, blockers. e.g. \`${COMMAND} timeline brightline\``,
     `*\`${COMMAND} new\`* — create an account from a template`,
+    `*\`${COMMAND} people\`* — who is in Thread and their roles${audience.admin ? '; change a role or add a person' : ''}`,
+    ...(audience.admin
+      ? [`*\`${COMMAND} settings\`* — the organisation's name, brand, timezone, working days, portal and reminders`]
+      : []),
     `*\`${COMMAND} help\`* — this message`,
   ];
   const blocks = [
@@ -20,6 +30,7 @@ export function buildHelp(problem?: string): SlackMessage {
       'Review cards appear in your CSM channel when an action is ready. Your App Home shows what needs you today.',
     ),
   ];
-  const text = `${problem ? `${problem} ` : ''}Thread commands: account, accounts, review, timeline, new, help.`;
+  const names = ['account', 'accounts', 'review', 'timeline', 'new', 'people', ...(audience.admin ? ['settings'] : [])];
+  const text = `${problem ? `${problem} ` : ''}Thread commands: ${names.join(', ')}, help.`;
   return { text, blocks };
 }

@@ -1,6 +1,7 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { HomeData } from '../../services/home/get-home';
-import { context, header, LIMITS, mrkdwnSection, safe, slackTime, STATUS_EMOJI } from './text';
+import { ACTIONS } from '../ids';
+import { button, context, header, LIMITS, mrkdwnSection, safe, slackTime, STATUS_EMOJI } from './text';
 
 function lines(items: string[], empty: string): string {
   return items.length ? items.join('\n') : `_${empty}_`;
@@ -16,6 +17,10 @@ export function buildHome(h: HomeData): HomeView {
         `*Organisation* · ${c.accounts} accounts (${c.active} active, ${c.atRisk} at risk) · ${c.draftsWaiting} drafts waiting · ${c.blockedMilestones} blocked milestones · ${c.overdueActions} overdue actions`,
       ),
     );
+    blocks.push({
+      type: 'actions',
+      elements: [button('Settings', ACTIONS.openSettings, 'settings'), button('People', ACTIONS.openPeople, 'people')],
+    });
   }
   blocks.push({ type: 'divider' });
   blocks.push(

@@ -51,6 +51,7 @@ describe('manifest.json', () => {
       'chat.postMessage': 'chat:write',
       'chat.update': 'chat:write',
       'conversations.history': 'channels:history',
+      // Whether Thread is in a chosen channel (checkChannel); groups:read is added below for private channels.
       'conversations.info': 'channels:read',
       'views.open': null,
       'views.publish': null,

@@ -35,6 +35,14 @@ import {
   buildPortalLinksRevokedMessage,
 } from '../../../src/slack/blocks/portal-link-replies';
 import { buildRefusalModal } from '../../../src/slack/blocks/refusal-modal';
+import { buildPeopleModal } from '../../../src/slack/blocks/people-modal';
+import {
+  buildAdminsOnlyMessage,
+  buildSettingsModal,
+  buildSettingsSavedModal,
+} from '../../../src/slack/blocks/settings-modal';
+import type { OrganizationSettings } from '../../../src/services/organizations/organization-settings';
+import { SETTING_KEYS } from '../../../src/services/organizations/organization-settings';
 import { buildReviewCard } from '../../../src/slack/blocks/review-card';
 import { buildReviewQueue } from '../../../src/slack/blocks/review-queue';
 import {
@@ -526,6 +534,63 @@ describe('modal builders under oversized and hostile input (portal and refusals)
     expect(viewProblems(view)).toEqual([]);
     expect(view.submit).toBeUndefined();
     expect(view.close?.text).toBe('Close');
+  });
+});
+
+describe('settings and people builders under oversized and hostile input', () => {
+  const hostileSettings: OrganizationSettings = {
+    name: long(300),
+    logoUrl: `https://evil.example/${long(3000)}`,
+    brandColor: long(100),
+    brandVoice: long(5000),
+    timezone: 'Asia/Kathmandu',
+    workingDays: [1, 2, 3, 4, 5, 6, 7],
+    portalMaxActive: 10,
+    reviewSlaHours: 720,
+    reminderSpacingDays: 30,
+    reminderMaxCount: 10,
+    defaultCsmChannelId: 'C0123ABCD',
+    workspaceMembersCanView: true,
+  };
+
+  it('Settings modal with every value too long, and the saved confirmation with every setting changed', () => {
+    const view = buildSettingsModal(hostileSettings);
+    expectViewOk(view);
+    expect(view.blocks.filter((b) => b.type === 'input')).toHaveLength(SETTING_KEYS.length + 1);
+    const saved = buildSettingsSavedModal({
+      settings: hostileSettings,
+      previous: { ...hostileSettings, name: long(300), defaultCsmChannelId: null, workspaceMembersCanView: false },
+      changed: [...SETTING_KEYS],
+    });
+    expectViewOk(saved);
+    expect(textOf(saved)).toContain('<#C0123ABCD>');
+    expectViewOk(buildSettingsSavedModal({ settings: hostileSettings, previous: hostileSettings, changed: [] }));
+  });
+
+  it('the admins-only sentence names at most twenty admins, escaped', () => {
+    const admins = many(60, (i) => ({ name: long(300), slackUserId: i % 2 ? `UADMIN${i}` : '<!channel>' }));
+    const message = buildAdminsOnlyMessage('change the settings', admins);
+    expectMessageOk(message);
+    expect(message.text).not.toContain('<!channel>');
+    expectMessageOk(buildAdminsOnlyMessage('change the settings', []));
+  });
+
+  it('People modal: 300 people with hostile names fit in 100 blocks, for an admin and read only', () => {
+    const people = many(300, (i) => ({
+      userId: `user_${i}`,
+      slackUserId: i % 3 ? `U${i}ABC` : '<!here>',
+      name: long(400),
+      email: long(300),
+      title: long(300),
+      role: (['admin', 'csm', 'ae', 'viewer'] as const)[i % 4]!,
+      member: true,
+    }));
+    for (const canManage of [true, false]) {
+      const view = buildPeopleModal({ people, canManage, notice: long(5000) });
+      expectViewOk(view);
+      expect(textOf(view)).toContain('and 220 more');
+    }
+    expectViewOk(buildPeopleModal({ people: [], canManage: true }));
   });
 });
 

@@ -19,6 +19,8 @@ import { registerExecuteSelected } from './execute-selected';
 import { registerBatchRetry } from './batch-retry';
 import { registerAcknowledgeSubmission } from './acknowledge-submission';
 import { registerOpenSubmissionFollowUp } from './open-submission-follow-up';
+import { registerOpenAdminScreens } from './open-admin-screens';
+import { registerPersonRole } from './person-role';
 
 export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerApprove(app, deps);
@@ -40,4 +42,6 @@ export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerCopyPortalLink(app, deps);
   registerEmailPortalLink(app, deps);
   registerRevokePortalLinks(app, deps);
+  registerOpenAdminScreens(app, deps);
+  registerPersonRole(app, deps);
 }

@@ -5,6 +5,7 @@ import type { SlackMessage } from '../../blocks/slack-message';
 import { safe } from '../../blocks/text';
 import { accountsCommand } from '../../subcommands/accounts-command';
 import { openNewAccount } from '../../subcommands/open-new-account';
+import { helpAudience, openPeople, openSettings } from '../../subcommands/admin-commands';
 import { parseCommand } from '../../subcommands/parse-command';
 import { resolveAccount } from '../../subcommands/resolve-account';
 import { showAccountView } from '../../subcommands/show-account';
@@ -13,6 +14,8 @@ import { errorText } from '../../error-text';
 import { COMMAND } from '../../ids';
 
 const VIEWS = { account: 'account', timeline: 'timeline', review: 'review' } as const;
+/** Subcommands that open a modal (or say why not): settings and people. */
+const MODALS = { settings: openSettings, people: openPeople } as const;
 
 /**
  * `/thread`. Help is answered in the acknowledgement itself; everything that reads the database acknowledges first
@@ -22,10 +25,12 @@ export function registerThreadCommand(app: App, deps: SlackDeps): void {
   app.command(COMMAND, async ({ command, ack, respond, client }) => {
     const { sub, rest } = parseCommand(command.text ?? '');
     const view = VIEWS[sub as keyof typeof VIEWS];
-    if (sub !== 'accounts' && sub !== 'new' && !view) {
+    const modal = MODALS[sub as keyof typeof MODALS];
+    if (sub !== 'accounts' && sub !== 'new' && !view && !modal) {
       // Echoed back escaped, so a typo like "<!channel>" cannot ping anyone even in an ephemeral reply.
       const problem = sub === '' || sub === 'help' ? undefined : `I don't know "${safe(sub, 80)}".`;
-      await ack({ response_type: 'ephemeral', ...buildHelp(problem) });
+      const who = { user: { id: command.user_id }, team: { id: command.team_id } };
+      await ack({ response_type: 'ephemeral', ...buildHelp(problem, await helpAudience(deps, who)) });
       return;
     }
     await ack();
@@ -38,6 +43,11 @@ export function registerThreadCommand(app: App, deps: SlackDeps): void {
         const instead = await openNewAccount(deps, actor, (view) =>
           client.views.open({ trigger_id: command.trigger_id, view }),
         );
+        if (instead) await reply(instead);
+        return;
+      }
+      if (modal) {
+        const instead = await modal(deps, actor, (view) => client.views.open({ trigger_id: command.trigger_id, view }));
         if (instead) await reply(instead);
         return;
       }
