@@ -30,6 +30,15 @@ export const ACTIONS = {
   milestoneComplete: 'milestone_complete',
   milestoneBlock: 'milestone_block',
   milestoneUnblock: 'milestone_unblock',
+  /** An account's Slack places and people, from its card. */
+  openAccountChannels: 'account_channels',
+  addContact: 'account_contact_add',
+  editContact: 'account_contact_edit',
+  removeContact: 'account_contact_remove',
+  /** At-risk: settle Thread's suggestion, or clear a confirmed at-risk status. */
+  riskConfirm: 'account_risk_confirm',
+  riskDismiss: 'account_risk_dismiss',
+  backOnTrack: 'account_back_on_track',
 } as const;
 
 export const VIEWS = {
@@ -40,6 +49,8 @@ export const VIEWS = {
   newAccount: 'view_new_account',
   emailPortalLink: 'view_email_portal_link',
   revokePortalLinks: 'view_revoke_portal_links',
+  accountChannels: 'view_account_channels',
+  contact: 'view_contact',
 } as const;
 
 /** Input block and element ids inside modals. */
@@ -63,4 +74,23 @@ export const NEW_ACCOUNT_FIELDS = {
   contactName: 'contact_name',
   contactEmail: 'contact_email',
   kickoff: 'kickoff_date',
+  customerChannel: 'customer_channel',
+  secondContactName: 'contact2_name',
+  secondContactEmail: 'contact2_email',
+  secondContactRole: 'contact2_role',
+} as const;
+
+/** Block (and element) ids of the account's Channels modal. */
+export const ACCOUNT_CHANNEL_FIELDS = {
+  csmChannel: 'csm_channel',
+  customerChannel: 'customer_channel',
+} as const;
+
+/** Block (and element) ids of the Add / Edit contact modal. */
+export const CONTACT_FIELDS = {
+  name: 'contact_name',
+  email: 'contact_email',
+  title: 'contact_title',
+  role: 'contact_role',
+  slackUser: 'contact_slack_user',
 } as const;

@@ -19,6 +19,10 @@ import { registerExecuteSelected } from './execute-selected';
 import { registerBatchRetry } from './batch-retry';
 import { registerAcknowledgeSubmission } from './acknowledge-submission';
 import { registerOpenSubmissionFollowUp } from './open-submission-follow-up';
+import { registerOpenAccountChannels } from './open-account-channels';
+import { registerOpenContactModal } from './open-contact-modal';
+import { registerRemoveContact } from './remove-contact';
+import { registerSettleAtRisk } from './settle-at-risk';
 
 export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerApprove(app, deps);
@@ -40,4 +44,8 @@ export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerCopyPortalLink(app, deps);
   registerEmailPortalLink(app, deps);
   registerRevokePortalLinks(app, deps);
+  registerOpenAccountChannels(app, deps);
+  registerOpenContactModal(app, deps);
+  registerRemoveContact(app, deps);
+  registerSettleAtRisk(app, deps);
 }

@@ -7,6 +7,8 @@ import { registerMilestoneSubmit } from './milestone-submit';
 import { registerNewAccountSubmit } from './new-account-submit';
 import { registerRequestChangesSubmit } from './request-changes-submit';
 import { registerSubmissionFollowUpSubmit } from './submission-follow-up-submit';
+import { registerAccountChannelsSubmit } from './account-channels-submit';
+import { registerContactSubmit } from './contact-submit';
 
 export function registerViewListeners(app: App, deps: SlackDeps): void {
   registerEditDraftSubmit(app, deps);
@@ -16,4 +18,6 @@ export function registerViewListeners(app: App, deps: SlackDeps): void {
   registerNewAccountSubmit(app, deps);
   registerEmailPortalLinkSubmit(app, deps);
   registerRevokePortalLinksSubmit(app, deps);
+  registerAccountChannelsSubmit(app, deps);
+  registerContactSubmit(app, deps);
 }
