@@ -73,11 +73,11 @@ export const NEW_ACCOUNT_FIELDS = {
   arr: 'account_arr',
   contactName: 'contact_name',
   contactEmail: 'contact_email',
-  kickoff: 'kickoff_date',
-  customerChannel: 'customer_channel',
   secondContactName: 'contact2_name',
   secondContactEmail: 'contact2_email',
   secondContactRole: 'contact2_role',
+  customerChannel: 'customer_channel',
+  kickoff: 'kickoff_date',
 } as const;
 
 /** Block (and element) ids of the account's Channels modal. */

@@ -134,6 +134,9 @@ function viewState(view: SeenView, values: ViewValues): Record<string, Record<st
       case 'users_select':
         entry = { type, selected_user: value };
         break;
+      case 'conversations_select':
+        entry = { type, selected_conversation: value };
+        break;
       case 'datepicker':
         entry = { type, selected_date: value };
         break;
