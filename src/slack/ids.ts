@@ -35,6 +35,15 @@ export const ACTIONS = {
   openPeople: 'admin_open_people',
   /** The role select beside each person in the People modal. */
   personRole: 'people_role',
+  /** An account's Slack places and people, from its card. */
+  openAccountChannels: 'account_channels',
+  addContact: 'account_contact_add',
+  editContact: 'account_contact_edit',
+  removeContact: 'account_contact_remove',
+  /** At-risk: settle Thread's suggestion, or clear a confirmed at-risk status. */
+  riskConfirm: 'account_risk_confirm',
+  riskDismiss: 'account_risk_dismiss',
+  backOnTrack: 'account_back_on_track',
 } as const;
 
 export const VIEWS = {
@@ -47,6 +56,8 @@ export const VIEWS = {
   revokePortalLinks: 'view_revoke_portal_links',
   settings: 'view_settings',
   people: 'view_people',
+  accountChannels: 'view_account_channels',
+  contact: 'view_contact',
 } as const;
 
 /** Input block and element ids inside modals. */
@@ -69,6 +80,10 @@ export const NEW_ACCOUNT_FIELDS = {
   arr: 'account_arr',
   contactName: 'contact_name',
   contactEmail: 'contact_email',
+  secondContactName: 'contact2_name',
+  secondContactEmail: 'contact2_email',
+  secondContactRole: 'contact2_role',
+  customerChannel: 'customer_channel',
   kickoff: 'kickoff_date',
 } as const;
 
@@ -94,4 +109,19 @@ export const SETTINGS_FIELDS = {
 export const PEOPLE_FIELDS = {
   user: 'people_add_user',
   role: 'people_add_role',
+} as const;
+
+/** Block (and element) ids of the account's Channels modal. */
+export const ACCOUNT_CHANNEL_FIELDS = {
+  csmChannel: 'csm_channel',
+  customerChannel: 'customer_channel',
+} as const;
+
+/** Block (and element) ids of the Add / Edit contact modal. */
+export const CONTACT_FIELDS = {
+  name: 'contact_name',
+  email: 'contact_email',
+  title: 'contact_title',
+  role: 'contact_role',
+  slackUser: 'contact_slack_user',
 } as const;

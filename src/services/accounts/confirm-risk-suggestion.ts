@@ -1,14 +1,19 @@
 import { z } from 'zod';
 import { parseOptions } from '../errors/parse-options';
 import type { ServiceContext } from '../context';
+import { actingPersonSchema } from '../people/acting-person';
 import { settleRiskSuggestion } from './settle-risk-suggestion';
 
-const optionsSchema = z.object({ accountId: z.string().min(1), actor: z.string().min(1) });
+const optionsSchema = z.object({
+  organizationId: z.string().min(1),
+  accountId: z.string().min(1),
+  actor: actingPersonSchema,
+});
 
 /**
- * The CSM agrees with Thread's at-risk suggestion: the account becomes at_risk, with the suggested reasons
- * kept on the audit trail. Refused when there is no suggestion to confirm (already confirmed, dismissed or
- * withdrawn meanwhile), so a second click changes nothing.
+ * The account's CSM (or an admin) agrees with Thread's at-risk suggestion: the account becomes at_risk, with the
+ * suggested reasons kept on the audit trail. Refused when there is no suggestion to confirm (already confirmed,
+ * dismissed or withdrawn meanwhile), so a second click changes nothing.
  */
 export async function confirmRiskSuggestion(
   ctx: ServiceContext,
@@ -16,6 +21,7 @@ export async function confirmRiskSuggestion(
 ): Promise<{ accountId: string; status: 'at_risk' }> {
   const options = parseOptions(optionsSchema, input);
   await settleRiskSuggestion(ctx, {
+    organizationId: options.organizationId,
     accountId: options.accountId,
     actor: options.actor,
     at: ctx.now(),

@@ -1,18 +1,20 @@
 import { z } from 'zod';
 import { parseOptions } from '../errors/parse-options';
 import type { ServiceContext } from '../context';
+import { actingPersonSchema } from '../people/acting-person';
 import { settleRiskSuggestion } from './settle-risk-suggestion';
 
 const optionsSchema = z.object({
+  organizationId: z.string().min(1),
   accountId: z.string().min(1),
-  actor: z.string().min(1),
+  actor: actingPersonSchema,
   note: z.string().trim().max(500).optional(),
 });
 
 /**
- * The CSM disagrees with Thread's at-risk suggestion: it is removed, the status stays, and the scheduler leaves
- * the account alone for a while (services/scheduler/suggest-at-risk.ts). The reasons and the CSM's note are kept
- * on the audit trail.
+ * The account's CSM (or an admin) disagrees with Thread's at-risk suggestion: it is removed, the status stays, and
+ * the scheduler leaves the account alone for a while (services/scheduler/suggest-at-risk.ts). The reasons and the
+ * CSM's note are kept on the audit trail.
  */
 export async function dismissRiskSuggestion(
   ctx: ServiceContext,
@@ -21,6 +23,7 @@ export async function dismissRiskSuggestion(
   const options = parseOptions(optionsSchema, input);
   const now = ctx.now();
   await settleRiskSuggestion(ctx, {
+    organizationId: options.organizationId,
     accountId: options.accountId,
     actor: options.actor,
     at: now,

@@ -5,6 +5,9 @@ import { milestoneProgress } from '../../domain/milestone-progress';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
+import { CONTACT_SELECT, type ContactView } from '../contacts/contact-change';
+import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
+import { riskSuggestionReasons } from './risk-suggestion-reasons';
 
 const optionsSchema = z.object({ organizationId: z.string().min(1), accountId: z.string().min(1) });
 
@@ -22,9 +25,19 @@ export interface AccountOverview {
   nextActions: { id: string; name: string; type: string; status: string; dueAt: Date | null }[];
   blockers: { milestoneId: string; milestoneName: string; note: string; since: Date | null }[];
   draftsWaiting: number;
+  /** Primary first. */
+  contacts: ContactView[];
+  /** Where its review cards go (null: the organisation's default) and its shared channel with the customer. */
+  csmChannelId: string | null;
+  customerChannelId: string | null;
+  /** Thread's open at-risk suggestion, in words, for the CSM to confirm or dismiss; null when there is none. */
+  riskSuggestion: { reasons: string[]; suggestedAt: Date } | null;
 }
 
-/** What `/thread account` shows: status, ARR, CSM, progress, the current milestone, next actions, blockers. */
+/**
+ * What `/thread account` shows: status, ARR, CSM, progress, the current milestone, next actions, blockers, its
+ * contacts and Slack places, and an open at-risk suggestion.
+ */
 export async function getAccountOverview(
   ctx: ServiceContext,
   input: z.input<typeof optionsSchema>,
@@ -35,6 +48,7 @@ export async function getAccountOverview(
     include: {
       csm: { select: { name: true, slackUserId: true } },
       milestones: { orderBy: { position: 'asc' } },
+      contacts: { orderBy: PRIMARY_CONTACT_FIRST, select: CONTACT_SELECT },
     },
   });
   if (!account) throw new AppError('not_found', 'that account does not exist (any more)');
@@ -68,5 +82,11 @@ export async function getAccountOverview(
       .filter((m) => m.status === 'blocked')
       .map((m) => ({ milestoneId: m.id, milestoneName: m.name, note: m.blockerNote ?? '', since: m.blockedAt })),
     draftsWaiting,
+    contacts: account.contacts,
+    csmChannelId: account.slackCsmChannelId,
+    customerChannelId: account.slackCustomerChannelId,
+    riskSuggestion: account.riskSuggestedAt
+      ? { reasons: riskSuggestionReasons(account.riskSuggestion), suggestedAt: account.riskSuggestedAt }
+      : null,
   };
 }

@@ -1,11 +1,15 @@
+import type { z } from 'zod';
 import { Prisma } from '../../db/generated/client';
+import { accountRefusal, canManageAccount } from '../../domain/roles';
 import { AppError } from '../../lib/errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import type { Actor, ServiceContext } from '../context';
+import type { ServiceContext } from '../context';
+import { loadActingPerson, type actingPersonSchema } from '../people/acting-person';
 
 export interface RiskSuggestionSettlement {
+  organizationId: string;
   accountId: string;
-  actor: Actor;
+  actor: z.output<typeof actingPersonSchema>;
   at: Date;
   /** The CSM's answer, as the "nothing to …" sentence names it. */
   answer: 'confirm' | 'dismiss';
@@ -17,17 +21,23 @@ export interface RiskSuggestionSettlement {
 }
 
 /**
- * The shared step of confirming or dismissing Thread's at-risk suggestion, in one transaction: there must be one,
- * the account changes only if the suggestion is still the one read (a second click, or the scheduler withdrawing
- * it meanwhile, changes nothing), and the suggested reasons go on the audit trail.
+ * The shared step of confirming or dismissing Thread's at-risk suggestion, in one transaction: only the account's
+ * CSM or an admin may answer, there must be one, the account changes only if the suggestion is still the one read
+ * (a second click, or the scheduler withdrawing it meanwhile, changes nothing), and the suggested reasons go on the
+ * audit trail.
  */
 export async function settleRiskSuggestion(ctx: ServiceContext, s: RiskSuggestionSettlement): Promise<void> {
   await ctx.prisma.$transaction(async (tx) => {
-    const account = await tx.account.findUnique({
-      where: { id: s.accountId },
-      select: { organizationId: true, status: true, riskSuggestion: true, riskSuggestedAt: true },
+    const account = await tx.account.findFirst({
+      where: { id: s.accountId, organizationId: s.organizationId },
+      select: { name: true, csmId: true, status: true, riskSuggestion: true, riskSuggestedAt: true },
     });
-    if (!account) throw new AppError('not_found', `account ${s.accountId} does not exist`);
+    if (!account) throw new AppError('not_found', 'that account does not exist.');
+    const person = await loadActingPerson(tx, s.organizationId, s.actor);
+    const acting = { userId: person.userId ?? '', role: person.role };
+    if (!canManageAccount(acting, account)) {
+      throw new AppError('forbidden', accountRefusal(acting, account, `${s.answer} its at-risk suggestion`));
+    }
     if (account.riskSuggestedAt === null || (s.whileStatus !== undefined && account.status !== s.whileStatus)) {
       throw new AppError('conflict', `there is no at-risk suggestion on this account to ${s.answer}`);
     }
@@ -41,11 +51,11 @@ export async function settleRiskSuggestion(ctx: ServiceContext, s: RiskSuggestio
     });
     if (updated.count === 0) throw new AppError('conflict', 'the at-risk suggestion changed meanwhile; look again');
     await recordAuditEvent(tx, {
-      organizationId: account.organizationId,
+      organizationId: s.organizationId,
       accountId: s.accountId,
       entityType: 'account',
       entityId: s.accountId,
-      actor: s.actor,
+      actor: person.auditActor,
       from: s.audit.from,
       to: s.audit.to,
       reason: s.audit.reason,

@@ -3,6 +3,7 @@ import type { Prisma } from '../../db/generated/client';
 import { CURRENT_MILESTONE_ONLY } from '../accounts/current-milestone-query';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
+import { riskSuggestionReasons } from '../accounts/risk-suggestion-reasons';
 
 const optionsSchema = z.object({ organizationId: z.string().min(1), userId: z.string().min(1) });
 
@@ -12,6 +13,8 @@ export interface HomeData {
   overdue: { actionId: string; actionName: string; accountName: string; dueAt: Date }[];
   blocked: { milestoneId: string; milestoneName: string; accountName: string; note: string }[];
   atRisk: { accountId: string; accountName: string }[];
+  /** Thread's open at-risk suggestions on the person's active accounts, for them to confirm or dismiss. */
+  riskSuggestions: { accountId: string; accountName: string; reasons: string[] }[];
   unreviewedSubmissions: { submissionId: string; actionName: string; accountName: string; at: Date }[];
   accounts: { id: string; name: string; status: string; progressPct: number; currentMilestone: string | null }[];
   orgCounts: {
@@ -41,7 +44,7 @@ export async function getHome(ctx: ServiceContext, input: z.input<typeof options
     dueAt: { lt: now },
   };
 
-  const [drafts, overdue, blocked, atRisk, submissions, accounts] = await Promise.all([
+  const [drafts, overdue, blocked, atRisk, submissions, accounts, suggested] = await Promise.all([
     ctx.prisma.action.findMany({
       where: { account: mine, status: { in: ['ready', 'review_pending'] } },
       orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }],
@@ -84,6 +87,12 @@ export async function getHome(ctx: ServiceContext, input: z.input<typeof options
         milestones: { ...CURRENT_MILESTONE_ONLY, select: { name: true } },
       },
     }),
+    ctx.prisma.account.findMany({
+      where: { ...mine, status: 'active', riskSuggestedAt: { not: null } },
+      orderBy: { name: 'asc' },
+      take: LIST,
+      select: { id: true, name: true, riskSuggestion: true },
+    }),
   ]);
 
   let orgCounts: HomeData['orgCounts'] = null;
@@ -123,6 +132,11 @@ export async function getHome(ctx: ServiceContext, input: z.input<typeof options
       note: m.blockerNote ?? '',
     })),
     atRisk: atRisk.map((a) => ({ accountId: a.id, accountName: a.name })),
+    riskSuggestions: suggested.map((a) => ({
+      accountId: a.id,
+      accountName: a.name,
+      reasons: riskSuggestionReasons(a.riskSuggestion),
+    })),
     unreviewedSubmissions: submissions.map((s) => ({
       submissionId: s.id,
       actionName: s.action.name,

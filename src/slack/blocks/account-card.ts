@@ -1,8 +1,105 @@
-import type { KnownBlock } from '@slack/types';
+import type { Button, KnownBlock } from '@slack/types';
+import { CONTACT_ROLE_NAMES } from '../../domain/contact-rules';
+import { SLACK_CHANNEL_ID, SLACK_USER_ID } from '../../domain/slack-ids';
 import type { AccountOverview } from '../../services/accounts/get-account-overview';
+import type { ContactView } from '../../services/contacts/contact-change';
 import { ACTIONS } from '../ids';
 import type { SlackMessage } from './slack-message';
-import { button, context, formatArr, formatDate, header, mrkdwnSection, safe, slackTime, STATUS_EMOJI } from './text';
+import {
+  button,
+  context,
+  formatArr,
+  formatDate,
+  header,
+  mrkdwnSection,
+  plain,
+  safe,
+  slackTime,
+  STATUS_EMOJI,
+} from './text';
+
+/** The block id that tells a click on the card itself from one on another message (the daily digest). */
+export const ACCOUNT_CARD_MARKER = 'account_card';
+
+/** How many contacts the card lists, each with Edit and Remove (two blocks each, within Slack's 50). */
+const MAX_CONTACTS_SHOWN = 10;
+
+/** A channel mention only for a real channel id: anything else would be outside text in a link. */
+function channelMention(id: string | null, none: string): string {
+  return id && SLACK_CHANNEL_ID.test(id) ? `<#${id}>` : none;
+}
+
+/** The value of a contact's Edit and Remove buttons: the account, then the contact. */
+export function contactButtonValue(accountId: string, contactId: string): string {
+  return `${accountId}|${contactId}`;
+}
+
+function contactLine(c: ContactView): string {
+  const parts = [
+    `*${safe(c.name, 150)}*${c.isPrimary ? ' :star:' : ''}`,
+    c.title ? safe(c.title, 100) : null,
+    CONTACT_ROLE_NAMES[c.role],
+    safe(c.email, 254),
+    c.slackUserId && SLACK_USER_ID.test(c.slackUserId) ? `<@${c.slackUserId}>` : null,
+  ];
+  return parts.filter((p): p is string => p !== null).join(' · ');
+}
+
+function removeButton(a: AccountOverview, c: ContactView): Button {
+  return {
+    ...button('Remove', ACTIONS.removeContact, contactButtonValue(a.id, c.id), 'danger'),
+    confirm: {
+      title: plain('Remove this contact?', 100),
+      text: {
+        type: 'mrkdwn',
+        text: `${safe(c.name, 150)} (${safe(c.email, 254)}) will no longer be a contact of ${safe(a.name, 150)}, and their portal links stop working.`,
+      },
+      confirm: plain('Remove', 30),
+      deny: plain('Keep', 30),
+      style: 'danger',
+    },
+  };
+}
+
+function contactBlocks(a: AccountOverview): KnownBlock[] {
+  const shown = a.contacts.slice(0, MAX_CONTACTS_SHOWN);
+  const blocks: KnownBlock[] = [
+    mrkdwnSection(`*Contacts (${a.contacts.length})*${shown.length ? '' : '\n_none yet_'}`),
+  ];
+  for (const c of shown) {
+    blocks.push(mrkdwnSection(contactLine(c)), {
+      type: 'actions',
+      elements: [button('Edit', ACTIONS.editContact, contactButtonValue(a.id, c.id)), removeButton(a, c)],
+    });
+  }
+  if (a.contacts.length > shown.length) blocks.push(context(`…and ${a.contacts.length - shown.length} more.`));
+  blocks.push({ type: 'actions', elements: [button('Add contact', ACTIONS.addContact, a.id)] });
+  return blocks;
+}
+
+function riskBlocks(a: AccountOverview): KnownBlock[] {
+  if (a.status === 'at_risk') {
+    return [
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: ':warning: *At risk.* When it is back on track, say so.' },
+        accessory: button('Back on track', ACTIONS.backOnTrack, a.id, 'primary'),
+      },
+    ];
+  }
+  if (!a.riskSuggestion) return [];
+  const reasons = a.riskSuggestion.reasons.slice(0, 10).map((r) => `• ${safe(r, 250)}`);
+  return [
+    mrkdwnSection(`:warning: *Thread suggests this account is at risk*\n${reasons.join('\n') || '_no reason given_'}`),
+    {
+      type: 'actions',
+      elements: [
+        button('Confirm at risk', ACTIONS.riskConfirm, a.id, 'danger'),
+        button('Dismiss', ACTIONS.riskDismiss, a.id),
+      ],
+    },
+  ];
+}
 
 /** `/thread account`: the account at a glance, with its buttons. */
 export function buildAccountCard(a: AccountOverview): SlackMessage {
@@ -28,6 +125,7 @@ export function buildAccountCard(a: AccountOverview): SlackMessage {
     button('Copy portal link', ACTIONS.copyPortalLink, a.id),
     button('Email portal link', ACTIONS.emailPortalLink, a.id),
     button('Revoke portal links', ACTIONS.revokePortalLinks, a.id),
+    button('Channels', ACTIONS.openAccountChannels, a.id),
   ];
   const milestoneButtons = a.currentMilestone
     ? a.currentMilestone.status === 'blocked'
@@ -48,11 +146,16 @@ export function buildAccountCard(a: AccountOverview): SlackMessage {
         { type: 'mrkdwn', text: `*Progress*\n${a.milestonesDone}/${a.milestonesTotal} milestones done` },
       ],
     },
+    ...riskBlocks(a),
     mrkdwnSection(`*Current milestone*\n${current}`),
     mrkdwnSection(`*Next actions*\n${next}`),
     mrkdwnSection(`*Blockers*\n${blockers}`),
+    mrkdwnSection(
+      `*Slack places*\nCSM channel (review cards): ${channelMention(a.csmChannelId, '_the organisation’s default_')}\nCustomer channel: ${channelMention(a.customerChannelId, '_none_')}`,
+    ),
+    ...contactBlocks(a),
     { type: 'actions', elements: [...actions, ...milestoneButtons] },
-    context(`Account id ${a.id}`),
+    { ...context(`Account id ${a.id}`), block_id: ACCOUNT_CARD_MARKER },
   ];
   return {
     text: `${a.name}: ${a.status.replace('_', ' ')}, ${a.milestonesDone}/${a.milestonesTotal} milestones done`,

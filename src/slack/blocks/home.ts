@@ -7,6 +7,32 @@ function lines(items: string[], empty: string): string {
   return items.length ? items.join('\n') : `_${empty}_`;
 }
 
+/** At-risk accounts with Back on track, and Thread's suggestions with Confirm and Dismiss (lists capped by the service). */
+function riskBlocks(h: HomeData): KnownBlock[] {
+  const blocks: KnownBlock[] = [mrkdwnSection(`*At-risk accounts*${h.atRisk.length ? '' : '\n_none_'}`)];
+  for (const a of h.atRisk) {
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: `• ${safe(a.accountName, 150)}` },
+      accessory: button('Back on track', ACTIONS.backOnTrack, a.accountId),
+    });
+  }
+  for (const s of h.riskSuggestions) {
+    const reasons = s.reasons.slice(0, 5).map((r) => `  – ${safe(r, 200)}`);
+    blocks.push(
+      mrkdwnSection(`:warning: Thread suggests *${safe(s.accountName, 150)}* is at risk\n${reasons.join('\n')}`),
+      {
+        type: 'actions',
+        elements: [
+          button('Confirm at risk', ACTIONS.riskConfirm, s.accountId, 'danger'),
+          button('Dismiss', ACTIONS.riskDismiss, s.accountId),
+        ],
+      },
+    );
+  }
+  return blocks;
+}
+
 /** The App Home tab. At most 100 blocks; each list is capped by the service, so it always fits. */
 export function buildHome(h: HomeData): HomeView {
   const blocks: KnownBlock[] = [header('Your onboarding today')];
@@ -54,14 +80,7 @@ export function buildHome(h: HomeData): HomeView {
       )}`,
     ),
   );
-  blocks.push(
-    mrkdwnSection(
-      `*At-risk accounts*\n${lines(
-        h.atRisk.map((a) => `• ${safe(a.accountName, 150)}`),
-        'none',
-      )}`,
-    ),
-  );
+  blocks.push(...riskBlocks(h));
   blocks.push(
     mrkdwnSection(
       `*Customer submissions to review*\n${lines(

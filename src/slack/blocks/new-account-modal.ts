@@ -1,5 +1,6 @@
 import type { KnownBlock, ModalView, PlainTextInput } from '@slack/types';
 import { NEW_ACCOUNT_FIELDS as F, VIEWS } from '../ids';
+import { contactRoleOptions } from './contact-modal';
 import { inputBlock } from './input-block';
 import { modalShell } from './modal-shell';
 import { context, LIMITS, plain } from './text';
@@ -62,6 +63,29 @@ export function buildNewAccountModal(m: NewAccountModalInput): ModalView {
       'Primary contact email',
       { type: 'email_text_input', placeholder: plain('sam@acme.io', LIMITS.placeholder) },
       { optional: true },
+    ),
+    inputBlock(F.secondContactName, 'Second contact name', textElement(200, 'Alex Kim'), { optional: true }),
+    inputBlock(
+      F.secondContactEmail,
+      'Second contact email',
+      { type: 'email_text_input', placeholder: plain('alex@acme.io', LIMITS.placeholder) },
+      { optional: true },
+    ),
+    inputBlock(
+      F.secondContactRole,
+      'Second contact’s role',
+      { type: 'static_select', placeholder: plain('Champion', LIMITS.placeholder), options: contactRoleOptions() },
+      { optional: true, hint: 'Champion when not chosen. Choosing primary makes them the primary contact.' },
+    ),
+    inputBlock(
+      F.customerChannel,
+      'Customer channel',
+      {
+        type: 'conversations_select',
+        placeholder: plain('A Slack Connect or shared channel', LIMITS.placeholder),
+        filter: { include: ['public', 'private'], exclude_bot_users: true },
+      },
+      { optional: true, hint: 'Thread must be a member of it; Slack-message actions to the customer post there.' },
     ),
     inputBlock(
       F.kickoff,

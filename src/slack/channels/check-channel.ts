@@ -3,6 +3,7 @@
  * choice is saved, so a CSM learns how to invite the bot now instead of when the first card silently fails.
  */
 import type { WebClient } from '@slack/web-api';
+import { AppError } from '../../lib/errors';
 
 export type ChannelCheck =
   { ok: true; id: string; name: string; shared: boolean } | { ok: false; id: string; problem: string };
@@ -45,4 +46,14 @@ export async function checkChannel(client: WebClient, channelId: string): Promis
 
 function notVisible(channelId: string): string {
   return `Thread cannot see <#${channelId}>: if it is a private channel, invite Thread there first (type /invite @Thread in the channel), then choose it again.`;
+}
+
+/**
+ * Refuses a channel Thread cannot post in, as a field error named `field` (the service option it is for), so a
+ * modal shows the sentence on how to invite the bot under the channel select.
+ */
+export async function assertChannelUsable(client: WebClient, channelId: string, field: string): Promise<void> {
+  const check = await checkChannel(client, channelId);
+  if (!check.ok)
+    throw new AppError('validation_failed', check.problem, { fields: [{ field, message: check.problem }] });
 }

@@ -138,17 +138,19 @@ describe('at-risk suggestions', () => {
     expect(notifier.calls('accountChanged')).toHaveLength(2);
     expect((await suggestAtRisk(ctx, { notifier })).suggested).toEqual([]); // same reasons: no churn
 
-    await confirmRiskSuggestion(ctx, { accountId: account.id, actor: 'U-csm' });
+    await confirmRiskSuggestion(ctx, { organizationId: account.organizationId, accountId: account.id, actor: 'cli' });
     stored = await t.db.prisma.account.findUniqueOrThrow({ where: { id: account.id } });
     expect(stored.status).toBe('at_risk');
     expect(stored.riskSuggestion).toBeNull();
-    await expect(confirmRiskSuggestion(ctx, { accountId: account.id, actor: 'U-csm' })).rejects.toMatchObject({
+    await expect(
+      confirmRiskSuggestion(ctx, { organizationId: account.organizationId, accountId: account.id, actor: 'cli' }),
+    ).rejects.toMatchObject({
       code: 'conflict',
     });
     const audit = await t.db.prisma.auditEvent.findFirstOrThrow({
       where: { accountId: account.id, toState: 'at_risk' },
     });
-    expect(audit).toMatchObject({ fromState: 'active', actor: 'U-csm', reason: 'at-risk suggestion confirmed' });
+    expect(audit).toMatchObject({ fromState: 'active', actor: 'cli', reason: 'at-risk suggestion confirmed' });
   });
 
   it('a dismissed suggestion stays away for a week; a suggestion whose reasons are gone is withdrawn', async () => {
@@ -157,7 +159,12 @@ describe('at-risk suggestions', () => {
     const notifier = new RecordingNotifier();
     ctx.setNow('2026-12-05T08:00:00Z');
     expect((await suggestAtRisk(ctx, { notifier })).suggested).toEqual([account.id]);
-    await dismissRiskSuggestion(ctx, { accountId: account.id, actor: 'U-csm', note: 'customer on holiday' });
+    await dismissRiskSuggestion(ctx, {
+      organizationId: account.organizationId,
+      accountId: account.id,
+      actor: 'cli',
+      note: 'customer on holiday',
+    });
     expect(
       (await t.db.prisma.account.findUniqueOrThrow({ where: { id: account.id } })).riskDismissedAt?.toISOString(),
     ).toBe('2026-12-05T08:00:00.000Z');

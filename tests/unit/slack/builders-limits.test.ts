@@ -13,6 +13,8 @@ import type { SubmissionReview } from '../../../src/services/portal/load-submiss
 import type { SentPortalLink } from '../../../src/services/portal/send-portal-link';
 import type { ReviewCardData } from '../../../src/services/review/review-card-data';
 import { buildAccountCard } from '../../../src/slack/blocks/account-card';
+import { buildAccountChannelsModal } from '../../../src/slack/blocks/account-channels-modal';
+import { buildContactModal } from '../../../src/slack/blocks/contact-modal';
 import { buildAccountPicker } from '../../../src/slack/blocks/account-picker';
 import { buildAccountsList } from '../../../src/slack/blocks/accounts-list';
 import { buildBatchProgress, withRetryOutcome } from '../../../src/slack/blocks/batch-progress';
@@ -146,10 +148,59 @@ describe('message builders under oversized and hostile input', () => {
       nextActions: many(5, (i) => ({ id: `a${i}`, name: long(800), type: 'email', status: 'ready', dueAt: AT })),
       blockers: many(20, (i) => ({ milestoneId: `m${i}`, milestoneName: long(300), note: long(3000), since: AT })),
       draftsWaiting: 12,
+      contacts: many(30, (i) => ({
+        id: `c${'x'.repeat(40)}${i}`,
+        accountId: 'acc_1',
+        name: long(300),
+        email: `${'e'.repeat(200)}${i}@example.com`,
+        title: long(300),
+        role: i === 0 ? 'primary' : 'executive_sponsor',
+        isPrimary: i === 0,
+        slackUserId: i % 2 ? 'UCONTACT1' : '<!channel>',
+      })),
+      csmChannelId: 'CCSM0001',
+      customerChannelId: '<!channel>',
+      riskSuggestion: { reasons: many(30, () => long(600)), suggestedAt: AT },
     };
     const message = buildAccountCard(a);
     expectMessageOk(message);
     expect(actionIds(message.blocks)).toContain(ACTIONS.copyPortalLink);
+    expect(actionIds(message.blocks)).toContain(ACTIONS.backOnTrack);
+    expect(mrkdwnTexts(message.blocks).join('\n')).toContain('<#CCSM0001>');
+    expect(mrkdwnTexts(message.blocks).join('\n')).toContain('<@UCONTACT1>');
+    const suggested = buildAccountCard({ ...a, status: 'active' });
+    expectMessageOk(suggested);
+    expect(actionIds(suggested.blocks)).toEqual(expect.arrayContaining([ACTIONS.riskConfirm, ACTIONS.riskDismiss]));
+    expect(actionIds(suggested.blocks)).toEqual(
+      expect.arrayContaining([ACTIONS.addContact, ACTIONS.editContact, ACTIONS.removeContact]),
+    );
+  });
+
+  it('channels and contact modals with long names, hostile ids and a response URL too long to keep', () => {
+    const url = `https://hooks.slack.com/actions/T1/${'9'.repeat(4000)}`;
+    expectViewOk(
+      buildAccountChannelsModal({
+        accountId: 'acc_1',
+        accountName: long(500),
+        csmChannelId: 'CCSM0001',
+        customerChannelId: '<!channel>',
+        responseUrl: url,
+      }),
+    );
+    expectViewOk(buildContactModal({ accountId: 'acc_1', accountName: long(500), responseUrl: url }));
+    const contact = {
+      id: 'c1',
+      accountId: 'acc_1',
+      name: long(300),
+      email: `${'e'.repeat(240)}@example.com`,
+      title: long(300),
+      role: 'billing' as const,
+      isPrimary: false,
+      slackUserId: '<!channel>',
+    };
+    const edit = buildContactModal({ accountId: 'acc_1', accountName: long(500), contact, responseUrl: url });
+    expectViewOk(edit);
+    expect(JSON.parse(edit.private_metadata ?? '')).toEqual({ accountId: 'acc_1', contactId: 'c1' });
   });
 
   it('accounts list with 200 long hostile rows stays within 50 blocks of 3000 characters', () => {
@@ -263,6 +314,11 @@ describe('view builders under oversized and hostile input', () => {
         note: long(3000),
       })),
       atRisk: many(10, (i) => ({ accountId: `c${i}`, accountName: long(400) })),
+      riskSuggestions: many(10, (i) => ({
+        accountId: `s${i}`,
+        accountName: long(400),
+        reasons: many(9, () => long(500)),
+      })),
       unreviewedSubmissions: many(10, (i) => ({
         submissionId: `s${i}`,
         actionName: long(400),

@@ -56,6 +56,10 @@ describe('portal link buttons and modals under Block Kit limits', () => {
       nextActions: [],
       blockers: [],
       draftsWaiting: 0,
+      contacts: [],
+      csmChannelId: null,
+      customerChannelId: null,
+      riskSuggestion: null,
     };
     const card = buildAccountCard(a);
     expectMessageOk(card);

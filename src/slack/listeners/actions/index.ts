@@ -21,6 +21,10 @@ import { registerAcknowledgeSubmission } from './acknowledge-submission';
 import { registerOpenSubmissionFollowUp } from './open-submission-follow-up';
 import { registerOpenAdminScreens } from './open-admin-screens';
 import { registerPersonRole } from './person-role';
+import { registerOpenAccountChannels } from './open-account-channels';
+import { registerOpenContactModal } from './open-contact-modal';
+import { registerRemoveContact } from './remove-contact';
+import { registerSettleAtRisk } from './settle-at-risk';
 
 export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerApprove(app, deps);
@@ -44,4 +48,8 @@ export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerRevokePortalLinks(app, deps);
   registerOpenAdminScreens(app, deps);
   registerPersonRole(app, deps);
+  registerOpenAccountChannels(app, deps);
+  registerOpenContactModal(app, deps);
+  registerRemoveContact(app, deps);
+  registerSettleAtRisk(app, deps);
 }

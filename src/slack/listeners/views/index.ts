@@ -9,6 +9,8 @@ import { registerRequestChangesSubmit } from './request-changes-submit';
 import { registerSubmissionFollowUpSubmit } from './submission-follow-up-submit';
 import { registerSettingsSubmit } from './settings-submit';
 import { registerPeopleSubmit } from './people-submit';
+import { registerAccountChannelsSubmit } from './account-channels-submit';
+import { registerContactSubmit } from './contact-submit';
 
 export function registerViewListeners(app: App, deps: SlackDeps): void {
   registerEditDraftSubmit(app, deps);
@@ -20,4 +22,6 @@ export function registerViewListeners(app: App, deps: SlackDeps): void {
   registerRevokePortalLinksSubmit(app, deps);
   registerSettingsSubmit(app, deps);
   registerPeopleSubmit(app, deps);
+  registerAccountChannelsSubmit(app, deps);
+  registerContactSubmit(app, deps);
 }

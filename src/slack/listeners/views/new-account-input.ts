@@ -3,6 +3,7 @@
  * onto the modal's blocks so each of its field errors shows under the field that caused it.
  */
 import { z } from 'zod';
+import { CONTACT_ROLES, type ContactRole } from '../../../domain/contact-rules';
 import { NEW_ACCOUNT_FIELDS as F } from '../../ids';
 
 const stateSchema = z.object({
@@ -15,6 +16,7 @@ const stateSchema = z.object({
         selected_option: z.object({ value: z.string() }).nullish(),
         selected_user: z.string().nullish(),
         selected_date: z.string().nullish(),
+        selected_conversation: z.string().nullish(),
       }),
     ),
   ),
@@ -27,9 +29,13 @@ export interface NewAccountInput {
   csmSlackUserId?: string;
   aeSlackUserId?: string;
   arr?: number;
-  contact?: { email: string; name?: string };
+  /** The primary contact's inputs first, then the second contact's. */
+  contacts: { email: string; name?: string; role?: ContactRole }[];
+  customerChannelId?: string;
   kickoffDate?: string;
 }
+
+const roleSchema = z.enum(CONTACT_ROLES);
 
 type Element = z.infer<typeof stateSchema>['values'][string][string];
 
@@ -56,6 +62,22 @@ export function readNewAccountInput(view: { state: unknown }): {
   const contactName = text(F.contactName);
   if (contactName && !contactEmail)
     errors[F.contactEmail] = 'Add the contact’s email (the portal link and emails go there).';
+  const secondEmail = text(F.secondContactEmail);
+  const secondName = text(F.secondContactName);
+  const secondRole = roleSchema.safeParse(el(F.secondContactRole)?.selected_option?.value);
+  if ((secondName || secondRole.success) && !secondEmail)
+    errors[F.secondContactEmail] = 'Add the second contact’s email, or leave the second contact empty.';
+  if (secondEmail && !contactEmail)
+    errors[F.contactEmail] = 'Add the primary contact first; the second contact comes after them.';
+  const contacts: NewAccountInput['contacts'] = [];
+  if (contactEmail) contacts.push({ email: contactEmail, name: contactName || undefined });
+  if (secondEmail) {
+    contacts.push({
+      email: secondEmail,
+      name: secondName || undefined,
+      role: secondRole.success ? secondRole.data : undefined,
+    });
+  }
 
   return {
     input: {
@@ -65,7 +87,8 @@ export function readNewAccountInput(view: { state: unknown }): {
       csmSlackUserId: el(F.csm)?.selected_user ?? undefined,
       aeSlackUserId: el(F.ae)?.selected_user ?? undefined,
       arr,
-      contact: contactEmail ? { email: contactEmail, name: contactName || undefined } : undefined,
+      contacts,
+      customerChannelId: el(F.customerChannel)?.selected_conversation ?? undefined,
       kickoffDate: el(F.kickoff)?.selected_date ?? undefined,
     },
     errors,
@@ -82,5 +105,12 @@ export const NEW_ACCOUNT_BLOCK_OF_FIELD: Record<string, string> = {
   arr: F.arr,
   'contact.email': F.contactEmail,
   'contact.name': F.contactName,
+  'contacts.0.email': F.contactEmail,
+  'contacts.0.name': F.contactName,
+  'contacts.0.role': F.contactEmail,
+  'contacts.1.email': F.secondContactEmail,
+  'contacts.1.name': F.secondContactName,
+  'contacts.1.role': F.secondContactRole,
+  customerChannelId: F.customerChannel,
   kickoffDate: F.kickoff,
 };

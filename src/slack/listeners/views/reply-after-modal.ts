@@ -3,13 +3,14 @@ import type { SlackMessage } from '../../blocks/slack-message';
 import type { SlackDeps } from '../../deps';
 
 /**
- * A modal's result, shown to the person who opened it: in place of the ephemeral message the button was on (its
- * response_url, kept in the modal's metadata), or as a DM from the app when there is none or it has expired.
+ * A modal's result, shown to the person who opened it: beside (or, with replaceOriginal, instead of) the ephemeral
+ * message the button was on (its response_url, kept in the modal's metadata), or as a DM from the app when there is
+ * none or it has expired.
  */
 export async function replyAfterModal(
   deps: SlackDeps,
   client: WebClient,
-  to: { slackUserId: string; responseUrl?: string },
+  to: { slackUserId: string; responseUrl?: string; replaceOriginal?: boolean },
   message: SlackMessage,
 ): Promise<void> {
   if (to.responseUrl) {
@@ -18,7 +19,7 @@ export async function replyAfterModal(
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         response_type: 'ephemeral',
-        replace_original: false,
+        replace_original: to.replaceOriginal ?? false,
         text: message.text,
         blocks: message.blocks,
       }),
