@@ -30,6 +30,8 @@ export const ACTIONS = {
   milestoneComplete: 'milestone_complete',
   milestoneBlock: 'milestone_block',
   milestoneUnblock: 'milestone_unblock',
+  /** Opens the modal where a CSM whose email Slack hides gives the address customers reply to. */
+  openReplyToEmail: 'person_reply_to_email',
 } as const;
 
 export const VIEWS = {
@@ -40,6 +42,7 @@ export const VIEWS = {
   newAccount: 'view_new_account',
   emailPortalLink: 'view_email_portal_link',
   revokePortalLinks: 'view_revoke_portal_links',
+  replyToEmail: 'view_reply_to_email',
 } as const;
 
 /** Input block and element ids inside modals. */
@@ -50,6 +53,8 @@ export const FIELDS = {
   reason: 'reason',
   /** The contact picker of the portal link modals (Email portal link, Revoke portal links). */
   contact: 'contact',
+  /** The address customers reply to, for a CSM whose email Slack hides. */
+  replyToEmail: 'reply_to_email',
 } as const;
 
 /** Block (and element) ids of the `/thread new` modal; submission errors are attached to them. */

@@ -17,21 +17,27 @@ describe('manifest.json', () => {
     expect(ok).toBe(true);
   });
 
-  it('declares /thread, interactivity, the Home tab and the app_home_opened event, with least-privilege scopes', () => {
+  it('declares /thread, interactivity, the Home tab and its events, with least-privilege scopes', () => {
     expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(['/thread']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     // message.*: a customer's reply in the thread of a message Thread sent completes that action.
+    // user_change: a person's Slack profile (name, email, title) reaches Thread at once.
     expect(manifest.settings.event_subscriptions.bot_events).toEqual([
       'app_home_opened',
       'message.channels',
       'message.groups',
+      'user_change',
     ]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'channels:history',
+      'channels:read',
       'chat:write',
       'commands',
       'groups:history',
+      'team:read',
+      'users:read',
+      'users:read.email',
     ]);
   });
 
@@ -49,6 +55,10 @@ describe('manifest.json', () => {
       'chat.postMessage': 'chat:write',
       'chat.update': 'chat:write',
       'conversations.history': 'channels:history',
+      'conversations.info': 'channels:read',
+      'auth.test': null,
+      'team.info': 'team:read',
+      'users.info': 'users:read',
       'views.open': null,
       'views.publish': null,
       'views.update': null,
@@ -80,6 +90,8 @@ describe('manifest.json', () => {
       'commands',
       'channels:history',
       'groups:history',
+      // users.info answers with the email only with this scope; user_change events need users:read.
+      ...(called.has('users.info') ? ['users:read.email'] : []),
       ...[...called].map((m) => SCOPE_OF[m]).filter((s): s is string => !!s),
     ]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());

@@ -35,6 +35,11 @@ import {
   buildPortalLinksRevokedMessage,
 } from '../../../src/slack/blocks/portal-link-replies';
 import { buildRefusalModal } from '../../../src/slack/blocks/refusal-modal';
+import {
+  buildRefusalWithReplyToButton,
+  buildReplyToEmailModal,
+  buildReplyToEmailPrompt,
+} from '../../../src/slack/blocks/reply-to-email';
 import { buildReviewCard } from '../../../src/slack/blocks/review-card';
 import { buildReviewQueue } from '../../../src/slack/blocks/review-queue';
 import {
@@ -46,7 +51,7 @@ import {
 import { buildTimeline } from '../../../src/slack/blocks/timeline';
 import { escapeMrkdwn, safe, truncate } from '../../../src/slack/blocks/text';
 import { ACTIONS } from '../../../src/slack/ids';
-import { actionIds, buttonLabels, textOf } from '../../support/block-kit';
+import { actionIds, buttonLabels, findButton, textOf } from '../../support/block-kit';
 import { escapingProblems, limitProblems, mrkdwnTexts, viewProblems } from './block-kit-limits';
 
 /** Text a customer or a CRM could send: mentions, disguised links, entities, emoji, and far too long. */
@@ -526,6 +531,18 @@ describe('modal builders under oversized and hostile input (portal and refusals)
     expect(viewProblems(view)).toEqual([]);
     expect(view.submit).toBeUndefined();
     expect(view.close?.text).toBe('Close');
+  });
+});
+
+describe('asking a CSM for the address customers reply to', () => {
+  it('the DM, the refusal with its button and the modal fit, whatever the refusal and the stored address', () => {
+    expectMessageOk(buildReplyToEmailPrompt('user_1'));
+    const refusal = buildRefusalWithReplyToButton(`:warning: ${long(8000)}`, 'user_1');
+    expectMessageOk(refusal);
+    expect(findButton(refusal.blocks, 'Set reply-to address').value).toBe('user_1');
+    const view = buildReplyToEmailModal('user_1', `<!channel>${long(4000)}@example.com`);
+    expectViewOk(view);
+    expect(JSON.parse(view.private_metadata ?? '')).toEqual({ id: 'user_1' });
   });
 });
 

@@ -19,6 +19,7 @@ import { registerExecuteSelected } from './execute-selected';
 import { registerBatchRetry } from './batch-retry';
 import { registerAcknowledgeSubmission } from './acknowledge-submission';
 import { registerOpenSubmissionFollowUp } from './open-submission-follow-up';
+import { registerOpenReplyToEmail } from './open-reply-to-email';
 
 export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerApprove(app, deps);
@@ -40,4 +41,5 @@ export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerCopyPortalLink(app, deps);
   registerEmailPortalLink(app, deps);
   registerRevokePortalLinks(app, deps);
+  registerOpenReplyToEmail(app, deps);
 }

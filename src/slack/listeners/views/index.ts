@@ -7,6 +7,7 @@ import { registerMilestoneSubmit } from './milestone-submit';
 import { registerNewAccountSubmit } from './new-account-submit';
 import { registerRequestChangesSubmit } from './request-changes-submit';
 import { registerSubmissionFollowUpSubmit } from './submission-follow-up-submit';
+import { registerReplyToEmailSubmit } from './reply-to-email-submit';
 
 export function registerViewListeners(app: App, deps: SlackDeps): void {
   registerEditDraftSubmit(app, deps);
@@ -16,4 +17,5 @@ export function registerViewListeners(app: App, deps: SlackDeps): void {
   registerNewAccountSubmit(app, deps);
   registerEmailPortalLinkSubmit(app, deps);
   registerRevokePortalLinksSubmit(app, deps);
+  registerReplyToEmailSubmit(app, deps);
 }
