@@ -240,9 +240,14 @@ export class FakeSlackApi {
     return this.calls.filter((c) => c.method === method);
   }
 
-  reset(): void {
+  /** Forgets the calls recorded so far; the workspace (users, channels, team) stays as it is. */
+  forgetCalls(): void {
     this.calls.length = 0;
     this.rejected.length = 0;
+  }
+
+  reset(): void {
+    this.forgetCalls();
     this.users.clear();
     this.channels.clear();
     this.team = { ...FAKE_TEAM };

@@ -30,6 +30,13 @@ import { waitFor } from './wait-for';
 
 export const NOW = new Date('2026-11-24T10:00:00Z');
 export const CSM = 'UCSM0001';
+/** The CSM as Slack's users.info describes them: a workspace member with a name and a visible email. */
+export const CSM_PROFILE = {
+  id: CSM,
+  name: 'Casey Morgan',
+  email: 'casey.morgan@vendor.test',
+  title: 'Onboarding lead',
+};
 /** The workspace the bot is installed in (auth.test); requests come from it unless a test says otherwise. */
 export const TEAM = FAKE_TEAM.id;
 export const CSM_CHANNEL = 'CCSM';
@@ -166,6 +173,7 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}) {
   });
   beforeEach(() => {
     fake.reset();
+    fake.addUser({ ...CSM_PROFILE });
     inFlight = 0;
     const ctx = serviceContext(t.db, NOW);
     const slack = createSlackApp({
@@ -396,7 +404,7 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}) {
 
     /** Forgets what people saw so far, so the next assertions read only what follows. */
     forget(): void {
-      fake.reset();
+      fake.forgetCalls();
     },
 
     /** Messages posted (chat.postMessage), in order. */
