@@ -8,7 +8,7 @@ import type { ActionType } from './template';
 
 export interface DraftStableContext {
   organization: { name: string; brandVoice: string };
-  csm: { name: string; email: string | null } | null;
+  csm: { name: string; email: string | null; title?: string | null } | null;
   account: {
     name: string;
     domain: string | null;

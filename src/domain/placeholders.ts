@@ -16,6 +16,7 @@ export const KNOWN_PLACEHOLDERS = [
   'csm.name',
   'csm.first_name',
   'csm.email',
+  'csm.title',
   'portal_link',
   'go_live_date',
   'kickoff_date',
@@ -58,6 +59,8 @@ interface Person {
   /** Unknown (a CSM whose Slack email is hidden) leaves {{…email}} unfilled, so review lint catches it. */
   email: string | null;
   firstName?: string | null;
+  /** Their job title from Slack; unknown leaves {{csm.title}} unfilled. */
+  title?: string | null;
 }
 
 export interface PlaceholderSource {
@@ -95,6 +98,7 @@ export function buildPlaceholderVars(source: PlaceholderSource): PlaceholderVars
     'csm.name': csm?.name ?? null,
     'csm.first_name': csm ? firstNameOf(csm) : null,
     'csm.email': csm?.email ?? null,
+    'csm.title': csm?.title?.trim() || null,
     portal_link: source.portalLink ?? null,
     go_live_date: formatDay(account.goLiveDate, source.timeZone, locale),
     kickoff_date: formatDay(account.kickoffDate, source.timeZone, locale),

@@ -14,7 +14,9 @@ import { registerCommandListeners } from './listeners/commands';
 import { registerEventListeners } from './listeners/events';
 import { registerViewListeners } from './listeners/views';
 import { registerEventDedupe } from './middleware/dedupe-events';
+import { registerOnlyOwnWorkspace } from './middleware/only-own-workspace';
 import { SlackNotifier } from './slack-notifier';
+import { SlackWorkspace } from './workspace';
 
 export interface SlackApp {
   app: App;
@@ -62,7 +64,16 @@ export function createSlackApp(options: {
     router = receiver.router as Router;
   }
   const notifier = new SlackNotifier(app.client, ctx, logger, config.csmChannel);
-  const deps: SlackDeps = { ctx, logger, notifier, workflows: options.workflows ?? {}, publicUrl: options.publicUrl };
+  const workspace = new SlackWorkspace(app.client, ctx, logger);
+  const deps: SlackDeps = {
+    ctx,
+    logger,
+    notifier,
+    workspace,
+    workflows: options.workflows ?? {},
+    publicUrl: options.publicUrl,
+  };
+  registerOnlyOwnWorkspace(app, deps);
   registerEventDedupe(app, deps);
   registerCommandListeners(app, deps);
   registerActionListeners(app, deps);

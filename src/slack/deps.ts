@@ -3,6 +3,7 @@ import type { ServiceContext } from '../services/context';
 import type { BatchProgress } from '../services/execution/execute-batch';
 import type { Mailer } from '../services/execution/ports';
 import type { SlackNotifier } from './slack-notifier';
+import type { SlackWorkspace } from './workspace';
 
 /**
  * Execution and redrafting belong to the drafting-and-execution area; the composition root hands them in so the
@@ -25,6 +26,8 @@ export interface SlackDeps {
   ctx: ServiceContext;
   logger: Logger;
   notifier: SlackNotifier;
+  /** The organisation and person behind each request (the workspace it came from), and profiles from Slack. */
+  workspace: SlackWorkspace;
   workflows: ReviewWorkflows;
   /** Base of portal links (PUBLIC_URL); without it the Copy portal link button says it is not set up. */
   publicUrl?: string;

@@ -44,6 +44,8 @@ export const ACTIONS = {
   riskConfirm: 'account_risk_confirm',
   riskDismiss: 'account_risk_dismiss',
   backOnTrack: 'account_back_on_track',
+  /** Opens the modal where a CSM whose email Slack hides gives the address customers reply to. */
+  openReplyToEmail: 'person_reply_to_email',
 } as const;
 
 export const VIEWS = {
@@ -58,6 +60,7 @@ export const VIEWS = {
   people: 'view_people',
   accountChannels: 'view_account_channels',
   contact: 'view_contact',
+  replyToEmail: 'view_reply_to_email',
 } as const;
 
 /** Input block and element ids inside modals. */
@@ -68,6 +71,8 @@ export const FIELDS = {
   reason: 'reason',
   /** The contact picker of the portal link modals (Email portal link, Revoke portal links). */
   contact: 'contact',
+  /** The address customers reply to, for a CSM whose email Slack hides. */
+  replyToEmail: 'reply_to_email',
 } as const;
 
 /** Block (and element) ids of the `/thread new` modal; submission errors are attached to them. */

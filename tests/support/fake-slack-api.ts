@@ -101,7 +101,7 @@ export interface FakeSlackChannel {
   isArchived?: boolean;
 }
 
-export const FAKE_TEAM = { id: 'T1', name: 'Acme Robotics', domain: 'acme-robotics' };
+export const FAKE_TEAM = { id: 'TACME01', name: 'Acme Robotics', domain: 'acme-robotics' };
 
 export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
@@ -206,7 +206,7 @@ export class FakeSlackApi {
       }
       this.calls.push({ method, args });
       if (method === 'auth.test')
-        return void res.json({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'thread' });
+        return void res.json({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: this.team.id, user: 'thread' });
       if (method === 'chat.update') return void res.json({ ok: true, channel: args.channel, ts: args.ts });
       const answer = this.directory(method, args);
       if (answer) return void res.json(answer);
@@ -240,9 +240,14 @@ export class FakeSlackApi {
     return this.calls.filter((c) => c.method === method);
   }
 
-  reset(): void {
+  /** Forgets the calls recorded so far; the workspace (users, channels, team) stays as it is. */
+  forgetCalls(): void {
     this.calls.length = 0;
     this.rejected.length = 0;
+  }
+
+  reset(): void {
+    this.forgetCalls();
     this.users.clear();
     this.channels.clear();
     this.team = { ...FAKE_TEAM };

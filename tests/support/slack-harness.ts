@@ -12,11 +12,17 @@ import type { Express } from 'express';
 import request, { type Response } from 'supertest';
 import { createHttpApp } from '../../src/http/app';
 import { silentLogger } from '../../src/lib/logger';
+import { resolveOrganizationForSlack } from '../../src/services/organizations/resolve-organization-for-slack';
+import { addPerson } from '../../src/services/people/add-person';
+import type { PersonSummary } from '../../src/services/people/person-summary';
+import { resolveSlackMember } from '../../src/services/people/resolve-slack-member';
 import { seedDemo } from '../../src/services/seed/seed-demo';
+import type { SlackActor } from '../../src/services/users/resolve-slack-actor';
+import type { Role } from '../../src/domain/roles';
 import { createSlackApp, type SlackApp } from '../../src/slack/create-slack-app';
 import type { ReviewWorkflows } from '../../src/slack/deps';
 import { blocksOf, findButton, type FoundButton } from './block-kit';
-import { FakeSlackApi, type RecordedCall } from './fake-slack-api';
+import { FAKE_TEAM, FakeSlackApi, type RecordedCall } from './fake-slack-api';
 import { serviceContext, type TestServiceContext } from './service-context';
 import { eventCallback, interaction, slashCommand, TEST_SIGNING_SECRET, type SignedRequest } from './slack-request';
 import { useTestDatabase } from './test-database';
@@ -24,7 +30,15 @@ import { waitFor } from './wait-for';
 
 export const NOW = new Date('2026-11-24T10:00:00Z');
 export const CSM = 'UCSM0001';
-export const TEAM = 'T1';
+/** The CSM as Slack's users.info describes them: a workspace member with a name and a visible email. */
+export const CSM_PROFILE = {
+  id: CSM,
+  name: 'Casey Morgan',
+  email: 'casey.morgan@vendor.test',
+  title: 'Onboarding lead',
+};
+/** The workspace the bot is installed in (auth.test); requests come from it unless a test says otherwise. */
+export const TEAM = FAKE_TEAM.id;
 export const CSM_CHANNEL = 'CCSM';
 export const PUBLIC_URL = 'http://thread.test';
 
@@ -35,6 +49,8 @@ const EPHEMERAL_CONTAINER = { type: 'message', message_ts: '1.000100', channel_i
 export interface Signing {
   secret?: string;
   timestamp?: number;
+  /** The Slack team the request comes from; the bot's own by default. */
+  team?: string;
 }
 
 export interface CommandOptions extends Signing {
@@ -172,6 +188,7 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}) {
   });
   beforeEach(() => {
     fake.reset();
+    fake.addUser({ ...CSM_PROFILE });
     inFlight = 0;
     const ctx = serviceContext(t.db, NOW);
     const slack = createSlackApp({
@@ -239,8 +256,45 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}) {
     get slack() {
       return holder.slack!;
     },
-    /** The demo organisation with the CSM as its first person (an admin). */
-    seed: () => seedDemo(ctx(), { csmSlackUserId: CSM }),
+    /** The demo organisation, its accounts run by the CSM, who becomes its admin as the first person to use Thread. */
+    async seed() {
+      const seeded = await seedDemo(ctx(), { csmSlackUserId: CSM });
+      await this.actor(CSM);
+      return seeded;
+    },
+
+    /**
+     * The Thread person behind a Slack user of the workspace, as a request of theirs would resolve them (the first
+     * person becomes the admin; anyone else must have been added). Through the services, as Slack does.
+     */
+    async actor(slackUserId: string = CSM): Promise<SlackActor> {
+      const org = await resolveOrganizationForSlack(ctx(), {
+        teamId: TEAM,
+        workspaceName: FAKE_TEAM.name,
+        adoptUnboundOrganization: true,
+      });
+      const m = await resolveSlackMember(ctx(), { organizationId: org.id, slackUserId });
+      return {
+        organizationId: m.organizationId,
+        userId: m.userId,
+        slackUserId: m.slackUserId,
+        name: m.name,
+        role: m.role,
+        timeZone: m.timeZone,
+      };
+    },
+
+    /** An admin (the CSM, the first person, by default) adds a colleague to Thread with a role, as the People screen does. */
+    async addPerson(slackUserId: string, role: Role, o: { by?: string; name?: string } = {}): Promise<PersonSummary> {
+      const admin = await this.actor(o.by ?? CSM);
+      return addPerson(ctx(), {
+        organizationId: admin.organizationId,
+        actor: { userId: admin.userId },
+        slackUserId,
+        role,
+        name: o.name,
+      });
+    },
 
     /** `/thread <text>`; the response is the acknowledgement (its body is what Slack shows at once). */
     command(text: string, o: CommandOptions = {}): Promise<Response> {
@@ -251,7 +305,7 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}) {
             text,
             user_id: o.as ?? CSM,
             user_name: 'someone',
-            team_id: TEAM,
+            team_id: o.team ?? TEAM,
             channel_id: o.channel ?? CSM_CHANNEL,
             response_url: fake.responseUrl(),
             trigger_id: 'trigger.command',
@@ -269,7 +323,7 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}) {
           {
             type: 'block_actions',
             user: user(o.as),
-            team: { id: TEAM },
+            team: { id: o.team ?? TEAM },
             trigger_id: 'trigger.click',
             response_url: fake.responseUrl(),
             container: o.container ?? EPHEMERAL_CONTAINER,
@@ -305,7 +359,7 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}) {
           {
             type: 'block_actions',
             user: user(o.as),
-            team: { id: TEAM },
+            team: { id: o.team ?? TEAM },
             response_url: fake.responseUrl(),
             container: o.container ?? EPHEMERAL_CONTAINER,
             actions: [
@@ -331,7 +385,7 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}) {
           {
             type: 'view_submission',
             user: user(o.as),
-            team: { id: TEAM },
+            team: { id: o.team ?? TEAM },
             view: { ...view, id: 'V1', state: { values: viewState(view, values) } },
           },
           o,
@@ -348,7 +402,7 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}) {
         eventCallback(
           {
             type: 'event_callback',
-            team_id: TEAM,
+            team_id: o.team ?? TEAM,
             api_app_id: 'A1',
             event_id: o.eventId ?? `EvHarness${nextEvent++}`,
             event_time: 1,
@@ -365,7 +419,7 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}) {
 
     /** Forgets what people saw so far, so the next assertions read only what follows. */
     forget(): void {
-      fake.reset();
+      fake.forgetCalls();
     },
 
     /** Messages posted (chat.postMessage), in order. */

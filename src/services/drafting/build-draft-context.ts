@@ -61,7 +61,9 @@ interface DraftingRow {
   timezone: string;
   hasCsm: boolean;
   csmName: string | null;
+  /** Where customers reach the CSM: the reply-to address they gave, else their Slack email. */
   csmEmail: string | null;
+  csmTitle: string | null;
   hasHandoff: boolean;
   contacts: unknown;
   milestones: unknown;
@@ -81,7 +83,7 @@ export async function loadActionForDrafting(ctx: ServiceContext, actionId: strin
            xm."name" AS "milestoneName", xm."position" AS "milestonePosition",
            a."organizationId", a."name" AS "accountName", a."domain", a."industry", a."arr", a."kickoffDate", a."goLiveDate",
            o."name" AS "orgName", o."brandVoice", o."timezone",
-           (u."id" IS NOT NULL) AS "hasCsm", u."name" AS "csmName", u."email" AS "csmEmail",
+           (u."id" IS NOT NULL) AS "hasCsm", u."name" AS "csmName", COALESCE(u."replyToEmail", u."email") AS "csmEmail", u."title" AS "csmTitle",
            (h."id" IS NOT NULL) AS "hasHandoff",
            (SELECT coalesce(json_agg(json_build_object('name', c."name", 'email', c."email", 'title', c."title", 'isPrimary', c."isPrimary")
                      ORDER BY ${PRIMARY_CONTACT_FIRST_SQL}), '[]'::json)
@@ -131,7 +133,7 @@ export async function loadActionForDrafting(ctx: ServiceContext, actionId: strin
       kickoffDate: row.kickoffDate,
       goLiveDate: row.goLiveDate,
       organization: { name: row.orgName, brandVoice: row.brandVoice, timezone: row.timezone },
-      csm: row.hasCsm ? { name: row.csmName ?? '', email: row.csmEmail } : null,
+      csm: row.hasCsm ? { name: row.csmName ?? '', email: row.csmEmail, title: row.csmTitle } : null,
       contacts: lists.contacts,
       handoff: row.hasHandoff
         ? {
@@ -173,7 +175,7 @@ export async function buildDraftRequest(_ctx: ServiceContext, action: ActionForD
   return {
     stable: {
       organization: { name: org.name, brandVoice: org.brandVoice },
-      csm: account.csm ? { name: account.csm.name, email: account.csm.email } : null,
+      csm: account.csm ? { name: account.csm.name, email: account.csm.email, title: account.csm.title } : null,
       account: {
         name: account.name,
         domain: account.domain,

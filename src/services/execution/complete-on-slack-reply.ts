@@ -7,6 +7,8 @@ import type { ExecutionDeps } from './ports';
 import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
 
 const optionsSchema = z.object({
+  /** The organisation of the workspace the reply was posted in; only its actions are looked at. */
+  organizationId: z.string().min(1),
   /** The channel the reply was posted in. */
   channel: z.string().min(1),
   /** The ts of the message replied to (the thread's parent). */
@@ -28,7 +30,12 @@ export async function completeOnSlackReply(
 ): Promise<string | null> {
   const o = parseOptions(optionsSchema, input);
   const candidates = await ctx.prisma.action.findMany({
-    where: { type: 'slack_message', status: 'executed', executionRecord: { path: ['slackTs'], equals: o.threadTs } },
+    where: {
+      type: 'slack_message',
+      status: 'executed',
+      account: { organizationId: o.organizationId },
+      executionRecord: { path: ['slackTs'], equals: o.threadTs },
+    },
     select: {
       id: true,
       executionRecord: true,

@@ -25,6 +25,7 @@ import { toAppError } from '../errors/to-app-error';
 import { propagateTriggers } from '../plan/propagate-triggers';
 import { refreshNextActionAt } from '../plan/refresh-next-action-at';
 import { loadActionForExecution } from './load-action-for-execution';
+import { getCustomerEmailSender } from '../people/get-customer-email-sender';
 import { performSend } from './perform-send';
 import { planSend } from './plan-send';
 import type { ExecutionDeps } from './ports';
@@ -61,7 +62,17 @@ export async function executeAction(
     throw toAppError(error);
   }
 
-  const plan = planSend(action, deps);
+  const planned = planSend(action, deps);
+  // Customer email goes out as the account's CSM, with replies to them: refused before anything is claimed when
+  // Slack hides their email and they gave no reply-to address.
+  const csmId = action.account.csmId;
+  const plan =
+    (planned.channel === 'email' || planned.channel === 'portal') && csmId
+      ? {
+          ...planned,
+          sender: await getCustomerEmailSender(ctx, { organizationId: action.account.organizationId, userId: csmId }),
+        }
+      : planned;
   let overridden: string[] = [];
   if (plan.channel !== 'internal') {
     const findings = lintActionDraft({

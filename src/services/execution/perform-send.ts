@@ -45,11 +45,10 @@ export async function performSend(
     return { slackChannel: posted.channel, slackTs: posted.ts };
   }
 
-  const csm = action.account.csm;
   await deps.mailer!.send({
     messageId: ids.messageId!,
-    fromName: csm?.name ?? null,
-    replyTo: csm?.email ?? null,
+    fromName: plan.sender?.name ?? null,
+    replyTo: plan.sender?.replyTo ?? null,
     to: { name: plan.recipient!.name, email: plan.recipient!.email },
     subject: subject.trim() === '' ? action.name : subject,
     text: body,

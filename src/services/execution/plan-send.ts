@@ -2,6 +2,7 @@
  * Decides, before anything is claimed, where an action goes and whether it can go there: the channel, the
  * recipient, and the connectors it needs. Every refusal names what to fix, and nothing has changed yet.
  */
+import type { CustomerEmailSender } from '../../domain/person-profile';
 import { mentionsPortalLink } from '../../domain/send-time-placeholders';
 import { AppError } from '../../lib/errors';
 import type { ActionForExecution } from './load-action-for-execution';
@@ -18,6 +19,8 @@ export interface SendPlan {
   subject: string;
   body: string;
   needsPortalLink: boolean;
+  /** Email and portal: the CSM the customer sees as the sender and replies to (getCustomerEmailSender). */
+  sender?: CustomerEmailSender;
 }
 
 export function planSend(action: ActionForExecution, deps: ExecutionDeps): SendPlan {

@@ -13,7 +13,7 @@ const optionsSchema = z.object({
 /**
  * The name and Reply-To customer email goes out with, for the email sender. A CSM with neither a Slack email nor
  * a reply-to address cannot send customer email: refused (not_configured) with the sentence saying to set it,
- * under the replyToEmail field so the Slack layer can open the modal that asks for it.
+ * under the replyToEmail field (details: whose address) so the Slack layer can open the modal that asks for it.
  */
 export async function getCustomerEmailSender(
   ctx: ServiceContext,
@@ -28,6 +28,7 @@ export async function getCustomerEmailSender(
   const sender = customerEmailSender(user);
   if (!sender.ok) {
     throw new AppError('not_configured', sender.message, {
+      details: { userId: o.userId },
       fields: [{ field: 'replyToEmail', message: sender.message }],
     });
   }

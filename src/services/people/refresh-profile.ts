@@ -33,6 +33,11 @@ export interface RefreshedProfile {
   userId: string;
   /** The profile fields whose value changed. */
   changed: (keyof Profile)[];
+  /**
+   * Slack has just stopped showing (or never showed) this CSM's or admin's email and they gave no reply-to address:
+   * the Slack layer asks them for one. True once per loss of the email, not on every refresh.
+   */
+  replyToNeeded: boolean;
 }
 
 function usable<T>(value: string | null | undefined, check: (v: string) => { ok: true; value: T } | { ok: false }) {
@@ -89,6 +94,12 @@ export async function refreshProfile(
         at: now,
       });
     }
-    return { userId: user.id, changed };
+    const firstRead = user.profileRefreshedAt === null;
+    const replyToNeeded =
+      after.email === null &&
+      user.replyToEmail === null &&
+      (user.role === 'csm' || user.role === 'admin') &&
+      (firstRead || changed.includes('email'));
+    return { userId: user.id, changed, replyToNeeded };
   });
 }

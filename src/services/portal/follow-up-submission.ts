@@ -96,7 +96,7 @@ export async function followUpSubmission(
       const sent = await deps.mailer.send({
         messageId: deps.mailer.messageIdFor(`submission-follow-up:${submission.id}`),
         fromName: submission.account.csm?.name ?? null,
-        replyTo: submission.account.csm?.email ?? null,
+        replyTo: submission.account.csm?.replyToEmail ?? submission.account.csm?.email ?? null,
         to: { name: recipient.name, email: recipient.email },
         subject: `About your answer to ${submission.action.name}`,
         text: [

@@ -15,7 +15,8 @@ export interface PortalFrame {
     status: string;
   };
   contact: { id: string; name: string; email: string };
-  csm: { name: string; email: string | null } | null;
+  /** The CSM's card: email is where customers reach them (their reply-to address, else their Slack email). */
+  csm: { name: string; email: string | null; title: string | null } | null;
   timeZone: string;
 }
 
@@ -33,6 +34,7 @@ export interface PortalFrameRow {
   hasCsm: boolean;
   csmName: string | null;
   csmEmail: string | null;
+  csmTitle: string | null;
   brandName: string;
   brandLogoUrl: string | null;
   brandColor: string;
@@ -49,7 +51,7 @@ export function selectPortalFrame(session: PortalSession, extra: Prisma.Sql = Pr
     SELECT c."id" AS "contactId", c."name" AS "contactName", c."email" AS "contactEmail",
            a."id" AS "accountId", a."name" AS "accountName", a."domain" AS "accountDomain",
            a."kickoffDate", a."goLiveDate", a."status"::text AS "accountStatus",
-           (u."id" IS NOT NULL) AS "hasCsm", u."name" AS "csmName", u."email" AS "csmEmail",
+           (u."id" IS NOT NULL) AS "hasCsm", u."name" AS "csmName", COALESCE(u."replyToEmail", u."email") AS "csmEmail", u."title" AS "csmTitle",
            o."name" AS "brandName", o."logoUrl" AS "brandLogoUrl", o."brandColor", o."timezone" AS "timeZone"
            ${extra}
     FROM "Contact" c
@@ -72,7 +74,7 @@ export function toPortalFrame(row: PortalFrameRow | undefined): PortalFrame {
       status: row.accountStatus,
     },
     contact: { id: row.contactId, name: row.contactName, email: row.contactEmail },
-    csm: row.hasCsm ? { name: row.csmName ?? '', email: row.csmEmail } : null,
+    csm: row.hasCsm ? { name: row.csmName ?? '', email: row.csmEmail, title: row.csmTitle } : null,
     timeZone: row.timeZone,
   };
 }

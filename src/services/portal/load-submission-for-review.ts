@@ -38,7 +38,7 @@ const SUBMISSION_INCLUDE = {
       name: true,
       csmId: true,
       organizationId: true,
-      csm: { select: { name: true, email: true } },
+      csm: { select: { name: true, email: true, replyToEmail: true } },
       contacts: {
         orderBy: PRIMARY_CONTACT_FIRST,
         take: 1,

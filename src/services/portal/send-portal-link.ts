@@ -50,7 +50,7 @@ export async function sendPortalLink(
       csmId: true,
       organizationId: true,
       organization: { select: { name: true } },
-      csm: { select: { name: true, email: true } },
+      csm: { select: { name: true, email: true, replyToEmail: true } },
       contacts: {
         orderBy: PRIMARY_CONTACT_FIRST,
         select: { id: true, name: true, email: true },
@@ -86,7 +86,7 @@ export async function sendPortalLink(
       const sent = await deps.mailer.send({
         messageId: deps.mailer.messageIdFor(`portal-link:${link.portalAccessId}`),
         fromName: account.csm?.name ?? null,
-        replyTo: account.csm?.email ?? null,
+        replyTo: account.csm?.replyToEmail ?? account.csm?.email ?? null,
         to: { name: contact.name, email: contact.email },
         subject: email.subject,
         text: email.text,

@@ -23,7 +23,7 @@ export async function draftFromTemplate(
       account: {
         include: {
           organization: { select: { timezone: true } },
-          csm: { select: { name: true, email: true } },
+          csm: { select: { name: true, email: true, replyToEmail: true, title: true } },
           contacts: { orderBy: PRIMARY_CONTACT_FIRST, take: 1 },
         },
       },
@@ -40,7 +40,7 @@ export async function draftFromTemplate(
   const vars = buildPlaceholderVars({
     account,
     contact: contact ?? null,
-    csm: account.csm,
+    csm: account.csm && { ...account.csm, email: account.csm.replyToEmail ?? account.csm.email },
     milestone: { name: action.milestone.name },
     nextMilestone,
     timeZone: account.organization.timezone,

@@ -50,7 +50,7 @@ export async function remindUnansweredPortalRequests(
           organization: {
             select: { name: true, timezone: true, portalReminderDays: true, portalReminderMaxCount: true },
           },
-          csm: { select: { name: true } },
+          csm: { select: { name: true, email: true, replyToEmail: true } },
           contacts: {
             orderBy: PRIMARY_CONTACT_FIRST,
             take: 1,
@@ -85,6 +85,7 @@ export async function remindUnansweredPortalRequests(
       const sent = await deps.mailer.send({
         messageId: deps.mailer.messageIdFor(`portal-reminder:${action.id}:${reminder}`),
         fromName: account.csm?.name ?? null,
+        replyTo: account.csm?.replyToEmail ?? account.csm?.email ?? null,
         to: { name: contact.name, email: contact.email },
         subject: `Reminder: ${action.name} for ${account.name}`,
         text: [

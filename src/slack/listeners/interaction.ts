@@ -1,19 +1,46 @@
 /** Small pieces every button and modal listener shares: who clicked, what they clicked, and how to show a refusal. */
 import type { BlockAction, ButtonAction, RespondFn, StaticSelectAction } from '@slack/bolt';
-import { resolveSlackActor, type SlackActor } from '../../services/users/resolve-slack-actor';
+import { z } from 'zod';
+import { isAppError } from '../../lib/errors';
+import type { SlackActor } from '../../services/users/resolve-slack-actor';
+import { buildRefusalWithReplyToButton } from '../blocks/reply-to-email';
 import type { SlackDeps } from '../deps';
 import { errorText } from '../error-text';
+import { originOf, type RequestOrigin } from '../workspace';
 
 /** A click on one of Thread's buttons, or a pick in one of its selects (the account picker). */
 export type ThreadClick = BlockAction<ButtonAction | StaticSelectAction>;
 
-export function actorOf(deps: SlackDeps, body: { user: { id: string } }): Promise<SlackActor> {
-  return resolveSlackActor(deps.ctx, { slackUserId: body.user.id });
+/**
+ * The person behind a click, a modal or an event, in the organisation of the workspace it came from: the first person
+ * becomes its admin, people nobody added are refused naming the admins, and a day-old profile is read from Slack.
+ */
+export function actorOf(
+  deps: SlackDeps,
+  body: { user: { id: string; team_id?: string | null } } & Omit<RequestOrigin, 'user'>,
+): Promise<SlackActor> {
+  return deps.workspace.actor({ slackUserId: body.user.id, ...originOf(body) });
 }
 
-/** A refusal or failure, shown only to the person who clicked. */
+/** Whose reply-to address a "not configured" refusal of customer email is about (getCustomerEmailSender). */
+const missingReplyToSchema = z.object({ userId: z.string().min(1) });
+
+/**
+ * A refusal or failure, shown only to the person who clicked. A customer email refused because the CSM has no
+ * address customers could reply to carries the button that asks for it.
+ */
 export async function tellUser(deps: SlackDeps, respond: RespondFn, error: unknown): Promise<void> {
-  await respond({ response_type: 'ephemeral', replace_original: false, text: errorText(error, deps.logger) });
+  const text = errorText(error, deps.logger);
+  const missing =
+    isAppError(error) && error.fields.some((f) => f.field === 'replyToEmail')
+      ? missingReplyToSchema.safeParse(error.details)
+      : undefined;
+  if (missing?.success) {
+    const message = buildRefusalWithReplyToButton(text, missing.data.userId);
+    await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    return;
+  }
+  await respond({ response_type: 'ephemeral', replace_original: false, text });
 }
 
 /** The clicked button's value, or the picked option's; '' when there is none. */

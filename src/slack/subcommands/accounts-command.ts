@@ -1,5 +1,6 @@
 import { ACCOUNT_SORTS, ACCOUNT_STATUSES, listAccounts } from '../../services/accounts/list-accounts';
-import { resolveSlackActor, type SlackActor } from '../../services/users/resolve-slack-actor';
+import { findSlackMember } from '../../services/people/find-slack-member';
+import type { SlackActor } from '../../services/users/resolve-slack-actor';
 import { buildAccountsList } from '../blocks/accounts-list';
 import { buildHelp } from '../blocks/help';
 import type { SlackMessage } from '../blocks/slack-message';
@@ -20,11 +21,13 @@ export async function accountsCommand(deps: SlackDeps, actor: SlackActor, rest: 
         ? actor.slackUserId
         : mentionedUserId(filters.csm);
     if (!slackId) problems.push('csm: expected @me or a @mention');
-    else
-      csmUserId =
-        slackId === actor.slackUserId
-          ? actor.userId
-          : (await resolveSlackActor(deps.ctx, { slackUserId: slackId })).userId;
+    else if (slackId === actor.slackUserId) csmUserId = actor.userId;
+    else {
+      // Looking a person up never creates one: naming somebody in a filter gives them nothing.
+      const known = await findSlackMember(deps.ctx, { organizationId: actor.organizationId, slackUserId: slackId });
+      if (known) csmUserId = known.userId;
+      else problems.push(`csm: <@${slackId}> is not in Thread, so they are nobody's CSM here`);
+    }
   }
   if (problems.length) return buildHelp(`I could not read those filters: ${problems.join('; ')}.`);
   const rows = await listAccounts(deps.ctx, {

@@ -123,6 +123,8 @@ describe('account card buttons', () => {
 
   it('Copy portal link is refused to someone who is not the account’s CSM, and mints nothing', async () => {
     const { card } = await heliosCard();
+    // A colleague who is a CSM, but not this account's.
+    await h.addPerson('UOTHER01', 'csm');
     await h.press(card, 'Copy portal link', { as: 'UOTHER01' });
     expect(h.lastReply().text).toContain("only the account's CSM or an admin can create portal links");
     expect(await h.db.prisma.portalAccess.count()).toBe(0);

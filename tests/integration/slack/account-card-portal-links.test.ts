@@ -147,6 +147,8 @@ describe('Email portal link on the account card', () => {
   it('is refused to someone who is not the account’s CSM: no link, no email, no modal', async () => {
     const { account, card } = await helios();
     await addContact(account.id);
+    // A colleague who is a CSM, but not this account's.
+    await h.addPerson('UOTHER01', 'csm');
     await h.press(card, 'Email portal link', { as: 'UOTHER01' });
     const reply = h.lastReply();
     expect(reply.text).toContain(
@@ -217,6 +219,8 @@ describe('Revoke portal links on the account card', () => {
   it('is refused to someone who is not the account’s CSM, at the button and at the confirmation', async () => {
     const { account, card } = await helios();
     await mint(account.id);
+    // A colleague who is a CSM, but not this account's.
+    await h.addPerson('UOTHER01', 'csm');
     await h.press(card, 'Revoke portal links', { as: 'UOTHER01' });
     expect(h.lastReply().text).toContain("only the account's CSM or an admin can revoke portal links");
     expect(h.opened).toHaveLength(0);

@@ -3,7 +3,6 @@ import { createSmtpMailer, type SmtpMailer } from '../../../src/connectors/email
 import { reviewWorkflows } from '../../../src/composition/execution-ports';
 import type { ExecutionDeps } from '../../../src/services/execution/ports';
 import { editDraft } from '../../../src/services/review/edit-draft';
-import { resolveSlackActor } from '../../../src/services/users/resolve-slack-actor';
 import { actionIds, buttonLabels, findButton, textOf } from '../../support/block-kit';
 import { useSmtpCapture } from '../../support/smtp-capture';
 import { CSM, useSlackHarness, type SeenMessage } from '../../support/slack-harness';
@@ -33,7 +32,7 @@ afterEach(() => mailer.close());
 async function readyDraft(account: string, key: string, body: string, subject = 'Hello from onboarding') {
   const action = await h.db.prisma.action.findFirstOrThrow({ where: { key, account: { name: account } } });
   await h.db.prisma.action.update({ where: { id: action.id }, data: { status: 'ready' } });
-  const actor = await resolveSlackActor(h.ctx, { slackUserId: CSM });
+  const actor = await h.actor(CSM);
   await editDraft(h.ctx, { organizationId: actor.organizationId, actionId: action.id, actor, subject, body });
   return action.id;
 }
@@ -109,7 +108,7 @@ describe('batch review and execution', () => {
     });
 
     // Fix the draft, then Retry from the progress message: sent, and its line says so in the same message.
-    const actor = await resolveSlackActor(h.ctx, { slackUserId: CSM });
+    const actor = await h.actor(CSM);
     await editDraft(h.ctx, {
       organizationId: actor.organizationId,
       actionId: bad,

@@ -1,4 +1,4 @@
-import { resolveSlackActor } from '../../../src/services/users/resolve-slack-actor';
+import { setRole } from '../../../src/services/people/set-role';
 import { findButton, textOf } from '../../support/block-kit';
 import { CSM, NOW, useSlackHarness } from '../../support/slack-harness';
 
@@ -8,9 +8,8 @@ const ADMIN = 'UADMIN01';
 const homeOpened = (user: string) => ({ type: 'app_home_opened', user, tab: 'home', channel: 'D1' });
 
 async function makeAdmin(slackUserId: string) {
-  const actor = await resolveSlackActor(h.ctx, { slackUserId });
-  await h.db.prisma.user.update({ where: { id: actor.userId }, data: { role: 'admin' } });
-  return actor;
+  await h.addPerson(slackUserId, 'admin');
+  return h.actor(slackUserId);
 }
 
 const homeOf = (user: string) => {
@@ -23,7 +22,7 @@ describe('App Home', () => {
   it('is republished for the CSM and the admins, and no one else, when an account changes', async () => {
     await h.seed();
     await makeAdmin(ADMIN);
-    await resolveSlackActor(h.ctx, { slackUserId: 'UCSM0002' });
+    await h.addPerson('UCSM0002', 'csm');
     const account = await h.db.prisma.account.findFirstOrThrow({ where: { name: 'Helios Health' } });
     await h.db.prisma.account.update({ where: { id: account.id }, data: { status: 'at_risk' } });
     h.forget();
@@ -42,7 +41,14 @@ describe('App Home', () => {
 
   it('shows an admin the organisation-wide counts, and a CSM none', async () => {
     await h.seed();
-    await makeAdmin(ADMIN);
+    // The CSM was the first person (so its admin); the admin they add makes them a CSM again.
+    const admin = await makeAdmin(ADMIN);
+    await setRole(h.ctx, {
+      organizationId: admin.organizationId,
+      actor: admin,
+      person: { slackUserId: CSM },
+      role: 'csm',
+    });
     const org = await h.db.prisma.organization.findFirstOrThrow();
     await h.db.prisma.account.updateMany({ where: { name: 'Brightline Analytics' }, data: { status: 'at_risk' } });
     await h.db.prisma.action.updateMany({

@@ -17,15 +17,17 @@ describe('manifest.json', () => {
     expect(ok).toBe(true);
   });
 
-  it('declares /thread, interactivity, the Home tab and the app_home_opened event, with least-privilege scopes', () => {
+  it('declares /thread, interactivity, the Home tab and its events, with least-privilege scopes', () => {
     expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(['/thread']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     // message.*: a customer's reply in the thread of a message Thread sent completes that action.
+    // user_change: a person's Slack profile (name, email, title) reaches Thread at once.
     expect(manifest.settings.event_subscriptions.bot_events).toEqual([
       'app_home_opened',
       'message.channels',
       'message.groups',
+      'user_change',
     ]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'channels:history',
@@ -34,6 +36,9 @@ describe('manifest.json', () => {
       'commands',
       'groups:history',
       'groups:read',
+      'team:read',
+      'users:read',
+      'users:read.email',
     ]);
   });
 
@@ -53,6 +58,9 @@ describe('manifest.json', () => {
       'conversations.history': 'channels:history',
       // Whether Thread is in a chosen channel (checkChannel); groups:read is added below for private channels.
       'conversations.info': 'channels:read',
+      'auth.test': null,
+      'team.info': 'team:read',
+      'users.info': 'users:read',
       'views.open': null,
       'views.publish': null,
       'views.update': null,
@@ -86,6 +94,8 @@ describe('manifest.json', () => {
       'channels:history',
       'groups:history',
       ...(called.has('conversations.info') ? ['groups:read'] : []),
+      // users.info answers with the email only with this scope; user_change events need users:read.
+      ...(called.has('users.info') ? ['users:read.email'] : []),
       ...[...called].map((m) => SCOPE_OF[m]).filter((s): s is string => !!s),
     ]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());

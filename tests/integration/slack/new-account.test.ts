@@ -128,10 +128,7 @@ describe('/thread new', () => {
 
   it('refuses an AE with an ephemeral reason instead of opening the modal', async () => {
     await h.seed();
-    const org = await h.db.prisma.organization.findFirstOrThrow();
-    await h.db.prisma.user.create({
-      data: { organizationId: org.id, slackUserId: 'UAE00002', name: 'Alex AE', role: 'ae' },
-    });
+    await h.addPerson('UAE00002', 'ae', { name: 'Alex AE' });
     await h.command('new', { as: 'UAE00002' });
     expect(h.lastReply().text).toContain('only CSMs and admins can create accounts');
     expect(h.opened).toHaveLength(0);

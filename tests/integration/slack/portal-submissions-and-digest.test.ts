@@ -78,6 +78,8 @@ describe('portal submission cards', () => {
 
   it("refuses someone who is not the account's CSM or an admin", async () => {
     const { submission, card } = await submittedCard();
+    // A colleague who is a CSM, but not this account's.
+    await h.addPerson('UOTHER01', 'csm');
     await h.press(card, 'Acknowledge', { as: 'UOTHER01' });
     expect(h.lastReply().text).toContain("only the account's CSM or an admin");
     expect((await h.db.prisma.submission.findUniqueOrThrow({ where: { id: submission.id } })).reviewedAt).toBeNull();

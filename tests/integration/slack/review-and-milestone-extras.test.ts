@@ -1,5 +1,5 @@
+import { setRole } from '../../../src/services/people/set-role';
 import { blockMilestone } from '../../../src/services/milestones/block-milestone';
-import { resolveSlackActor } from '../../../src/services/users/resolve-slack-actor';
 import { stringsIn, textOf } from '../../support/block-kit';
 import { CSM, useSlackHarness } from '../../support/slack-harness';
 
@@ -48,6 +48,8 @@ describe('Send test to me', () => {
   it('is refused to someone who is not the CSM, and nothing is sent', async () => {
     await h.seed();
     const id = await readyAction('Helios Health', 'kickoff-day-message', { body: DRAFT });
+    // A colleague who is a CSM, but not this account's.
+    await h.addPerson('UOTHER01', 'csm');
     await h.press(await cardOf(id), 'Send test to me', { as: 'UOTHER01' });
     expect(h.lastReply().text).toContain("only the account's CSM or an admin");
     expect(h.posted).toHaveLength(0);
@@ -72,7 +74,15 @@ describe('/thread review', () => {
       body: 'Hello Northwind',
     });
     // Brightline belongs to another CSM: not in this CSM's own queue.
-    const other = await resolveSlackActor(h.ctx, { slackUserId: 'UCSM0002' });
+    // The CSM was the first person (an admin, who sees every draft): a second admin makes them a CSM again.
+    await h.addPerson('UCSM0002', 'admin');
+    const other = await h.actor('UCSM0002');
+    await setRole(h.ctx, {
+      organizationId: other.organizationId,
+      actor: other,
+      person: { slackUserId: CSM },
+      role: 'csm',
+    });
     await h.db.prisma.account.updateMany({ where: { name: 'Brightline Analytics' }, data: { csmId: other.userId } });
     await readyAction('Brightline Analytics', 'welcome-email', {
       subject: 'Welcome Brightline',
@@ -172,7 +182,7 @@ describe('Start and Unblock milestone modals', () => {
 
   it('Unblock clears the blocker note (it leaves the portal), keeps it in the audit trail with the reason', async () => {
     const m = await northwindMilestone(0);
-    const actor = await resolveSlackActor(h.ctx, { slackUserId: CSM });
+    const actor = await h.actor(CSM);
     await blockMilestone(h.ctx, {
       organizationId: actor.organizationId,
       milestoneId: m.id,

@@ -46,6 +46,8 @@ describe('review cards', () => {
   it('refuses someone who is not the CSM with an ephemeral reason and changes nothing', async () => {
     const { id, card } = await readyWelcomeEmail();
     h.forget();
+    // A colleague who is a CSM, but not this account's.
+    await h.addPerson('UOTHER01', 'csm');
     await h.press(card, 'Approve', { as: 'UOTHER01' });
     const reply = h.lastReply();
     expect(reply.response_type).toBe('ephemeral');

@@ -57,7 +57,7 @@ describe('buildPlaceholderVars', () => {
       kickoffDate: '2026-02-02',
     },
     contact: { name: 'Dana  Scully', email: 'dana@acme.io' },
-    csm: { name: 'Sam Lee', email: 'sam@thread.dev', firstName: 'Samantha' },
+    csm: { name: 'Sam Lee', email: 'sam@thread.dev', firstName: 'Samantha', title: 'Onboarding lead' },
     portalLink: 'https://portal.thread.dev/a/xyz',
     milestone: { name: 'Kickoff' },
     nextMilestone: { name: 'Technical Setup' },
@@ -74,6 +74,7 @@ describe('buildPlaceholderVars', () => {
       'csm.name': 'Sam Lee',
       'csm.first_name': 'Samantha',
       'csm.email': 'sam@thread.dev',
+      'csm.title': 'Onboarding lead',
       portal_link: 'https://portal.thread.dev/a/xyz',
       go_live_date: 'Tuesday, 3 March 2026',
       kickoff_date: 'Monday, 2 February 2026',
@@ -93,6 +94,11 @@ describe('buildPlaceholderVars', () => {
     const v = buildPlaceholderVars({ ...source, csm: { name: 'Sam Lee', email: null } });
     expect(v['csm.email']).toBeNull();
     expect(renderPlaceholders('Reply to {{csm.email}}', v).unfilled).toEqual(['csm.email']);
+  });
+
+  it('leaves {{csm.title}} unfilled when Slack gives the CSM no title', () => {
+    const v = buildPlaceholderVars({ ...source, csm: { name: 'Sam Lee', email: 'sam@thread.dev', title: ' ' } });
+    expect(renderPlaceholders('{{csm.name}}, {{csm.title}}', v)).toMatchObject({ unfilled: ['csm.title'] });
   });
 
   it('names the calendar day itself even in a zone west of UTC', () => {

@@ -45,6 +45,11 @@ import {
 } from '../../../src/slack/blocks/settings-modal';
 import type { OrganizationSettings } from '../../../src/services/organizations/organization-settings';
 import { SETTING_KEYS } from '../../../src/services/organizations/organization-settings';
+import {
+  buildRefusalWithReplyToButton,
+  buildReplyToEmailModal,
+  buildReplyToEmailPrompt,
+} from '../../../src/slack/blocks/reply-to-email';
 import { buildReviewCard } from '../../../src/slack/blocks/review-card';
 import { buildReviewQueue } from '../../../src/slack/blocks/review-queue';
 import {
@@ -56,7 +61,7 @@ import {
 import { buildTimeline } from '../../../src/slack/blocks/timeline';
 import { escapeMrkdwn, safe, truncate } from '../../../src/slack/blocks/text';
 import { ACTIONS } from '../../../src/slack/ids';
-import { actionIds, buttonLabels, textOf } from '../../support/block-kit';
+import { actionIds, buttonLabels, findButton, textOf } from '../../support/block-kit';
 import { escapingProblems, limitProblems, mrkdwnTexts, viewProblems } from './block-kit-limits';
 
 /** Text a customer or a CRM could send: mentions, disguised links, entities, emoji, and far too long. */
@@ -647,6 +652,18 @@ describe('settings and people builders under oversized and hostile input', () =>
       expect(textOf(view)).toContain('and 220 more');
     }
     expectViewOk(buildPeopleModal({ people: [], canManage: true }));
+  });
+});
+
+describe('asking a CSM for the address customers reply to', () => {
+  it('the DM, the refusal with its button and the modal fit, whatever the refusal and the stored address', () => {
+    expectMessageOk(buildReplyToEmailPrompt('user_1'));
+    const refusal = buildRefusalWithReplyToButton(`:warning: ${long(8000)}`, 'user_1');
+    expectMessageOk(refusal);
+    expect(findButton(refusal.blocks, 'Set reply-to address').value).toBe('user_1');
+    const view = buildReplyToEmailModal('user_1', `<!channel>${long(4000)}@example.com`);
+    expectViewOk(view);
+    expect(JSON.parse(view.private_metadata ?? '')).toEqual({ id: 'user_1' });
   });
 });
 

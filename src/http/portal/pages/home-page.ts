@@ -93,7 +93,7 @@ ${o.answeredTitle ? html`<div class="notice notice--success" role="status"><p><s
     <h2 id="csm-title">Your contact</h2>
     ${
       frame.csm
-        ? html`<p class="csm__name">${frame.csm.name}</p><p class="muted">Customer success manager</p>${frame.csm.email ? html`<p><a class="csm__email" href="mailto:${frame.csm.email}">${frame.csm.email}</a></p>` : ''}`
+        ? html`<p class="csm__name">${frame.csm.name}</p><p class="muted">${frame.csm.title || 'Customer success manager'}</p>${frame.csm.email ? html`<p><a class="csm__email" href="mailto:${frame.csm.email}">${frame.csm.email}</a></p>` : ''}`
         : html`<p class="muted">Your customer success manager will be introduced shortly.</p>`
     }
   </section>

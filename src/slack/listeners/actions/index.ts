@@ -25,6 +25,7 @@ import { registerOpenAccountChannels } from './open-account-channels';
 import { registerOpenContactModal } from './open-contact-modal';
 import { registerRemoveContact } from './remove-contact';
 import { registerSettleAtRisk } from './settle-at-risk';
+import { registerOpenReplyToEmail } from './open-reply-to-email';
 
 export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerApprove(app, deps);
@@ -52,4 +53,5 @@ export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerOpenContactModal(app, deps);
   registerRemoveContact(app, deps);
   registerSettleAtRisk(app, deps);
+  registerOpenReplyToEmail(app, deps);
 }

@@ -1,5 +1,4 @@
 import type { App } from '@slack/bolt';
-import { resolveSlackActor } from '../../../services/users/resolve-slack-actor';
 import { buildHelp } from '../../blocks/help';
 import type { SlackMessage } from '../../blocks/slack-message';
 import { safe } from '../../blocks/text';
@@ -37,7 +36,11 @@ export function registerThreadCommand(app: App, deps: SlackDeps): void {
     const reply = (m: SlackMessage) =>
       respond({ response_type: 'ephemeral', replace_original: false, text: m.text, blocks: m.blocks });
     try {
-      const actor = await resolveSlackActor(deps.ctx, { slackUserId: command.user_id });
+      const actor = await deps.workspace.actor({
+        slackUserId: command.user_id,
+        teamId: command.team_id,
+        enterpriseId: command.enterprise_id,
+      });
       if (sub === 'new') {
         // The trigger id lives 3 seconds: the modal opens straight after the acknowledgement and one template query.
         const instead = await openNewAccount(deps, actor, (view) =>

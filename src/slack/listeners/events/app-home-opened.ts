@@ -4,9 +4,13 @@ import { actorOf } from '../interaction';
 
 /** The Home tab is rebuilt from the database every time it is opened. */
 export function registerAppHomeOpened(app: App, deps: SlackDeps): void {
-  app.event('app_home_opened', async ({ event }) => {
+  app.event('app_home_opened', async ({ event, body }) => {
     if (event.tab !== 'home') return;
-    const actor = await actorOf(deps, { user: { id: event.user } });
+    const actor = await actorOf(deps, {
+      user: { id: event.user },
+      team_id: body.team_id,
+      enterprise_id: body.enterprise_id,
+    });
     await deps.notifier.publishHome(actor.organizationId, actor.userId, actor.slackUserId);
   });
 }

@@ -2,8 +2,10 @@ import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps';
 import { registerAppHomeOpened } from './app-home-opened';
 import { registerCustomerThreadReply } from './customer-thread-reply';
+import { registerUserChange } from './user-change';
 
 export function registerEventListeners(app: App, deps: SlackDeps): void {
   registerAppHomeOpened(app, deps);
   registerCustomerThreadReply(app, deps);
+  registerUserChange(app, deps);
 }

@@ -11,6 +11,7 @@ import { registerSettingsSubmit } from './settings-submit';
 import { registerPeopleSubmit } from './people-submit';
 import { registerAccountChannelsSubmit } from './account-channels-submit';
 import { registerContactSubmit } from './contact-submit';
+import { registerReplyToEmailSubmit } from './reply-to-email-submit';
 
 export function registerViewListeners(app: App, deps: SlackDeps): void {
   registerEditDraftSubmit(app, deps);
@@ -24,4 +25,5 @@ export function registerViewListeners(app: App, deps: SlackDeps): void {
   registerPeopleSubmit(app, deps);
   registerAccountChannelsSubmit(app, deps);
   registerContactSubmit(app, deps);
+  registerReplyToEmailSubmit(app, deps);
 }
