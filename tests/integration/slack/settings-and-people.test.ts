@@ -73,8 +73,9 @@ describe('settings and people in Slack', () => {
   });
 
   it('refuses hostile settings beside each field and changes nothing', async () => {
-    const before = await settings();
     const view = await openSettings();
+    // Read after the first request: that request names the organisation after the workspace.
+    const before = await settings();
     const res = await h.submitView(view, {
       ...asOpened(view),
       [F.name]: '',
@@ -124,8 +125,9 @@ describe('settings and people in Slack', () => {
 
   it('saves good settings, shows what changed from → to (escaped), and audits each change', async () => {
     h.fake.addChannel({ id: 'CCSMTEAM', name: 'csm-team', isMember: true });
-    const before = await settings();
     const view = await openSettings();
+    // Read after the first request: that request names the organisation after the workspace.
+    const before = await settings();
     const res = await h.submitView(view, {
       ...asOpened(view),
       [F.name]: 'Acme <script>alert(1)</script> & <!channel>',
@@ -173,8 +175,9 @@ describe('settings and people in Slack', () => {
   it('refuses a CSM channel Thread is not in, saying how to invite it, and saves nothing', async () => {
     h.fake.addChannel({ id: 'COUTSIDE', name: 'outside', isMember: false });
     h.fake.addChannel({ id: 'GSECRET', name: 'secret', isMember: false, isPrivate: true });
-    const before = await settings();
     const view = await openSettings();
+    // Read after the first request: that request names the organisation after the workspace.
+    const before = await settings();
     const outside = await h.submitView(view, {
       ...asOpened(view),
       [F.name]: 'Renamed meanwhile',
