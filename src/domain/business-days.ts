@@ -1,17 +1,18 @@
 /**
- * Business-day maths in the organisation's time zone. Rules:
+ * Business-day maths in the organisation's calendar: its time zone and its working days. Rules:
  *
- * - Business days are Monday to Friday of the local calendar in the given zone; holidays are
- *   not modelled.
+ * - Business days are the calendar's working days (ISO weekdays; Monday to Friday unless the
+ *   organisation chose otherwise) of the local calendar in its zone; holidays are not modelled.
  * - `addBusinessDays` keeps the local wall-clock time: Tuesday 14:30 in Berlin + 3 is Friday
  *   14:30 in Berlin, whatever DST did in between (so the UTC gap is not always 72 hours).
- * - A start on a Saturday or Sunday counts as the next Monday at 09:00 local, for positive,
- *   zero and negative counts alike: Saturday + 0 is Monday 09:00, Saturday − 1 is Friday 09:00.
- * - `days = 0` on a weekday returns the same instant.
+ * - A start on a day off counts as the next working day at 09:00 local, for positive, zero and
+ *   negative counts alike: with Monday to Friday, Saturday + 0 is Monday 09:00, Saturday − 1 is
+ *   Friday 09:00.
+ * - `days = 0` on a working day returns the same instant.
  * - A wall-clock time skipped by a DST change moves forward by the gap (02:30 → 03:30); one
  *   that happens twice resolves to the earlier instant.
  * - `businessDaysBetween` counts local business dates in (a, b] and ignores the time of day,
- *   so Friday 17:00 → Monday 08:00 is 1 and a → addBusinessDays(a, n) is n for a weekday a.
+ *   so Friday 17:00 → Monday 08:00 is 1 and a → addBusinessDays(a, n) is n for a working day a.
  */
 import {
   addBusinessDaysToDate,
@@ -23,35 +24,50 @@ import {
   type CalendarDateInput,
 } from './calendar-date';
 import { InvalidArgumentError } from './errors';
+import { DEFAULT_WORKING_DAYS } from './working-days';
 import { assertInstant, assertTimeZone, fromLocalDateTime, toLocalDateTime } from './zoned-time';
 
 export { isValidTimeZone } from './zoned-time';
 
+/** The organisation's calendar as business-day maths needs it: its zone and its working days. */
+export interface BusinessCalendar {
+  timeZone: string;
+  /** ISO weekdays, 1 = Monday … 7 = Sunday (see working-days.ts). */
+  workingDays: readonly number[];
+}
+
+/** A calendar in a zone; without working days, Monday to Friday. */
+export function businessCalendar(timeZone: string, workingDays?: readonly number[] | null): BusinessCalendar {
+  return { timeZone, workingDays: workingDays && workingDays.length > 0 ? workingDays : DEFAULT_WORKING_DAYS };
+}
+
 /** Local hour at which a weekend start, a kickoff or a first milestone begins. */
 export const BUSINESS_DAY_START_HOUR = 9;
 
-export function addBusinessDays(instant: Date, days: number, timeZone: string): Date {
+export function addBusinessDays(instant: Date, days: number, calendar: BusinessCalendar): Date {
+  const { timeZone, workingDays } = calendar;
   assertInstant(instant);
   assertTimeZone(timeZone);
   if (!Number.isInteger(days)) throw new InvalidArgumentError(`Business days must be a whole number, got ${days}.`);
 
   const local = toLocalDateTime(instant, timeZone);
   const startDate = calendarDate(local.year, local.month, local.day);
-  if (isWeekendDate(startDate)) {
-    const target = addBusinessDaysToDate(rollToBusinessDate(startDate), days);
+  if (isWeekendDate(startDate, workingDays)) {
+    const target = addBusinessDaysToDate(rollToBusinessDate(startDate, workingDays), days, workingDays);
     return localDateAt(target, BUSINESS_DAY_START_HOUR, timeZone);
   }
   if (days === 0) return new Date(instant.getTime());
 
-  const target = addBusinessDaysToDate(startDate, days);
+  const target = addBusinessDaysToDate(startDate, days, workingDays);
   return fromLocalDateTime(
     { ...local, year: target.getUTCFullYear(), month: target.getUTCMonth() + 1, day: target.getUTCDate() },
     timeZone,
   );
 }
 
-export function businessDaysBetween(a: Date, b: Date, timeZone: string): number {
-  return businessDatesBetween(localDateOf(a, timeZone), localDateOf(b, timeZone));
+export function businessDaysBetween(a: Date, b: Date, calendar: BusinessCalendar): number {
+  const { timeZone, workingDays } = calendar;
+  return businessDatesBetween(localDateOf(a, timeZone), localDateOf(b, timeZone), workingDays);
 }
 
 /** The instant at `hour`:00 local time on a calendar day in a zone. */

@@ -1,10 +1,12 @@
 /**
  * Calendar dates (a day, not an instant) are carried as a Date at UTC midnight, which is how
  * Prisma reads and writes `@db.Date` columns. Helpers here never look at a time zone: the day
- * a date names is the same everywhere. Business dates are Monday to Friday; holidays are not
+ * a date names is the same everywhere. Business dates are the organisation's working days
+ * (ISO weekdays, see working-days.ts), Monday to Friday unless told otherwise; holidays are not
  * modelled.
  */
 import { InvalidArgumentError } from './errors';
+import { DEFAULT_WORKING_DAYS } from './working-days';
 
 const DAY_MS = 86_400_000;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -41,53 +43,88 @@ export function addCalendarDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * DAY_MS);
 }
 
-export function isWeekendDate(date: Date): boolean {
-  const day = date.getUTCDay();
-  return day === 0 || day === 6;
+/** Whether a calendar date is one of the working days (ISO weekdays, 1 = Monday … 7 = Sunday). */
+export function isWorkingDate(date: Date, workingDays: readonly number[] = DEFAULT_WORKING_DAYS): boolean {
+  return week(workingDays).isWorking[isoWeekday(date) - 1] === true;
 }
 
-/** A Saturday or Sunday moves to the following Monday; a weekday is returned unchanged. */
-export function rollToBusinessDate(date: Date): Date {
-  const day = date.getUTCDay();
-  if (day === 6) return addCalendarDays(date, 2);
-  if (day === 0) return addCalendarDays(date, 1);
-  return new Date(date.getTime());
+/** Not a working day: with the default week, a Saturday or a Sunday. */
+export function isWeekendDate(date: Date, workingDays: readonly number[] = DEFAULT_WORKING_DAYS): boolean {
+  return !isWorkingDate(date, workingDays);
 }
 
-// Business dates are numbered consecutively (Mon–Fri) so that adding and counting are
-// arithmetic rather than loops. Day index 0 is Monday 1969-12-29.
+/** A day off moves to the next working day; a working day is returned unchanged. */
+export function rollToBusinessDate(date: Date, workingDays: readonly number[] = DEFAULT_WORKING_DAYS): Date {
+  const w = week(workingDays);
+  let day = new Date(date.getTime());
+  while (w.isWorking[isoWeekday(day) - 1] !== true) day = addCalendarDays(day, 1);
+  return day;
+}
+
+// Business dates are numbered consecutively (only working days count) so that adding and
+// counting are arithmetic rather than loops. Day index 0 is Monday 1969-12-29.
 const MONDAY_EPOCH_OFFSET = 3; // 1970-01-01 was a Thursday
+
+interface WorkingWeek {
+  /** By Monday-based weekday index 0–6. */
+  isWorking: boolean[];
+  /** How many working days fall on or before each Monday-based weekday index. */
+  countThrough: number[];
+  /** Monday-based weekday indexes of the working days, in week order. */
+  indexes: number[];
+}
+
+function week(workingDays: readonly number[]): WorkingWeek {
+  const isWorking = [1, 2, 3, 4, 5, 6, 7].map((d) => workingDays.includes(d));
+  const indexes = isWorking.flatMap((working, i) => (working ? [i] : []));
+  if (indexes.length === 0) throw new InvalidArgumentError('A working week needs at least one working day.');
+  let seen = 0;
+  const countThrough = isWorking.map((working) => (seen += working ? 1 : 0));
+  return { isWorking, countThrough, indexes };
+}
 
 function dayIndex(date: Date): number {
   return Math.floor(date.getTime() / DAY_MS) + MONDAY_EPOCH_OFFSET;
 }
 
+function isoWeekday(date: Date): number {
+  const index = dayIndex(date);
+  return index - Math.floor(index / 7) * 7 + 1;
+}
+
 /** How many business dates fall on or before `date` (from the Monday epoch). */
-function businessOrdinal(date: Date): number {
+function businessOrdinal(date: Date, w: WorkingWeek): number {
   const index = dayIndex(date);
   const weeks = Math.floor(index / 7);
   const weekday = index - weeks * 7; // 0 = Monday … 6 = Sunday
-  return weeks * 5 + Math.min(weekday + 1, 5);
+  return weeks * w.indexes.length + (w.countThrough[weekday] ?? 0);
 }
 
-function dateOfBusinessOrdinal(ordinal: number): Date {
-  const weeks = Math.floor((ordinal - 1) / 5);
-  const weekday = ordinal - 1 - weeks * 5;
+function dateOfBusinessOrdinal(ordinal: number, w: WorkingWeek): Date {
+  const perWeek = w.indexes.length;
+  const weeks = Math.floor((ordinal - 1) / perWeek);
+  const weekday = w.indexes[ordinal - 1 - weeks * perWeek] ?? 0;
   return new Date((weeks * 7 + weekday - MONDAY_EPOCH_OFFSET) * DAY_MS);
 }
 
-/** `days` business dates after (or before, if negative) `date`; a weekend date counts as the next Monday. */
-export function addBusinessDaysToDate(date: Date, days: number): Date {
-  return dateOfBusinessOrdinal(businessOrdinal(rollToBusinessDate(date)) + days);
+/** `days` business dates after (or before, if negative) `date`; a day off counts as the next working day. */
+export function addBusinessDaysToDate(
+  date: Date,
+  days: number,
+  workingDays: readonly number[] = DEFAULT_WORKING_DAYS,
+): Date {
+  const w = week(workingDays);
+  return dateOfBusinessOrdinal(businessOrdinal(rollToBusinessDate(date, workingDays), w) + days, w);
 }
 
 /** Business dates in (a, b]; negative when b is before a. Friday → Monday is 1, Saturday → Sunday is 0. */
-export function businessDatesBetween(a: Date, b: Date): number {
-  return businessOrdinal(b) - businessOrdinal(a);
+export function businessDatesBetween(a: Date, b: Date, workingDays: readonly number[] = DEFAULT_WORKING_DAYS): number {
+  const w = week(workingDays);
+  return businessOrdinal(b, w) - businessOrdinal(a, w);
 }
 
 /** Business dates in [a, b], 0 when b is before a: a milestone from Monday to Friday spans 5. */
-export function businessDatesSpanned(a: Date, b: Date): number {
+export function businessDatesSpanned(a: Date, b: Date, workingDays: readonly number[] = DEFAULT_WORKING_DAYS): number {
   if (b.getTime() < a.getTime()) return 0;
-  return businessDatesBetween(a, b) + (isWeekendDate(a) ? 0 : 1);
+  return businessDatesBetween(a, b, workingDays) + (isWorkingDate(a, workingDays) ? 1 : 0);
 }

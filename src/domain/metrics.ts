@@ -1,6 +1,7 @@
 /**
  * Onboarding metrics computed from the record. Durations are business dates counted
- * inclusively, the way plannedDays is (Monday to Friday is 5), so planned and actual compare.
+ * inclusively, the way plannedDays is (Monday to Friday is 5), so planned and actual compare;
+ * working days default to Monday to Friday.
  */
 import type { ActionStatus } from './action-state';
 import { localDateOf } from './business-days';
@@ -11,12 +12,19 @@ import type { MilestoneStatus } from './milestone-state';
 const DAY_MS = 86_400_000;
 
 /** Business days from kickoff to the actual go-live date, both inclusive; null until live. */
-export function timeToValueDays(account: {
-  kickoffDate: CalendarDateInput;
-  goLiveActualDate: CalendarDateInput | null;
-}): number | null {
+export function timeToValueDays(
+  account: {
+    kickoffDate: CalendarDateInput;
+    goLiveActualDate: CalendarDateInput | null;
+  },
+  workingDays?: readonly number[],
+): number | null {
   if (account.goLiveActualDate === null) return null;
-  return businessDatesSpanned(toCalendarDate(account.kickoffDate), toCalendarDate(account.goLiveActualDate));
+  return businessDatesSpanned(
+    toCalendarDate(account.kickoffDate),
+    toCalendarDate(account.goLiveActualDate),
+    workingDays,
+  );
 }
 
 export interface MilestoneRecord {
@@ -35,12 +43,20 @@ export interface MilestoneVelocity {
   varianceDays: number;
 }
 
-/** One row per completed milestone, in the order given; days are local dates in timeZone. */
-export function milestoneVelocity(milestones: readonly MilestoneRecord[], timeZone: string): MilestoneVelocity[] {
+/** One row per completed milestone, in the order given; days are local dates in timeZone, counted over workingDays. */
+export function milestoneVelocity(
+  milestones: readonly MilestoneRecord[],
+  timeZone: string,
+  workingDays?: readonly number[],
+): MilestoneVelocity[] {
   const rows: MilestoneVelocity[] = [];
   for (const m of milestones) {
     if (m.status !== 'completed' || !m.startedAt || !m.completedAt) continue;
-    const actualDays = businessDatesSpanned(localDateOf(m.startedAt, timeZone), localDateOf(m.completedAt, timeZone));
+    const actualDays = businessDatesSpanned(
+      localDateOf(m.startedAt, timeZone),
+      localDateOf(m.completedAt, timeZone),
+      workingDays,
+    );
     rows.push({
       position: m.position,
       plannedDays: m.plannedDays,

@@ -2,13 +2,14 @@
  * Turns a template into an account's plan: dated milestones and actions, ready to be stored.
  *
  * Milestones follow each other without gaps: each lasts `plannedDays` business dates counted
- * inclusively (a 5-day milestone starting Monday ends Friday; the next starts the Monday after).
- * The first starts on the kickoff date (a weekend kickoff starts it the following Monday) and
+ * inclusively over the organisation's working days (with Monday to Friday, a 5-day milestone
+ * starting Monday ends Friday; the next starts the Monday after). The first starts on the kickoff
+ * date (a kickoff on a day off starts it the next working day) and
  * is in progress from the kickoff date at 09:00 local. Only due times that can be known now
  * are set: kickoff offsets and the first milestone's start triggers; the rest are computed when
  * the event they wait on happens (see triggers.ts).
  */
-import { BUSINESS_DAY_START_HOUR, localDateAt } from './business-days';
+import { BUSINESS_DAY_START_HOUR, localDateAt, type BusinessCalendar } from './business-days';
 import { addBusinessDaysToDate, rollToBusinessDate, toCalendarDate, type CalendarDateInput } from './calendar-date';
 import { InvalidTemplateError } from './errors';
 import type { MilestoneStatus } from './milestone-state';
@@ -22,7 +23,8 @@ export { validateTemplateGraph, flattenTemplateActions } from './template-graph'
 export interface PlanOptions {
   /** Calendar date ('YYYY-MM-DD' or UTC midnight). */
   kickoffDate: CalendarDateInput;
-  timeZone: string;
+  /** The organisation's time zone and working days. */
+  calendar: BusinessCalendar;
   /** Accepted for callers' convenience; nothing in the plan depends on it today. */
   now?: Date;
 }
@@ -68,16 +70,17 @@ export interface Plan {
 export function instantiatePlan(template: TemplateSpec, options: PlanOptions): Plan {
   const problems = validateTemplateGraph(template);
   if (problems.length > 0) throw new InvalidTemplateError(problems);
-  assertTimeZone(options.timeZone);
+  const { calendar } = options;
+  assertTimeZone(calendar.timeZone);
 
   const kickoffDate = toCalendarDate(options.kickoffDate);
-  const kickoffAt = localDateAt(kickoffDate, BUSINESS_DAY_START_HOUR, options.timeZone);
+  const kickoffAt = localDateAt(kickoffDate, BUSINESS_DAY_START_HOUR, calendar.timeZone);
 
-  let nextStart = rollToBusinessDate(kickoffDate);
+  let nextStart = rollToBusinessDate(kickoffDate, calendar.workingDays);
   const milestones = template.milestones.map((spec, position): PlannedMilestone => {
     const plannedStartDate = nextStart;
-    const plannedEndDate = addBusinessDaysToDate(plannedStartDate, spec.plannedDays - 1);
-    nextStart = addBusinessDaysToDate(plannedEndDate, 1);
+    const plannedEndDate = addBusinessDaysToDate(plannedStartDate, spec.plannedDays - 1, calendar.workingDays);
+    nextStart = addBusinessDaysToDate(plannedEndDate, 1, calendar.workingDays);
     const first = position === 0;
     return {
       position,
@@ -96,7 +99,7 @@ export function instantiatePlan(template: TemplateSpec, options: PlanOptions): P
   const actions = flat.map(({ spec, milestoneIndex, position }): PlannedAction => {
     const afterActionKey = resolveAfterKey(ordered, position);
     const dueAt = computeDueAt(spec.trigger, {
-      timeZone: options.timeZone,
+      calendar,
       kickoffDate,
       milestoneStartedAt: milestones[milestoneIndex]?.startedAt ?? null,
       afterActionKey,

@@ -1,6 +1,6 @@
 /**
  * When a pending action becomes due. Every delay is in business days in the organisation's
- * time zone (see business-days.ts), counted from the event the trigger waits on:
+ * calendar, its time zone and working days (see business-days.ts), counted from the event the trigger waits on:
  *
  *   milestone_start  the action's milestone started
  *   previous_action  the action waited on was executed or completed; an action with nothing
@@ -13,11 +13,11 @@
  * same milestone. The default stops at the milestone boundary so that a milestone's first
  * action never fires before its milestone has started.
  */
-import { addBusinessDays, BUSINESS_DAY_START_HOUR, localDateAt } from './business-days';
+import { addBusinessDays, BUSINESS_DAY_START_HOUR, localDateAt, type BusinessCalendar } from './business-days';
 import type { TriggerKind, TriggerSpec } from './template';
 
 export interface TriggerContext {
-  timeZone: string;
+  calendar: BusinessCalendar;
   /** Calendar date at UTC midnight. */
   kickoffDate: Date;
   milestoneStartedAt?: Date | null;
@@ -53,13 +53,13 @@ export function triggerAnchor(kind: TriggerKind, afterActionKey: string | null):
 /** The due instant, or null while the event it counts from has not happened (or for manual). */
 export function computeDueAt(trigger: Pick<TriggerSpec, 'kind' | 'delayDays'>, ctx: TriggerContext): Date | null {
   const after = (start: Date | null | undefined): Date | null =>
-    start ? addBusinessDays(start, trigger.delayDays, ctx.timeZone) : null;
+    start ? addBusinessDays(start, trigger.delayDays, ctx.calendar) : null;
 
   switch (trigger.kind) {
     case 'manual':
       return null;
     case 'kickoff_offset':
-      return after(localDateAt(ctx.kickoffDate, BUSINESS_DAY_START_HOUR, ctx.timeZone));
+      return after(localDateAt(ctx.kickoffDate, BUSINESS_DAY_START_HOUR, ctx.calendar.timeZone));
     case 'milestone_start':
       return after(ctx.milestoneStartedAt);
     case 'previous_action':

@@ -1,5 +1,6 @@
 /**
- * The Slack side of the Notifier port: review cards posted to the account's CSM channel (or the default one) and
+ * The Slack side of the Notifier port: review cards posted to the account's CSM channel (else the organisation's
+ * default CSM channel from Settings, else SLACK_CSM_CHANNEL) and
  * then updated in place (chat.update on the stored channel/ts), App Home refreshes for the people concerned, and
  * every other notification rendered here from the facts a service handed over.
  */
@@ -44,11 +45,14 @@ export class SlackNotifier implements Notifier {
       });
     } else if (card.status === 'ready') {
       // A card is posted the first time an action is ready; before that there is nothing to review.
-      const channel = card.accountChannel ?? this.defaultChannel;
+      const channel =
+        card.accountChannel ??
+        (await findSlackDestination(this.ctx, { accountId: card.accountId })) ??
+        this.defaultChannel;
       if (!channel) {
         this.logger.warn(
           { actionId },
-          'no CSM channel for the account and SLACK_CSM_CHANNEL is not set: review card not posted',
+          'no CSM channel for the account, no default CSM channel in Settings and SLACK_CSM_CHANNEL is not set: review card not posted',
         );
       } else {
         const posted = await this.client.chat.postMessage({

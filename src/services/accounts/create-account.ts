@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { businessCalendar } from '../../domain/business-days';
 import { formatCalendarDate, toCalendarDate } from '../../domain/calendar-date';
 import { instantiatePlan } from '../../domain/plan';
 import { assignContactRoles, CONTACT_ROLES, type ContactRole } from '../../domain/contact-rules';
@@ -144,8 +145,10 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
   const contacts = planContacts(options);
   // The organisation and whether the name is taken, in one round trip. The unique index on (organizationId, name)
   // still guards against a concurrent create, as it did when this check ran inside the transaction.
-  const orgs = await ctx.prisma.$queryRaw<{ id: string; timezone: string; duplicate: boolean }[]>`
-    SELECT o."id", o."timezone",
+  const orgs = await ctx.prisma.$queryRaw<
+    { id: string; timezone: string; workingDays: number[]; duplicate: boolean }[]
+  >`
+    SELECT o."id", o."timezone", o."workingDays",
            EXISTS (SELECT 1 FROM "Account" a WHERE a."organizationId" = o."id" AND a."name" = ${options.name}) AS "duplicate"
     FROM "Organization" o WHERE o."id" = ${options.organizationId}`;
   const org = orgs[0];
@@ -175,7 +178,11 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
         });
       },
     );
-    const plan = instantiatePlan(template.spec, { kickoffDate: kickoff, timeZone: org.timezone, now: ctx.now() });
+    const plan = instantiatePlan(template.spec, {
+      kickoffDate: kickoff,
+      calendar: businessCalendar(org.timezone, org.workingDays),
+      now: ctx.now(),
+    });
     const csm = options.csmSlackUserId
       ? await ensureSlackUser(tx, { organizationId: org.id, slackUserId: options.csmSlackUserId, role: 'csm' })
       : null;

@@ -13,8 +13,9 @@ const optionsSchema = z.object({
 
 /**
  * The account's CSM (or an admin) disagrees with Thread's at-risk suggestion: it is removed, the status stays, and
- * the scheduler leaves the account alone for a while (services/scheduler/suggest-at-risk.ts). The reasons and the
- * CSM's note are kept on the audit trail.
+ * its reason codes are remembered so the scheduler does not suggest it again until the signals change, that is
+ * until the set of reason codes differs (services/scheduler/suggest-at-risk.ts). The reasons and the CSM's note are
+ * kept on the audit trail.
  */
 export async function dismissRiskSuggestion(
   ctx: ServiceContext,
@@ -28,7 +29,8 @@ export async function dismissRiskSuggestion(
     actor: options.actor,
     at: now,
     answer: 'dismiss',
-    data: { riskDismissedAt: now },
+    // The codes dismissed keep the scheduler from suggesting the same thing again until the signals change.
+    data: (reasonCodes) => ({ riskDismissedAt: now, riskDismissedCodes: reasonCodes }),
     audit: { reason: options.note ? `at-risk suggestion dismissed: ${options.note}` : 'at-risk suggestion dismissed' },
   });
   return { accountId: options.accountId };

@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import { Prisma } from '../../db/generated/client';
 import { accountRefusal, canManageAccount } from '../../domain/roles';
-import { AppError } from '../../lib/errors';
+import { AppError, isAppError } from '../../lib/errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
+import { readRiskSuggestion } from '../json/stored-json';
 import { loadActingPerson, type actingPersonSchema } from '../people/acting-person';
 
 export interface RiskSuggestionSettlement {
@@ -15,8 +16,11 @@ export interface RiskSuggestionSettlement {
   answer: 'confirm' | 'dismiss';
   /** Confirming changes the status, so it also needs the account still active. */
   whileStatus?: 'active';
-  /** What the answer writes besides clearing the suggestion. */
-  data: Prisma.AccountUpdateManyMutationInput;
+  /**
+   * What the answer writes besides clearing the suggestion; as a function, it is given the suggestion's reason
+   * codes, sorted (none when the stored suggestion cannot be read).
+   */
+  data: Prisma.AccountUpdateManyMutationInput | ((reasonCodes: string[]) => Prisma.AccountUpdateManyMutationInput);
   audit: { from?: string; to?: string; reason: string };
 }
 
@@ -41,13 +45,15 @@ export async function settleRiskSuggestion(ctx: ServiceContext, s: RiskSuggestio
     if (account.riskSuggestedAt === null || (s.whileStatus !== undefined && account.status !== s.whileStatus)) {
       throw new AppError('conflict', `there is no at-risk suggestion on this account to ${s.answer}`);
     }
+    const data =
+      typeof s.data === 'function' ? s.data(suggestedCodes(ctx, account.riskSuggestion, s.accountId)) : s.data;
     const updated = await tx.account.updateMany({
       where: {
         id: s.accountId,
         riskSuggestedAt: account.riskSuggestedAt,
         ...(s.whileStatus !== undefined ? { status: s.whileStatus } : {}),
       },
-      data: { ...s.data, riskSuggestion: Prisma.DbNull, riskSuggestedAt: null },
+      data: { ...data, riskSuggestion: Prisma.DbNull, riskSuggestedAt: null },
     });
     if (updated.count === 0) throw new AppError('conflict', 'the at-risk suggestion changed meanwhile; look again');
     await recordAuditEvent(tx, {
@@ -63,4 +69,17 @@ export async function settleRiskSuggestion(ctx: ServiceContext, s: RiskSuggestio
       at: s.at,
     });
   });
+}
+
+function suggestedCodes(ctx: ServiceContext, value: unknown, accountId: string): string[] {
+  try {
+    return (readRiskSuggestion(value, accountId)?.reasons ?? []).map((r) => r.code).sort();
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'internal') throw error;
+    ctx.logger.warn(
+      { err: error, accountId },
+      'settling an at-risk suggestion stored in a shape this version does not read',
+    );
+    return [];
+  }
 }

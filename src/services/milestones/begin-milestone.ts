@@ -1,3 +1,4 @@
+import type { BusinessCalendar } from '../../domain/business-days';
 import { computeDueAt, triggerAnchor } from '../../domain/triggers';
 import type { Tx } from '../context';
 
@@ -7,7 +8,7 @@ import type { Tx } from '../context';
  */
 export async function beginMilestone(
   tx: Tx,
-  options: { milestoneId: string; startedAt: Date; timeZone: string; kickoffDate: Date },
+  options: { milestoneId: string; startedAt: Date; calendar: BusinessCalendar; kickoffDate: Date },
 ): Promise<{ id: string; name: string; dueAt: Date }[]> {
   const actions = await tx.action.findMany({
     where: { milestoneId: options.milestoneId, status: 'pending', dueAt: null },
@@ -20,7 +21,7 @@ export async function beginMilestone(
     const dueAt = computeDueAt(
       { kind: action.triggerKind, delayDays: action.delayDays },
       {
-        timeZone: options.timeZone,
+        calendar: options.calendar,
         kickoffDate: options.kickoffDate,
         milestoneStartedAt: options.startedAt,
         afterActionKey: action.afterActionKey,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { businessCalendar } from '../../domain/business-days';
 import { OPEN_ACTION_STATUSES } from '../../domain/action-state';
 import { nextMilestoneStatus } from '../../domain/milestone-state';
 import { AppError } from '../../lib/errors';
@@ -67,7 +68,7 @@ export async function completeMilestone(
           scheduled = await beginMilestone(tx, {
             milestoneId: following.id,
             startedAt: now,
-            timeZone: m.account.organization.timezone,
+            calendar: businessCalendar(m.account.organization.timezone, m.account.organization.workingDays),
             kickoffDate: m.account.kickoffDate,
           });
           return { auditData: { scheduledActions: scheduled.map((a) => a.id) } };

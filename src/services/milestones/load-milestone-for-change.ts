@@ -17,7 +17,7 @@ export async function loadMilestoneForChange(
           csmId: true,
           organizationId: true,
           kickoffDate: true,
-          organization: { select: { timezone: true } },
+          organization: { select: { timezone: true, workingDays: true } },
         },
       },
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { businessCalendar } from '../../domain/business-days';
 import { refreshAccountSchedule } from '../accounts/refresh-account-schedule';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
@@ -33,7 +34,7 @@ export async function startMilestone(
         scheduled = await beginMilestone(tx, {
           milestoneId: m.id,
           startedAt: now,
-          timeZone: m.account.organization.timezone,
+          calendar: businessCalendar(m.account.organization.timezone, m.account.organization.workingDays),
           kickoffDate: m.account.kickoffDate,
         });
         return { auditData: { scheduledActions: scheduled.map((a) => a.id) } };

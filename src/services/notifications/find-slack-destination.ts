@@ -1,6 +1,9 @@
 import type { ServiceContext } from '../context';
 
-/** Where a notification goes in Slack: a user's Slack id, or an account's CSM channel; null when there is none. */
+/**
+ * Where a notification goes in Slack: a user's Slack id, or an account's CSM channel, else its organisation's
+ * default CSM channel (Settings); null when there is none, so the caller may fall back to SLACK_CSM_CHANNEL.
+ */
 export async function findSlackDestination(
   ctx: ServiceContext,
   to: { userId: string } | { accountId: string },
@@ -11,7 +14,7 @@ export async function findSlackDestination(
   }
   const account = await ctx.prisma.account.findUnique({
     where: { id: to.accountId },
-    select: { slackCsmChannelId: true },
+    select: { slackCsmChannelId: true, organization: { select: { defaultCsmChannelId: true } } },
   });
-  return account?.slackCsmChannelId ?? null;
+  return account?.slackCsmChannelId ?? account?.organization.defaultCsmChannelId ?? null;
 }

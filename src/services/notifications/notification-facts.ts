@@ -9,8 +9,17 @@ export interface DigestContent {
   dueToday: string[];
   overdue: string[];
   blocked: string[];
-  atRisk: string[];
+  atRisk: DigestRiskItem[];
   waitingReviews: string[];
+}
+
+/** An account at risk, or one Thread suggests is, with its id so the digest can offer Confirm and Dismiss. */
+export interface DigestRiskItem {
+  accountId: string;
+  /** Phrased like the other lists: "Acme (suggested: Kickoff has been blocked for 8 days)". */
+  text: string;
+  /** A suggestion waiting for the CSM to confirm or dismiss; false once the account is at risk. */
+  suggested: boolean;
 }
 
 export interface DailyDigest {
@@ -22,7 +31,7 @@ export interface DailyDigest {
 }
 
 export function isDigestEmpty(content: DigestContent): boolean {
-  return Object.values(content).every((items: string[]) => items.length === 0);
+  return Object.values(content).every((items: readonly unknown[]) => items.length === 0);
 }
 
 /** A customer submission waiting for the CSM's review, at the 75% reminder or the 100% escalation of the SLA. */

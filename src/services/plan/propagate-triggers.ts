@@ -6,6 +6,7 @@
  * Only actions with no due time yet are touched, so the first event wins (an action waiting on "executed or
  * completed" counts from the execution, and the later completion changes nothing) and calling it twice is safe.
  */
+import { businessCalendar } from '../../domain/business-days';
 import { computeDueAt, triggerAnchor, type TriggerAnchor } from '../../domain/triggers';
 import type { Tx } from '../context';
 import { refreshNextActionAt } from './refresh-next-action-at';
@@ -30,7 +31,7 @@ const ANCHOR: Record<TriggerEvent['kind'], TriggerAnchor> = {
 export async function propagateTriggers(tx: Tx, event: TriggerEvent): Promise<ScheduledAction[]> {
   const account = await tx.account.findUnique({
     where: { id: event.accountId },
-    select: { kickoffDate: true, organization: { select: { timezone: true } } },
+    select: { kickoffDate: true, organization: { select: { timezone: true, workingDays: true } } },
   });
   if (!account) return [];
 
@@ -56,7 +57,7 @@ export async function propagateTriggers(tx: Tx, event: TriggerEvent): Promise<Sc
     const dueAt = computeDueAt(
       { kind: action.triggerKind, delayDays: action.delayDays },
       {
-        timeZone: account.organization.timezone,
+        calendar: businessCalendar(account.organization.timezone, account.organization.workingDays),
         kickoffDate: account.kickoffDate,
         afterActionKey: action.afterActionKey,
         milestoneStartedAt: event.kind === 'milestone_started' ? event.at : null,

@@ -7,7 +7,7 @@
  * processes never email twice and a failed send is retried on a later tick.
  */
 import { firstName } from '../../domain/first-name';
-import { addBusinessDays } from '../../domain/business-days';
+import { addBusinessDays, businessCalendar } from '../../domain/business-days';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
 import type { Mailer, PortalLinks } from '../execution/ports';
@@ -48,7 +48,13 @@ export async function remindUnansweredPortalRequests(
           name: true,
           organizationId: true,
           organization: {
-            select: { name: true, timezone: true, portalReminderDays: true, portalReminderMaxCount: true },
+            select: {
+              name: true,
+              timezone: true,
+              workingDays: true,
+              portalReminderDays: true,
+              portalReminderMaxCount: true,
+            },
           },
           csm: { select: { name: true, email: true, replyToEmail: true } },
           contacts: {
@@ -64,7 +70,8 @@ export async function remindUnansweredPortalRequests(
   for (const action of waiting) {
     const { account } = action;
     const since = action.lastReminderAt ?? action.executedAt!;
-    if (now < addBusinessDays(since, account.organization.portalReminderDays, account.organization.timezone)) continue;
+    const calendar = businessCalendar(account.organization.timezone, account.organization.workingDays);
+    if (now < addBusinessDays(since, account.organization.portalReminderDays, calendar)) continue;
     const contact = account.contacts[0];
     if (!contact) {
       result.noContact.push(action.id);

@@ -94,7 +94,7 @@ async function digestFor(
   const risky = await ctx.prisma.account.findMany({
     where: { ...mine, OR: [{ status: 'at_risk' }, { riskSuggestedAt: { not: null } }] },
     orderBy: { name: 'asc' },
-    select: { name: true, status: true, riskSuggestion: true },
+    select: { id: true, name: true, status: true, riskSuggestion: true },
   });
   const reviews = await ctx.prisma.submission.findMany({
     where: { account: mine, reviewedAt: null },
@@ -110,8 +110,12 @@ async function digestFor(
       .filter((a) => a.status === 'at_risk' || suggestedReasons(a.riskSuggestion).length > 0)
       .map((a) =>
         a.status === 'at_risk'
-          ? `${a.name} (at risk)`
-          : `${a.name} (suggested: ${suggestedReasons(a.riskSuggestion).join('; ')})`,
+          ? { accountId: a.id, text: `${a.name} (at risk)`, suggested: false }
+          : {
+              accountId: a.id,
+              text: `${a.name} (suggested: ${suggestedReasons(a.riskSuggestion).join('; ')})`,
+              suggested: true,
+            },
       ),
     waitingReviews: reviews.map(
       (s) =>

@@ -2,8 +2,9 @@
  * Keeps the at-risk suggestions on active accounts in step with the signals (domain/at-risk-signals.ts): a new
  * set of reasons is stored on the account (riskSuggestion) with an audit row and the account card refreshed;
  * a suggestion whose reasons are gone is withdrawn. The status never changes here: the CSM confirms or
- * dismisses (services/accounts/confirm-risk-suggestion.ts, dismiss-risk-suggestion.ts). After a dismissal the
- * account is left alone for DISMISSAL_QUIET_DAYS.
+ * dismisses (services/accounts/confirm-risk-suggestion.ts, dismiss-risk-suggestion.ts). A dismissed suggestion
+ * stays hidden until its signals change: the same set of reason codes (Account.riskDismissedCodes) is not
+ * suggested again; a different set is, and so is any set after the signals have all cleared once.
  */
 import { Prisma } from '../../db/generated/client';
 import { riskReasons, RISK_THRESHOLD_DAYS } from '../../domain/at-risk-signals';
@@ -14,7 +15,6 @@ import { readRiskSuggestion, toJsonInput, type StoredRiskSuggestion } from '../j
 import type { Notifier } from '../notifications/notifier-port';
 import { PORTAL_TYPES } from './portal-throttle';
 
-export const DISMISSAL_QUIET_DAYS = 7;
 const DAY_MS = 86_400_000;
 
 export interface AtRiskResult {
@@ -62,8 +62,9 @@ export async function suggestAtRisk(ctx: ServiceContext, deps: { notifier: Notif
           },
           _max: { at: true },
         });
+  // Accounts with a suggestion to withdraw, or a dismissal to forget once its signals are gone.
   const current = await ctx.prisma.account.findMany({
-    where: { ...active, riskSuggestedAt: { not: null } },
+    where: { ...active, OR: [{ riskSuggestedAt: { not: null } }, { riskDismissedCodes: { isEmpty: false } }] },
     select: { id: true },
   });
 
@@ -89,7 +90,7 @@ export async function suggestAtRisk(ctx: ServiceContext, deps: { notifier: Notif
           status: true,
           riskSuggestion: true,
           riskSuggestedAt: true,
-          riskDismissedAt: true,
+          riskDismissedCodes: true,
         },
       });
       if (!account || account.status !== 'active') return null;
@@ -98,12 +99,15 @@ export async function suggestAtRisk(ctx: ServiceContext, deps: { notifier: Notif
         .map((r) => r.code)
         .sort()
         .join(',');
-      if (stored === newCodes) return null;
+      const dismissed = [...account.riskDismissedCodes].sort().join(',');
       if (reasons.length === 0) {
+        if (stored === '' && dismissed === '') return null;
+        // The signals are gone, so a dismissal is spent too: whatever arises later is a new suggestion.
         await tx.account.update({
           where: { id: accountId },
-          data: { riskSuggestion: Prisma.DbNull, riskSuggestedAt: null },
+          data: { riskSuggestion: Prisma.DbNull, riskSuggestedAt: null, riskDismissedCodes: [] },
         });
+        if (stored === '') return null;
         await recordAuditEvent(tx, {
           organizationId: account.organizationId,
           accountId,
@@ -115,12 +119,13 @@ export async function suggestAtRisk(ctx: ServiceContext, deps: { notifier: Notif
         });
         return 'withdrawn' as const;
       }
-      if (account.riskDismissedAt && now.getTime() - account.riskDismissedAt.getTime() < DISMISSAL_QUIET_DAYS * DAY_MS)
-        return null;
+      if (stored === newCodes) return null;
+      // Dismissed with these very reasons: hidden until the signals change.
+      if (dismissed === newCodes) return null;
       const suggestion: StoredRiskSuggestion = { reasons, suggestedAt: now.toISOString() };
       await tx.account.update({
         where: { id: accountId },
-        data: { riskSuggestion: toJsonInput(suggestion), riskSuggestedAt: now },
+        data: { riskSuggestion: toJsonInput(suggestion), riskSuggestedAt: now, riskDismissedCodes: [] },
       });
       await recordAuditEvent(tx, {
         organizationId: account.organizationId,

@@ -1,23 +1,30 @@
 import { firstName } from '../../domain/first-name';
 import type { KnownBlock } from '@slack/types';
-import type { DailyDigest } from '../../services/notifications/notification-facts';
+import type { DailyDigest, DigestRiskItem } from '../../services/notifications/notification-facts';
+import { ACTIONS } from '../ids';
 import type { SlackMessage } from './slack-message';
-import { context, header, LIMITS, mrkdwnSection, safe } from './text';
+import { button, context, header, LIMITS, mrkdwnSection, safe } from './text';
 
 /** Items shown per section; the rest are counted, so a busy CSM's digest stays one screen. */
 export const DIGEST_LIST_LIMIT = 8;
+
+type ListKey = Exclude<keyof DailyDigest['content'], 'atRisk'>;
+
+const AT_RISK = { title: 'At risk', emoji: ':warning:' };
 
 const SECTIONS: { key: keyof DailyDigest['content']; title: string; emoji: string }[] = [
   { key: 'dueToday', title: 'Drafts due today', emoji: ':spiral_calendar_pad:' },
   { key: 'overdue', title: 'Overdue', emoji: ':alarm_clock:' },
   { key: 'blocked', title: 'Blocked milestones', emoji: ':no_entry:' },
-  { key: 'atRisk', title: 'At risk', emoji: ':warning:' },
+  { key: 'atRisk', ...AT_RISK },
   { key: 'waitingReviews', title: 'Submissions waiting for your review', emoji: ':inbox_tray:' },
 ];
 
 /**
  * The daily digest DM: one section per non-empty list with its count, the first few items as bullets. Every item
- * line comes from account, contact or CSM text, so all of it is escaped; the fallback text says the counts.
+ * line comes from account, contact or CSM text, so all of it is escaped; the fallback text says the counts. Each
+ * at-risk suggestion shown gets Confirm at risk and Dismiss, as on the account card (listeners/actions/settle-at-risk.ts).
+ * At most 2 + 4 × 2 + (1 + 8 × 2 + 1) + 1 = 29 blocks.
  */
 export function buildDailyDigest(digest: DailyDigest): SlackMessage {
   const shown = SECTIONS.filter((s) => digest.content[s.key].length > 0);
@@ -26,7 +33,11 @@ export function buildDailyDigest(digest: DailyDigest): SlackMessage {
     mrkdwnSection(`Good morning ${safe(firstName(digest.recipientName), 100)}, here is what needs you today.`),
   ];
   for (const section of shown) {
-    const items = digest.content[section.key];
+    if (section.key === 'atRisk') {
+      blocks.push({ type: 'divider' }, ...atRiskBlocks(digest.content.atRisk));
+      continue;
+    }
+    const items = digest.content[section.key satisfies ListKey];
     const lines = items.slice(0, DIGEST_LIST_LIMIT).map((item) => `• ${safe(item, 300)}`);
     if (items.length > DIGEST_LIST_LIMIT) lines.push(`• _and ${items.length - DIGEST_LIST_LIMIT} more_`);
     blocks.push(
@@ -40,4 +51,24 @@ export function buildDailyDigest(digest: DailyDigest): SlackMessage {
     text: `Your Thread digest for ${digest.date}: ${counts || 'nothing waiting'}.`,
     blocks: blocks.slice(0, LIMITS.messageBlocks),
   };
+}
+
+/** Accounts already at risk as bullets under the title; each suggestion as its own line with its two buttons. */
+function atRiskBlocks(items: readonly DigestRiskItem[]): KnownBlock[] {
+  const listed = items.slice(0, DIGEST_LIST_LIMIT);
+  const confirmed = listed.filter((i) => !i.suggested).map((i) => `\n• ${safe(i.text, 300)}`);
+  const blocks: KnownBlock[] = [
+    mrkdwnSection(`${AT_RISK.emoji} *${AT_RISK.title} (${items.length})*${confirmed.join('')}`),
+  ];
+  for (const item of listed.filter((i) => i.suggested)) {
+    blocks.push(mrkdwnSection(`• ${safe(item.text, 300)}`), {
+      type: 'actions',
+      elements: [
+        button('Confirm at risk', ACTIONS.riskConfirm, item.accountId, 'danger'),
+        button('Dismiss', ACTIONS.riskDismiss, item.accountId),
+      ],
+    });
+  }
+  if (items.length > DIGEST_LIST_LIMIT) blocks.push(mrkdwnSection(`• _and ${items.length - DIGEST_LIST_LIMIT} more_`));
+  return blocks;
 }

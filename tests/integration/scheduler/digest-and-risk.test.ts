@@ -1,5 +1,4 @@
 import { confirmRiskSuggestion } from '../../../src/services/accounts/confirm-risk-suggestion';
-import { dismissRiskSuggestion } from '../../../src/services/accounts/dismiss-risk-suggestion';
 import { sendDailyDigests } from '../../../src/services/scheduler/send-daily-digests';
 import { suggestAtRisk } from '../../../src/services/scheduler/suggest-at-risk';
 import { useTestDatabase } from '../../support/test-database';
@@ -151,30 +150,5 @@ describe('at-risk suggestions', () => {
       where: { accountId: account.id, toState: 'at_risk' },
     });
     expect(audit).toMatchObject({ fromState: 'active', actor: 'cli', reason: 'at-risk suggestion confirmed' });
-  });
-
-  it('a dismissed suggestion stays away for a week; a suggestion whose reasons are gone is withdrawn', async () => {
-    const { ctx, account, byKey } = await berlinAccount();
-    await t.db.prisma.action.update({ where: { id: byKey.old!.id }, data: { status: 'ready' } });
-    const notifier = new RecordingNotifier();
-    ctx.setNow('2026-12-05T08:00:00Z');
-    expect((await suggestAtRisk(ctx, { notifier })).suggested).toEqual([account.id]);
-    await dismissRiskSuggestion(ctx, {
-      organizationId: account.organizationId,
-      accountId: account.id,
-      actor: 'cli',
-      note: 'customer on holiday',
-    });
-    expect(
-      (await t.db.prisma.account.findUniqueOrThrow({ where: { id: account.id } })).riskDismissedAt?.toISOString(),
-    ).toBe('2026-12-05T08:00:00.000Z');
-    ctx.setNow('2026-12-11T08:00:00Z');
-    expect((await suggestAtRisk(ctx, { notifier })).suggested).toEqual([]);
-    ctx.setNow('2026-12-12T09:00:00Z');
-    expect((await suggestAtRisk(ctx, { notifier })).suggested).toEqual([account.id]);
-
-    await t.db.prisma.action.update({ where: { id: byKey.old!.id }, data: { status: 'completed' } });
-    expect((await suggestAtRisk(ctx, { notifier })).withdrawn).toEqual([account.id]);
-    expect((await t.db.prisma.account.findUniqueOrThrow({ where: { id: account.id } })).riskSuggestion).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { businessCalendar } from '../../../src/domain/business-days';
 import { InvalidTemplateError } from '../../../src/domain/errors';
 import { instantiatePlan } from '../../../src/domain/plan';
 import { action, milestone, template } from './template-builders';
@@ -30,7 +31,11 @@ const standard = template([
 ]);
 
 describe('instantiatePlan', () => {
-  const plan = instantiatePlan(standard, { kickoffDate: new Date(Date.UTC(2026, 2, 3)), timeZone: NY, now });
+  const plan = instantiatePlan(standard, {
+    kickoffDate: new Date(Date.UTC(2026, 2, 3)),
+    calendar: businessCalendar(NY),
+    now,
+  });
 
   it('lays milestones end to end, each plannedDays business days long, from the kickoff date', () => {
     expect(
@@ -112,7 +117,7 @@ describe('instantiatePlan', () => {
       template([
         milestone('Kickoff', 2, [action('intro', 'internal_task', { kind: 'milestone_start', delayDays: 0 })]),
       ]),
-      { kickoffDate: '2026-03-07', timeZone: 'Europe/Berlin', now },
+      { kickoffDate: '2026-03-07', calendar: businessCalendar('Europe/Berlin'), now },
     );
     expect(day(weekend.milestones[0]!.plannedStartDate)).toBe('2026-03-09');
     expect(day(weekend.milestones[0]!.plannedEndDate)).toBe('2026-03-10');
@@ -121,21 +126,38 @@ describe('instantiatePlan', () => {
     expect(day(weekend.goLiveDate)).toBe('2026-03-10');
   });
 
+  it('lays milestones over a Sunday to Thursday week', () => {
+    const plan = instantiatePlan(
+      template([
+        milestone('Kickoff', 5, [action('intro', 'internal_task', { kind: 'milestone_start', delayDays: 1 })]),
+        milestone('Setup', 2, [action('setup', 'internal_task', { kind: 'milestone_start', delayDays: 0 })]),
+      ]),
+      { kickoffDate: '2026-03-06', calendar: businessCalendar('Asia/Dubai', [7, 1, 2, 3, 4]), now },
+    );
+    // A Friday kickoff starts on Sunday; five working days end on Thursday; the next starts on Sunday.
+    expect(day(plan.milestones[0]!.plannedStartDate)).toBe('2026-03-08');
+    expect(day(plan.milestones[0]!.plannedEndDate)).toBe('2026-03-12');
+    expect(day(plan.milestones[1]!.plannedStartDate)).toBe('2026-03-15');
+    expect(day(plan.goLiveDate)).toBe('2026-03-16');
+    // Started Friday 09:00 local (a day off): one business day later is Monday 09:00.
+    expect(iso(plan.actions[0]!.dueAt)).toBe('2026-03-09T05:00:00.000Z');
+  });
+
   it('refuses a template whose graph is broken, listing the problems', () => {
     const broken = template([
       milestone('Kickoff', 3, [action('a', 'email', { kind: 'previous_action', delayDays: 0, after: 'ghost' })]),
     ]);
-    expect(() => instantiatePlan(broken, { kickoffDate: '2026-03-03', timeZone: NY, now })).toThrow(
+    expect(() => instantiatePlan(broken, { kickoffDate: '2026-03-03', calendar: businessCalendar(NY), now })).toThrow(
       InvalidTemplateError,
     );
-    expect(() => instantiatePlan(broken, { kickoffDate: '2026-03-03', timeZone: NY, now })).toThrow(
+    expect(() => instantiatePlan(broken, { kickoffDate: '2026-03-03', calendar: businessCalendar(NY), now })).toThrow(
       'The template has 1 problem: milestones[0].actions[0].trigger.after: No action has the key "ghost".',
     );
   });
 
   it('refuses an unknown time zone', () => {
-    expect(() => instantiatePlan(standard, { kickoffDate: '2026-03-03', timeZone: 'Nowhere/Town', now })).toThrow(
-      expect.objectContaining({ code: 'invalid_time_zone' }),
-    );
+    expect(() =>
+      instantiatePlan(standard, { kickoffDate: '2026-03-03', calendar: businessCalendar('Nowhere/Town'), now }),
+    ).toThrow(expect.objectContaining({ code: 'invalid_time_zone' }));
   });
 });

@@ -1,9 +1,10 @@
+import { businessCalendar } from '../../../src/domain/business-days';
 import type { TriggerSpec } from '../../../src/domain/template';
 import { computeDueAt, resolveAfterKey, triggerAnchor, type PlanOrderedAction } from '../../../src/domain/triggers';
 
 const NY = 'America/New_York';
 const kickoffDate = new Date(Date.UTC(2026, 2, 3)); // Tuesday 3 March 2026
-const base = { timeZone: NY, kickoffDate };
+const base = { calendar: businessCalendar(NY), kickoffDate };
 const trigger = (kind: TriggerSpec['kind'], delayDays: number): TriggerSpec => ({ kind, delayDays });
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 

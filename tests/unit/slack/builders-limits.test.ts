@@ -439,13 +439,36 @@ describe('scheduler and portal messages under oversized and hostile input', () =
         dueToday: lines(40),
         overdue: lines(40),
         blocked: lines(40),
-        atRisk: lines(40),
+        atRisk: many(40, (i) => ({ accountId: `acc_${i}`, text: long(1000), suggested: i % 3 !== 0 })),
         waitingReviews: lines(40),
       },
     };
     const message = buildDailyDigest(digest);
     expectMessageOk(message);
     expect(mrkdwnTexts(message.blocks).join('\n')).toContain('_and 32 more_');
+  });
+
+  it('daily digest: every at-risk suggestion shown has Confirm at risk and Dismiss for its account, even when all are', () => {
+    const digest: DailyDigest = {
+      recipientName: long(300),
+      date: '2026-11-24',
+      content: {
+        dueToday: many(40, () => long(1000)),
+        overdue: many(40, () => long(1000)),
+        blocked: many(40, () => long(1000)),
+        atRisk: many(40, (i) => ({ accountId: `acc_${i}`, text: long(1000), suggested: true })),
+        waitingReviews: many(40, () => long(1000)),
+      },
+    };
+    const message = buildDailyDigest(digest);
+    expectMessageOk(message);
+    const actions = message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []));
+    expect(actions).toHaveLength(16);
+    expect(actions.slice(0, 2)).toEqual([
+      expect.objectContaining({ action_id: ACTIONS.riskConfirm, value: 'acc_0' }),
+      expect.objectContaining({ action_id: ACTIONS.riskDismiss, value: 'acc_0' }),
+    ]);
+    expect(mrkdwnTexts(message.blocks).join('\n')).toContain('*At risk (40)*');
   });
 
   it('batch progress: 200 failures with long hostile labels and errors stay within 50 blocks', () => {

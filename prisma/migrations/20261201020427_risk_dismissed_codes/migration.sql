@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Account" ADD COLUMN     "riskDismissedCodes" TEXT[] DEFAULT ARRAY[]::TEXT[];
