@@ -1,4 +1,3 @@
-import { AppError } from '../../../src/lib/errors';
 import { createAccount } from '../../../src/services/accounts/create-account';
 import { setAccountChannels } from '../../../src/services/accounts/set-account-channels';
 import { addContact } from '../../../src/services/contacts/add-contact';
@@ -12,17 +11,9 @@ import { skipAction } from '../../../src/services/review/skip-action';
 import { useTestDatabase } from '../../support/test-database';
 import { setUpTeam, TEMPLATE } from '../people/team-fixture';
 import { serviceContext } from '../../support/service-context';
+import { refusal } from '../../support/refusal';
 
 const t = useTestDatabase();
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 async function team() {
   const ctx = serviceContext(t.db, '2026-03-02T10:00:00Z');

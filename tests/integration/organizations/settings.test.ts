@@ -1,4 +1,3 @@
-import { AppError } from '../../../src/lib/errors';
 import { getDefaultOrganization } from '../../../src/services/organizations/get-default-organization';
 import { getSettings } from '../../../src/services/organizations/get-settings';
 import { resolveOrganizationForSlack } from '../../../src/services/organizations/resolve-organization-for-slack';
@@ -6,18 +5,10 @@ import { updateSettings } from '../../../src/services/organizations/update-setti
 import { resolveSlackMember } from '../../../src/services/people/resolve-slack-member';
 import { useTestDatabase } from '../../support/test-database';
 import { serviceContext } from '../../support/service-context';
+import { refusal } from '../../support/refusal';
 
 const t = useTestDatabase();
 const ctxNow = () => serviceContext(t.db, '2026-03-02T10:00:00Z');
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 async function adminOfNewWorkspace() {
   const ctx = ctxNow();

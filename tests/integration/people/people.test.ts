@@ -1,4 +1,3 @@
-import { AppError } from '../../../src/lib/errors';
 import { updateSettings } from '../../../src/services/organizations/update-settings';
 import { resolveOrganizationForSlack } from '../../../src/services/organizations/resolve-organization-for-slack';
 import { addPerson } from '../../../src/services/people/add-person';
@@ -11,17 +10,9 @@ import { setReplyToEmail } from '../../../src/services/people/set-reply-to-email
 import { setRole } from '../../../src/services/people/set-role';
 import { useTestDatabase } from '../../support/test-database';
 import { serviceContext } from '../../support/service-context';
+import { refusal } from '../../support/refusal';
 
 const t = useTestDatabase();
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppError)) throw new Error(`expected an AppError, got ${String(error)}`);
-  return error;
-}
 
 async function newWorkspace() {
   const ctx = serviceContext(t.db, '2026-03-02T10:00:00Z');

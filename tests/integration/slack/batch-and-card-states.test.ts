@@ -1,33 +1,10 @@
-import { createSlackMessenger } from '../../../src/connectors/slack-messages/slack-messenger';
-import { createSmtpMailer, type SmtpMailer } from '../../../src/connectors/email/smtp-mailer';
-import { reviewWorkflows } from '../../../src/composition/execution-ports';
-import type { ExecutionDeps } from '../../../src/services/execution/ports';
+import { useExecutingSlackHarness } from '../../support/executing-slack-harness';
 import { editDraft } from '../../../src/services/review/edit-draft';
 import { actionIds, buttonLabels, findButton, textOf } from '../../support/block-kit';
-import { useSmtpCapture } from '../../support/smtp-capture';
-import { CSM, useSlackHarness, type SeenMessage } from '../../support/slack-harness';
 
-const smtp = useSmtpCapture();
+import { CSM, type SeenMessage } from '../../support/slack-harness';
 
-let deps: ExecutionDeps;
-const lazy = () => reviewWorkflows(h.ctx, () => deps);
-const h = useSlackHarness({
-  executeAction: (...a) => lazy().executeAction(...a),
-  executeBatch: (...a) => lazy().executeBatch(...a),
-  mailer: () => deps.mailer,
-});
-let mailer: SmtpMailer;
-
-beforeEach(() => {
-  mailer = createSmtpMailer({ url: smtp.url, from: 'Thread <onboarding@vendor.test>', timeoutMs: 5000 });
-  deps = {
-    mailer,
-    slackMessenger: createSlackMessenger({ botToken: 'xoxb-test', apiUrl: h.fake.apiUrl }),
-    notifier: h.slack.notifier,
-    pacing: { slackPerChannelMs: 0, emailMs: 0 },
-  };
-});
-afterEach(() => mailer.close());
+const { h, smtp } = useExecutingSlackHarness();
 
 async function readyDraft(account: string, key: string, body: string, subject = 'Hello from onboarding') {
   const action = await h.db.prisma.action.findFirstOrThrow({ where: { key, account: { name: account } } });

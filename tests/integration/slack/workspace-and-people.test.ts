@@ -1,35 +1,13 @@
-import { createSlackMessenger } from '../../../src/connectors/slack-messages/slack-messenger';
-import { createSmtpMailer, type SmtpMailer } from '../../../src/connectors/email/smtp-mailer';
-import { reviewWorkflows } from '../../../src/composition/execution-ports';
-import type { ExecutionDeps } from '../../../src/services/execution/ports';
 import { getSettings } from '../../../src/services/organizations/get-settings';
 import { getCustomerEmailSender } from '../../../src/services/people/get-customer-email-sender';
 import { listPeople } from '../../../src/services/people/list-people';
+import { useExecutingSlackHarness } from '../../support/executing-slack-harness';
 import { editDraft } from '../../../src/services/review/edit-draft';
 import { findButton, textOf } from '../../support/block-kit';
-import { header, useSmtpCapture } from '../../support/smtp-capture';
-import { CSM, CSM_PROFILE, NOW, useSlackHarness, type SeenMessage } from '../../support/slack-harness';
+import { header } from '../../support/smtp-capture';
+import { CSM, CSM_PROFILE, NOW, type SeenMessage } from '../../support/slack-harness';
 
-const smtp = useSmtpCapture();
-let deps: ExecutionDeps;
-const lazy = () => reviewWorkflows(h.ctx, () => deps);
-const h = useSlackHarness({
-  executeAction: (...a) => lazy().executeAction(...a),
-  executeBatch: (...a) => lazy().executeBatch(...a),
-  mailer: () => deps.mailer,
-});
-let mailer: SmtpMailer;
-
-beforeEach(() => {
-  mailer = createSmtpMailer({ url: smtp.url, from: 'Thread <onboarding@vendor.test>', timeoutMs: 5000 });
-  deps = {
-    mailer,
-    slackMessenger: createSlackMessenger({ botToken: 'xoxb-test', apiUrl: h.fake.apiUrl }),
-    notifier: h.slack.notifier,
-    pacing: { slackPerChannelMs: 0, emailMs: 0 },
-  };
-});
-afterEach(() => mailer.close());
+const { h, smtp } = useExecutingSlackHarness();
 
 const BOB = 'UBOB0001';
 
