@@ -11,6 +11,7 @@ import { header, useSmtpCapture } from '../../support/smtp-capture';
 import { useTestDatabase } from '../../support/test-database';
 import { depsFor, FIXED_NOW, makeReady, PUBLIC_URL, seedAccount } from './execution-fixtures';
 import { serviceContext } from '../../support/service-context';
+import { setAccountChannels } from '../../../src/services/accounts/set-account-channels';
 
 const t = useTestDatabase();
 const smtp = useSmtpCapture();
@@ -57,7 +58,13 @@ test('a portal request is published and the primary contact gets an email with t
 
 test('a Slack message goes to the customer channel with its client_msg_id recorded, once', async () => {
   const { ctx, seeded, deps, ready } = await setup();
-  await ctx.prisma.account.update({ where: { id: seeded.accountId }, data: { slackCustomerChannelId: 'C0CUSTOMER' } });
+  const { organizationId } = await ctx.prisma.account.findUniqueOrThrow({ where: { id: seeded.accountId } });
+  await setAccountChannels(ctx, {
+    organizationId,
+    actor: 'cli',
+    accountId: seeded.accountId,
+    customerChannelId: 'C0CUSTOMER',
+  });
   const actionId = await ready('kickoff-day-message');
   const results = await Promise.all(
     [1, 2, 3].map(() => executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId })),

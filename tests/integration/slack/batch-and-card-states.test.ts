@@ -3,6 +3,7 @@ import { editDraft } from '../../../src/services/review/edit-draft';
 import { actionIds, buttonLabels, findButton, textOf } from '../../support/block-kit';
 
 import { CSM, type SeenMessage } from '../../support/slack-harness';
+import { setAccountChannels } from '../../../src/services/accounts/set-account-channels';
 
 const { h, smtp } = useExecutingSlackHarness();
 
@@ -198,7 +199,12 @@ describe('Slack message completion', () => {
   it('completes a sent Slack message when the customer replies in its thread, not when the CSM does', async () => {
     await h.seed();
     const account = await h.db.prisma.account.findFirstOrThrow({ where: { name: 'Helios Health' } });
-    await h.db.prisma.account.update({ where: { id: account.id }, data: { slackCustomerChannelId: 'CCUSTOMER1' } });
+    await setAccountChannels(h.ctx, {
+      organizationId: account.organizationId,
+      actor: 'cli',
+      accountId: account.id,
+      customerChannelId: 'CCUSTOMER1',
+    });
     const id = await readyDraft(
       'Helios Health',
       'kickoff-day-message',

@@ -1,6 +1,7 @@
 import { NEW_ACCOUNT_FIELDS as F } from '../../../src/slack/ids';
 import { blockIds, findButton, findInput, textOf } from '../../support/block-kit';
 import { CSM, useSlackHarness, type SeenView } from '../../support/slack-harness';
+import { updateSettings } from '../../../src/services/organizations/update-settings';
 
 const h = useSlackHarness();
 
@@ -56,7 +57,8 @@ describe('/thread new', () => {
   it("prefills the kickoff with today's date in the organisation's timezone", async () => {
     await h.seed();
     // The harness clock is 10:00 UTC on 24 November: already the 25th on Kiritimati (UTC+14).
-    await h.db.prisma.organization.updateMany({ data: { timezone: 'Pacific/Kiritimati' } });
+    const { organizationId } = await h.actor(CSM);
+    await updateSettings(h.ctx, { organizationId, actor: 'cli', settings: { timezone: 'Pacific/Kiritimati' } });
     await h.command('new');
     expect(findInput(h.lastOpened(), F.kickoff).element.initial).toBe('2026-11-25');
   });

@@ -3,6 +3,7 @@ import { sendDailyDigests } from '../../../src/services/scheduler/send-daily-dig
 import { buttonLabels, findButton, stringsIn, textOf } from '../../support/block-kit';
 import { header, useSmtpCapture, useSmtpMailer } from '../../support/smtp-capture';
 import { CSM, useSlackHarness } from '../../support/slack-harness';
+import { updateSettings } from '../../../src/services/organizations/update-settings';
 
 const smtp = useSmtpCapture();
 
@@ -150,7 +151,7 @@ describe('scheduler messages as Block Kit', () => {
     });
     const org = await h.db.prisma.organization.findFirstOrThrow();
     h.ctx.setNow('2026-11-25T12:00:00Z');
-    await h.db.prisma.organization.update({ where: { id: org.id }, data: { timezone: 'UTC', digestHour: 9 } });
+    await updateSettings(h.ctx, { organizationId: org.id, actor: 'cli', settings: { timezone: 'UTC' } });
     const result = await sendDailyDigests(h.ctx, { notifier: h.slack.notifier });
     expect(result.failed).toEqual([]);
     const dm = h.posted.find((m) => textOf(m.blocks).includes('Thread digest'));

@@ -113,7 +113,8 @@ describe('/thread review', () => {
 
   it('an admin without an account sees every CSM’s drafts', async () => {
     await twoAccountsWithDrafts();
-    await h.db.prisma.user.updateMany({ where: { slackUserId: CSM }, data: { role: 'admin' } });
+    const { organizationId } = await h.actor(CSM);
+    await setRole(h.ctx, { organizationId, actor: 'cli', person: { slackUserId: CSM }, role: 'admin' });
     await h.command('review');
     const text = textOf(h.lastReply().blocks);
     expect(text).toContain('Drafts waiting for review (3)');
