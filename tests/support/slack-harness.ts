@@ -27,6 +27,9 @@ import { serviceContext, type TestServiceContext } from './service-context';
 import { eventCallback, interaction, slashCommand, TEST_SIGNING_SECRET, type SignedRequest } from './slack-request';
 import { useTestDatabase } from './test-database';
 import { waitFor } from './wait-for';
+import { viewState, type ViewValues } from './slack-view-state';
+
+export type { ViewValues };
 
 export const NOW = new Date('2026-11-24T10:00:00Z');
 export const CSM = 'UCSM0001';
@@ -71,12 +74,6 @@ export interface ClickOptions extends Signing {
 
 /** A button to click: one found in blocks (`findButton`) or named by its action id and value. */
 export type ClickTarget = Pick<FoundButton, 'actionId' | 'value'>;
-
-/**
- * What a person enters in a modal, by block id: text, a chosen option's value, a user or conversation id, a date,
- * or the values of the checked boxes, comma separated.
- */
-export type ViewValues = Record<string, string | null>;
 
 export interface EventOptions extends Signing {
   eventId?: string;
@@ -123,57 +120,6 @@ function message(call: RecordedCall): SeenMessage {
 function seenView(view: unknown): SeenView {
   if (!isRecord(view)) throw new Error('Slack was sent no view');
   return { ...view, blocks: blocksOf(view) };
-}
-
-/** The state Slack sends for a submitted modal: one entry per input block, shaped by its element's type. */
-function viewState(view: SeenView, values: ViewValues): Record<string, Record<string, unknown>> {
-  const state: Record<string, Record<string, unknown>> = {};
-  const inputs = view.blocks.filter((b) => b.type === 'input' && isRecord(b.element));
-  const known = new Set(inputs.map((b) => b.block_id));
-  const unknown = Object.keys(values).filter((k) => !known.has(k));
-  if (unknown.length)
-    throw new Error(`the modal has no input ${unknown.join(', ')}; its inputs: ${[...known].join(', ') || 'none'}`);
-  for (const block of inputs) {
-    const blockId = String(block.block_id);
-    const element = isRecord(block.element) ? block.element : {};
-    const type = String(element.type);
-    const value = values[blockId] ?? null;
-    let entry: Record<string, unknown>;
-    switch (type) {
-      case 'static_select': {
-        const options = Array.isArray(element.options) ? element.options.filter(isRecord) : [];
-        // An option the modal no longer lists stands for one that was there when it opened (a stale modal).
-        const option =
-          value === null
-            ? null
-            : (options.find((o) => o.value === value) ?? { text: { type: 'plain_text', text: value }, value });
-        entry = { type, selected_option: option };
-        break;
-      }
-      case 'users_select':
-        entry = { type, selected_user: value };
-        break;
-      case 'conversations_select':
-        entry = { type, selected_conversation: value };
-        break;
-      case 'checkboxes': {
-        // Checked boxes as their values, comma separated ('1,2,5'); null or '' is none checked.
-        const options = Array.isArray(element.options) ? element.options.filter(isRecord) : [];
-        const checked = value ? value.split(',') : [];
-        const unknownBoxes = checked.filter((v) => !options.some((o) => o.value === v));
-        if (unknownBoxes.length) throw new Error(`${blockId} has no checkbox ${unknownBoxes.join(', ')}`);
-        entry = { type, selected_options: options.filter((o) => checked.includes(String(o.value))) };
-        break;
-      }
-      case 'datepicker':
-        entry = { type, selected_date: value };
-        break;
-      default:
-        entry = { type, value };
-    }
-    state[blockId] = { [String(element.action_id ?? blockId)]: entry };
-  }
-  return state;
 }
 
 export function useSlackHarness(workflows: ReviewWorkflows = {}) {

@@ -2,6 +2,7 @@ import type { App, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { ROLE_NAMES, ROLES } from '../../../domain/roles';
 import { addPerson } from '../../../services/people/add-person';
+import { listPeople } from '../../../services/people/list-people';
 import type { SlackDeps } from '../../deps';
 import { PEOPLE_FIELDS, VIEWS } from '../../ids';
 import { peopleScreen } from '../../subcommands/admin-commands';
@@ -24,7 +25,14 @@ export function registerPeopleSubmit(app: App, deps: SlackDeps): void {
       });
       const actor = await actorOf(deps, body);
       const added = await addPerson(deps.ctx, { organizationId: actor.organizationId, actor, ...form });
-      const screen = await peopleScreen(deps, actor, `Added ${added.name} as ${ROLE_NAMES[added.role]}.`);
+      // Their name, email and title come from Slack now, not at their first request: customers may see them first.
+      const refreshed = await deps.workspace.refreshFromSlack(actor.organizationId, form.slackUserId);
+      const name = refreshed
+        ? ((await listPeople(deps.ctx, { organizationId: actor.organizationId, actor })).find(
+            (p) => p.slackUserId === form.slackUserId,
+          )?.name ?? added.name)
+        : added.name;
+      const screen = await peopleScreen(deps, actor, `Added ${name} as ${ROLE_NAMES[added.role]}.`);
       await ack({ response_action: 'update', view: screen });
     } catch (error) {
       await ack(
