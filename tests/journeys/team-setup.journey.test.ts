@@ -14,7 +14,7 @@ import { blocksOf, findButton, textOf, type FoundButton } from '../support/block
 import { FAKE_TEAM, FakeSlackApi, type RecordedCall } from '../support/fake-slack-api';
 import { runCli } from '../support/run-thread';
 import { interaction, slashCommand, type SignedRequest } from '../support/slack-request';
-import { viewState, type ViewValues } from '../support/slack-view-state';
+import { valuesAsOpened, viewState, type ViewValues } from '../support/slack-view-state';
 import { header, startSmtpCapture, type SmtpCapture } from '../support/smtp-capture';
 import { waitFor } from '../support/wait-for';
 
@@ -35,31 +35,6 @@ interface View {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** What the modal shows before anyone types, as a person submitting it unchanged sends it. */
-function asOpened(view: View): ViewValues {
-  const values: ViewValues = {};
-  for (const block of view.blocks.filter((b) => b.type === 'input' && isRecord(b.element))) {
-    const e = isRecord(block.element) ? block.element : {};
-    const id = String(block.block_id);
-    const initialOption = isRecord(e.initial_option) ? e.initial_option : undefined;
-    const initialOptions = Array.isArray(e.initial_options) ? e.initial_options.filter(isRecord) : [];
-    const str = (v: unknown) => (typeof v === 'string' ? v : null);
-    values[id] =
-      e.type === 'static_select'
-        ? str(initialOption?.value)
-        : e.type === 'checkboxes'
-          ? initialOptions.map((o) => String(o.value)).join(',')
-          : e.type === 'conversations_select'
-            ? str(e.initial_conversation)
-            : e.type === 'users_select'
-              ? str(e.initial_user)
-              : e.type === 'datepicker'
-                ? str(e.initial_date)
-                : str(e.initial_value);
-  }
-  return values;
 }
 
 /** A weekday at least three days ago, as YYYY-MM-DD: a kickoff that has happened, so its first milestone has begun. */
@@ -202,7 +177,7 @@ describe('a team sets Thread up from Slack and welcomes its first customer (issu
     const saved = await submitView(
       settings,
       {
-        ...asOpened(settings),
+        ...valuesAsOpened(settings),
         [S.name]: ORG_NAME,
         [S.brandColor]: BRAND,
         [S.defaultCsmChannelId]: CSM_TEAM_CHANNEL.id,
@@ -237,7 +212,7 @@ describe('a team sets Thread up from Slack and welcomes its first customer (issu
     const created = await submitView(
       form,
       {
-        ...asOpened(form),
+        ...valuesAsOpened(form),
         [N.name]: 'Globex',
         [N.template]: 'B2B SaaS onboarding',
         [N.csm]: COLLEAGUE.id,

@@ -68,3 +68,28 @@ export function viewState(view: ViewWithBlocks, values: ViewValues): Record<stri
   }
   return state;
 }
+
+/** What the modal shows before anyone types, as a person submitting it unchanged sends it. */
+export function valuesAsOpened(view: ViewWithBlocks): ViewValues {
+  const values: ViewValues = {};
+  for (const block of view.blocks.filter((b) => b.type === 'input' && isRecord(b.element))) {
+    const e = isRecord(block.element) ? block.element : {};
+    const id = String(block.block_id);
+    const initialOption = isRecord(e.initial_option) ? e.initial_option : undefined;
+    const initialOptions = Array.isArray(e.initial_options) ? e.initial_options.filter(isRecord) : [];
+    const str = (v: unknown) => (typeof v === 'string' ? v : null);
+    values[id] =
+      e.type === 'static_select'
+        ? str(initialOption?.value)
+        : e.type === 'checkboxes'
+          ? initialOptions.map((o) => String(o.value)).join(',')
+          : e.type === 'conversations_select'
+            ? str(e.initial_conversation)
+            : e.type === 'users_select'
+              ? str(e.initial_user)
+              : e.type === 'datepicker'
+                ? str(e.initial_date)
+                : str(e.initial_value);
+  }
+  return values;
+}

@@ -2,28 +2,10 @@ import { resolveSlackMember } from '../../../src/services/people/resolve-slack-m
 import { runTick } from '../../../src/services/scheduler/run-tick';
 import { SETTINGS_FIELDS as F, VIEWS } from '../../../src/slack/ids';
 import { textOf } from '../../support/block-kit';
-import { CSM, CSM_CHANNEL, useSlackHarness, type SeenView, type ViewValues } from '../../support/slack-harness';
+import { CSM, CSM_CHANNEL, useSlackHarness } from '../../support/slack-harness';
+import { valuesAsOpened } from '../../support/slack-view-state';
 
 const h = useSlackHarness();
-
-/** Each input as the modal filled it in, as a person who changes nothing else submits it. */
-function asOpened(view: SeenView): ViewValues {
-  const values: ViewValues = {};
-  for (const block of view.blocks.filter((b) => b.type === 'input')) {
-    const e = block.element as Record<string, unknown>;
-    const initialOption = e.initial_option as { value?: string } | undefined;
-    const initialOptions = (e.initial_options as { value: string }[] | undefined) ?? [];
-    values[String(block.block_id)] =
-      e.type === 'static_select'
-        ? (initialOption?.value ?? null)
-        : e.type === 'checkboxes'
-          ? initialOptions.map((o) => o.value).join(',')
-          : e.type === 'conversations_select'
-            ? ((e.initial_conversation as string | undefined) ?? null)
-            : ((e.initial_value as string | undefined) ?? null);
-  }
-  return values;
-}
 
 /** Channels the Helios Health review cards were posted to, on the next tick ten days on. */
 async function heliosCardChannelsOnNextTick(): Promise<Set<string | undefined>> {
@@ -50,7 +32,7 @@ describe("the organisation's default CSM channel", () => {
     await h.command('settings');
     const view = h.lastOpened();
     expect(view.callback_id).toBe(VIEWS.settings);
-    const res = await h.submitView(view, { ...asOpened(view), [F.defaultCsmChannelId]: 'CTEAMCSM' });
+    const res = await h.submitView(view, { ...valuesAsOpened(view), [F.defaultCsmChannelId]: 'CTEAMCSM' });
     expect(res.body.response_action).toBe('update');
     expect(textOf(res.body.view)).toContain('*Default CSM channel*: `none` → <#CTEAMCSM>');
 

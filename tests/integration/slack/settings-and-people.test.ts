@@ -5,30 +5,11 @@ import { listPeople } from '../../../src/services/people/list-people';
 import { resolveSlackMember } from '../../../src/services/people/resolve-slack-member';
 import { ACTIONS, PEOPLE_FIELDS, SETTINGS_FIELDS as F, VIEWS } from '../../../src/slack/ids';
 import { blocksOf, findButton, textOf } from '../../support/block-kit';
-import { CSM, useSlackHarness, type SeenView, type ViewValues } from '../../support/slack-harness';
+import { CSM, useSlackHarness, type SeenView } from '../../support/slack-harness';
+import { valuesAsOpened } from '../../support/slack-view-state';
 
 const COLLEAGUE = 'UCOLL0001';
 const NEWCOMER = 'UNEW00001';
-
-/** What the modal shows before anyone types: each input's initial value, as a person submitting it unchanged sends it. */
-function asOpened(view: SeenView): ViewValues {
-  const values: ViewValues = {};
-  for (const block of view.blocks.filter((b) => b.type === 'input')) {
-    const e = block.element as Record<string, unknown>;
-    const id = String(block.block_id);
-    const initialOption = e.initial_option as { value?: string } | undefined;
-    const initialOptions = (e.initial_options as { value: string }[] | undefined) ?? [];
-    values[id] =
-      e.type === 'static_select'
-        ? (initialOption?.value ?? null)
-        : e.type === 'checkboxes'
-          ? initialOptions.map((o) => o.value).join(',')
-          : e.type === 'conversations_select'
-            ? ((e.initial_conversation as string | undefined) ?? null)
-            : ((e.initial_value as string | undefined) ?? null);
-  }
-  return values;
-}
 
 describe('settings and people in Slack', () => {
   const h = useSlackHarness();
@@ -56,7 +37,7 @@ describe('settings and people in Slack', () => {
   it('opens Settings for an admin with every setting filled in as it is now', async () => {
     const view = await openSettings();
     const now = await settings();
-    const opened = asOpened(view);
+    const opened = valuesAsOpened(view);
     expect(opened).toMatchObject({
       [F.name]: now.name,
       [F.brandColor]: now.brandColor,
@@ -77,7 +58,7 @@ describe('settings and people in Slack', () => {
     // Read after the first request: that request names the organisation after the workspace.
     const before = await settings();
     const res = await h.submitView(view, {
-      ...asOpened(view),
+      ...valuesAsOpened(view),
       [F.name]: '',
       [F.logoUrl]: 'http://evil.example/logo.png',
       [F.brandColor]: 'javascript:alert(1)',
@@ -92,7 +73,7 @@ describe('settings and people in Slack', () => {
     expect(res.body.errors).toEqual({ [F.reminderMaxCount]: 'Maximum reminders must be a whole number.' });
 
     const again = await h.submitView(view, {
-      ...asOpened(view),
+      ...valuesAsOpened(view),
       [F.name]: '',
       [F.logoUrl]: 'http://evil.example/logo.png',
       [F.brandColor]: 'javascript:alert(1)',
@@ -116,7 +97,7 @@ describe('settings and people in Slack', () => {
 
   it('says the contrast ratio of a brand colour too light for white text', async () => {
     const view = await openSettings();
-    const res = await h.submitView(view, { ...asOpened(view), [F.brandColor]: '#FFCC00' });
+    const res = await h.submitView(view, { ...valuesAsOpened(view), [F.brandColor]: '#FFCC00' });
     expect(res.body.errors).toEqual({
       [F.brandColor]: expect.stringMatching(/contrast ratio of 1\.\d\d:1, below the 4\.5:1/),
     });
@@ -129,7 +110,7 @@ describe('settings and people in Slack', () => {
     // Read after the first request: that request names the organisation after the workspace.
     const before = await settings();
     const res = await h.submitView(view, {
-      ...asOpened(view),
+      ...valuesAsOpened(view),
       [F.name]: 'Acme <script>alert(1)</script> & <!channel>',
       [F.logoUrl]: 'https://cdn.acme.example/logo.png',
       [F.brandColor]: '#1D4ED8',
@@ -179,7 +160,7 @@ describe('settings and people in Slack', () => {
     // Read after the first request: that request names the organisation after the workspace.
     const before = await settings();
     const outside = await h.submitView(view, {
-      ...asOpened(view),
+      ...valuesAsOpened(view),
       [F.name]: 'Renamed meanwhile',
       [F.defaultCsmChannelId]: 'COUTSIDE',
     });
@@ -190,7 +171,7 @@ describe('settings and people in Slack', () => {
           'Thread is not in #outside yet. Invite it there (type /invite @Thread in the channel), then choose it again.',
       },
     });
-    const secret = await h.submitView(view, { ...asOpened(view), [F.defaultCsmChannelId]: 'GSECRET' });
+    const secret = await h.submitView(view, { ...valuesAsOpened(view), [F.defaultCsmChannelId]: 'GSECRET' });
     expect(secret.body.errors[F.defaultCsmChannelId]).toContain('invite Thread there first');
     expect(await settings()).toEqual(before);
   });
