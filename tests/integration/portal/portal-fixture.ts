@@ -15,6 +15,7 @@ import type { ServiceContext } from '../../../src/services/context';
 import type { Notifier } from '../../../src/services/notifications/notifier-port';
 import { createPortalLink } from '../../../src/services/portal/create-portal-link';
 import { seedDemo } from '../../../src/services/seed/seed-demo';
+import { updateSettings } from '../../../src/services/organizations/update-settings';
 
 export const PUBLIC_URL = 'http://portal.test';
 export const BLOCKER_NOTE = 'Waiting for your IT team to add our SAML app in Okta. <b>Ticket</b> IT-4821.';
@@ -43,9 +44,10 @@ export async function buildPortalFixture(ctx: ServiceContext): Promise<PortalFix
     data: { organizationId: account.organizationId, name: 'Priya Shah', email: 'priya.shah@demo.example', role: 'csm' },
   });
   await prisma.account.update({ where: { id: account.id }, data: { csmId: csm.id } });
-  await prisma.organization.update({
-    where: { id: account.organizationId },
-    data: { name: 'Acme Cloud', brandColor: '#0e7c66' },
+  await updateSettings(ctx, {
+    organizationId: account.organizationId,
+    actor: 'cli',
+    settings: { name: 'Acme Cloud', brandColor: '#0e7c66' },
   });
   const [kickoff, setup] = account.milestones;
   const now = ctx.now();
