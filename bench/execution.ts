@@ -21,7 +21,8 @@ import { draftAction } from '../src/services/drafting/draft-action';
 import { executeBatch } from '../src/services/execution/execute-batch';
 import { DEFAULT_PACING, type ExecutionDeps } from '../src/services/execution/ports';
 import { silentNotifier } from '../src/services/notifications/notifier-port';
-import { createPortalLink } from '../src/services/portal/create-portal-link';
+import { addPerson } from '../src/services/people/add-person';
+import { mintPortalLink } from '../src/services/portal/mint-portal-link';
 import { generatePortalToken, portalUrl } from '../src/services/portal/portal-token';
 import { fireDueActions } from '../src/services/scheduler/fire-due-actions';
 import type { BenchRow } from './lib/report';
@@ -49,17 +50,19 @@ export async function benchExecution(db: Database, options: { batch: number }): 
     const ctx: ServiceContext = { prisma: db.prisma, now: () => now, logger: silentLogger };
     const deps: ExecutionDeps = {
       mailer,
-      portalLinks: { create: (input) => createPortalLink(ctx, { ...input, publicUrl: PUBLIC_URL }) },
+      portalLinks: { create: (input) => mintPortalLink(ctx, { ...input, publicUrl: PUBLIC_URL }) },
       notifier: silentNotifier,
       pacing: { emailMs: 0, slackPerChannelMs: 0 },
     };
     const actionIds = await prepareReadyEmails(db, ctx, deps, options.batch, now);
     const messages = await equivalentMessages(db, actionIds);
-    const actor = await db.prisma.action.findFirstOrThrow({
+    // The batch spans the accounts of several CSMs: an admin sends it, added the way an operator adds one.
+    const first = await db.prisma.action.findFirstOrThrow({
       where: { id: actionIds[0]! },
-      select: { account: { select: { csmId: true } } },
+      select: { account: { select: { organizationId: true } } },
     });
-    if (!actor.account.csmId) throw new Error('bench accounts have a CSM; this one has none');
+    const organizationId = first.account.organizationId;
+    const admin = await addPerson(ctx, { organizationId, actor: 'cli', slackUserId: 'U0BENCHADM', role: 'admin' });
 
     // Raw nodemailer with the transport options the mailer uses (one SMTP connection per message, like it).
     const raw = nodemailer.createTransport(sink.url, {
@@ -77,7 +80,7 @@ export async function benchExecution(db: Database, options: { batch: number }): 
     // Baseline before and after the batch, averaged, so a drift in the machine's load falls on both sides.
     const baseBefore = await sendRaw();
     const start = process.hrtime.bigint();
-    const progress = await executeBatch(ctx, deps, { actionIds, actorUserId: actor.account.csmId });
+    const progress = await executeBatch(ctx, deps, { organizationId, actionIds, actor: { userId: admin.userId } });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     const baseAfter = await sendRaw();
     raw.close();

@@ -42,7 +42,7 @@ export async function benchFoundation(db: Database, options: { accounts: number;
       csmSlackUserId: `U0CSM${String(i % 12).padStart(4, '0')}`,
       contact: { email: `contact${i}@bench-customer${i}.io` },
       kickoffDate: `2026-03-${String(day).padStart(2, '0')}`,
-      actor: 'bench',
+      actor: 'cli',
     });
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;

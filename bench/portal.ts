@@ -21,7 +21,7 @@ import { createHttpApp } from '../src/http/app';
 import { createPortalRouter } from '../src/http/portal/router';
 import { silentLogger } from '../src/lib/logger';
 import type { ServiceContext } from '../src/services/context';
-import { createPortalLink } from '../src/services/portal/create-portal-link';
+import { mintPortalLink } from '../src/services/portal/mint-portal-link';
 import { resolveEncryptionKey } from '../src/db/encryption-key';
 import { portalSigningKey } from '../src/services/portal/portal-signing-key';
 import { get, runLoad, type LoadResult } from './lib/http-load';
@@ -161,7 +161,7 @@ async function magicLinkPaths(db: Database, ctx: ServiceContext, count: number):
   const step = all.length / count;
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
-    const link = await createPortalLink(ctx, {
+    const link = await mintPortalLink(ctx, {
       accountId: all[Math.floor(i * step)]!.id,
       actor: 'bench',
       publicUrl: PUBLIC_URL,

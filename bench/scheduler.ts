@@ -20,7 +20,7 @@ import type { ServiceContext } from '../src/services/context';
 import { draftAction } from '../src/services/drafting/draft-action';
 import type { ExecutionDeps } from '../src/services/execution/ports';
 import { silentNotifier } from '../src/services/notifications/notifier-port';
-import { createPortalLink } from '../src/services/portal/create-portal-link';
+import { mintPortalLink } from '../src/services/portal/mint-portal-link';
 import { fireDueActions } from '../src/services/scheduler/fire-due-actions';
 import { runTick, type TickDeps } from '../src/services/scheduler/run-tick';
 import { seedDemo } from '../src/services/seed/seed-demo';
@@ -61,7 +61,7 @@ export async function benchScheduler(
     const execDeps: ExecutionDeps = {
       mailer,
       notifier: silentNotifier,
-      portalLinks: { create: (input) => createPortalLink(ctx, { ...input, publicUrl: PUBLIC_URL }) },
+      portalLinks: { create: (input) => mintPortalLink(ctx, { ...input, publicUrl: PUBLIC_URL }) },
     };
     const draft = async (actionId: string) => void (await draftAction(ctx, execDeps, { actionId }));
     const deps: TickDeps = {
@@ -211,7 +211,7 @@ async function growTo(db: Database, ctx: ServiceContext, target: number, firstIn
       csmSlackUserId: `U0CSM${String(i % 12).padStart(4, '0')}`,
       contact: { email: `contact${i}@bench-customer${i}.io` },
       kickoffDate: `2026-03-${String(2 + (i % 20)).padStart(2, '0')}`,
-      actor: 'bench',
+      actor: 'cli',
     });
     created += 1;
     count += await db.prisma.action.count({ where: { accountId: account.id } });

@@ -9,13 +9,14 @@ import { createAnthropicDrafter } from '../connectors/anthropic/anthropic-drafte
 import { createSmtpMailer } from '../connectors/email/smtp-mailer';
 import { createSlackMessenger } from '../connectors/slack-messages/slack-messenger';
 import type { ServiceContext } from '../services/context';
+import type { ExecutionRequest } from '../slack/deps';
 import { draftAction } from '../services/drafting/draft-action';
 import { redraftAction } from '../services/drafting/redraft-action';
 import { executeAction } from '../services/execution/execute-action';
 import { executeBatch, type BatchProgress } from '../services/execution/execute-batch';
 import type { ExecutionDeps } from '../services/execution/ports';
 import type { Notifier } from '../services/notifications/notifier-port';
-import { createPortalLink } from '../services/portal/create-portal-link';
+import { mintPortalLink } from '../services/portal/mint-portal-link';
 
 export interface ExecutionWiring {
   deps: ExecutionDeps;
@@ -41,7 +42,7 @@ export function createExecutionDeps(options: {
     slackMessenger: config.slack
       ? createSlackMessenger({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl })
       : undefined,
-    portalLinks: { create: async (input) => createPortalLink(ctx, { ...input, publicUrl: config.publicUrl }) },
+    portalLinks: { create: async (input) => mintPortalLink(ctx, { ...input, publicUrl: config.publicUrl }) },
     notifier: options.notifier,
   };
   if (!config.smtp)
@@ -54,11 +55,13 @@ export function createExecutionDeps(options: {
 /** What the Slack layer calls (slack/deps.ts ReviewWorkflows); `getDeps` because the notifier comes from the Slack app itself. */
 export function reviewWorkflows(ctx: ServiceContext, getDeps: () => ExecutionDeps) {
   return {
-    executeAction: (actionId: string, actorUserId: string, overrideLint: boolean) =>
-      executeAction(ctx, getDeps(), { actionId, actorUserId, overrideLint }),
+    executeAction: (request: ExecutionRequest & { actionId: string; overrideLint: boolean }) =>
+      executeAction(ctx, getDeps(), request),
     redraftAction: (actionId: string, note: string) => redraftAction(ctx, getDeps(), { actionId, note }),
-    executeBatch: (actionIds: string[], actorUserId: string, onProgress: (progress: BatchProgress) => Promise<void>) =>
-      executeBatch(ctx, getDeps(), { actionIds, actorUserId, onProgress }),
+    executeBatch: (
+      request: ExecutionRequest & { actionIds: string[] },
+      onProgress: (progress: BatchProgress) => Promise<void>,
+    ) => executeBatch(ctx, getDeps(), { ...request, onProgress }),
     mailer: () => getDeps().mailer,
   };
 }

@@ -5,17 +5,22 @@ import type { Mailer } from '../services/execution/ports';
 import type { SlackNotifier } from './slack-notifier';
 import type { SlackWorkspace } from './workspace';
 
+/** Who asks to send, in which organisation; the execution service checks their rights itself. */
+export interface ExecutionRequest {
+  organizationId: string;
+  actor: { userId: string };
+}
+
 /**
  * Execution and redrafting belong to the drafting-and-execution area; the composition root hands them in so the
  * Slack layer does not depend on whether they are built yet. Missing: the buttons say so instead of failing silently.
  */
 export interface ReviewWorkflows {
-  executeAction?: (actionId: string, actorUserId: string, overrideLint: boolean) => Promise<unknown>;
+  executeAction?: (request: ExecutionRequest & { actionId: string; overrideLint: boolean }) => Promise<unknown>;
   redraftAction?: (actionId: string, note: string) => Promise<unknown>;
   /** Batch review: executes the actions one by one (paced), reporting progress after each. */
   executeBatch?: (
-    actionIds: string[],
-    actorUserId: string,
+    request: ExecutionRequest & { actionIds: string[] },
     onProgress: (progress: BatchProgress) => Promise<void>,
   ) => Promise<BatchProgress>;
   /** The Mailer port for Follow up notes on portal submissions; undefined: email is off, notes are only recorded. */

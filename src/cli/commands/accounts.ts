@@ -1,7 +1,8 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { createAccount } from '../../services/accounts/create-account';
 import { ACCOUNT_STATUSES, listAccounts } from '../../services/accounts/list-accounts';
-import { getDefaultOrganization } from '../../services/organizations/get-default-organization';
+import { findOperatorOrganization } from '../../services/organizations/find-operator-organization';
+import { ORG_FLAG, ORG_FLAG_HELP } from '../org-option';
 import { withSession } from '../session';
 import { formatTable } from '../table';
 
@@ -22,6 +23,7 @@ export function registerAccountCommands(program: Command): void {
   accounts
     .command('create')
     .description('create an account and instantiate its plan from a template')
+    .option(ORG_FLAG, ORG_FLAG_HELP)
     .requiredOption('--name <name>', 'company name')
     .requiredOption('--template <template>', 'template name')
     .option('--csm <slackUserId>', 'the CSM, as a Slack user id (U…)')
@@ -40,11 +42,12 @@ export function registerAccountCommands(program: Command): void {
         contactName?: string;
         kickoff?: string;
         domain?: string;
+        org?: string;
       }) => {
         if (opts.contactName && !opts.contactEmail)
           throw new InvalidArgumentError('--contact-name needs --contact-email');
         await withSession(async ({ ctx }) => {
-          const org = await getDefaultOrganization(ctx);
+          const org = await findOperatorOrganization(ctx, { org: opts.org });
           const account = await createAccount(ctx, {
             organizationId: org.id,
             name: opts.name,
@@ -66,11 +69,12 @@ export function registerAccountCommands(program: Command): void {
   accounts
     .command('list')
     .description('list accounts, next action first')
+    .option(ORG_FLAG, ORG_FLAG_HELP)
     .option('--status <status>', `only accounts with this status (${ACCOUNT_STATUSES.join(', ')})`, status)
     .option('--limit <n>', 'at most this many', wholeNumber)
-    .action(async (opts: { status?: (typeof ACCOUNT_STATUSES)[number]; limit?: number }) => {
+    .action(async (opts: { status?: (typeof ACCOUNT_STATUSES)[number]; limit?: number; org?: string }) => {
       await withSession(async ({ ctx }) => {
-        const org = await getDefaultOrganization(ctx);
+        const org = await findOperatorOrganization(ctx, { org: opts.org });
         const rows = await listAccounts(ctx, { organizationId: org.id, status: opts.status, limit: opts.limit ?? 200 });
         if (rows.length === 0) {
           console.log(

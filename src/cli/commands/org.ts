@@ -9,6 +9,7 @@ import {
   type OrganizationSettings,
 } from '../../services/organizations/organization-settings';
 import { updateSettings, type UpdateSettingsOptions } from '../../services/organizations/update-settings';
+import { ORG_FLAG, ORG_FLAG_HELP } from '../org-option';
 import { withSession } from '../session';
 import { formatTable } from '../table';
 
@@ -75,7 +76,7 @@ export function registerOrgCommands(program: Command): void {
   org
     .command('show')
     .description('print every setting of the organisation')
-    .option('--org <name or Slack team id>', 'which organisation, when there are several')
+    .option(ORG_FLAG, ORG_FLAG_HELP)
     .action(async (opts: { org?: string }) => {
       await withSession(async ({ ctx }) => {
         const found = await findOperatorOrganization(ctx, { org: opts.org });
@@ -92,7 +93,7 @@ export function registerOrgCommands(program: Command): void {
   org
     .command('set')
     .description('change settings; only those given change, all or nothing, each audited from → to')
-    .option('--org <name or Slack team id>', 'which organisation, when there are several')
+    .option(ORG_FLAG, ORG_FLAG_HELP)
     .option('--name <name>', "the organisation's name (the portal's heading, the sender of emails)")
     .option('--logo-url <https url|none>', 'an https image address, or none', orNone)
     .option('--brand-color <#rrggbb>', 'a colour dark enough for white text (WCAG AA)')

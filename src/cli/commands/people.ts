@@ -5,6 +5,7 @@ import { findOperatorOrganization } from '../../services/organizations/find-oper
 import { addPerson } from '../../services/people/add-person';
 import { listPeople } from '../../services/people/list-people';
 import { setRole } from '../../services/people/set-role';
+import { ORG_FLAG, ORG_FLAG_HELP } from '../org-option';
 import { withSession } from '../session';
 import { formatTable } from '../table';
 import { printFieldErrors } from './org';
@@ -22,7 +23,7 @@ export function registerPeopleCommands(program: Command): void {
   people
     .command('list')
     .description('everyone added to Thread, admins first')
-    .option('--org <name or Slack team id>', 'which organisation, when there are several')
+    .option(ORG_FLAG, ORG_FLAG_HELP)
     .action(async (opts: { org?: string }) => {
       await withSession(async ({ ctx }) => {
         const found = await findOperatorOrganization(ctx, { org: opts.org });
@@ -45,7 +46,7 @@ export function registerPeopleCommands(program: Command): void {
     .description("change a person's role; the last admin keeps theirs")
     .argument('<person>', 'their Slack user id (U…) or email')
     .argument('<role>', ROLES.join('|'), role)
-    .option('--org <name or Slack team id>', 'which organisation, when there are several')
+    .option(ORG_FLAG, ORG_FLAG_HELP)
     .action(async (who: string, newRole: Role, opts: { org?: string }) => {
       await withSession(async ({ ctx }) => {
         const found = await findOperatorOrganization(ctx, { org: opts.org });
@@ -65,7 +66,7 @@ export function registerPeopleCommands(program: Command): void {
     .argument('<slack user id>', 'their Slack user id (U…)')
     .argument('<role>', ROLES.join('|'), role)
     .option('--name <name>', 'their name until Slack tells Thread their profile')
-    .option('--org <name or Slack team id>', 'which organisation, when there are several')
+    .option(ORG_FLAG, ORG_FLAG_HELP)
     .action(async (slackUserId: string, newRole: Role, opts: { org?: string; name?: string }) => {
       await withSession(async ({ ctx }) => {
         const found = await findOperatorOrganization(ctx, { org: opts.org });

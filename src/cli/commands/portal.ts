@@ -2,9 +2,10 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../../services/context';
 import { findAccounts } from '../../services/accounts/find-accounts';
-import { getDefaultOrganization } from '../../services/organizations/get-default-organization';
+import { findOperatorOrganization } from '../../services/organizations/find-operator-organization';
 import { createPortalLink } from '../../services/portal/create-portal-link';
 import { revokePortalLink } from '../../services/portal/revoke-portal-link';
+import { ORG_FLAG, ORG_FLAG_HELP } from '../org-option';
 import { withSession } from '../session';
 
 function days(value: string): number {
@@ -13,13 +14,24 @@ function days(value: string): number {
   return Number(value);
 }
 
-/** The account a name (or part of one, or an id) points at; several matches are listed rather than guessed. */
-async function resolveAccount(ctx: ServiceContext, query: string): Promise<{ id: string; name: string }> {
-  const byId = await ctx.prisma.account.findUnique({ where: { id: query }, select: { id: true, name: true } });
-  if (byId) return byId;
-  const org = await getDefaultOrganization(ctx);
-  const found = await findAccounts(ctx, { organizationId: org.id, query });
-  if (found.length === 1) return found[0]!;
+/**
+ * The account a name (or part of one, or an id) points at, in the organisation the command works on; several
+ * matches are listed rather than guessed.
+ */
+async function resolveAccount(
+  ctx: ServiceContext,
+  query: string,
+  org: string | undefined,
+): Promise<{ id: string; name: string; organizationId: string }> {
+  const { id: organizationId } = await findOperatorOrganization(ctx, { org });
+  const byId = await ctx.prisma.account.findFirst({
+    where: { id: query, organizationId },
+    select: { id: true, name: true },
+  });
+  if (byId) return { ...byId, organizationId };
+  const found = await findAccounts(ctx, { organizationId, query });
+  const only = found[0];
+  if (found.length === 1 && only) return { id: only.id, name: only.name, organizationId };
   if (found.length === 0)
     throw new AppError('not_found', `no account matches "${query}" (see: npm run thread -- accounts list)`);
   throw new AppError(
@@ -34,12 +46,14 @@ export function registerPortalCommands(program: Command): void {
   portal
     .command('link <account>')
     .description("print a fresh magic link to the account's portal (for its primary contact unless --contact)")
+    .option(ORG_FLAG, ORG_FLAG_HELP)
     .option('--contact <email>', 'the contact the link is for')
     .option('--days <n>', 'how long the link works (default 30)', days)
-    .action(async (accountQuery: string, opts: { contact?: string; days?: number }) => {
+    .action(async (accountQuery: string, opts: { contact?: string; days?: number; org?: string }) => {
       await withSession(async ({ ctx, config }) => {
-        const account = await resolveAccount(ctx, accountQuery);
+        const account = await resolveAccount(ctx, accountQuery, opts.org);
         const link = await createPortalLink(ctx, {
+          organizationId: account.organizationId,
           accountId: account.id,
           contactEmail: opts.contact,
           actor: 'cli',
@@ -56,11 +70,13 @@ export function registerPortalCommands(program: Command): void {
   portal
     .command('revoke <account>')
     .description("revoke the account's live portal links (only one contact's with --contact)")
+    .option(ORG_FLAG, ORG_FLAG_HELP)
     .option('--contact <email>', "only this contact's links")
-    .action(async (accountQuery: string, opts: { contact?: string }) => {
+    .action(async (accountQuery: string, opts: { contact?: string; org?: string }) => {
       await withSession(async ({ ctx }) => {
-        const account = await resolveAccount(ctx, accountQuery);
+        const account = await resolveAccount(ctx, accountQuery, opts.org);
         const { revoked } = await revokePortalLink(ctx, {
+          organizationId: account.organizationId,
           accountId: account.id,
           contactEmail: opts.contact,
           actor: 'cli',

@@ -1,10 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { getDefaultOrganization } from '../../services/organizations/get-default-organization';
+import { findOperatorOrganization } from '../../services/organizations/find-operator-organization';
 import { exportTemplate } from '../../services/templates/export-template';
 import { importTemplate } from '../../services/templates/import-template';
 import { listTemplates } from '../../services/templates/list-templates';
 import { readTemplateFile } from '../../services/templates/read-template-file';
+import { ORG_FLAG, ORG_FLAG_HELP } from '../org-option';
 import { withSession } from '../session';
 import { formatTable } from '../table';
 
@@ -14,11 +15,12 @@ export function registerTemplateCommands(program: Command): void {
   templates
     .command('import <file>')
     .description('import a template from a JSON or YAML file (replaces the plan of a template with the same name)')
-    .action(async (file: string) => {
+    .option(ORG_FLAG, ORG_FLAG_HELP)
+    .action(async (file: string, opts: { org?: string }) => {
       // Validate before touching the database, so a broken file never opens (or locks) anything.
       const spec = await readTemplateFile(file);
       await withSession(async ({ ctx }) => {
-        const org = await getDefaultOrganization(ctx);
+        const org = await findOperatorOrganization(ctx, { org: opts.org });
         const result = await importTemplate(ctx, { organizationId: org.id, spec, actor: 'cli' });
         const verb = result.created ? 'Imported' : `Updated to v${result.version}`;
         console.log(`${verb} "${spec.name}": ${result.milestones} milestones, ${result.actions} actions.`);
@@ -28,10 +30,11 @@ export function registerTemplateCommands(program: Command): void {
   templates
     .command('export <name>')
     .description('print a template as YAML (or write it with --out)')
+    .option(ORG_FLAG, ORG_FLAG_HELP)
     .option('-o, --out <file>', 'write to this file instead of standard output')
-    .action(async (name: string, opts: { out?: string }) => {
+    .action(async (name: string, opts: { out?: string; org?: string }) => {
       await withSession(async ({ ctx }) => {
-        const org = await getDefaultOrganization(ctx);
+        const org = await findOperatorOrganization(ctx, { org: opts.org });
         const yaml = await exportTemplate(ctx, { organizationId: org.id, name });
         if (opts.out) {
           await writeFile(opts.out, yaml);
@@ -43,9 +46,10 @@ export function registerTemplateCommands(program: Command): void {
   templates
     .command('list')
     .description('list templates')
-    .action(async () => {
+    .option(ORG_FLAG, ORG_FLAG_HELP)
+    .action(async (opts: { org?: string }) => {
       await withSession(async ({ ctx }) => {
-        const org = await getDefaultOrganization(ctx);
+        const org = await findOperatorOrganization(ctx, { org: opts.org });
         const rows = await listTemplates(ctx, { organizationId: org.id });
         if (rows.length === 0) {
           console.log(

@@ -12,6 +12,8 @@ import type { ServiceContext } from '../context';
 import { toJsonInput } from '../json/stored-json';
 import { refreshNextActionAt } from '../plan/refresh-next-action-at';
 import { parseOptions } from '../errors/parse-options';
+import { assertCapability, loadActingPerson } from '../people/acting-person';
+import { accountActorSchema } from '../permissions/authorize-account-change';
 import { loadTemplateSpec } from '../templates/load-template-spec';
 import { ensureSlackUser } from '../users/ensure-slack-user';
 
@@ -65,7 +67,8 @@ const optionsSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
     .optional(),
-  actor: z.string().min(1),
+  /** A CSM or an admin (their role re-read here), or the operator's command line. */
+  actor: accountActorSchema,
 });
 
 export type CreateAccountOptions = z.input<typeof optionsSchema>;
@@ -153,6 +156,8 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
     FROM "Organization" o WHERE o."id" = ${options.organizationId}`;
   const org = orgs[0];
   if (!org) throw new AppError('not_found', `organisation ${options.organizationId} does not exist`);
+  const person = await loadActingPerson(ctx.prisma, org.id, options.actor);
+  assertCapability(person, 'create_accounts', 'create accounts');
 
   const kickoff = options.kickoffDate ?? todayIn(org.timezone, ctx.now());
   try {
@@ -183,11 +188,22 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
       calendar: businessCalendar(org.timezone, org.workingDays),
       now: ctx.now(),
     });
+    const named = { organizationId: org.id, by: person, at: ctx.now() };
     const csm = options.csmSlackUserId
-      ? await ensureSlackUser(tx, { organizationId: org.id, slackUserId: options.csmSlackUserId, role: 'csm' })
+      ? await ensureSlackUser(tx, {
+          ...named,
+          slackUserId: options.csmSlackUserId,
+          role: 'csm',
+          why: `as the CSM of ${options.name}`,
+        })
       : null;
     const ae = options.aeSlackUserId
-      ? await ensureSlackUser(tx, { organizationId: org.id, slackUserId: options.aeSlackUserId, role: 'ae' })
+      ? await ensureSlackUser(tx, {
+          ...named,
+          slackUserId: options.aeSlackUserId,
+          role: 'ae',
+          why: `as the account executive of ${options.name}`,
+        })
       : null;
 
     const account = await tx.account.create({
@@ -256,7 +272,7 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
       accountId: account.id,
       entityType: 'account',
       entityId: account.id,
-      actor: options.actor,
+      actor: person.auditActor,
       to: 'active',
       reason: `created from template "${template.spec.name}" v${template.version}`,
       data: {

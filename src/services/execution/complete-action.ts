@@ -7,13 +7,20 @@ import type { ActionStatus } from '../../domain/action-state';
 import type { ActionType } from '../../domain/template';
 import { AppError } from '../../lib/errors';
 import { transitionAction } from '../actions/transition-action';
-import type { ServiceContext, Tx } from '../context';
+import type { z } from 'zod';
+import type { Actor, ServiceContext, Tx } from '../context';
+import { authorizeAccountChange, type accountActorSchema } from '../permissions/authorize-account-change';
 import { toAppError } from '../errors/to-app-error';
 import { propagateTriggers } from '../plan/propagate-triggers';
 
 export interface CompletionInput {
+  organizationId: string;
   actionId: string;
-  actor: string;
+  /**
+   * A person's click, checked like every change to an account (its CSM or an admin); or what Thread itself saw
+   * (a customer's reply in Slack), which needs nobody's rights and is audited under that name.
+   */
+  by: { person: z.output<typeof accountActorSchema>; doing: string } | { observed: Actor };
   reason: string;
   /** Only these action types may be completed this way. */
   types: readonly ActionType[];
@@ -29,11 +36,22 @@ export async function completeAction(
   const now = ctx.now();
   try {
     return await ctx.prisma.$transaction(async (tx) => {
-      const action = await tx.action.findUnique({
-        where: { id: input.actionId },
-        include: { account: { select: { organizationId: true } } },
+      const action = await tx.action.findFirst({
+        where: { id: input.actionId, account: { organizationId: input.organizationId } },
+        include: { account: { select: { organizationId: true, name: true, csmId: true } } },
       });
-      if (!action) throw new AppError('not_found', `action ${input.actionId} does not exist`);
+      if (!action) throw new AppError('not_found', 'that action does not exist (any more)');
+      const actor =
+        'person' in input.by
+          ? (
+              await authorizeAccountChange(tx, {
+                organizationId: input.organizationId,
+                actor: input.by.person,
+                account: action.account,
+                doing: input.by.doing,
+              })
+            ).auditActor
+          : input.by.observed;
       if (!input.types.includes(action.type as ActionType)) {
         throw new AppError(
           'validation_failed',
@@ -54,7 +72,7 @@ export async function completeAction(
         alsoWrite: async () => {
           await input.alsoWrite?.(tx, action);
         },
-        actor: input.actor,
+        actor,
         reason: input.reason,
         auditData: input.data,
         at: now,

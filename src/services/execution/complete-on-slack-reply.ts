@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
 import { readSendRecord } from './send-record';
-import { markCustomerResponded } from './mark-customer-responded';
+import { recordCustomerAnswer } from './record-customer-answer';
 import type { ExecutionDeps } from './ports';
 import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
 
@@ -54,9 +54,10 @@ export async function completeOnSlackReply(
     select: { id: true },
   });
   if (teammate) return null;
-  await markCustomerResponded(ctx, deps, {
+  await recordCustomerAnswer(ctx, deps, {
+    organizationId: o.organizationId,
     actionId: action.id,
-    actor: 'system',
+    by: { observed: 'system' },
     via: 'slack_reply',
     contactId: action.account.contacts[0]?.id,
   });

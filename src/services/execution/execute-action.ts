@@ -26,6 +26,7 @@ import { propagateTriggers } from '../plan/propagate-triggers';
 import { refreshNextActionAt } from '../plan/refresh-next-action-at';
 import { loadActionForExecution } from './load-action-for-execution';
 import { getCustomerEmailSender } from '../people/get-customer-email-sender';
+import { authorizeAccountChange, personActorSchema } from '../permissions/authorize-account-change';
 import { performSend } from './perform-send';
 import { planSend } from './plan-send';
 import type { ExecutionDeps } from './ports';
@@ -33,9 +34,10 @@ import type { SendRecord } from './send-record';
 import { notifyQuietly } from './notify-quietly';
 
 const optionsSchema = z.object({
+  organizationId: z.string().min(1),
   actionId: z.string().min(1),
-  /** The Thread user (User.id) who executes; recorded as executedById and in the audit trail. */
-  actorUserId: z.string().min(1),
+  /** The Thread user who executes: the account's CSM or an admin; recorded as executedById and in the audit trail. */
+  actor: personActorSchema,
   /** Send despite blocking lint findings; recorded in the audit trail. */
   overrideLint: z.boolean().default(false),
 });
@@ -48,10 +50,17 @@ export type ExecuteActionResult =
 export async function executeAction(
   ctx: ServiceContext,
   deps: ExecutionDeps,
-  options: { actionId: string; actorUserId: string; overrideLint?: boolean },
+  options: z.input<typeof optionsSchema>,
 ): Promise<ExecuteActionResult> {
   const o = parseOptions(optionsSchema, options);
-  const action = await loadActionForExecution(ctx, o.actionId);
+  const action = await loadActionForExecution(ctx, o.organizationId, o.actionId);
+  await authorizeAccountChange(ctx.prisma, {
+    organizationId: o.organizationId,
+    actor: o.actor,
+    account: action.account,
+    doing: 'execute actions',
+  });
+  const actorUserId = o.actor.userId;
   const status = action.status as ActionStatus;
   if (status === 'executing' || status === 'executed' || status === 'completed') {
     return { outcome: 'already_claimed', actionId: action.id, status };
@@ -102,7 +111,7 @@ export async function executeAction(
     channel: plan.channel,
     idempotencyKey: key,
     claimedAt: now.toISOString(),
-    claimedBy: o.actorUserId,
+    claimedBy: actorUserId,
     ...(plan.channel === 'email' || plan.channel === 'portal'
       ? { messageId: deps.mailer!.messageIdFor(key), to: plan.recipient!.email }
       : {}),
@@ -122,20 +131,20 @@ export async function executeAction(
         executingSince: now,
         attempts: { increment: 1 },
         executionRecord: toJsonInput(record),
-        lintOverriddenById: overridden.length > 0 ? o.actorUserId : null,
+        lintOverriddenById: overridden.length > 0 ? actorUserId : null,
       },
       // Losing the claim is how a double click or a second process is kept from sending twice: reported below.
       conflict: null,
       alsoWrite: async () => {
         if (overridden.length === 0) return;
         await recordEntityChange(tx, 'action', audited, {
-          actor: o.actorUserId,
+          actor: actorUserId,
           reason: `review lint overridden: ${overridden.join(', ')}`,
           data: { lintOverridden: overridden },
           at: now,
         });
       },
-      actor: o.actorUserId,
+      actor: actorUserId,
       reason: `claimed for sending by ${plan.channel}`,
       auditData: { idempotencyKey: key },
       at: now,
@@ -158,16 +167,16 @@ export async function executeAction(
     const sent = await performSend(deps, action, plan, {
       messageId: record.messageId,
       clientMsgId: record.clientMsgId,
-      actor: o.actorUserId,
+      actor: actorUserId,
     });
     await deps.afterSend?.(action.id);
     const done: SendRecord = { ...record, state: 'sent', sentAt: ctx.now().toISOString(), ...sent };
-    await markExecuted(ctx, action, key, done, o.actorUserId);
+    await markExecuted(ctx, action, key, done, actorUserId);
     await notifyQuietly(ctx, deps, action.id, action.accountId);
     return { outcome: 'executed', actionId: action.id, record: done };
   } catch (error) {
     const message = isAppError(error) ? error.message : error instanceof Error ? error.message : 'the send failed';
-    await returnToReady(ctx, action, key, { ...record, state: 'failed', error: message }, o.actorUserId, message);
+    await returnToReady(ctx, action, key, { ...record, state: 'failed', error: message }, actorUserId, message);
     await notifyQuietly(ctx, deps, action.id, action.accountId);
     throw isAppError(error) ? error : new AppError('connector_failed', message, { cause: error });
   }

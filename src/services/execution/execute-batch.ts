@@ -8,12 +8,14 @@ import { z } from 'zod';
 import { isAppError } from '../../lib/errors';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
+import { authorizeAccountChange, personActorSchema } from '../permissions/authorize-account-change';
 import { executeAction } from './execute-action';
 import { DEFAULT_PACING, type ExecutionDeps } from './ports';
 
 const optionsSchema = z.object({
+  organizationId: z.string().min(1),
   actionIds: z.array(z.string().min(1)).min(1, 'select at least one action').max(500, 'at most 500 actions per batch'),
-  actorUserId: z.string().min(1),
+  actor: personActorSchema,
 });
 
 export interface BatchFailure {
@@ -34,15 +36,30 @@ export interface BatchProgress {
 export async function executeBatch(
   ctx: ServiceContext,
   deps: ExecutionDeps,
-  options: { actionIds: string[]; actorUserId: string; onProgress?: (progress: BatchProgress) => void | Promise<void> },
+  options: z.input<typeof optionsSchema> & { onProgress?: (progress: BatchProgress) => void | Promise<void> },
 ): Promise<BatchProgress> {
-  const o = parseOptions(optionsSchema, { actionIds: options.actionIds, actorUserId: options.actorUserId });
+  const o = parseOptions(optionsSchema, {
+    organizationId: options.organizationId,
+    actionIds: options.actionIds,
+    actor: options.actor,
+  });
   const ids = [...new Set(o.actionIds)];
   const pacing = { ...DEFAULT_PACING, ...deps.pacing };
   const rows = await ctx.prisma.action.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, type: true, accountId: true },
+    where: { id: { in: ids }, account: { organizationId: o.organizationId } },
+    select: { id: true, type: true, accountId: true, account: { select: { name: true, csmId: true } } },
   });
+  // The whole batch is refused before anything is sent when one of its accounts is not the person's to change:
+  // half a batch sent and half refused is harder to reason about than a clear "no" (each send checks again).
+  const accounts = new Map(rows.map((r) => [r.accountId, r.account]));
+  for (const account of accounts.values()) {
+    await authorizeAccountChange(ctx.prisma, {
+      organizationId: o.organizationId,
+      actor: o.actor,
+      account,
+      doing: 'execute actions',
+    });
+  }
   const byId = new Map(rows.map((r) => [r.id, r]));
   const lastSendAt = new Map<string, number>();
   const progress: BatchProgress = { total: ids.length, done: 0, sent: 0, skipped: 0, failures: [] };
@@ -56,7 +73,7 @@ export async function executeBatch(
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     }
     try {
-      const result = await executeAction(ctx, deps, { actionId, actorUserId: o.actorUserId });
+      const result = await executeAction(ctx, deps, { organizationId: o.organizationId, actionId, actor: o.actor });
       if (result.outcome === 'executed') progress.sent += 1;
       else progress.skipped += 1;
     } catch (error) {

@@ -2,9 +2,10 @@ import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../context';
 import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
 
-export async function loadActionForExecution(ctx: ServiceContext, actionId: string) {
-  const action = await ctx.prisma.action.findUnique({
-    where: { id: actionId },
+/** The action with what sending it needs, within one organisation: another's action is not found. */
+export async function loadActionForExecution(ctx: ServiceContext, organizationId: string, actionId: string) {
+  const action = await ctx.prisma.action.findFirst({
+    where: { id: actionId, account: { organizationId } },
     include: {
       account: {
         include: {
@@ -14,7 +15,7 @@ export async function loadActionForExecution(ctx: ServiceContext, actionId: stri
       },
     },
   });
-  if (!action) throw new AppError('not_found', `action ${actionId} does not exist`);
+  if (!action) throw new AppError('not_found', 'that action does not exist (any more)');
   return action;
 }
 

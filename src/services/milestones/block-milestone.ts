@@ -24,7 +24,7 @@ export async function blockMilestone(
       options: { note: o.note },
       data: { blockedAt: now, blockerNote: o.note },
       conflict: `${m.name} changed while you were blocking it; look again.`,
-      actor: o.actor.userId,
+      actor: m.person.auditActor,
       reason: o.note,
       at: now,
     });

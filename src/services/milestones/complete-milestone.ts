@@ -50,7 +50,7 @@ export async function completeMilestone(
       event: 'complete',
       data: { completedAt: now, completionOverride: open > 0 ? override : null },
       conflict: `${m.name} changed while you were completing it; look again.`,
-      actor: o.actor.userId,
+      actor: m.person.auditActor,
       reason: open > 0 ? `completed with ${open} open action${open === 1 ? '' : 's'}: ${override}` : null,
       at: now,
     });
@@ -73,7 +73,7 @@ export async function completeMilestone(
           });
           return { auditData: { scheduledActions: scheduled.map((a) => a.id) } };
         },
-        actor: o.actor.userId,
+        actor: m.person.auditActor,
         reason: `started because ${m.name} was completed`,
         at: now,
       });

@@ -1,11 +1,12 @@
+import type { z } from 'zod';
 import { AppError } from '../../lib/errors';
 import type { Tx } from '../context';
-import { assertCanManageAccount, type ManagingActor } from '../permissions/assert-can-manage-account';
+import { authorizeAccountChange, type accountActorSchema } from '../permissions/authorize-account-change';
 
-/** The milestone a change is about, with what the change needs to know, after the permission check. */
+/** The milestone a change is about, with what the change needs to know and who acts, after the permission check. */
 export async function loadMilestoneForChange(
   tx: Tx,
-  options: { organizationId: string; milestoneId: string; actor: ManagingActor; doing: string },
+  options: { organizationId: string; milestoneId: string; actor: z.output<typeof accountActorSchema>; doing: string },
 ) {
   const milestone = await tx.milestone.findFirst({
     where: { id: options.milestoneId, account: { organizationId: options.organizationId } },
@@ -23,6 +24,6 @@ export async function loadMilestoneForChange(
     },
   });
   if (!milestone) throw new AppError('not_found', 'that milestone does not exist (any more)');
-  assertCanManageAccount(options.actor, milestone.account, options.doing);
-  return milestone;
+  const person = await authorizeAccountChange(tx, { ...options, account: milestone.account });
+  return { ...milestone, person };
 }

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import type { ServiceContext, Tx } from '../context';
 import { toAppError } from '../errors/to-app-error';
-import { managingActorSchema } from './actor-schema';
+import { accountActorSchema } from '../permissions/authorize-account-change';
 import { loadMilestoneForChange } from './load-milestone-for-change';
 
 /** The fields every milestone change is called with: which milestone, in which organisation, by whom. */
 export const milestoneTargetShape = {
   organizationId: z.string().min(1),
   milestoneId: z.string().min(1),
-  actor: managingActorSchema,
+  actor: accountActorSchema,
 };
 
 type MilestoneTarget = z.infer<z.ZodObject<typeof milestoneTargetShape>>;

@@ -39,7 +39,7 @@ export async function startMilestone(
         });
         return { auditData: { scheduledActions: scheduled.map((a) => a.id) } };
       },
-      actor: o.actor.userId,
+      actor: m.person.auditActor,
       at: now,
     });
     await refreshAccountSchedule(tx, m.accountId);

@@ -22,7 +22,7 @@ export async function unblockMilestone(
       event: 'unblock',
       data: { blockedAt: null, blockerNote: null },
       conflict: `${m.name} changed while you were unblocking it; look again.`,
-      actor: o.actor.userId,
+      actor: m.person.auditActor,
       reason: o.reason || null,
       auditData: { blockerNote: m.blockerNote },
       at: now,

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { can, ROLE_NAMES, rolesThatCan, type Capability, type Role } from '../../domain/roles';
 import { AppError } from '../../lib/errors';
-import type { Tx } from '../context';
+import type { ServiceContext, Tx } from '../context';
 
 /**
  * A person by their Thread user id (extra keys such as a Slack actor's role are ignored), or the operator's
@@ -26,7 +26,7 @@ export interface ActingPerson {
 }
 
 export async function loadActingPerson(
-  tx: Tx,
+  tx: Tx | ServiceContext['prisma'],
   organizationId: string,
   actor: z.output<typeof actingPersonSchema>,
 ): Promise<ActingPerson> {

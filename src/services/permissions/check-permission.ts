@@ -2,12 +2,11 @@ import { z } from 'zod';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
-import { managingActorSchema } from '../milestones/actor-schema';
-import { assertCanManageAccount } from './assert-can-manage-account';
+import { accountActorSchema, authorizeAccountChange } from './authorize-account-change';
 
 const optionsSchema = z.object({
   organizationId: z.string().min(1),
-  actor: managingActorSchema,
+  actor: accountActorSchema,
   target: z.union([
     z.object({ actionId: z.string().min(1) }),
     z.object({ milestoneId: z.string().min(1) }),
@@ -34,5 +33,10 @@ export async function checkPermission(ctx: ServiceContext, input: z.input<typeof
     select: { name: true, csmId: true },
   });
   if (!account) throw new AppError('not_found', 'that no longer exists');
-  assertCanManageAccount(o.actor, account, o.doing);
+  await authorizeAccountChange(ctx.prisma, {
+    organizationId: o.organizationId,
+    actor: o.actor,
+    account,
+    doing: o.doing,
+  });
 }

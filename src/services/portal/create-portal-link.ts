@@ -1,96 +1,47 @@
 import { z } from 'zod';
 import { AppError } from '../../lib/errors';
-import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
-import { generatePortalToken, hashPortalToken, portalUrl } from './portal-token';
-import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
+import { accountActorSchema, authorizeAccountChange } from '../permissions/authorize-account-change';
+import { mintPortalLink, type CreatedPortalLink } from './mint-portal-link';
 
 const optionsSchema = z.object({
+  organizationId: z.string().min(1),
   accountId: z.string().min(1),
   /** Which contact the link is for; the account's primary contact (or its first) when unset. */
   contactEmail: z.string().trim().toLowerCase().email('expected an email address').optional(),
-  actor: z.string().min(1),
+  actor: accountActorSchema,
   publicUrl: z.url({ protocol: /^https?$/, error: 'expected the http(s) base URL of Thread' }),
-  ttlDays: z
-    .number()
-    .int()
-    .min(1, 'a link lives at least one day')
-    .max(365, 'a link lives at most 365 days')
-    .default(30),
+  ttlDays: z.number().int().optional(),
 });
 
 export type CreatePortalLinkOptions = z.input<typeof optionsSchema>;
 
-export interface CreatedPortalLink {
-  url: string;
-  portalAccessId: string;
-  contactId: string;
-  contactEmail: string;
-  expiresAt: Date;
-}
-
 /**
- * A fresh magic link for one contact of an account. Earlier links stay valid until they expire or are revoked
- * (the customer may still have the older email open). The token exists only in the returned URL.
+ * A person asks for a fresh portal link ("Copy portal link", `thread portal link`). Links are credentials to the
+ * customer's portal, so only the account's CSM or an admin (or the operator's command line) may make one.
  */
 export async function createPortalLink(
   ctx: ServiceContext,
   input: CreatePortalLinkOptions,
 ): Promise<CreatedPortalLink> {
   const o = parseOptions(optionsSchema, input);
-  return ctx.prisma.$transaction(async (tx) => {
-    const account = await tx.account.findUnique({
-      where: { id: o.accountId },
-      select: {
-        id: true,
-        name: true,
-        organizationId: true,
-        contacts: { orderBy: PRIMARY_CONTACT_FIRST, select: { id: true, email: true } },
-      },
-    });
-    if (!account) throw new AppError('not_found', `account ${o.accountId} does not exist`);
-    const contact = o.contactEmail
-      ? account.contacts.find((c) => c.email.toLowerCase() === o.contactEmail)
-      : account.contacts[0];
-    if (!contact) {
-      const known = account.contacts.map((c) => c.email).join(', ');
-      throw new AppError(
-        'not_found',
-        o.contactEmail
-          ? `${o.contactEmail} is not a contact of ${account.name}${known ? ` (contacts: ${known})` : ''}`
-          : `${account.name} has no contacts yet: add one before sending a portal link`,
-      );
-    }
-    const token = generatePortalToken();
-    const now = ctx.now();
-    const expiresAt = new Date(now.getTime() + o.ttlDays * 86_400_000);
-    const access = await tx.portalAccess.create({
-      data: {
-        accountId: account.id,
-        contactId: contact.id,
-        tokenHash: hashPortalToken(token),
-        expiresAt,
-        createdBy: o.actor,
-        createdAt: now,
-      },
-    });
-    await recordAuditEvent(tx, {
-      organizationId: account.organizationId,
-      accountId: account.id,
-      entityType: 'portal_access',
-      entityId: access.id,
-      actor: o.actor,
-      to: 'active',
-      reason: `portal link for ${contact.email}, valid ${o.ttlDays} days`,
-      at: now,
-    });
-    return {
-      url: portalUrl(o.publicUrl, token),
-      portalAccessId: access.id,
-      contactId: contact.id,
-      contactEmail: contact.email,
-      expiresAt,
-    };
+  const account = await ctx.prisma.account.findFirst({
+    where: { id: o.accountId, organizationId: o.organizationId },
+    select: { id: true, name: true, csmId: true },
+  });
+  if (!account) throw new AppError('not_found', 'that account does not exist.');
+  const person = await authorizeAccountChange(ctx.prisma, {
+    organizationId: o.organizationId,
+    actor: o.actor,
+    account,
+    doing: 'make portal links',
+  });
+  return mintPortalLink(ctx, {
+    accountId: account.id,
+    contactEmail: o.contactEmail,
+    actor: person.auditActor,
+    publicUrl: o.publicUrl,
+    ttlDays: o.ttlDays,
   });
 }

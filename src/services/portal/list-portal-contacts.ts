@@ -2,14 +2,13 @@ import { z } from 'zod';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
-import { managingActorSchema } from '../milestones/actor-schema';
-import { assertCanManageAccount } from '../permissions/assert-can-manage-account';
+import { accountActorSchema, authorizeAccountChange } from '../permissions/authorize-account-change';
 import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
 
 const optionsSchema = z.object({
   organizationId: z.string().min(1),
   accountId: z.string().min(1),
-  actor: managingActorSchema,
+  actor: accountActorSchema,
   /** What the person is about to do, for the refusal ("send portal links"). */
   doing: z.string().min(1),
 });
@@ -52,7 +51,12 @@ export async function listPortalContacts(
     },
   });
   if (!account) throw new AppError('not_found', 'that account no longer exists');
-  assertCanManageAccount(o.actor, account, o.doing);
+  await authorizeAccountChange(ctx.prisma, {
+    organizationId: o.organizationId,
+    actor: o.actor,
+    account,
+    doing: o.doing,
+  });
   const live = await ctx.prisma.portalAccess.findMany({
     where: { accountId: account.id, revokedAt: null, expiresAt: { gt: ctx.now() } },
     select: { contactId: true },

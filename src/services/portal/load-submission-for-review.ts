@@ -5,11 +5,10 @@
 import { type z } from 'zod';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext, Tx } from '../context';
-import { managingActorSchema } from '../milestones/actor-schema';
-import { assertCanManageAccount } from '../permissions/assert-can-manage-account';
+import { authorizeAccountChange, personActorSchema } from '../permissions/authorize-account-change';
 import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
 
-export const reviewerSchema = managingActorSchema;
+export const reviewerSchema = personActorSchema;
 export type Reviewer = z.infer<typeof reviewerSchema>;
 
 export type ReviewOutcome = 'acknowledged' | 'follow_up';
@@ -60,7 +59,7 @@ export async function loadSubmissionForReview(
     include: SUBMISSION_INCLUDE,
   });
   if (!submission) throw new AppError('not_found', 'that portal submission does not exist (any more)');
-  assertCanManageAccount(actor, submission.account, doing);
+  await authorizeAccountChange(db, { organizationId, actor, account: submission.account, doing });
   return submission;
 }
 

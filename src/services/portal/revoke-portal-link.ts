@@ -3,15 +3,17 @@ import { AppError } from '../../lib/errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
+import { accountActorSchema, authorizeAccountChange } from '../permissions/authorize-account-change';
 
 const optionsSchema = z
   .object({
+    organizationId: z.string().min(1),
     /** One link. */
     portalAccessId: z.string().min(1).optional(),
     /** Or every live link of an account, optionally only one contact's. */
     accountId: z.string().min(1).optional(),
     contactEmail: z.string().trim().toLowerCase().email('expected an email address').optional(),
-    actor: z.string().min(1),
+    actor: accountActorSchema,
   })
   .refine(
     (o) => Boolean(o.portalAccessId) !== Boolean(o.accountId),
@@ -20,7 +22,10 @@ const optionsSchema = z
 
 export type RevokePortalLinkOptions = z.input<typeof optionsSchema>;
 
-/** Revokes links at once (they stop working on the next request); returns how many were live. */
+/**
+ * Revokes links at once (they stop working on the next request); returns how many were live. Only the account's
+ * CSM or an admin may: revoking cuts the customer off their portal.
+ */
 export async function revokePortalLink(
   ctx: ServiceContext,
   input: RevokePortalLinkOptions,
@@ -28,36 +33,58 @@ export async function revokePortalLink(
   const o = parseOptions(optionsSchema, input);
   const now = ctx.now();
   return ctx.prisma.$transaction(async (tx) => {
+    const accountId =
+      o.accountId ??
+      (
+        await tx.portalAccess.findFirst({
+          where: { id: o.portalAccessId, account: { organizationId: o.organizationId } },
+          select: { accountId: true },
+        })
+      )?.accountId;
+    const account = accountId
+      ? await tx.account.findFirst({
+          where: { id: accountId, organizationId: o.organizationId },
+          select: { id: true, name: true, csmId: true },
+        })
+      : null;
+    if (!account) {
+      throw new AppError(
+        'not_found',
+        o.portalAccessId ? `portal link ${o.portalAccessId} does not exist` : 'that account does not exist.',
+      );
+    }
+    const person = await authorizeAccountChange(tx, {
+      organizationId: o.organizationId,
+      actor: o.actor,
+      account,
+      doing: 'revoke portal links',
+    });
     let contactId: string | undefined;
-    if (o.accountId && o.contactEmail) {
+    if (o.contactEmail) {
       const contact = await tx.contact.findUnique({
-        where: { accountId_email: { accountId: o.accountId, email: o.contactEmail } },
+        where: { accountId_email: { accountId: account.id, email: o.contactEmail } },
       });
-      if (!contact) throw new AppError('not_found', `${o.contactEmail} is not a contact of that account`);
+      if (!contact) throw new AppError('not_found', `${o.contactEmail} is not a contact of ${account.name}`);
       contactId = contact.id;
     }
     const live = await tx.portalAccess.findMany({
       where: {
-        ...(o.portalAccessId
-          ? { id: o.portalAccessId }
-          : { accountId: o.accountId, ...(contactId ? { contactId } : {}) }),
+        accountId: account.id,
+        ...(o.portalAccessId ? { id: o.portalAccessId } : {}),
+        ...(contactId ? { contactId } : {}),
         revokedAt: null,
         expiresAt: { gt: now },
       },
-      select: { id: true, accountId: true, account: { select: { organizationId: true } } },
+      select: { id: true },
     });
-    if (o.portalAccessId && live.length === 0) {
-      const exists = await tx.portalAccess.findUnique({ where: { id: o.portalAccessId }, select: { id: true } });
-      if (!exists) throw new AppError('not_found', `portal link ${o.portalAccessId} does not exist`);
-    }
     for (const access of live) {
       await tx.portalAccess.update({ where: { id: access.id }, data: { revokedAt: now } });
       await recordAuditEvent(tx, {
-        organizationId: access.account.organizationId,
-        accountId: access.accountId,
+        organizationId: o.organizationId,
+        accountId: account.id,
         entityType: 'portal_access',
         entityId: access.id,
-        actor: o.actor,
+        actor: person.auditActor,
         from: 'active',
         to: 'revoked',
         at: now,

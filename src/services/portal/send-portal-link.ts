@@ -5,9 +5,8 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
 import type { Mailer } from '../execution/ports';
-import { managingActorSchema } from '../milestones/actor-schema';
-import { assertCanManageAccount } from '../permissions/assert-can-manage-account';
-import { createPortalLink, type CreatedPortalLink } from './create-portal-link';
+import { accountActorSchema, authorizeAccountChange } from '../permissions/authorize-account-change';
+import { mintPortalLink, type CreatedPortalLink } from './mint-portal-link';
 import { revokePortalLink } from './revoke-portal-link';
 import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
 
@@ -16,7 +15,7 @@ const optionsSchema = z.object({
   accountId: z.string().min(1),
   /** Which contact; the account's primary contact (or its first) when unset. */
   contactId: z.string().min(1).optional(),
-  actor: managingActorSchema,
+  actor: accountActorSchema,
   publicUrl: z.url({ protocol: /^https?$/, error: 'expected the http(s) base URL of Thread' }),
 });
 
@@ -58,17 +57,22 @@ export async function sendPortalLink(
     },
   });
   if (!account) throw new AppError('not_found', 'that account no longer exists');
-  assertCanManageAccount(o.actor, account, 'send portal links');
+  const person = await authorizeAccountChange(ctx.prisma, {
+    organizationId: o.organizationId,
+    actor: o.actor,
+    account,
+    doing: 'send portal links',
+  });
   const contact = o.contactId ? account.contacts.find((c) => c.id === o.contactId) : account.contacts[0];
   if (o.contactId && !contact)
     throw new AppError('not_found', `that contact is no longer on ${account.name}; pick another one`);
   if (!contact)
     throw new AppError('not_found', `${account.name} has no contacts yet: add one before sending a portal link`);
 
-  const link = await createPortalLink(ctx, {
+  const link = await mintPortalLink(ctx, {
     accountId: account.id,
     contactEmail: contact.email,
-    actor: o.actor.userId,
+    actor: person.auditActor,
     publicUrl: o.publicUrl,
   });
   const now = ctx.now();
@@ -93,7 +97,11 @@ export async function sendPortalLink(
       });
       messageId = sent.messageId;
     } catch (error) {
-      await revokePortalLink(ctx, { portalAccessId: link.portalAccessId, actor: o.actor.userId }).catch((revokeError) =>
+      await revokePortalLink(ctx, {
+        organizationId: o.organizationId,
+        portalAccessId: link.portalAccessId,
+        actor: o.actor,
+      }).catch((revokeError) =>
         ctx.logger.error(
           { err: revokeError, portalAccessId: link.portalAccessId },
           'could not revoke a portal link whose email failed',
@@ -114,7 +122,7 @@ export async function sendPortalLink(
       accountId: account.id,
       entityType: 'portal_access',
       entityId: link.portalAccessId,
-      actor: o.actor.userId,
+      actor: person.auditActor,
       reason: emailedTo
         ? `portal link emailed to ${emailedTo}`
         : `portal link for ${contact.email} shown to copy, not emailed (${EMAIL_OFF})`,

@@ -24,9 +24,9 @@ export async function approveAction(
       action: { ...action, organizationId: action.account.organizationId },
       event: null,
       where: { approvedAt: null },
-      data: { approvedAt: now, approvedById: o.actor.userId },
+      data: { approvedAt: now, approvedById: action.person.auditActor },
       conflict: null,
-      actor: o.actor.userId,
+      actor: action.person.auditActor,
       reason: 'approved',
       at: now,
     });

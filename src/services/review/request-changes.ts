@@ -22,7 +22,7 @@ export async function requestChanges(
       event: 'request_changes',
       data: { reviewNote: o.note, approvedAt: null, approvedById: null },
       conflict: `"${action.name}" changed while you were reviewing it; look again.`,
-      actor: o.actor.userId,
+      actor: action.person.auditActor,
       reason: o.note,
       at: now,
     });

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import type { ServiceContext, Tx } from '../context';
 import { toAppError } from '../errors/to-app-error';
-import { managingActorSchema } from '../milestones/actor-schema';
+import { personActorSchema } from '../permissions/authorize-account-change';
 import { loadActionForReview } from './load-action-for-review';
 
 /** The fields every review step is called with: which action, in which organisation, by whom. */
 export const reviewTargetShape = {
   organizationId: z.string().min(1),
   actionId: z.string().min(1),
-  actor: managingActorSchema,
+  actor: personActorSchema,
 };
 
 type ReviewTarget = z.infer<z.ZodObject<typeof reviewTargetShape>>;

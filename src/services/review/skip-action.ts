@@ -23,7 +23,7 @@ export async function skipAction(
       event: 'skip',
       data: { skippedAt: now },
       conflict: `"${action.name}" changed while you were skipping it; look again.`,
-      actor: o.actor.userId,
+      actor: action.person.auditActor,
       reason: o.reason || null,
       at: now,
     });

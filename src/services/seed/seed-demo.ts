@@ -77,7 +77,7 @@ export async function seedDemo(
       contact: demo.contact,
       kickoffDate: kickoff,
       csmSlackUserId: options.csmSlackUserId,
-      actor: 'seed',
+      actor: 'cli',
     });
     created.push(demo.name);
   }

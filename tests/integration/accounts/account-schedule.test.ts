@@ -78,21 +78,22 @@ async function twoTasks() {
   expect(first.status).toBe('ready');
   expect(await nextActionAt(created.id)).toEqual(first.dueAt);
   const csm = await t.db.prisma.user.findFirstOrThrow({ where: { organizationId: org.id, slackUserId: 'U0CSM0001' } });
-  return { ctx, notifier, accountId: created.id, csmId: csm.id, first, second };
+  return { ctx, notifier, organizationId: org.id, accountId: created.id, csmId: csm.id, first, second };
 }
 
 describe("the account's next action time after a task leaves the open actions", () => {
   it('moves to the next task when the CSM marks the first one done', async () => {
-    const { ctx, notifier, accountId, csmId, first, second } = await twoTasks();
-    await completeInternalTask(ctx, { notifier }, { actionId: first.id, actor: csmId });
+    const { ctx, notifier, organizationId, accountId, csmId, first, second } = await twoTasks();
+    await completeInternalTask(ctx, { notifier }, { organizationId, actionId: first.id, actor: { userId: csmId } });
     expect(await nextActionAt(accountId)).toEqual(second.dueAt);
   });
 
   it('moves to the next task when the first one is executed', async () => {
-    const { ctx, notifier, accountId, csmId, first, second } = await twoTasks();
-    expect((await executeAction(ctx, { notifier }, { actionId: first.id, actorUserId: csmId })).outcome).toBe(
-      'executed',
-    );
+    const { ctx, notifier, organizationId, accountId, csmId, first, second } = await twoTasks();
+    expect(
+      (await executeAction(ctx, { notifier }, { organizationId, actionId: first.id, actor: { userId: csmId } }))
+        .outcome,
+    ).toBe('executed');
     expect(await nextActionAt(accountId)).toEqual(second.dueAt);
   });
 });

@@ -4,7 +4,6 @@ import { addContact } from '../../../src/services/contacts/add-contact';
 import { listContacts } from '../../../src/services/contacts/list-contacts';
 import { removeContact } from '../../../src/services/contacts/remove-contact';
 import { updateContact } from '../../../src/services/contacts/update-contact';
-import { addPerson } from '../../../src/services/people/add-person';
 import { findSlackMember } from '../../../src/services/people/find-slack-member';
 import { resolveSlackMember } from '../../../src/services/people/resolve-slack-member';
 import { skipAction } from '../../../src/services/review/skip-action';
@@ -49,7 +48,7 @@ describe('a new account with several contacts and its channels', () => {
         { email: 'hank@globex.io', role: 'billing' },
         { email: 'Lisa@Globex.io', name: 'Lisa', role: 'primary', title: 'CTO' },
       ],
-      actor: csm.userId,
+      actor: { userId: csm.userId },
     });
     const list = await listContacts(ctx, { organizationId, actor: csm, accountId: created.id });
     expect(list.map((c) => [c.email, c.role, c.title])).toEqual([
@@ -70,7 +69,7 @@ describe('a new account with several contacts and its channels', () => {
         name: 'Globex',
         templateName: TEMPLATE,
         contacts: [{ email: 'hank@globex.io' }, { email: 'HANK@globex.io' }],
-        actor: csm.userId,
+        actor: { userId: csm.userId },
       }),
     );
     expect(twice.fields).toEqual([{ field: 'contacts.1.email', message: expect.stringContaining('twice') }]);
@@ -84,31 +83,31 @@ describe('a new account with several contacts and its channels', () => {
           { email: 'b@globex.io', role: 'primary' },
           { email: 'c@globex.io', role: 'primary' },
         ],
-        actor: csm.userId,
+        actor: { userId: csm.userId },
       }),
     );
     expect(primaries.fields).toEqual([{ field: 'contacts.1.role', message: expect.any(String) }]);
     expect(await t.db.prisma.account.count({ where: { name: 'Globex' } })).toBe(0);
   });
 
-  it('records a CSM named on an account who was never added as seen, not as a member', async () => {
+  it('refuses a CSM naming a colleague nobody added as CSM, and lets an admin add them by naming them', async () => {
     const { ctx, organizationId, csm, admin } = await team();
-    await createAccount(ctx, {
-      organizationId,
-      name: 'Initech',
-      templateName: TEMPLATE,
-      csmSlackUserId: 'UANEWCSM',
-      actor: csm.userId,
-    });
-    expect(await findSlackMember(ctx, { organizationId, slackUserId: 'UANEWCSM' })).toMatchObject({ member: false });
-    expect((await refusal(resolveSlackMember(ctx, { organizationId, slackUserId: 'UANEWCSM' }))).code).toBe(
-      'forbidden',
-    );
-    await addPerson(ctx, { organizationId, actor: admin, slackUserId: 'UANEWCSM', role: 'csm' });
+    const named = { organizationId, name: 'Initech', templateName: TEMPLATE, csmSlackUserId: 'UANEWCSM' };
+    const refused = await refusal(createAccount(ctx, { ...named, actor: { userId: csm.userId } }));
+    expect(refused.code).toBe('forbidden');
+    expect(refused.message).toContain('<@UANEWCSM> is not in Thread yet, and only admins can add people');
+    expect(await t.db.prisma.account.count({ where: { name: 'Initech' } })).toBe(0);
+    expect(await findSlackMember(ctx, { organizationId, slackUserId: 'UANEWCSM' })).toBeNull();
+
+    await createAccount(ctx, { ...named, actor: admin });
     expect(await resolveSlackMember(ctx, { organizationId, slackUserId: 'UANEWCSM' })).toMatchObject({
       role: 'csm',
       member: true,
     });
+    const added = await t.db.prisma.auditEvent.findFirstOrThrow({
+      where: { entityType: 'user', toState: 'csm', reason: { contains: 'Initech' } },
+    });
+    expect(added).toMatchObject({ actor: admin.userId, reason: 'added to Thread as the CSM of Initech' });
   });
 
   it("sets and clears an account's channels, audited from → to", async () => {
@@ -255,7 +254,7 @@ describe("an account's contacts", () => {
     expect(error.message).toContain('Action security-form');
 
     const open = await t.db.prisma.action.findFirstOrThrow({ where: { accountId, key: 'security-form' } });
-    await skipAction(ctx, { organizationId, actionId: open.id, actor: { userId: csm.userId, role: 'csm' } });
+    await skipAction(ctx, { organizationId, actionId: open.id, actor: { userId: csm.userId } });
     await removeContact(ctx, { organizationId, actor: csm, contactId: dana!.id });
     expect(await contacts()).toEqual([]);
   });

@@ -45,7 +45,7 @@ async function setup() {
 test('a portal request is published and the primary contact gets an email with the magic link', async () => {
   const { ctx, seeded, deps, ready } = await setup();
   const actionId = await ready('kickoff-questionnaire');
-  const result = await executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId });
+  const result = await executeAction(ctx, deps, { actionId, ...seeded.asCsm });
   deps.mailerClose();
   expect(result.outcome).toBe('executed');
   expect((await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } })).status).toBe('executed');
@@ -66,9 +66,7 @@ test('a Slack message goes to the customer channel with its client_msg_id record
     customerChannelId: 'C0CUSTOMER',
   });
   const actionId = await ready('kickoff-day-message');
-  const results = await Promise.all(
-    [1, 2, 3].map(() => executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId })),
-  );
+  const results = await Promise.all([1, 2, 3].map(() => executeAction(ctx, deps, { actionId, ...seeded.asCsm })));
   deps.mailerClose();
   expect(results.filter((r) => r.outcome === 'executed')).toHaveLength(1);
   const posts = slack.callsTo('chat.postMessage');
@@ -87,9 +85,9 @@ test('a Slack message goes to the customer channel with its client_msg_id record
 });
 
 test('"Send test to me" posts exactly the draft to the CSM and changes nothing', async () => {
-  const { ctx, deps, ready } = await setup();
+  const { ctx, seeded, deps, ready } = await setup();
   const actionId = await ready('kickoff-day-message');
-  await sendTestMessage(ctx, deps, { actionId, slackUserId: 'U0CSM00001' });
+  await sendTestMessage(ctx, deps, { actionId, ...seeded.asCsm });
   deps.mailerClose();
   const [post] = slack.callsTo('chat.postMessage');
   const action = await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
@@ -105,7 +103,7 @@ test('"Send test to me" posts exactly the draft to the CSM and changes nothing',
 test('a Slack message with no customer channel or Slack user is refused before anything changes', async () => {
   const { ctx, seeded, deps, ready } = await setup();
   const actionId = await ready('kickoff-day-message');
-  await expect(executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId })).rejects.toMatchObject({
+  await expect(executeAction(ctx, deps, { actionId, ...seeded.asCsm })).rejects.toMatchObject({
     code: 'validation_failed',
   });
   deps.mailerClose();
@@ -116,9 +114,9 @@ test('a Slack message with no customer channel or Slack user is refused before a
 test('an internal task executes without sending and is completed by the Done button', async () => {
   const { ctx, seeded, deps, ready } = await setup();
   const actionId = await ready('kickoff-prep');
-  expect((await executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId })).outcome).toBe('executed');
+  expect((await executeAction(ctx, deps, { actionId, ...seeded.asCsm })).outcome).toBe('executed');
   expect(smtp.messages).toHaveLength(0);
-  expect(await completeInternalTask(ctx, deps, { actionId, actor: seeded.csmUserId })).toEqual({
+  expect(await completeInternalTask(ctx, deps, { actionId, ...seeded.asCsm })).toEqual({
     actionId,
     status: 'completed',
   });
@@ -131,12 +129,12 @@ test('an internal task executes without sending and is completed by the Done but
 test('"Customer responded" completes an executed email and records the engagement; it refuses one not yet sent', async () => {
   const { ctx, seeded, deps, ready } = await setup();
   const actionId = await ready('welcome-email');
-  await expect(markCustomerResponded(ctx, deps, { actionId, actor: seeded.csmUserId })).rejects.toMatchObject({
+  await expect(markCustomerResponded(ctx, deps, { actionId, ...seeded.asCsm })).rejects.toMatchObject({
     code: 'illegal_transition',
   });
-  await executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId });
+  await executeAction(ctx, deps, { actionId, ...seeded.asCsm });
   deps.mailerClose();
-  await markCustomerResponded(ctx, deps, { actionId, actor: seeded.csmUserId });
+  await markCustomerResponded(ctx, deps, { actionId, ...seeded.asCsm });
   expect((await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } })).status).toBe('completed');
   expect(await ctx.prisma.engagementEvent.count({ where: { accountId: seeded.accountId, kind: 'email_reply' } })).toBe(
     1,
@@ -152,7 +150,7 @@ test('a batch sends what it can, lists the failure, and reports progress after e
   const seen: BatchProgress[] = [];
   const result = await executeBatch(ctx, deps, {
     actionIds: [welcome, slackMessage, questionnaire, prep],
-    actorUserId: seeded.csmUserId,
+    ...seeded.asCsm,
     onProgress: (p) => void seen.push(p),
   });
   deps.mailerClose();
@@ -170,7 +168,7 @@ test('a batch spaces emails by the SMTP pacing', async () => {
   const deps = depsFor(ctx, smtp.url, { pacing: { emailMs: 150, slackPerChannelMs: 0 } });
   const ids = [await ready('welcome-email'), await ready('kickoff-questionnaire')];
   const started = performance.now();
-  await executeBatch(ctx, deps, { actionIds: ids, actorUserId: seeded.csmUserId });
+  await executeBatch(ctx, deps, { actionIds: ids, ...seeded.asCsm });
   deps.mailerClose();
   expect(performance.now() - started).toBeGreaterThanOrEqual(150);
   expect(smtp.messages).toHaveLength(2);

@@ -25,7 +25,7 @@ describe('executeAction by email', () => {
   test('when fifty Execute requests race for one action, exactly one email is sent', async () => {
     const { ctx, deps, seeded, actionId } = await readyWelcomeEmail();
     const results = await Promise.all(
-      Array.from({ length: 50 }, () => executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId })),
+      Array.from({ length: 50 }, () => executeAction(ctx, deps, { actionId, ...seeded.asCsm })),
     );
     deps.mailerClose();
 
@@ -44,7 +44,7 @@ describe('executeAction by email', () => {
 
   test('the email goes from the CSM by name, replies go to the CSM, and it carries text, HTML and a fresh portal link', async () => {
     const { ctx, deps, seeded, actionId } = await readyWelcomeEmail();
-    await executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId });
+    await executeAction(ctx, deps, { actionId, ...seeded.asCsm });
     deps.mailerClose();
 
     const [mail] = smtp.messages;
@@ -68,7 +68,7 @@ describe('executeAction by email', () => {
     const { ctx, deps, seeded, actionId } = await readyWelcomeEmail();
     const waiting = await seeded.actionId('kickoff-questionnaire');
     expect((await ctx.prisma.action.findUniqueOrThrow({ where: { id: waiting } })).dueAt).toBeNull();
-    await executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId });
+    await executeAction(ctx, deps, { actionId, ...seeded.asCsm });
     deps.mailerClose();
     expect((await ctx.prisma.action.findUniqueOrThrow({ where: { id: waiting } })).dueAt).not.toBeNull();
   });
@@ -76,9 +76,7 @@ describe('executeAction by email', () => {
   test('when the SMTP server refuses the mail, the action is Ready again with the error, and a Retry sends it', async () => {
     const { ctx, deps, seeded, actionId } = await readyWelcomeEmail();
     smtp.refuse = 'mailbox unavailable';
-    const failure = await executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId }).catch(
-      (e: unknown) => e,
-    );
+    const failure = await executeAction(ctx, deps, { actionId, ...seeded.asCsm }).catch((e: unknown) => e);
     expect(isAppError(failure) && failure.code).toBe('connector_failed');
     expect((failure as Error).message).toContain('mailbox unavailable');
 
@@ -94,7 +92,7 @@ describe('executeAction by email', () => {
     expect(audit[0]?.reason).toContain('mailbox unavailable');
 
     smtp.refuse = null;
-    const retried = await executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId });
+    const retried = await executeAction(ctx, deps, { actionId, ...seeded.asCsm });
     deps.mailerClose();
     expect(retried.outcome).toBe('executed');
     action = await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
@@ -107,7 +105,7 @@ describe('executeAction by email', () => {
   test('with no SMTP configured, an email action refuses to execute and says what to set', async () => {
     const { ctx, seeded, actionId } = await readyWelcomeEmail();
     const deps = depsFor(ctx, null);
-    await expect(executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId })).rejects.toMatchObject({
+    await expect(executeAction(ctx, deps, { actionId, ...seeded.asCsm })).rejects.toMatchObject({
       code: 'not_configured',
       message: 'email is not configured: set SMTP_URL and EMAIL_FROM',
     });
@@ -121,7 +119,7 @@ describe('executeAction by email', () => {
     const seeded = await seedAccount(ctx);
     const deps = depsFor(ctx, smtp.url);
     const actionId = await seeded.actionId('success-plan-recap');
-    await expect(executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId })).rejects.toMatchObject({
+    await expect(executeAction(ctx, deps, { actionId, ...seeded.asCsm })).rejects.toMatchObject({
       code: 'illegal_transition',
     });
     expect(smtp.messages).toHaveLength(0);
@@ -137,15 +135,13 @@ describe('review lint at execution', () => {
       data: { draftBody: `${action.draftBody}\nSee you on [insert date].` },
     });
 
-    const refused = await executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId }).catch(
-      (e: unknown) => e,
-    );
+    const refused = await executeAction(ctx, deps, { actionId, ...seeded.asCsm }).catch((e: unknown) => e);
     expect(isAppError(refused) && refused.code).toBe('validation_failed');
     expect((refused as Error).message).toContain('[insert date]');
     expect((await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } })).status).toBe('ready');
     expect(smtp.messages).toHaveLength(0);
 
-    const sent = await executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId, overrideLint: true });
+    const sent = await executeAction(ctx, deps, { actionId, ...seeded.asCsm, overrideLint: true });
     deps.mailerClose();
     expect(sent.outcome).toBe('executed');
     expect(smtp.messages).toHaveLength(1);
@@ -164,7 +160,7 @@ describe('review lint at execution', () => {
       where: { id: actionId },
       data: { draftSubject: 'Hello {{contact.nickname}} at Northwind Logistics' },
     });
-    await expect(executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId })).rejects.toMatchObject({
+    await expect(executeAction(ctx, deps, { actionId, ...seeded.asCsm })).rejects.toMatchObject({
       code: 'validation_failed',
     });
     deps.mailerClose();

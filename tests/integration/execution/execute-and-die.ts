@@ -3,7 +3,7 @@
  * the server does (config from the environment, openDatabase with migrations, createExecutionDeps), executes one
  * action, and SIGKILLs itself at the chosen point, so nothing after it runs: no catch, no finally, no close.
  *
- *   tsx execute-and-die.ts <actionId> <actorUserId> <claim|send> <clock ISO>
+ *   tsx execute-and-die.ts <organizationId> <actionId> <actorUserId> <claim|send> <clock ISO>
  *
  * Environment: THREAD_DATA_DIR, SMTP_URL, EMAIL_FROM (read by loadConfig). Surviving the execution is an error
  * (exit code 3), so the test can tell a kill at the right point from any other ending.
@@ -18,9 +18,9 @@ import type { ExecutionDeps } from '../../../src/services/execution/ports';
 import { silentNotifier } from '../../../src/services/notifications/notifier-port';
 
 async function main(): Promise<void> {
-  const [actionId, actorUserId, killAt, clock] = process.argv.slice(2);
-  if (!actionId || !actorUserId || (killAt !== 'claim' && killAt !== 'send') || !clock) {
-    throw new Error('usage: execute-and-die.ts <actionId> <actorUserId> <claim|send> <clock ISO>');
+  const [organizationId, actionId, actorUserId, killAt, clock] = process.argv.slice(2);
+  if (!organizationId || !actionId || !actorUserId || (killAt !== 'claim' && killAt !== 'send') || !clock) {
+    throw new Error('usage: execute-and-die.ts <organizationId> <actionId> <actorUserId> <claim|send> <clock ISO>');
   }
   const config = loadConfig();
   const logger = createLogger('warn', process.stderr);
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     process.kill(process.pid, 'SIGKILL');
   };
   const deps: ExecutionDeps = { ...wiring.deps, ...(killAt === 'claim' ? { afterClaim: die } : { afterSend: die }) };
-  const result = await executeAction(ctx, deps, { actionId, actorUserId });
+  const result = await executeAction(ctx, deps, { organizationId, actionId, actor: { userId: actorUserId } });
   process.stderr.write(`execute-and-die: survived the execution (${result.outcome})\n`);
   process.exit(3);
 }

@@ -1,13 +1,15 @@
 /**
  * Fixtures for the drafting and execution tests, built through the real services: the demo organisation and
- * template (seedDemo), a CSM with a name and email, and ports wired to the real connectors on 127.0.0.1.
+ * template (seedDemo), a CSM whose name and email come from their Slack profile (refreshProfile, as the
+ * user_change event delivers it), and ports wired to the real connectors on 127.0.0.1.
  */
 import { createSmtpMailer, type SmtpMailer } from '../../../src/connectors/email/smtp-mailer';
 import type { ServiceContext } from '../../../src/services/context';
 import { draftAction } from '../../../src/services/drafting/draft-action';
 import { executeAction } from '../../../src/services/execution/execute-action';
 import type { ExecutionDeps } from '../../../src/services/execution/ports';
-import { createPortalLink } from '../../../src/services/portal/create-portal-link';
+import { refreshProfile } from '../../../src/services/people/refresh-profile';
+import { mintPortalLink } from '../../../src/services/portal/mint-portal-link';
 import { seedDemo } from '../../../src/services/seed/seed-demo';
 import { RecordingNotifier } from '../../support/recording-notifier';
 
@@ -16,8 +18,11 @@ export const CSM_SLACK_ID = 'U0CSM00001';
 export const PUBLIC_URL = 'https://thread.vendor-co.io';
 
 export interface SeededAccount {
+  organizationId: string;
   accountId: string;
   csmUserId: string;
+  /** Who acts in the execution services: the account's CSM, in its organisation. */
+  asCsm: { organizationId: string; actor: { userId: string } };
   actionId(key: string): Promise<string>;
 }
 
@@ -25,13 +30,17 @@ export interface SeededAccount {
 export async function seedAccount(ctx: ServiceContext): Promise<SeededAccount> {
   await seedDemo(ctx, { csmSlackUserId: CSM_SLACK_ID });
   const account = await ctx.prisma.account.findFirstOrThrow({ where: { name: 'Northwind Logistics' } });
-  const csm = await ctx.prisma.user.update({
-    where: { id: account.csmId! },
-    data: { name: 'Jamie Rivera', email: 'jamie.rivera@vendor-co.io' },
+  const csm = await refreshProfile(ctx, {
+    organizationId: account.organizationId,
+    slackUserId: CSM_SLACK_ID,
+    profile: { name: 'Jamie Rivera', email: 'jamie.rivera@vendor-co.io' },
   });
+  if (!csm) throw new Error(`the demo seed did not add ${CSM_SLACK_ID} as Northwind's CSM`);
   return {
+    organizationId: account.organizationId,
     accountId: account.id,
-    csmUserId: csm.id,
+    csmUserId: csm.userId,
+    asCsm: { organizationId: account.organizationId, actor: { userId: csm.userId } },
     actionId: async (key) =>
       (await ctx.prisma.action.findUniqueOrThrow({ where: { accountId_key: { accountId: account.id, key } } })).id,
   };
@@ -55,7 +64,7 @@ export function depsFor(
     notifier: new RecordingNotifier(),
     portalLinks: {
       create: async ({ accountId, contactEmail, actor }) =>
-        createPortalLink(ctx, { accountId, contactEmail, actor, publicUrl: PUBLIC_URL }),
+        mintPortalLink(ctx, { accountId, contactEmail, actor, publicUrl: PUBLIC_URL }),
     },
     pacing: { slackPerChannelMs: 0, emailMs: 0 },
     ...extra,
@@ -77,9 +86,7 @@ export async function emailStuckAfterClaim(ctx: ServiceContext, smtpUrl: string)
     },
   });
   await draftAction(ctx, dying, { actionId });
-  await expect(executeAction(ctx, dying, { actionId, actorUserId: seeded.csmUserId })).rejects.toThrow(
-    'process killed',
-  );
+  await expect(executeAction(ctx, dying, { actionId, ...seeded.asCsm })).rejects.toThrow('process killed');
   dying.mailerClose();
   return { seeded, actionId, dying };
 }

@@ -40,7 +40,7 @@ afterEach(async () => {
 });
 
 /** A data directory holding the demo, with Northwind's welcome email Ready and drafted; closed afterwards. */
-async function prepareDataDir(): Promise<{ actionId: string; csmUserId: string }> {
+async function prepareDataDir(): Promise<{ actionId: string; csmUserId: string; organizationId: string }> {
   const prepared = await openDatabase({ dataDir, migrate: true });
   try {
     const ctx = serviceContext(prepared, FIXED_NOW);
@@ -50,17 +50,17 @@ async function prepareDataDir(): Promise<{ actionId: string; csmUserId: string }
     const deps = depsFor(ctx, smtp.url);
     await draftAction(ctx, deps, { actionId });
     deps.mailerClose();
-    return { actionId, csmUserId: seeded.csmUserId };
+    return { actionId, csmUserId: seeded.csmUserId, organizationId: seeded.organizationId };
   } finally {
     await prepared.close();
   }
 }
 
 /** Runs the child Thread on the data directory; resolves with how it ended and its pid. */
-function executeInChild(actionId: string, csmUserId: string, killAt: 'claim' | 'send') {
+function executeInChild(organizationId: string, actionId: string, csmUserId: string, killAt: 'claim' | 'send') {
   const child = spawn(
     NODE_WITH_TSX[0],
-    [...NODE_WITH_TSX.slice(1), CHILD, actionId, csmUserId, killAt, minutesLater(1).toISOString()],
+    [...NODE_WITH_TSX.slice(1), CHILD, organizationId, actionId, csmUserId, killAt, minutesLater(1).toISOString()],
     {
       cwd: ROOT,
       env: {
@@ -89,9 +89,9 @@ async function lockOwner(): Promise<number> {
 }
 
 test('a process killed between claim and send, then restarted, sends the email once', async () => {
-  const { actionId, csmUserId } = await prepareDataDir();
+  const { actionId, csmUserId, organizationId } = await prepareDataDir();
 
-  const died = await executeInChild(actionId, csmUserId, 'claim');
+  const died = await executeInChild(organizationId, actionId, csmUserId, 'claim');
   // stderr in the comparison so that a child that failed otherwise shows why.
   expect({ signal: died.signal, stderr: died.stderr }).toMatchObject({ signal: 'SIGKILL' });
   expect(smtp.messages).toHaveLength(0);
@@ -118,7 +118,9 @@ test('a process killed between claim and send, then restarted, sends the email o
 
     // The CSM retries: one email in total, and the action is executed.
     const later = serviceContext(db, minutesLater(16));
-    expect((await executeAction(later, deps, { actionId, actorUserId: csmUserId })).outcome).toBe('executed');
+    expect((await executeAction(later, deps, { organizationId, actionId, actor: { userId: csmUserId } })).outcome).toBe(
+      'executed',
+    );
     expect(await recoverStuckExecutions(serviceContext(db, minutesLater(60)), deps)).toEqual([]);
   } finally {
     deps.mailerClose();
@@ -130,9 +132,9 @@ test('a process killed between claim and send, then restarted, sends the email o
 });
 
 test('a process killed after the SMTP server accepted the email, then restarted, does not send it again by itself', async () => {
-  const { actionId, csmUserId } = await prepareDataDir();
+  const { actionId, csmUserId, organizationId } = await prepareDataDir();
 
-  const died = await executeInChild(actionId, csmUserId, 'send');
+  const died = await executeInChild(organizationId, actionId, csmUserId, 'send');
   // stderr in the comparison so that a child that failed otherwise shows why.
   expect({ signal: died.signal, stderr: died.stderr }).toMatchObject({ signal: 'SIGKILL' });
   expect(smtp.messages).toHaveLength(1);

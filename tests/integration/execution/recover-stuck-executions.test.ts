@@ -25,9 +25,7 @@ test('a process killed between claim and send, then restarted, sends the email o
 
   // The restarted process: a click meanwhile finds the action taken, and a sweep too early leaves it alone.
   const restarted = depsFor(ctx, smtp.url);
-  expect((await executeAction(ctx, restarted, { actionId, actorUserId: seeded.csmUserId })).outcome).toBe(
-    'already_claimed',
-  );
+  expect((await executeAction(ctx, restarted, { actionId, ...seeded.asCsm })).outcome).toBe('already_claimed');
   expect(await recoverStuckExecutions(ctx, restarted)).toEqual([]);
 
   // After the stuck threshold the sweep returns it to Ready with a warning and never sends by itself.
@@ -42,7 +40,7 @@ test('a process killed between claim and send, then restarted, sends the email o
   expect(readSendRecord(action.executionRecord)?.state).toBe('unknown');
 
   // The CSM retries: one email, and later sweeps change nothing.
-  expect((await executeAction(later, restarted, { actionId, actorUserId: seeded.csmUserId })).outcome).toBe('executed');
+  expect((await executeAction(later, restarted, { actionId, ...seeded.asCsm })).outcome).toBe('executed');
   expect(await recoverStuckExecutions(serviceContext(t.db, minutesLater(60)), restarted)).toEqual([]);
   restarted.mailerClose();
   expect(smtp.messages).toHaveLength(1);
@@ -59,7 +57,7 @@ test('the sweep leaves executions that are still within the threshold', async ()
     afterClaim: () => Promise.reject(new Error('process killed')),
   });
   await draftAction(ctx, deps, { actionId });
-  await executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId }).catch(() => undefined);
+  await executeAction(ctx, deps, { actionId, ...seeded.asCsm }).catch(() => undefined);
   deps.mailerClose();
   expect(await recoverStuckExecutions(serviceContext(t.db, minutesLater(20)), deps)).toEqual([]);
   expect(await recoverStuckExecutions(serviceContext(t.db, minutesLater(31)), deps)).toHaveLength(1);
@@ -77,7 +75,7 @@ test('a send that completes after the sweep gave up on it ends Executed, so nobo
     },
   });
   await draftAction(ctx, deps, { actionId });
-  expect((await executeAction(ctx, deps, { actionId, actorUserId: seeded.csmUserId })).outcome).toBe('executed');
+  expect((await executeAction(ctx, deps, { actionId, ...seeded.asCsm })).outcome).toBe('executed');
   deps.mailerClose();
   const action = await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
   expect(action.status).toBe('executed');

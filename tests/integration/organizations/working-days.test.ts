@@ -49,7 +49,7 @@ async function setupCallDueAfterKickoff(
     templateName: 'Plan',
     kickoffDate: '2026-03-02',
     contact: { email: 'ops@example.com', name: 'Omar Ops' },
-    actor: 'test',
+    actor: 'cli',
   });
   const kickoff = await t.db.prisma.milestone.findFirstOrThrow({ where: { accountId: created.id, position: 0 } });
   const done = await completeMilestone(w.ctx, {

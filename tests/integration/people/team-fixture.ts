@@ -86,7 +86,7 @@ export async function setUpTeam(
       { email: `dana@${o.prefix.toLowerCase()}-customer.io`, name: 'Dana Scully' },
       { email: `fox@${o.prefix.toLowerCase()}-customer.io`, name: 'Fox Mulder', role: 'technical' },
     ],
-    actor: csm.userId,
+    actor: { userId: csm.userId },
   });
   const other = await createAccount(ctx, {
     organizationId,
@@ -95,7 +95,7 @@ export async function setUpTeam(
     csmSlackUserId: otherCsm.slackUserId,
     kickoffDate: '2026-03-02',
     contacts: [{ email: `walter@${o.prefix.toLowerCase()}-second.io`, name: 'Walter Skinner' }],
-    actor: otherCsm.userId,
+    actor: { userId: otherCsm.userId },
   });
   // The kickoff-day actions fire, so the portal request is open.
   const notifier = new RecordingNotifier();

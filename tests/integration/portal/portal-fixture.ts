@@ -78,7 +78,12 @@ export async function buildPortalFixture(ctx: ServiceContext): Promise<PortalFix
   });
   await prisma.action.update({ where: { id: other.id }, data: { status: 'executed', executedAt: daysAgo(1) } });
 
-  const link = await createPortalLink(ctx, { accountId: account.id, actor: 'test', publicUrl: PUBLIC_URL });
+  const link = await createPortalLink(ctx, {
+    organizationId: account.organizationId,
+    accountId: account.id,
+    actor: 'cli',
+    publicUrl: PUBLIC_URL,
+  });
   return {
     accountId: account.id,
     organizationId: account.organizationId,

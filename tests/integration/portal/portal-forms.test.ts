@@ -181,8 +181,9 @@ describe('POST /portal/:token/requests/:actionId (forms)', () => {
     const { agent, csrf } = await openForm(f, app);
     const { createPortalLink } = await import('../../../src/services/portal/create-portal-link');
     const second = await createPortalLink(ctx, {
+      organizationId: f.organizationId,
       accountId: f.accountId,
-      actor: 'test',
+      actor: 'cli',
       publicUrl: 'http://portal.test',
     });
     const otherToken = second.url.split('/').pop()!;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { addContact } from '../../../src/services/contacts/add-contact';
 import { createPortalLink } from '../../../src/services/portal/create-portal-link';
 import { resolvePortalToken } from '../../../src/services/portal/resolve-portal-token';
 import { revokePortalLink } from '../../../src/services/portal/revoke-portal-link';
@@ -22,8 +23,9 @@ describe('portal magic links', () => {
   it("hands out a 256-bit token that is stored only as its SHA-256 and opens the contact's portal", async () => {
     const account = await northwind();
     const link = await createPortalLink(ctx, {
+      organizationId: account.organizationId,
       accountId: account.id,
-      actor: 'test',
+      actor: 'cli',
       publicUrl: 'https://thread.example.org/',
     });
     const token = link.url.replace('https://thread.example.org/portal/', '');
@@ -45,16 +47,27 @@ describe('portal magic links', () => {
 
   it('gives every link a different token', async () => {
     const account = await northwind();
-    const a = await createPortalLink(ctx, { accountId: account.id, actor: 'test', publicUrl: 'http://x.test' });
-    const b = await createPortalLink(ctx, { accountId: account.id, actor: 'test', publicUrl: 'http://x.test' });
+    const a = await createPortalLink(ctx, {
+      organizationId: account.organizationId,
+      accountId: account.id,
+      actor: 'cli',
+      publicUrl: 'http://x.test',
+    });
+    const b = await createPortalLink(ctx, {
+      organizationId: account.organizationId,
+      accountId: account.id,
+      actor: 'cli',
+      publicUrl: 'http://x.test',
+    });
     expect(a.url).not.toBe(b.url);
   });
 
   it('stops opening the portal once the link expires', async () => {
     const account = await northwind();
     const link = await createPortalLink(ctx, {
+      organizationId: account.organizationId,
       accountId: account.id,
-      actor: 'test',
+      actor: 'cli',
       publicUrl: 'http://x.test',
       ttlDays: 2,
     });
@@ -67,15 +80,28 @@ describe('portal magic links', () => {
 
   it('stops opening the portal once revoked, and records who revoked it', async () => {
     const account = await northwind();
-    const link = await createPortalLink(ctx, { accountId: account.id, actor: 'test', publicUrl: 'http://x.test' });
+    const link = await createPortalLink(ctx, {
+      organizationId: account.organizationId,
+      accountId: account.id,
+      actor: 'cli',
+      publicUrl: 'http://x.test',
+    });
     const token = link.url.split('/').pop()!;
-    await expect(revokePortalLink(ctx, { accountId: account.id, actor: 'U0CSM' })).resolves.toEqual({ revoked: 1 });
+    await expect(
+      revokePortalLink(ctx, { organizationId: account.organizationId, accountId: account.id, actor: 'cli' }),
+    ).resolves.toEqual({ revoked: 1 });
     expect(await resolvePortalToken(ctx, { token })).toBeUndefined();
     const audit = await t.db.prisma.auditEvent.findFirstOrThrow({
       where: { entityType: 'portal_access', toState: 'revoked' },
     });
-    expect(audit).toMatchObject({ entityId: link.portalAccessId, actor: 'U0CSM', fromState: 'active' });
-    await expect(revokePortalLink(ctx, { portalAccessId: link.portalAccessId, actor: 'U0CSM' })).resolves.toEqual({
+    expect(audit).toMatchObject({ entityId: link.portalAccessId, actor: 'cli', fromState: 'active' });
+    await expect(
+      revokePortalLink(ctx, {
+        organizationId: account.organizationId,
+        portalAccessId: link.portalAccessId,
+        actor: 'cli',
+      }),
+    ).resolves.toEqual({
       revoked: 0,
     });
   });
@@ -84,9 +110,10 @@ describe('portal magic links', () => {
     const account = await northwind();
     await expect(
       createPortalLink(ctx, {
+        organizationId: account.organizationId,
         accountId: account.id,
         contactEmail: 'eve@evil.test',
-        actor: 'test',
+        actor: 'cli',
         publicUrl: 'http://x.test',
       }),
     ).rejects.toMatchObject({
@@ -97,13 +124,19 @@ describe('portal magic links', () => {
 
   it('makes a link for a named contact, matching the email case-insensitively', async () => {
     const account = await northwind();
-    const second = await t.db.prisma.contact.create({
-      data: { accountId: account.id, name: 'Ito Ken', email: 'ken.ito@northwindlogistics.io' },
+    const second = await addContact(ctx, {
+      organizationId: account.organizationId,
+      actor: 'cli',
+      accountId: account.id,
+      name: 'Ito Ken',
+      email: 'ken.ito@northwindlogistics.io',
+      role: 'technical',
     });
     const link = await createPortalLink(ctx, {
+      organizationId: account.organizationId,
       accountId: account.id,
       contactEmail: 'Ken.Ito@NorthwindLogistics.io',
-      actor: 'test',
+      actor: 'cli',
       publicUrl: 'http://x.test',
     });
     expect(link.contactId).toBe(second.id);

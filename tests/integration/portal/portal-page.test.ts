@@ -84,7 +84,7 @@ describe('GET /portal/:token', () => {
 
     ctx.setNow('2026-11-24T10:00:00Z');
     await request(app).get(`/portal/${f.token}`).expect(200);
-    await revokePortalLink(ctx, { accountId: f.accountId, actor: 'test' });
+    await revokePortalLink(ctx, { organizationId: f.organizationId, accountId: f.accountId, actor: 'cli' });
     const revoked = await request(app).get(`/portal/${f.token}`).expect(404);
     expect(stable(revoked.text)).toBe(stable(unknown.text));
   });

@@ -31,7 +31,7 @@ async function accountWithAWelcomeEmail() {
     templateName: 'Plan',
     kickoffDate: '2026-03-02',
     contact: { email: 'jane@helios.example', name: 'Jane Doe' },
-    actor: 'test',
+    actor: 'cli',
   });
   const notifier = new RecordingNotifier();
   /** The scheduler's tick at a time the test chooses; what its at-risk sweep did. */

@@ -71,6 +71,6 @@ export async function addAccount(
       email: extra.contactEmail ?? `jane.doe@${name.toLowerCase().replace(/[^a-z0-9]+/g, '')}.io`,
       name: 'Jane Doe',
     },
-    actor: 'test',
+    actor: 'cli',
   });
 }

@@ -161,8 +161,10 @@ describe('Email portal link on the account card', () => {
 });
 
 describe('Revoke portal links on the account card', () => {
-  const mint = (accountId: string, contactEmail?: string) =>
-    createPortalLink(h.ctx, { accountId, contactEmail, actor: 'test', publicUrl: PUBLIC_URL });
+  const mint = async (accountId: string, contactEmail?: string) => {
+    const { organizationId } = await h.db.prisma.account.findUniqueOrThrow({ where: { id: accountId } });
+    return createPortalLink(h.ctx, { organizationId, accountId, contactEmail, actor: 'cli', publicUrl: PUBLIC_URL });
+  };
 
   it('confirms first, then revokes every live link; the old link shows the friendly "ask for a new link" page', async () => {
     const { account, card } = await helios();

@@ -26,5 +26,10 @@ export async function authorizeExecution(deps: SlackDeps, body: ThreadClick): Pr
   });
   const execute = deps.workflows.executeAction;
   if (!execute) throw new AppError('not_configured', 'sending from Slack is not connected in this build yet.');
-  return { actor, actionId, execute: (overrideLint) => execute(actionId, actor.userId, overrideLint) };
+  return {
+    actor,
+    actionId,
+    execute: (overrideLint) =>
+      execute({ organizationId: actor.organizationId, actor: { userId: actor.userId }, actionId, overrideLint }),
+  };
 }

@@ -25,7 +25,12 @@ export function registerCopyPortalLink(app: App, deps: SlackDeps): void {
       });
       if (!deps.publicUrl)
         throw new AppError('not_configured', 'portal links need PUBLIC_URL, and it is not passed to the Slack app.');
-      const link = await createPortalLink(deps.ctx, { accountId, actor: actor.userId, publicUrl: deps.publicUrl });
+      const link = await createPortalLink(deps.ctx, {
+        organizationId: actor.organizationId,
+        accountId,
+        actor,
+        publicUrl: deps.publicUrl,
+      });
       const message = buildPortalLinkMessage(link);
       await respond({
         response_type: 'ephemeral',

@@ -22,7 +22,7 @@ export function registerCustomerResponded(app: App, deps: SlackDeps): void {
       await markCustomerResponded(
         deps.ctx,
         { notifier: deps.notifier },
-        { actionId, actor: actor.userId, via: 'email_reply' },
+        { organizationId: actor.organizationId, actionId, actor },
       );
       await refreshCard(deps, actionId, { body, respond });
     } catch (error) {

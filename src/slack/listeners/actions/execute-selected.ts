@@ -96,11 +96,14 @@ export function registerExecuteSelected(app: App, deps: SlackDeps): void {
         await client.chat.update({ ...where, text: message.text, blocks: message.blocks });
         lastUpdate = Date.now();
       };
-      const final = await run(ids, actor.userId, async (p) => {
-        if (Date.now() - lastUpdate < PROGRESS_UPDATE_MS || p.done === p.total) return;
-        // The progress line is a convenience: a Slack hiccup here must not stop the sends.
-        await show(p, false).catch((error) => deps.logger.warn({ err: error }, 'could not update batch progress'));
-      });
+      const final = await run(
+        { organizationId: actor.organizationId, actor: { userId: actor.userId }, actionIds: ids },
+        async (p) => {
+          if (Date.now() - lastUpdate < PROGRESS_UPDATE_MS || p.done === p.total) return;
+          // The progress line is a convenience: a Slack hiccup here must not stop the sends.
+          await show(p, false).catch((error) => deps.logger.warn({ err: error }, 'could not update batch progress'));
+        },
+      );
       await show(final, true);
     } catch (error) {
       await tellUser(deps, respond, error);

@@ -27,7 +27,11 @@ export function registerSendTest(app: App, deps: SlackDeps): void {
           return { channel: posted.channel ?? m.channel, ts: posted.ts ?? '' };
         },
       };
-      await sendTestMessage(deps.ctx, { slackMessenger }, { actionId, slackUserId: actor.slackUserId });
+      await sendTestMessage(
+        deps.ctx,
+        { slackMessenger },
+        { organizationId: actor.organizationId, actionId, actor: { userId: actor.userId } },
+      );
       await respond({
         response_type: 'ephemeral',
         replace_original: false,

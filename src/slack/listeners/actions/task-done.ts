@@ -19,7 +19,11 @@ export function registerTaskDone(app: App, deps: SlackDeps): void {
         target: { actionId },
         doing: 'complete internal tasks',
       });
-      await completeInternalTask(deps.ctx, { notifier: deps.notifier }, { actionId, actor: actor.userId });
+      await completeInternalTask(
+        deps.ctx,
+        { notifier: deps.notifier },
+        { organizationId: actor.organizationId, actionId, actor },
+      );
       await refreshCard(deps, actionId, { body, respond });
     } catch (error) {
       await tellUser(deps, respond, error);

@@ -30,7 +30,7 @@ export function registerNewAccountSubmit(app: App, deps: SlackDeps): void {
       assertCanCreateAccounts(actor);
       // Thread must be able to post in the customer channel before the account is created with it.
       if (input.customerChannelId) await assertChannelUsable(client, input.customerChannelId, 'customerChannelId');
-      created = await createAccount(deps.ctx, { ...input, organizationId: actor.organizationId, actor: actor.userId });
+      created = await createAccount(deps.ctx, { ...input, organizationId: actor.organizationId, actor });
     } catch (error) {
       // createAccount names its inputs; each problem goes under the field that holds it, or, when one has no field,
       // the whole refusal replaces the modal.

@@ -34,9 +34,10 @@ export function registerRevokePortalLinksSubmit(app: App, deps: SlackDeps): void
       if (picked !== ALL_CONTACTS && !contact)
         throw new AppError('not_found', `that contact is no longer on ${holders.accountName}; nothing was revoked.`);
       const { revoked } = await revokePortalLink(deps.ctx, {
+        organizationId: actor.organizationId,
         accountId: meta.accountId,
         contactEmail: contact?.email,
-        actor: actor.userId,
+        actor,
       });
       message = buildPortalLinksRevokedMessage({
         accountName: holders.accountName,
