@@ -31,9 +31,11 @@ export interface SlackMember {
 }
 
 /**
- * The Thread person behind a Slack request. The first person in an organisation without an admin becomes its
- * admin. Later, only people an admin added get in; anyone else is refused with the admins to ask, unless the
- * organisation lets workspace members view, in which case they come in as viewers.
+ * The Thread person behind a Slack request. The first person to use Thread in an organisation without an admin
+ * becomes its admin, even when the operator's command line had already named them (as the CSM of a seeded
+ * account): an organisation nobody can administer from Slack would be stuck. Later, only people an admin added get
+ * in; anyone else is refused with the admins to ask, unless the organisation lets workspace members view, in which
+ * case they come in as viewers.
  */
 export async function resolveSlackMember(
   ctx: ServiceContext,
@@ -63,19 +65,23 @@ export async function resolveSlackMember(
   });
 
   // The every-request path: a member, read without a lock.
+  const anAdmin = { organizationId: o.organizationId, role: 'admin' as const, addedAt: { not: null } };
   const known = await ctx.prisma.user.findUnique({ where });
-  if (known?.addedAt) return answer(known, known.role, true);
+  if (known?.addedAt) {
+    if (known.role === 'admin') return answer(known, known.role, true);
+    if (await ctx.prisma.user.findFirst({ where: anAdmin, select: { id: true } }))
+      return answer(known, known.role, true);
+  }
 
   return ctx.prisma.$transaction(async (tx) => {
     await lockOrganization(tx, o.organizationId);
     const user = await tx.user.findUnique({ where });
-    if (user?.addedAt) return answer(user, user.role, true);
-
     const admins = await tx.user.findMany({
-      where: { organizationId: o.organizationId, role: 'admin', addedAt: { not: null } },
+      where: anAdmin,
       orderBy: [{ addedAt: 'asc' }, { id: 'asc' }],
       select: { name: true, slackUserId: true },
     });
+    if (user?.addedAt && admins.length > 0) return answer(user, user.role, true);
     if (admins.length === 0) {
       const admin = await tx.user.upsert({
         where,
@@ -93,7 +99,7 @@ export async function resolveSlackMember(
         entityType: 'user',
         entityId: admin.id,
         actor: admin.id,
-        from: user ? 'not added' : null,
+        from: user ? (user.addedAt ? user.role : 'not added') : null,
         to: 'admin',
         reason: `the first person to use Thread in ${org.name} becomes its admin`,
         at: now,
