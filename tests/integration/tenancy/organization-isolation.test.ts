@@ -22,6 +22,13 @@ import { listPortalContacts } from '../../../src/services/portal/list-portal-con
 import { sendPortalLink } from '../../../src/services/portal/send-portal-link';
 import { approveAction } from '../../../src/services/review/approve-action';
 import { skipAction } from '../../../src/services/review/skip-action';
+import { completeInternalTask } from '../../../src/services/execution/complete-internal-task';
+import { executeAction } from '../../../src/services/execution/execute-action';
+import { executeBatch } from '../../../src/services/execution/execute-batch';
+import { markCustomerResponded } from '../../../src/services/execution/mark-customer-responded';
+import { createPortalLink } from '../../../src/services/portal/create-portal-link';
+import { revokePortalLink } from '../../../src/services/portal/revoke-portal-link';
+import { RecordingNotifier } from '../../support/recording-notifier';
 import { useTestDatabase } from '../../support/test-database';
 import { setUpTeam } from '../people/team-fixture';
 import { serviceContext } from '../../support/service-context';
@@ -86,6 +93,33 @@ describe('organisation isolation', () => {
         { ...inA, accountId: b.accountId, actor: adminA, publicUrl: 'https://thread.example.org' },
       ),
     ).rejects.toMatchObject({ code: 'not_found' });
+    const notifier = { notifier: new RecordingNotifier() };
+    for (const attempt of [
+      () => executeAction(ctx, notifier, { ...inA, actionId: bAction.id, actor: adminA }),
+      () =>
+        executeBatch(ctx, notifier, { ...inA, actionIds: [bAction.id], actor: adminA }).then((run) =>
+          run.sent === 0 && run.failures[0] ? Promise.reject(new Error(run.failures[0].error)) : run,
+        ),
+      () => markCustomerResponded(ctx, notifier, { ...inA, actionId: bAction.id, actor: adminA }),
+      () => completeInternalTask(ctx, notifier, { ...inA, actionId: bAction.id, actor: adminA }),
+      () =>
+        createPortalLink(ctx, {
+          ...inA,
+          accountId: b.accountId,
+          actor: adminA,
+          publicUrl: 'https://thread.example.org',
+        }),
+      () => revokePortalLink(ctx, { ...inA, accountId: b.accountId, actor: adminA }),
+      () =>
+        createPortalLink(ctx, {
+          ...inA,
+          accountId: b.accountId,
+          actor: 'cli',
+          publicUrl: 'https://thread.example.org',
+        }),
+    ]) {
+      await expect(attempt()).rejects.toThrow(/does not exist/);
+    }
 
     expect(await snapshotB()).toEqual(before);
   });
