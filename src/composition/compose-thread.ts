@@ -26,9 +26,9 @@ export interface ComposedThread {
   close(): void;
 }
 
-/** The context every service call gets: the database, the wall clock and the logger. */
-export function serviceContext(db: Database, logger: Logger): ServiceContext {
-  return { prisma: db.prisma, now: () => new Date(), logger };
+/** The context every service call gets: the database, the wall clock (or the one given) and the logger. */
+export function serviceContext(db: Database, logger: Logger, clock: () => Date = () => new Date()): ServiceContext {
+  return { prisma: db.prisma, now: clock, logger };
 }
 
 export function composeThread(options: {
@@ -37,9 +37,11 @@ export function composeThread(options: {
   logger: Logger;
   /** False for the command line: it has no Slack connection, so nothing it does notifies anyone. */
   withSlack: boolean;
+  /** What services take as now; the wall clock unless a journey test plays weeks of onboarding in minutes. */
+  clock?: () => Date;
 }): ComposedThread {
   const { config, logger } = options;
-  const ctx = serviceContext(options.db, logger);
+  const ctx = serviceContext(options.db, logger, options.clock);
 
   // The Slack buttons reach execution lazily: the notifier the execution ports hold comes from the Slack app itself.
   const late: { wiring?: ExecutionWiring } = {};

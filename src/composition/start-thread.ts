@@ -27,7 +27,15 @@ export interface RunningThread {
   stop(): Promise<void>;
 }
 
-export async function startThread(config: Config, logger: Logger): Promise<RunningThread> {
+export interface StartOptions {
+  /**
+   * What the services and the scheduler's ticks take as now (the cron itself keeps wall time). Only tests pass one:
+   * a journey plays weeks of an onboarding in minutes. Slack's request signatures are always checked on wall time.
+   */
+  clock?: () => Date;
+}
+
+export async function startThread(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningThread> {
   // The one encryption key, before the database opens so a data directory Thread cannot write fails first.
   const encryption = await resolveEncryptionKey({ configured: config.encryptionKey, dataDir: config.dataDir });
   if (config.databaseUrl && encryption.source !== 'environment') {
@@ -50,7 +58,7 @@ export async function startThread(config: Config, logger: Logger): Promise<Runni
   }
 
   // Slack in HTTP mode mounts Bolt's receiver (POST /slack/events) in the shared app; Socket Mode connects out.
-  const thread = composeThread({ config, db, logger, withSlack: true });
+  const thread = composeThread({ config, db, logger, withSlack: true, clock: options.clock });
   const { ctx, slack } = thread;
   // Sends interrupted by an earlier stop (claimed, never marked sent) go back to Ready with a warning, never resent.
   await recoverStuckExecutions(ctx, thread.execution).catch((error) =>
