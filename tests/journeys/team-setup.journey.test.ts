@@ -4,18 +4,11 @@
  * into its real receiver over HTTP, the fake Slack Web API for the workspace, a real SMTP capture, the admin CLI,
  * and the portal over HTTP. Nothing here reads or writes the database.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { startThread, type RunningThread } from '../../src/composition/start-thread';
-import { silentLogger } from '../../src/lib/logger';
 import { NEW_ACCOUNT_FIELDS as N, PEOPLE_FIELDS as P, SETTINGS_FIELDS as S, VIEWS } from '../../src/slack/ids';
-import { blocksOf, findButton, textOf, type FoundButton } from '../support/block-kit';
-import { FAKE_TEAM, FakeSlackApi, type RecordedCall } from '../support/fake-slack-api';
-import { runCli } from '../support/run-thread';
-import { interaction, slashCommand, type SignedRequest } from '../support/slack-request';
-import { valuesAsOpened, viewState, type ViewValues } from '../support/slack-view-state';
-import { header, startSmtpCapture, type SmtpCapture } from '../support/smtp-capture';
+import { findButton, textOf } from '../support/block-kit';
+import { JourneyDriver } from '../support/journey-driver';
+import { valuesAsOpened } from '../support/slack-view-state';
+import { header } from '../support/smtp-capture';
 import { waitFor } from '../support/wait-for';
 
 const ADMIN = { id: 'UADMIN001', name: 'Avery Admin', email: 'avery@acme-robotics.test', title: 'Head of CS' };
@@ -24,18 +17,6 @@ const CSM_TEAM_CHANNEL = { id: 'CCSMTEAM', name: 'csm-team', isMember: true };
 const CUSTOMER_CHANNEL = { id: 'CGLOBEX', name: 'ext-globex', isMember: true, isShared: true };
 const ORG_NAME = 'Acme Robotics Customer Success';
 const BRAND = '#1d4ed8';
-const SIGNING_SECRET = 'journey-signing-secret-0123456789';
-
-interface View {
-  callback_id?: string;
-  private_metadata?: string;
-  blocks: Record<string, unknown>[];
-  [key: string]: unknown;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A weekday at least three days ago, as YYYY-MM-DD: a kickoff that has happened, so its first milestone has begun. */
 function pastWeekday(): string {
@@ -54,127 +35,28 @@ function bodyOf(raw: string): string {
 }
 
 describe('a team sets Thread up from Slack and welcomes its first customer (issue 10, Done when)', () => {
-  const fake = new FakeSlackApi();
-  let smtp: SmtpCapture;
-  let dataDir: string;
-  let thread: RunningThread;
-  let base: string;
-  let responses = 0;
+  const j = new JourneyDriver();
+  const calls = (method: string) => j.calls(method);
+  const commandOpening = (text: string, as: string, callbackId: string) =>
+    j.commandOpening(text, as, CSM_TEAM_CHANNEL.id, callbackId);
 
   beforeAll(async () => {
-    await fake.start();
-    smtp = await startSmtpCapture();
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'thread-journey-'));
-    fake.addUser({ ...ADMIN });
-    fake.addUser({ ...COLLEAGUE });
-    fake.addChannel({ ...CSM_TEAM_CHANNEL });
-    fake.addChannel({ ...CUSTOMER_CHANNEL });
-    thread = await startThread(
-      {
-        port: 0,
-        publicUrl: 'http://thread.journey.test',
-        dataDir,
-        slack: { botToken: 'xoxb-journey', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
-        smtp: { url: smtp.url, from: 'Thread <onboarding@acme-robotics.test>' },
-        // The scheduler's own clock ticks every second; the journey waits for what a tick does, never sleeps.
-        tickCron: '* * * * * *',
-        logLevel: 'silent',
-      },
-      silentLogger,
-    );
-    base = `http://127.0.0.1:${thread.port}`;
+    await j.start();
+    j.fake.addUser({ ...ADMIN });
+    j.fake.addUser({ ...COLLEAGUE });
+    j.fake.addChannel({ ...CSM_TEAM_CHANNEL });
+    j.fake.addChannel({ ...CUSTOMER_CHANNEL });
+    await j.startThread();
   }, 60_000);
 
   afterAll(async () => {
-    await thread?.stop();
-    await smtp?.close();
-    await fake.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await j.stop();
   });
-
-  const cli = (args: string[]) => runCli(args, { THREAD_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-
-  async function deliver(req: SignedRequest): Promise<Record<string, unknown>> {
-    const res = await fetch(`${base}/slack/events`, { method: 'POST', headers: req.headers, body: req.body });
-    expect(res.status).toBe(200);
-    const text = await res.text();
-    if (fake.rejected.length) throw new Error(`Slack would reject: ${JSON.stringify(fake.rejected)}`);
-    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-  }
-
-  const sign = { secret: SIGNING_SECRET };
-  const calls = (method: string): RecordedCall[] => fake.callsTo(method);
-
-  /** Waits for the next call to `method` after `before` of them, and returns it. */
-  async function next(method: string, before: number, description: string): Promise<RecordedCall> {
-    return waitFor(() => calls(method)[before], { description });
-  }
-
-  async function command(text: string, as: string, channel = CSM_TEAM_CHANNEL.id) {
-    return deliver(
-      slashCommand(
-        {
-          command: '/thread',
-          text,
-          user_id: as,
-          user_name: 'someone',
-          team_id: FAKE_TEAM.id,
-          channel_id: channel,
-          response_url: fake.responseUrl(`r${++responses}`),
-          trigger_id: 'trigger.command',
-          token: 'x',
-        },
-        sign,
-      ),
-    );
-  }
-
-  /** `/thread <text>` that opens a modal: the modal Slack was asked to open. */
-  async function commandOpening(text: string, as: string, callbackId: string): Promise<View> {
-    const before = calls('views.open').length;
-    await command(text, as);
-    const opened = await next('views.open', before, `/thread ${text} to open a modal`);
-    const view = opened.args.view;
-    if (!isRecord(view)) throw new Error('no view opened');
-    expect(view.callback_id).toBe(callbackId);
-    return { ...view, blocks: blocksOf(view) };
-  }
-
-  function submitView(view: View, values: ViewValues, as: string) {
-    return deliver(
-      interaction(
-        {
-          type: 'view_submission',
-          user: { id: as },
-          team: { id: FAKE_TEAM.id },
-          view: { ...view, id: 'V1', state: { values: viewState(view, values) } },
-        },
-        sign,
-      ),
-    );
-  }
-
-  function click(target: FoundButton, as: string, where: Record<string, unknown>) {
-    return deliver(
-      interaction(
-        {
-          type: 'block_actions',
-          user: { id: as },
-          team: { id: FAKE_TEAM.id },
-          trigger_id: 'trigger.click',
-          response_url: fake.responseUrl(`r${++responses}`),
-          ...where,
-          actions: [{ action_id: target.actionId, value: target.value, type: 'button' }],
-        },
-        sign,
-      ),
-    );
-  }
 
   it('the first person becomes admin, names the organisation, brands it, makes a colleague a CSM; the colleague onboards a customer whose welcome email and portal carry all of it', async () => {
     // 1. The first person to use /thread in the workspace is its admin: Settings opens for them.
     const settings = await commandOpening('settings', ADMIN.id, VIEWS.settings);
-    const saved = await submitView(
+    const saved = await j.submitView(
       settings,
       {
         ...valuesAsOpened(settings),
@@ -192,24 +74,24 @@ describe('a team sets Thread up from Slack and welcomes its first customer (issu
 
     // The admin adds the colleague as a CSM in People.
     const people = await commandOpening('people', ADMIN.id, VIEWS.people);
-    const added = await submitView(people, { [P.user]: COLLEAGUE.id, [P.role]: 'csm' }, ADMIN.id);
+    const added = await j.submitView(people, { [P.user]: COLLEAGUE.id, [P.role]: 'csm' }, ADMIN.id);
     expect(added.response_action).toBe('update');
     expect(textOf(added.view)).toContain(`Added ${COLLEAGUE.name} as CSM.`);
 
     // The operator's twin confirms it, and loads the shipped onboarding plan.
-    const listed = await cli(['people', 'list']);
+    const listed = await j.cli(['people', 'list']);
     expect(listed.stdout).toMatch(new RegExp(`${ADMIN.name}.*admin`));
     expect(listed.stdout).toMatch(new RegExp(`${COLLEAGUE.name}.*csm`));
-    const org = await cli(['org', 'show']);
+    const org = await j.cli(['org', 'show']);
     expect(org.stdout).toContain(ORG_NAME);
     expect(org.stdout).toContain(BRAND);
-    const imported = await cli(['templates', 'import', 'templates/b2b-saas-onboarding.yaml']);
+    const imported = await j.cli(['templates', 'import', 'templates/b2b-saas-onboarding.yaml']);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain('B2B SaaS onboarding');
 
     // 2. The colleague creates an account with a customer channel and two contacts.
     const form = await commandOpening('new', COLLEAGUE.id, VIEWS.newAccount);
-    const created = await submitView(
+    const created = await j.submitView(
       form,
       {
         ...valuesAsOpened(form),
@@ -248,13 +130,8 @@ describe('a team sets Thread up from Slack and welcomes its first customer (issu
           ),
       { description: 'the welcome email’s review card in the CSM channel', timeoutMs: 20_000 },
     );
-    const ts = String(card.args.ts ?? card.ts);
-    await click(findButton(card.args.blocks, 'Execute'), COLLEAGUE.id, {
-      container: { type: 'message', channel_id: CSM_TEAM_CHANNEL.id, message_ts: ts },
-      message: { ts, blocks: card.args.blocks },
-      channel: { id: CSM_TEAM_CHANNEL.id },
-    });
-    const email = await waitFor(() => smtp.messages[0], { description: 'the welcome email to be sent' });
+    await j.clickInMessage(findButton(card.args.blocks, 'Execute'), COLLEAGUE.id, card);
+    const email = await waitFor(() => j.smtp.messages[0], { description: 'the welcome email to be sent' });
     expect(email.to).toEqual(['hank@globex.test']);
     expect(header(email.raw, 'From')).toBe(`${COLLEAGUE.name} <onboarding@acme-robotics.test>`);
     expect(header(email.raw, 'Reply-To')).toBe(COLLEAGUE.email);
@@ -262,7 +139,7 @@ describe('a team sets Thread up from Slack and welcomes its first customer (issu
     // 4. The portal, from the email's link, shows the organisation's name, colour and the CSM's card.
     const link = /http:\/\/thread\.journey\.test\/portal\/[^\s"<>]+/.exec(bodyOf(email.raw))?.[0];
     if (!link) throw new Error(`no portal link in the welcome email:\n${bodyOf(email.raw)}`);
-    const res = await fetch(link.replace('http://thread.journey.test', base));
+    const res = await j.fetch(link);
     expect(res.status).toBe(200);
     const page = await res.text();
     expect(page).toContain(ORG_NAME);
