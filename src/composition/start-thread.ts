@@ -50,7 +50,7 @@ export async function startThread(config: Config, logger: Logger): Promise<Runni
   }
 
   // Slack in HTTP mode mounts Bolt's receiver (POST /slack/events) in the shared app; Socket Mode connects out.
-  const thread = composeThread({ config, db, logger, withSlack: true });
+  const thread = composeThread({ config, db, logger, takesSlackRequests: true });
   const { ctx, slack } = thread;
   // Sends interrupted by an earlier stop (claimed, never marked sent) go back to Ready with a warning, never resent.
   await recoverStuckExecutions(ctx, thread.execution).catch((error) =>
