@@ -11,7 +11,7 @@ export function describeTick(report: TickReport): string[] {
   const missed = report.missedCards;
   if (missed && (missed.posted.length > 0 || missed.failed.length > 0)) {
     lines.push(
-      `Posted ${missed.posted.length} review card${missed.posted.length === 1 ? '' : 's'} an earlier tick could not${missed.failed.length ? `; ${missed.failed.length} still failing` : ''}.`,
+      `Review cards an earlier tick could not post: ${missed.posted.length} now in their channel${missed.failed.length ? `, ${missed.failed.length} still failing` : ''}.`,
     );
     for (const f of missed.failed.slice(0, 20)) lines.push(`  card not posted for ${f.actionId}: ${f.message}`);
   }

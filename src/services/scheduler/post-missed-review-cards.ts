@@ -11,7 +11,7 @@ import type { Notifier } from '../notifications/notifier-port';
 export const MISSED_CARDS_PER_TICK = 20;
 
 export interface MissedReviewCardsResult {
-  /** Actions whose card is now in a channel. */
+  /** Of the actions tried, those whose card is now in a channel (another process racing may have posted some). */
   posted: string[];
   failed: { actionId: string; message: string }[];
 }

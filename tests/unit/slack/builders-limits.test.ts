@@ -365,14 +365,19 @@ describe('view builders under oversized and hostile input', () => {
       accounts: [],
       orgCounts: null,
     };
+    type Select = {
+      type?: string;
+      action_id?: string;
+      initial_option?: { value?: string };
+      options?: { value?: string }[];
+    };
     const select = (view: View) =>
-      view.blocks.flatMap((b) =>
-        b.type === 'section' &&
-        b.accessory?.type === 'static_select' &&
-        b.accessory.action_id === ACTIONS.reviewCardDelivery
-          ? [b.accessory]
-          : [],
-      );
+      view.blocks.flatMap((b) => {
+        const accessory = (b as { accessory?: Select }).accessory;
+        return accessory?.type === 'static_select' && accessory.action_id === ACTIONS.reviewCardDelivery
+          ? [accessory]
+          : [];
+      });
     const digest = buildHome(base);
     expectViewOk(digest);
     expect(select(digest)).toHaveLength(1);
