@@ -1,8 +1,10 @@
 /**
  * Composition: Thread's parts are built here and only here, in the order the layers stack up: configuration and
  * database (handed in) → connectors → the services' ports → Slack. The server (start-thread.ts) and the command line
- * (cli/session.ts, `thread tick`) both call it, so a tick run by hand drafts, mails and links exactly as the
- * scheduler's does. HTTP, the portal and the scheduler's clock are the server's and hang off this in start-thread.ts.
+ * (`thread tick`) both call it, so a tick run by hand drafts, mails, links and posts to Slack exactly as the
+ * scheduler's does: with Slack configured, the command line gets the same Slack notifier on its own Web API client,
+ * only without the Bolt app (it takes no Slack requests). HTTP, the portal and the scheduler's clock are the server's
+ * and hang off this in start-thread.ts.
  */
 import type { Config } from '../config';
 import type { Database } from '../db/client';
@@ -12,6 +14,7 @@ import type { ExecutionDeps } from '../services/execution/ports';
 import { silentNotifier } from '../services/notifications/notifier-port';
 import type { TickDeps } from '../services/scheduler/run-tick';
 import { createSlackApp, type SlackApp } from '../slack/create-slack-app';
+import { createSlackNotifier } from '../slack/create-slack-notifier';
 import { createExecutionDeps, draftHook, reviewWorkflows, type ExecutionWiring } from './execution-ports';
 
 export interface ComposedThread {
@@ -35,8 +38,11 @@ export function composeThread(options: {
   config: Config;
   db: Database;
   logger: Logger;
-  /** False for the command line: it has no Slack connection, so nothing it does notifies anyone. */
-  withSlack: boolean;
+  /**
+   * True for the server: Slack requests (commands, buttons, events) come to it through Bolt. The command line takes
+   * none, but still posts to Slack when Slack is configured.
+   */
+  takesSlackRequests: boolean;
   /** What services take as now; the wall clock unless a journey test plays weeks of onboarding in minutes. */
   clock?: () => Date;
 }): ComposedThread {
@@ -50,7 +56,7 @@ export function composeThread(options: {
     return late.wiring.deps;
   };
   const slack =
-    options.withSlack && config.slack
+    options.takesSlackRequests && config.slack
       ? createSlackApp({
           config: config.slack,
           ctx,
@@ -59,7 +65,8 @@ export function composeThread(options: {
           workflows: reviewWorkflows(ctx, executionDeps),
         })
       : undefined;
-  const notifier = slack?.notifier ?? silentNotifier;
+  const notifier =
+    slack?.notifier ?? (config.slack ? createSlackNotifier({ config: config.slack, ctx, logger }) : silentNotifier);
   const built = createExecutionDeps({ config, ctx, notifier });
   late.wiring = built;
 
@@ -69,8 +76,8 @@ export function composeThread(options: {
     execution: built.deps,
     tick: {
       notifier,
-      // Steps that only notify (submission clocks, digests) wait for a process that has Slack.
-      canNotify: slack !== undefined,
+      // Steps that only notify (missed cards, submission clocks, digests) wait for a process that has Slack.
+      canNotify: config.slack !== undefined,
       draft: draftHook(ctx, executionDeps),
       mailer: built.deps.mailer,
       portalLinks: built.deps.portalLinks,

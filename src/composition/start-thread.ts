@@ -58,7 +58,7 @@ export async function startThread(config: Config, logger: Logger, options: Start
   }
 
   // Slack in HTTP mode mounts Bolt's receiver (POST /slack/events) in the shared app; Socket Mode connects out.
-  const thread = composeThread({ config, db, logger, withSlack: true, clock: options.clock });
+  const thread = composeThread({ config, db, logger, takesSlackRequests: true, clock: options.clock });
   const { ctx, slack } = thread;
   // Sends interrupted by an earlier stop (claimed, never marked sent) go back to Ready with a warning, never resent.
   await recoverStuckExecutions(ctx, thread.execution).catch((error) =>

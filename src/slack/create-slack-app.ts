@@ -3,7 +3,7 @@
  * POST /slack/events to the shared Express app (the receiver parses and verifies its own raw body); with an app
  * token it runs in Socket Mode instead. The WebClient honours SLACK_API_URL, so tests point it at a fake.
  */
-import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { App, ExpressReceiver } from '@slack/bolt';
 import type { Router } from 'express';
 import type { SlackConfig } from '../config';
 import type { Logger } from '../lib/logger';
@@ -15,7 +15,9 @@ import { registerEventListeners } from './listeners/events';
 import { registerViewListeners } from './listeners/views';
 import { registerEventDedupe } from './middleware/dedupe-events';
 import { registerOnlyOwnWorkspace } from './middleware/only-own-workspace';
+import { slackClientOptions } from './create-slack-notifier';
 import { SlackNotifier } from './slack-notifier';
+import { slackSdkLogger } from './slack-sdk-logger';
 import { SlackWorkspace } from './workspace';
 
 export interface SlackApp {
@@ -27,19 +29,6 @@ export interface SlackApp {
   stop(): Promise<void>;
 }
 
-function boltLogger(logger: Logger): BoltLogger {
-  const child = logger.child({ component: 'slack' });
-  return {
-    debug: (...m: unknown[]) => child.debug(m.map(String).join(' ')),
-    info: (...m: unknown[]) => child.info(m.map(String).join(' ')),
-    warn: (...m: unknown[]) => child.warn(m.map(String).join(' ')),
-    error: (...m: unknown[]) => child.error(m.map(String).join(' ')),
-    setLevel: () => {},
-    getLevel: () => LogLevel.INFO,
-    setName: () => {},
-  };
-}
-
 export function createSlackApp(options: {
   config: SlackConfig;
   ctx: ServiceContext;
@@ -48,8 +37,8 @@ export function createSlackApp(options: {
   publicUrl?: string;
 }): SlackApp {
   const { config, ctx, logger } = options;
-  const log = boltLogger(logger);
-  const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), retryConfig: { retries: 3 } };
+  const log = slackSdkLogger(logger);
+  const clientOptions = slackClientOptions(config);
   let app: App;
   let router: Router | undefined;
   if (config.appToken) {

@@ -44,6 +44,8 @@ export const ACTIONS = {
   riskConfirm: 'account_risk_confirm',
   riskDismiss: 'account_risk_dismiss',
   backOnTrack: 'account_back_on_track',
+  /** The App Home select where a CSM chooses how review cards reach them: as they come, or in the morning digest. */
+  reviewCardDelivery: 'home_review_card_delivery',
   /** Opens the modal where a CSM whose email Slack hides gives the address customers reply to. */
   openReplyToEmail: 'person_reply_to_email',
 } as const;

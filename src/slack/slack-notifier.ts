@@ -1,8 +1,13 @@
 /**
  * The Slack side of the Notifier port: review cards posted to the account's CSM channel (else the organisation's
- * default CSM channel from Settings, else SLACK_CSM_CHANNEL) and
- * then updated in place (chat.update on the stored channel/ts), App Home refreshes for the people concerned, and
- * every other notification rendered here from the facts a service handed over.
+ * default CSM channel from Settings, else SLACK_CSM_CHANNEL) and then updated in place (chat.update on the stored
+ * channel/ts), App Home refreshes for the people concerned, and every other notification rendered here from the
+ * facts a service handed over.
+ *
+ * A first card is posted under a claim (claimReviewCardPost), so a tick, another process's tick and a button never
+ * post it twice; a failed post gives the claim back for the next tick. A CSM who takes review cards in the morning
+ * digest gets none posted. When Slack refuses a channel (Thread not in it), the admins are told once how to invite
+ * Thread, and the error still reaches the caller so the work is retried.
  */
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../lib/logger';
@@ -16,14 +21,26 @@ import type {
   SubmissionReviewNotice,
 } from '../services/notifications/notification-facts';
 import { findSlackDestination } from '../services/notifications/find-slack-destination';
+import { forgetUnreachableChannel } from '../services/notifications/forget-unreachable-channel';
+import {
+  reportUnreachableChannel,
+  UNREACHABLE_CHANNEL_ERRORS,
+  type UnreachableChannelError,
+} from '../services/notifications/report-unreachable-channel';
+import { claimReviewCardPost } from '../services/review/claim-review-card-post';
 import { getReviewCard } from '../services/review/get-review-card';
 import { recordReviewCard } from '../services/review/record-review-card';
+import { releaseReviewCardPost } from '../services/review/release-review-card-post';
+import type { ReviewCardData } from '../services/review/review-card-data';
+import { buildChannelInviteNotice } from './blocks/channel-invite-notice';
 import { buildHome } from './blocks/home';
 import { buildPortalAnswerCard } from './blocks/portal-answer';
 import { buildReviewCard } from './blocks/review-card';
 import { buildDailyDigest } from './blocks/daily-digest';
 import type { SlackMessage } from './blocks/slack-message';
 import { buildSubmissionReviewEscalation, buildSubmissionReviewReminder } from './blocks/submission-review';
+
+type Outgoing = NotificationMessage | SlackMessage;
 
 export class SlackNotifier implements Notifier {
   constructor(
@@ -35,37 +52,48 @@ export class SlackNotifier implements Notifier {
 
   async actionChanged(actionId: string): Promise<void> {
     const card = await getReviewCard(this.ctx, { actionId });
-    const message = buildReviewCard(card);
     if (card.cardChannel && card.cardTs) {
-      await this.client.chat.update({
-        channel: card.cardChannel,
-        ts: card.cardTs,
-        text: message.text,
-        blocks: message.blocks,
-      });
-    } else if (card.status === 'ready') {
+      const message = buildReviewCard(card);
+      const { cardChannel: channel, cardTs: ts } = card;
+      await this.inAccountChannel(card.accountId, channel, () =>
+        this.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks }),
+      );
+    } else if (card.status === 'ready' && card.cardDelivery === 'as_they_come') {
       // A card is posted the first time an action is ready; before that there is nothing to review.
-      const channel =
-        card.accountChannel ??
-        (await findSlackDestination(this.ctx, { accountId: card.accountId })) ??
-        this.defaultChannel;
-      if (!channel) {
-        this.logger.warn(
-          { actionId },
-          'no CSM channel for the account, no default CSM channel in Settings and SLACK_CSM_CHANNEL is not set: review card not posted',
-        );
-      } else {
-        const posted = await this.client.chat.postMessage({
-          channel,
-          text: message.text,
-          blocks: message.blocks,
-          unfurl_links: false,
-        });
-        if (posted.channel && posted.ts)
-          await recordReviewCard(this.ctx, { actionId, channel: posted.channel, ts: posted.ts });
-      }
+      await this.postFirstCard(card);
     }
     await this.accountChanged(card.accountId);
+  }
+
+  private async postFirstCard(seen: ReviewCardData): Promise<void> {
+    const claim = await claimReviewCardPost(this.ctx, { actionId: seen.actionId });
+    if (!claim) return; // posted already, no longer ready, or being posted by someone else right now
+    let posted: { channel?: string; ts?: string } | undefined;
+    try {
+      const channel =
+        seen.accountChannel ??
+        (await findSlackDestination(this.ctx, { accountId: seen.accountId })) ??
+        this.defaultChannel;
+      if (channel) {
+        // Read again under the claim: what the card shows is what the action is now.
+        const message = buildReviewCard(await getReviewCard(this.ctx, { actionId: seen.actionId }));
+        posted = await this.inAccountChannel(seen.accountId, channel, () =>
+          this.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false }),
+        );
+      } else {
+        this.logger.warn(
+          { actionId: seen.actionId },
+          'no CSM channel for the account, no default CSM channel in Settings and SLACK_CSM_CHANNEL is not set: review card not posted',
+        );
+      }
+    } catch (error) {
+      await releaseReviewCardPost(this.ctx, claim);
+      throw error;
+    }
+    // Once Slack has the card, the claim stays even if recording fails: a card posted twice is worse than a late one.
+    if (posted?.channel && posted.ts)
+      await recordReviewCard(this.ctx, { actionId: seen.actionId, channel: posted.channel, ts: posted.ts });
+    else await releaseReviewCardPost(this.ctx, claim);
   }
 
   async accountChanged(accountId: string): Promise<void> {
@@ -102,21 +130,56 @@ export class SlackNotifier implements Notifier {
     await this.postToAccountChannel(answer.accountId, buildPortalAnswerCard(answer));
   }
 
-  private async postToUser(userId: string, message: NotificationMessage | SlackMessage): Promise<void> {
+  private async postToUser(userId: string, message: Outgoing): Promise<void> {
     const channel = await findSlackDestination(this.ctx, { userId });
     if (channel) await this.post(channel, message);
   }
 
-  private async postToAccountChannel(accountId: string, message: NotificationMessage | SlackMessage): Promise<void> {
+  private async postToAccountChannel(accountId: string, message: Outgoing): Promise<void> {
     const channel = (await findSlackDestination(this.ctx, { accountId })) ?? this.defaultChannel;
-    if (channel) await this.post(channel, message);
+    if (channel) await this.inAccountChannel(accountId, channel, () => this.post(channel, message));
   }
 
-  private async post(channel: string, message: NotificationMessage | SlackMessage): Promise<void> {
+  private async post(channel: string, message: Outgoing): Promise<void> {
     await this.client.chat.postMessage({
       channel,
       text: message.text,
       ...('blocks' in message ? { blocks: message.blocks } : {}),
     });
   }
+
+  /**
+   * Runs one call to an account's channel. Success forgets an earlier "Thread cannot post here"; Slack refusing the
+   * channel tells the admins how to invite Thread, once per channel. The call's own error is thrown either way.
+   */
+  private async inAccountChannel<T>(accountId: string, channel: string, call: () => Promise<T>): Promise<T> {
+    let result: T;
+    try {
+      result = await call();
+    } catch (error) {
+      const refused = channelRefusal(error);
+      if (refused) await this.tellAdminsOnce(accountId, channel, refused);
+      throw error;
+    }
+    await forgetUnreachableChannel(this.ctx, { accountId, channelId: channel });
+    return result;
+  }
+
+  private async tellAdminsOnce(accountId: string, channelId: string, error: UnreachableChannelError): Promise<void> {
+    try {
+      const notice = await reportUnreachableChannel(this.ctx, { accountId, channelId, error });
+      if (!notice) return;
+      const message = buildChannelInviteNotice(notice);
+      for (const admin of notice.adminSlackUserIds) await this.post(admin, message);
+    } catch (failure) {
+      // The refused post is what the caller must hear about (it is retried); telling the admins is a courtesy.
+      this.logger.error({ err: failure, channelId }, 'telling the admins that Thread cannot post in a channel failed');
+    }
+  }
+}
+
+/** Slack's error code when it refused a post because of the channel itself (Thread not in it, or cannot see it). */
+function channelRefusal(error: unknown): UnreachableChannelError | null {
+  const code = (error as { data?: { error?: unknown } }).data?.error;
+  return UNREACHABLE_CHANNEL_ERRORS.find((c) => c === code) ?? null;
 }

@@ -1,6 +1,7 @@
 /**
  * A fake Slack Web API on 127.0.0.1: records every call (Web API methods and response_url posts), rejects blocks
- * over Slack's limits the way Slack does (ok: false, invalid_blocks), and can answer 429 with Retry-After.
+ * over Slack's limits the way Slack does (ok: false, invalid_blocks), can answer 429 with Retry-After or an error of
+ * the test's choosing once, and refuses a post to a channel it knows the bot is not in (not_in_channel).
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -113,7 +114,16 @@ export class FakeSlackApi {
   private server?: Server;
   private nextTs = 1000;
   private rateLimits = new Map<string, number>();
+  private failures: { method: string; error: string; when: (args: Record<string, unknown>) => boolean }[] = [];
   url = '';
+
+  /**
+   * The next call to `method` (that `when` accepts, e.g. a post to one channel) answers ok: false with `error`, as
+   * Slack does for an error of its own; later calls are answered normally. Recorded as `<method>:<error>`.
+   */
+  failNext(method: string, error: string, when: (args: Record<string, unknown>) => boolean = () => true): void {
+    this.failures.push({ method, error, when });
+  }
 
   /** The next call to `method` gets 429 with this Retry-After (seconds). */
   rateLimitNext(method: string, retryAfterSeconds: number): void {
@@ -190,6 +200,12 @@ export class FakeSlackApi {
         return;
       }
       const args = parseArgs(req.body ?? {});
+      const failure = this.failures.findIndex((f) => f.method === method && f.when(args));
+      if (failure >= 0) {
+        const { error } = this.failures.splice(failure, 1)[0]!;
+        this.calls.push({ method: `${method}:${error}`, args });
+        return void res.json({ ok: false, error });
+      }
       const problems =
         method === 'views.open' || method === 'views.publish' || method === 'views.update'
           ? viewProblems(args.view)
@@ -200,6 +216,13 @@ export class FakeSlackApi {
         return;
       }
       if (method === 'chat.postMessage') {
+        // A channel the workspace has and the bot is not in: Slack refuses the post (a DM to a user is fine).
+        const channel = this.channels.get(String(args.channel));
+        if (channel && !channel.isMember) {
+          const error = channel.isPrivate ? 'channel_not_found' : 'not_in_channel';
+          this.calls.push({ method: `${method}:${error}`, args });
+          return void res.json({ ok: false, error });
+        }
         const ts = `${this.nextTs++}.000100`;
         this.calls.push({ method, args, ts });
         return void res.json({ ok: true, channel: args.channel, ts, message: {} });
@@ -248,6 +271,7 @@ export class FakeSlackApi {
 
   reset(): void {
     this.forgetCalls();
+    this.failures = [];
     this.users.clear();
     this.channels.clear();
     this.team = { ...FAKE_TEAM };

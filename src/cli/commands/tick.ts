@@ -8,6 +8,13 @@ import { withSession } from '../session';
 /** What one tick did, for people. */
 export function describeTick(report: TickReport): string[] {
   const lines: string[] = [];
+  const missed = report.missedCards;
+  if (missed && (missed.posted.length > 0 || missed.failed.length > 0)) {
+    lines.push(
+      `Review cards an earlier tick could not post: ${missed.posted.length} now in their channel${missed.failed.length ? `, ${missed.failed.length} still failing` : ''}.`,
+    );
+    for (const f of missed.failed.slice(0, 20)) lines.push(`  card not posted for ${f.actionId}: ${f.message}`);
+  }
   const fire = report.fire;
   if (fire) {
     lines.push(
@@ -18,10 +25,12 @@ export function describeTick(report: TickReport): string[] {
     for (const h of fire.held) lines.push(`  held: ${h.id}: ${h.reason}`);
     for (const f of fire.failures) lines.push(`  ${f.step} failed for ${f.actionId}: ${f.message}`);
   }
-  if (report.submissionClocks)
+  if (report.submissionClocks) {
+    const clocks = report.submissionClocks;
     lines.push(
-      `Submission reviews: ${report.submissionClocks.reminded.length} reminder(s), ${report.submissionClocks.escalated.length} escalation(s).`,
+      `Submission reviews: ${clocks.reminded.length} reminder(s), ${clocks.escalated.length} escalation(s)${clocks.failed.length ? `, ${clocks.failed.length} not delivered (retried next tick)` : ''}.`,
     );
+  }
   if (report.portalReminders) {
     lines.push(
       `Portal reminders: ${report.portalReminders.sent.length} emailed${report.portalReminders.failed.length ? `, ${report.portalReminders.failed.length} failed` : ''}${report.portalReminders.noContact.length ? `, ${report.portalReminders.noContact.length} with no contact to write to` : ''}.`,
@@ -43,9 +52,10 @@ export function registerTickCommand(program: Command): void {
     .description('run one scheduler tick now and print what it did')
     .action(async () => {
       await withSession(async ({ config, db, ctx }) => {
-        // The same parts as the server's, without Slack: review cards of fired actions appear when Thread refreshes
-        // them, and the notification-only steps (submission clocks, digests) are left to the running Thread.
-        const thread = composeThread({ config, db, logger: ctx.logger, withSlack: false });
+        // The same parts and the same tick as the server's: with Slack configured it posts the review cards, reminders
+        // and digests of what it did; without, the notification-only steps are left to a process that has Slack,
+        // and the cards of what it fired are posted by the next tick that can.
+        const thread = composeThread({ config, db, logger: ctx.logger, takesSlackRequests: false });
         try {
           const scheduler = createScheduler({
             jobs: [tickJob(thread.ctx, thread.tick, config.tickCron)],

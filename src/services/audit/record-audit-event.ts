@@ -13,7 +13,8 @@ export interface AuditEventInput {
     | 'submission'
     | 'organization'
     | 'user'
-    | 'contact';
+    | 'contact'
+    | 'slack_channel';
   entityId: string;
   actor: Actor;
   from?: string | null;

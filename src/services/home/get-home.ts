@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Prisma } from '../../db/generated/client';
+import { can } from '../../domain/roles';
 import { CURRENT_MILESTONE_ONLY } from '../accounts/current-milestone-query';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
@@ -9,6 +10,11 @@ const optionsSchema = z.object({ organizationId: z.string().min(1), userId: z.st
 
 export interface HomeData {
   isAdmin: boolean;
+  /**
+   * How the person's review cards reach them (their own choice, changed right here in App Home); null for people
+   * who have no accounts to review (account executives, viewers).
+   */
+  reviewCardDelivery: 'as_they_come' | 'digest' | null;
   draftsWaiting: { actionId: string; actionName: string; accountName: string; status: string }[];
   overdue: { actionId: string; actionName: string; accountName: string; dueAt: Date }[];
   blocked: { milestoneId: string; milestoneName: string; accountName: string; note: string }[];
@@ -35,9 +41,10 @@ export async function getHome(ctx: ServiceContext, input: z.input<typeof options
   const now = ctx.now();
   const user = await ctx.prisma.user.findFirst({
     where: { id: o.userId, organizationId: o.organizationId },
-    select: { role: true },
+    select: { role: true, reviewCardDelivery: true },
   });
   const isAdmin = user?.role === 'admin';
+  const reviewCardDelivery = user && can(user.role, 'manage_own_accounts') ? user.reviewCardDelivery : null;
   const mine: Prisma.AccountWhereInput = { organizationId: o.organizationId, csmId: o.userId };
   const overdueWhere: Prisma.ActionWhereInput = {
     status: { in: ['pending', 'ready', 'review_pending'] },
@@ -118,6 +125,7 @@ export async function getHome(ctx: ServiceContext, input: z.input<typeof options
 
   return {
     isAdmin,
+    reviewCardDelivery,
     draftsWaiting: drafts.map((a) => ({
       actionId: a.id,
       actionName: a.name,

@@ -6,6 +6,11 @@
 
 /** Each list holds one line per item, already phrased ("Acme: Kickoff (waiting for SSO metadata)"); outside text is escaped by the renderer. */
 export interface DigestContent {
+  /**
+   * Ready drafts whose review card is not in a channel: every one for a CSM who takes review cards in the digest,
+   * and any card that could not be posted for the others.
+   */
+  draftsToReview: string[];
   dueToday: string[];
   overdue: string[];
   blocked: string[];

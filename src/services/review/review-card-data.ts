@@ -25,4 +25,9 @@ export interface ReviewCardData {
   accountChannel: string | null;
   cardChannel: string | null;
   cardTs: string | null;
+  /**
+   * How the CSM wants review cards: posted to the channel as they come, or only in their morning digest (then the
+   * card is not posted; `/thread review` and App Home still show it).
+   */
+  cardDelivery: 'as_they_come' | 'digest';
 }

@@ -12,7 +12,7 @@ export const REVIEW_CARD_INCLUDE = {
       csmId: true,
       slackCsmChannelId: true,
       slackCustomerChannelId: true,
-      csm: { select: { slackUserId: true } },
+      csm: { select: { slackUserId: true, reviewCardDelivery: true } },
       contacts: { orderBy: PRIMARY_CONTACT_FIRST, select: { email: true, name: true } },
     },
   },
@@ -58,5 +58,7 @@ export function toReviewCardData(action: ActionWithCard, approvedBySlackUserId: 
     accountChannel: action.account.slackCsmChannelId,
     cardChannel: action.reviewCardChannel,
     cardTs: action.reviewCardTs,
+    // An account nobody is the CSM of has nobody's digest to wait for: its cards come as they are ready.
+    cardDelivery: action.account.csm?.reviewCardDelivery ?? 'as_they_come',
   };
 }

@@ -1,12 +1,14 @@
 /**
- * One scheduler tick: fire due actions, watch both review clocks, send the daily digests that are due, refresh
- * at-risk suggestions. Each step runs even when an earlier one failed (a digest problem must not stop actions
+ * One scheduler tick: post the review cards earlier ticks could not, fire due actions, watch both review clocks,
+ * send the daily digests that are due, refresh at-risk suggestions. The server's scheduler and `thread tick` run
+ * this same function with the same ports (composition/compose-thread.ts). Each step runs even when an earlier one failed (a digest problem must not stop actions
  * from firing); failures are returned for the caller to log or print.
  */
 import type { ServiceContext } from '../context';
 import type { Mailer, PortalLinks } from '../execution/ports';
 import type { Notifier } from '../notifications/notifier-port';
 import { draftFromTemplate } from './draft-from-template';
+import { postMissedReviewCards, type MissedReviewCardsResult } from './post-missed-review-cards';
 import {
   fireDueActions,
   type DraftHook,
@@ -22,9 +24,9 @@ export interface TickDeps {
   /** Slack (or silence when Slack is off). */
   notifier: Notifier;
   /**
-   * False when nobody would hear the notifications (Slack off, or the command line, which has no Slack):
-   * steps that only notify (submission clocks, digests) are left for a process that can, instead of being
-   * marked done while nobody was told.
+   * False when nobody would hear the notifications (Slack is not configured): steps that only notify (missed
+   * review cards, submission clocks, digests) are left for a process that can, instead of being marked done while
+   * nobody was told.
    */
   canNotify: boolean;
   /** Undefined when email is off: portal reminders wait. */
@@ -37,6 +39,7 @@ export interface TickDeps {
 
 export interface TickReport {
   startedAt: Date;
+  missedCards?: MissedReviewCardsResult;
   fire?: FireDueActionsResult;
   submissionClocks?: SubmissionClockResult;
   portalReminders?: PortalRemindersResult;
@@ -63,6 +66,15 @@ export async function runTick(
   };
   const draft = deps.draft ?? (async (actionId: string) => void (await draftFromTemplate(ctx, { actionId })));
 
+  if (deps.canNotify) {
+    // Before firing, so the cards left over from earlier ticks come first and this tick's new ones are not retried
+    // in the same minute they failed.
+    await step('missed review cards', async () => {
+      report.missedCards = await postMissedReviewCards(ctx, { notifier: deps.notifier });
+    });
+  } else {
+    report.skipped.push({ step: 'missed review cards', reason: 'no Slack to post them to' });
+  }
   await step('fire due actions', async () => {
     report.fire = await fireDueActions(ctx, { notifier: deps.notifier, draft }, options);
   });

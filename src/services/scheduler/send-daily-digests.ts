@@ -1,6 +1,7 @@
 /**
  * The daily digest: one Slack DM per CSM at the organisation's digest hour in its timezone, in place of many
- * separate pings: drafts due today, overdue, blocked milestones, accounts at risk, submissions waiting for review.
+ * separate pings: drafts to review (for a CSM who chose the digest, the only place their review cards are pushed),
+ * drafts due today, overdue, blocked milestones, accounts at risk, submissions waiting for review.
  * Each digest is claimed once per CSM and local day (a ProcessedEvent row), so several processes send it once;
  * a tick that comes late (after a downtime) still sends that day's digest. A failed send gives the claim back.
  */
@@ -72,6 +73,11 @@ async function digestFor(
 ): Promise<DigestContent> {
   const mine = { csmId, status: { in: ['active' as const, 'at_risk' as const] } };
   const label = (a: { name: string; account: { name: string } }) => `${a.account.name}: ${a.name}`;
+  const toReview = await ctx.prisma.action.findMany({
+    where: { account: mine, status: { in: ['ready', 'review_pending'] }, reviewCardTs: null },
+    orderBy: [{ firedAt: { sort: 'asc', nulls: 'last' } }, { position: 'asc' }],
+    select: { name: true, status: true, account: { select: { name: true } } },
+  });
   const dueToday = await ctx.prisma.action.findMany({
     where: {
       account: mine,
@@ -103,6 +109,7 @@ async function digestFor(
   });
   const days = (d: Date | null) => (d ? Math.floor((now.getTime() - d.getTime()) / 86_400_000) : 0);
   return {
+    draftsToReview: toReview.map((a) => `${label(a)}${a.status === 'review_pending' ? ' (changes requested)' : ''}`),
     dueToday: dueToday.map(label),
     overdue: overdue.map((a) => `${label(a)} (due ${days(a.dueAt)} d ago)`),
     blocked: blocked.map((m) => `${m.account.name}: ${m.name}${m.blockerNote ? ` (${m.blockerNote})` : ''}`),

@@ -13,6 +13,7 @@ type ListKey = Exclude<keyof DailyDigest['content'], 'atRisk'>;
 const AT_RISK = { title: 'At risk', emoji: ':warning:' };
 
 const SECTIONS: { key: keyof DailyDigest['content']; title: string; emoji: string }[] = [
+  { key: 'draftsToReview', title: 'Drafts waiting for your review', emoji: ':memo:' },
   { key: 'dueToday', title: 'Drafts due today', emoji: ':spiral_calendar_pad:' },
   { key: 'overdue', title: 'Overdue', emoji: ':alarm_clock:' },
   { key: 'blocked', title: 'Blocked milestones', emoji: ':no_entry:' },
@@ -24,7 +25,7 @@ const SECTIONS: { key: keyof DailyDigest['content']; title: string; emoji: strin
  * The daily digest DM: one section per non-empty list with its count, the first few items as bullets. Every item
  * line comes from account, contact or CSM text, so all of it is escaped; the fallback text says the counts. Each
  * at-risk suggestion shown gets Confirm at risk and Dismiss, as on the account card (listeners/actions/settle-at-risk.ts).
- * At most 2 + 4 × 2 + (1 + 8 × 2 + 1) + 1 = 29 blocks.
+ * At most 2 + 5 × 2 + (1 + 8 × 2 + 1) + 1 = 31 blocks.
  */
 export function buildDailyDigest(digest: DailyDigest): SlackMessage {
   const shown = SECTIONS.filter((s) => digest.content[s.key].length > 0);

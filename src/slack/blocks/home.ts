@@ -1,7 +1,38 @@
-import type { HomeView, KnownBlock } from '@slack/types';
+import type { HomeView, KnownBlock, PlainTextOption, SectionBlock } from '@slack/types';
 import type { HomeData } from '../../services/home/get-home';
 import { ACTIONS } from '../ids';
-import { button, context, header, LIMITS, mrkdwnSection, safe, slackTime, STATUS_EMOJI } from './text';
+import { button, context, header, LIMITS, mrkdwnSection, plain, safe, slackTime, STATUS_EMOJI } from './text';
+
+type Delivery = NonNullable<HomeData['reviewCardDelivery']>;
+
+/** The two ways review cards can reach a CSM; the option value is what setReviewCardDelivery takes. */
+export const REVIEW_CARD_DELIVERY_OPTIONS: Record<Delivery, { label: string; explained: string }> = {
+  as_they_come: {
+    label: 'As they come',
+    explained: 'each card is posted in the CSM channel when its draft is ready',
+  },
+  digest: {
+    label: 'In my morning digest',
+    explained: 'no card is posted; your morning digest lists the drafts waiting, and `/thread review` shows them',
+  },
+};
+
+function deliveryOption(value: Delivery): PlainTextOption {
+  return { text: plain(REVIEW_CARD_DELIVERY_OPTIONS[value].label, LIMITS.optionText), value };
+}
+
+/** How review cards reach the person, with the select that changes it (saved at once). */
+function deliveryBlock(current: Delivery): SectionBlock {
+  return {
+    ...mrkdwnSection(`*Review cards reach you:* ${REVIEW_CARD_DELIVERY_OPTIONS[current].explained}.`),
+    accessory: {
+      type: 'static_select',
+      action_id: ACTIONS.reviewCardDelivery,
+      options: (Object.keys(REVIEW_CARD_DELIVERY_OPTIONS) as Delivery[]).map(deliveryOption),
+      initial_option: deliveryOption(current),
+    },
+  };
+}
 
 function lines(items: string[], empty: string): string {
   return items.length ? items.join('\n') : `_${empty}_`;
@@ -62,6 +93,7 @@ export function buildHome(h: HomeData): HomeView {
     );
   }
   if (!h.draftsWaiting.length) blocks.push(context('Nothing to review. :sparkles:'));
+  if (h.reviewCardDelivery) blocks.push(deliveryBlock(h.reviewCardDelivery));
   blocks.push({ type: 'divider' });
   blocks.push(mrkdwnSection('*Needs attention today*'));
   blocks.push(

@@ -68,6 +68,8 @@ describe('daily digest', () => {
             recipientName: expect.any(String),
             date: '2026-12-02',
             content: {
+              // Ready with no card in a channel (nothing posted it): listed so it is not missed.
+              draftsToReview: ['Acme: Action old'],
               dueToday: ['Acme: Action today'],
               overdue: ['Acme: Action old (due 9 d ago)'],
               blocked: ['Acme: Kickoff (waiting for SSO metadata)'],

@@ -46,10 +46,14 @@ describe('submission review clock', () => {
     const notifier = new RecordingNotifier();
 
     ctx.setNow('2026-11-24T03:59:00Z'); // 17 h 59: not yet 75%
-    expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [], escalated: [] });
+    expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [], escalated: [], failed: [] });
     ctx.setNow('2026-11-24T04:00:00Z'); // 18 h = 75%
-    expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [submission.id], escalated: [] });
-    expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [], escalated: [] });
+    expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({
+      reminded: [submission.id],
+      escalated: [],
+      failed: [],
+    });
+    expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [], escalated: [], failed: [] });
     expect(notifier.log).toEqual([
       {
         method: 'submissionReviewReminder',
@@ -71,8 +75,12 @@ describe('submission review clock', () => {
     ]);
 
     ctx.setNow('2026-11-24T10:00:00Z'); // 24 h
-    expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [], escalated: [submission.id] });
-    expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [], escalated: [] });
+    expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({
+      reminded: [],
+      escalated: [submission.id],
+      failed: [],
+    });
+    expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [], escalated: [], failed: [] });
     const escalations = notifier.calls('submissionReviewEscalation');
     expect(escalations.map(([userId]) => userId).sort()).toEqual([account.csmId, admin.id].sort());
     expect(escalations[0]![1]).toMatchObject({
@@ -103,7 +111,7 @@ describe('submission review clock', () => {
     });
     const notifier = new RecordingNotifier();
     ctx.setNow('2026-11-26T10:00:00Z');
-    expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [], escalated: [] });
+    expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [], escalated: [], failed: [] });
     expect(notifier.log).toEqual([]);
   });
 });

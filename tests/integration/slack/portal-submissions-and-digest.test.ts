@@ -69,6 +69,7 @@ describe('portal submission cards', () => {
     expect(await remindUnreviewedSubmissions(h.ctx, { notifier: h.slack.notifier })).toEqual({
       reminded: [],
       escalated: [],
+      failed: [],
     });
     // A double click records one review.
     await h.press(card, 'Acknowledge');

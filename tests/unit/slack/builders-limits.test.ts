@@ -14,6 +14,7 @@ import type { SentPortalLink } from '../../../src/services/portal/send-portal-li
 import type { ReviewCardData } from '../../../src/services/review/review-card-data';
 import { buildAccountCard } from '../../../src/slack/blocks/account-card';
 import { buildAccountChannelsModal } from '../../../src/slack/blocks/account-channels-modal';
+import { buildChannelInviteNotice } from '../../../src/slack/blocks/channel-invite-notice';
 import { buildContactModal } from '../../../src/slack/blocks/contact-modal';
 import { buildAccountPicker } from '../../../src/slack/blocks/account-picker';
 import { buildAccountsList } from '../../../src/slack/blocks/accounts-list';
@@ -113,6 +114,7 @@ const card = (i = 0, over: Partial<ReviewCardData> = {}): ReviewCardData => ({
   accountChannel: null,
   cardChannel: null,
   cardTs: null,
+  cardDelivery: 'as_they_come',
   ...over,
 });
 
@@ -305,6 +307,7 @@ describe('view builders under oversized and hostile input', () => {
   it('App Home for an admin with full lists stays within 100 blocks', () => {
     const h: HomeData = {
       isAdmin: true,
+      reviewCardDelivery: 'digest',
       draftsWaiting: many(10, (i) => ({
         actionId: `a${i}`,
         actionName: long(400),
@@ -347,6 +350,44 @@ describe('view builders under oversized and hostile input', () => {
       },
     };
     expectViewOk(buildHome(h));
+  });
+
+  it('App Home offers the review card choice with what is saved selected, and not to someone with no accounts to review', () => {
+    const base: HomeData = {
+      isAdmin: false,
+      reviewCardDelivery: 'digest',
+      draftsWaiting: [],
+      overdue: [],
+      blocked: [],
+      atRisk: [],
+      riskSuggestions: [],
+      unreviewedSubmissions: [],
+      accounts: [],
+      orgCounts: null,
+    };
+    type Select = {
+      type?: string;
+      action_id?: string;
+      initial_option?: { value?: string };
+      options?: { value?: string }[];
+    };
+    const select = (view: View) =>
+      view.blocks.flatMap((b) => {
+        const accessory = (b as { accessory?: Select }).accessory;
+        return accessory?.type === 'static_select' && accessory.action_id === ACTIONS.reviewCardDelivery
+          ? [accessory]
+          : [];
+      });
+    const digest = buildHome(base);
+    expectViewOk(digest);
+    expect(select(digest)).toHaveLength(1);
+    expect(select(digest)[0]!.initial_option?.value).toBe('digest');
+    expect(select(digest)[0]!.options?.map((o) => o.value)).toEqual(['as_they_come', 'digest']);
+    expect(textOf(digest)).toContain('your morning digest lists the drafts waiting');
+    expect(select(buildHome({ ...base, reviewCardDelivery: 'as_they_come' }))[0]!.initial_option?.value).toBe(
+      'as_they_come',
+    );
+    expect(select(buildHome({ ...base, reviewCardDelivery: null }))).toEqual([]);
   });
 
   it('edit and request-changes modals: long drafts, and a response URL too long for private_metadata', () => {
@@ -430,12 +471,13 @@ const review = (over: Partial<SubmissionReview> = {}): SubmissionReview => ({
 });
 
 describe('scheduler and portal messages under oversized and hostile input', () => {
-  it('daily digest: five long lists of hostile lines stay one message, counted past the first few', () => {
+  it('daily digest: six long lists of hostile lines stay one message, counted past the first few', () => {
     const lines = (n: number) => many(n, () => long(1000));
     const digest: DailyDigest = {
       recipientName: long(300),
       date: '2026-11-24',
       content: {
+        draftsToReview: lines(40),
         dueToday: lines(40),
         overdue: lines(40),
         blocked: lines(40),
@@ -453,6 +495,7 @@ describe('scheduler and portal messages under oversized and hostile input', () =
       recipientName: long(300),
       date: '2026-11-24',
       content: {
+        draftsToReview: many(40, () => long(1000)),
         dueToday: many(40, () => long(1000)),
         overdue: many(40, () => long(1000)),
         blocked: many(40, () => long(1000)),
@@ -687,6 +730,21 @@ describe('asking a CSM for the address customers reply to', () => {
     const view = buildReplyToEmailModal('user_1', `<!channel>${long(4000)}@example.com`);
     expectViewOk(view);
     expect(JSON.parse(view.private_metadata ?? '')).toEqual({ id: 'user_1' });
+  });
+});
+
+describe('telling the admins Thread cannot post in a channel', () => {
+  it('names the channel as a Slack mention, escapes the account and anything that is not a channel id', () => {
+    for (const error of ['not_in_channel', 'channel_not_found'] as const) {
+      const notice = buildChannelInviteNotice({ channelId: 'C0CSMTEAM', error, accountName: long(3000) });
+      expectMessageOk(notice);
+      expect(textOf(notice.blocks)).toContain('type `/invite @Thread` in <#C0CSMTEAM>');
+      expect(notice.text).toContain('/invite @Thread');
+    }
+    const odd = buildChannelInviteNotice({ channelId: '<!channel>', error: 'not_in_channel', accountName: 'Acme' });
+    expectMessageOk(odd);
+    expect(textOf(odd.blocks)).not.toContain('<#');
+    expect(textOf(odd.blocks)).toContain('&lt;!channel&gt;');
   });
 });
 
