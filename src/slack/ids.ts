@@ -44,6 +44,9 @@ export const ACTIONS = {
   riskConfirm: 'account_risk_confirm',
   riskDismiss: 'account_risk_dismiss',
   backOnTrack: 'account_back_on_track',
+  /** The end of an onboarding, from the card: reopen a completed or churned account (admins), mark it churned. */
+  reopenAccount: 'account_reopen',
+  markChurned: 'account_mark_churned',
   /** Opens the modal where a CSM whose email Slack hides gives the address customers reply to. */
   openReplyToEmail: 'person_reply_to_email',
 } as const;
@@ -61,6 +64,8 @@ export const VIEWS = {
   accountChannels: 'view_account_channels',
   contact: 'view_contact',
   replyToEmail: 'view_reply_to_email',
+  reopenAccount: 'view_reopen_account',
+  markChurned: 'view_mark_churned',
 } as const;
 
 /** Input block and element ids inside modals. */

@@ -4,6 +4,7 @@
  * Reviewing (reviewedAt) stops the clock. Each step is claimed with a conditional update before anyone is told,
  * so several processes never send it twice; after a downtime past the SLA only the escalation goes out.
  */
+import { RUNNING_ACCOUNT_STATUSES } from '../../domain/account-state';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
 import type { SubmissionReviewNotice } from '../notifications/notification-facts';
@@ -24,7 +25,8 @@ export async function remindUnreviewedSubmissions(
   const now = ctx.now();
   const result: SubmissionClockResult = { reminded: [], escalated: [] };
   const open = await ctx.prisma.submission.findMany({
-    where: { reviewedAt: null, escalatedAt: null },
+    // A submission on a live or churned account is no longer on the clock.
+    where: { reviewedAt: null, escalatedAt: null, account: { status: { in: [...RUNNING_ACCOUNT_STATUSES] } } },
     orderBy: { createdAt: 'asc' },
     take: options.limit ?? 500,
     include: {

@@ -26,6 +26,8 @@ import { registerOpenContactModal } from './open-contact-modal';
 import { registerRemoveContact } from './remove-contact';
 import { registerSettleAtRisk } from './settle-at-risk';
 import { registerOpenReplyToEmail } from './open-reply-to-email';
+import { registerOpenReopenAccount } from './open-reopen-account';
+import { registerOpenMarkChurned } from './open-mark-churned';
 
 export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerApprove(app, deps);
@@ -54,4 +56,6 @@ export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerRemoveContact(app, deps);
   registerSettleAtRisk(app, deps);
   registerOpenReplyToEmail(app, deps);
+  registerOpenReopenAccount(app, deps);
+  registerOpenMarkChurned(app, deps);
 }
