@@ -113,6 +113,8 @@ export const SETTINGS_FIELDS = {
   reminderMaxCount: 'settings_reminder_max',
   defaultCsmChannelId: 'settings_csm_channel',
   workspaceMembersCanView: 'settings_members_can_view',
+  executionNeedsApproval: 'settings_execution_needs_approval',
+  approverMustDiffer: 'settings_approver_must_differ',
 } as const;
 
 /** Block (and element) ids of the People modal's "Add a person" inputs. */

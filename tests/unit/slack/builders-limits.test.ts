@@ -707,6 +707,8 @@ describe('settings and people builders under oversized and hostile input', () =>
     reminderMaxCount: 10,
     defaultCsmChannelId: 'C0123ABCD',
     workspaceMembersCanView: true,
+    executionNeedsApproval: true,
+    approverMustDiffer: true,
   };
 
   it('Settings modal with every value too long, and the saved confirmation with every setting changed', () => {
