@@ -22,7 +22,7 @@ export class DomainError extends Error {
   }
 }
 
-export type TransitionEntity = 'action' | 'milestone';
+export type TransitionEntity = 'action' | 'milestone' | 'account';
 
 export interface IllegalTransitionDetails {
   entity: TransitionEntity;

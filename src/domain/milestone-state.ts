@@ -3,6 +3,7 @@
  *
  *   pending --start--> in_progress --complete--> completed
  *   in_progress --block(note)--> blocked --unblock--> in_progress
+ *   completed --reopen--> in_progress   (only the last milestone, when an admin reopens a finished account)
  *
  * A blocked milestone must be unblocked before it is completed, so the customer never sees a
  * blocker note on a milestone that is already done.
@@ -12,7 +13,7 @@ import { IllegalTransitionError, NoteRequiredError } from './errors';
 export const MILESTONE_STATUSES = ['pending', 'in_progress', 'blocked', 'completed'] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
-export const MILESTONE_EVENTS = ['start', 'complete', 'block', 'unblock'] as const;
+export const MILESTONE_EVENTS = ['start', 'complete', 'block', 'unblock', 'reopen'] as const;
 export type MilestoneEvent = (typeof MILESTONE_EVENTS)[number];
 
 export interface MilestoneTransitionOptions {
@@ -31,6 +32,7 @@ const RULES: Record<MilestoneEvent, EventRule> = {
   complete: { from: 'in_progress', to: 'completed', verb: 'completed' },
   block: { from: 'in_progress', to: 'blocked', verb: 'blocked' },
   unblock: { from: 'blocked', to: 'in_progress', verb: 'unblocked' },
+  reopen: { from: 'completed', to: 'in_progress', verb: 'reopened' },
 };
 
 const STATUS_WORDS: Record<MilestoneStatus, string> = {

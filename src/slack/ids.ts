@@ -46,6 +46,9 @@ export const ACTIONS = {
   backOnTrack: 'account_back_on_track',
   /** The App Home select where a CSM chooses how review cards reach them: as they come, or in the morning digest. */
   reviewCardDelivery: 'home_review_card_delivery',
+  /** The end of an onboarding, from the card: reopen a completed or churned account (admins), mark it churned. */
+  reopenAccount: 'account_reopen',
+  markChurned: 'account_mark_churned',
   /** Opens the modal where a CSM whose email Slack hides gives the address customers reply to. */
   openReplyToEmail: 'person_reply_to_email',
 } as const;
@@ -63,6 +66,8 @@ export const VIEWS = {
   accountChannels: 'view_account_channels',
   contact: 'view_contact',
   replyToEmail: 'view_reply_to_email',
+  reopenAccount: 'view_reopen_account',
+  markChurned: 'view_mark_churned',
 } as const;
 
 /** Input block and element ids inside modals. */
@@ -110,6 +115,8 @@ export const SETTINGS_FIELDS = {
   reminderMaxCount: 'settings_reminder_max',
   defaultCsmChannelId: 'settings_csm_channel',
   workspaceMembersCanView: 'settings_members_can_view',
+  executionNeedsApproval: 'settings_execution_needs_approval',
+  approverMustDiffer: 'settings_approver_must_differ',
 } as const;
 
 /** Block (and element) ids of the People modal's "Add a person" inputs. */

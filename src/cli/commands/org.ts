@@ -27,6 +27,8 @@ export const SETTING_FLAGS: Readonly<Record<keyof OrganizationSettings, string>>
   reminderMaxCount: '--max-reminders',
   defaultCsmChannelId: '--csm-channel',
   workspaceMembersCanView: '--workspace-can-view',
+  executionNeedsApproval: '--execution-needs-approval',
+  approverMustDiffer: '--four-eyes',
 };
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
@@ -55,6 +57,12 @@ function yesNo(value: string): boolean {
   if (/^(yes|true|on)$/i.test(value)) return true;
   if (/^(no|false|off)$/i.test(value)) return false;
   throw new InvalidArgumentError('expected yes or no');
+}
+
+function onOff(value: string): boolean {
+  if (/^(on|yes|true)$/i.test(value)) return true;
+  if (/^(off|no|false)$/i.test(value)) return false;
+  throw new InvalidArgumentError('expected on or off');
 }
 
 /** `none` clears a setting that may be empty (the logo, the default CSM channel). */
@@ -110,6 +118,12 @@ export function registerOrgCommands(program: Command): void {
       orNone,
     )
     .option('--workspace-can-view <yes|no>', 'whether anyone in the workspace may view Thread', yesNo)
+    .option(
+      '--execution-needs-approval <on|off>',
+      'whether a draft must be approved before it is executed (email, Slack message, portal request)',
+      onOff,
+    )
+    .option('--four-eyes <on|off>', 'whether the approver must be someone other than the executor', onOff)
     .action(
       async (opts: {
         org?: string;
@@ -125,6 +139,8 @@ export function registerOrgCommands(program: Command): void {
         maxReminders?: number;
         csmChannel?: string | null;
         workspaceCanView?: boolean;
+        executionNeedsApproval?: boolean;
+        fourEyes?: boolean;
       }) => {
         const settings: NonNullable<UpdateSettingsOptions['settings']> = {
           name: opts.name,
@@ -139,6 +155,8 @@ export function registerOrgCommands(program: Command): void {
           reminderMaxCount: opts.maxReminders,
           defaultCsmChannelId: opts.csmChannel,
           workspaceMembersCanView: opts.workspaceCanView,
+          executionNeedsApproval: opts.executionNeedsApproval,
+          approverMustDiffer: opts.fourEyes,
         };
         const given = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
         if (Object.keys(given).length === 0) {

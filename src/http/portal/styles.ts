@@ -66,6 +66,8 @@ progress::-moz-progress-bar{background:var(--brand);border-radius:999px}
 .milestone--completed .milestone__marker{background:var(--brand);border-color:var(--brand);color:var(--on-brand)}
 .milestone--in_progress .milestone__marker{border-color:var(--brand);color:var(--brand-ink)}
 .milestone--blocked .milestone__marker{border-color:var(--warn-line);background:var(--warn-bg);color:var(--warn)}
+.milestone--live .milestone__marker{background:var(--ok);border-color:var(--ok);color:#fff}
+.hero--live .eyebrow{color:var(--ok)}
 .milestone__name{margin:.25rem 0 .2rem}
 .milestone__meta{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;font-size:.9rem;margin:0}
 .status{border-radius:999px;padding:0 .55rem;font-size:.78rem;font-weight:700}

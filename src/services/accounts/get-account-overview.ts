@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OPEN_ACTION_STATUSES } from '../../domain/action-state';
 import { currentMilestone } from '../../domain/current-milestone';
+import { timeToValueDays } from '../../domain/metrics';
 import { milestoneProgress } from '../../domain/milestone-progress';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../context';
@@ -32,11 +33,16 @@ export interface AccountOverview {
   customerChannelId: string | null;
   /** Thread's open at-risk suggestion, in words, for the CSM to confirm or dismiss; null when there is none. */
   riskSuggestion: { reasons: string[]; suggestedAt: Date } | null;
+  /** Once completed: the go-live day (organisation's timezone) and business days from kickoff to it. */
+  live: { since: Date; timeToValueDays: number } | null;
+  /** Once churned: why and when. */
+  churn: { reason: string; at: Date | null } | null;
 }
 
 /**
  * What `/thread account` shows: status, ARR, CSM, progress, the current milestone, next actions, blockers, its
- * contacts and Slack places, and an open at-risk suggestion.
+ * contacts and Slack places, an open at-risk suggestion, and once it has ended, its go-live and time to value or
+ * its churn.
  */
 export async function getAccountOverview(
   ctx: ServiceContext,
@@ -46,6 +52,7 @@ export async function getAccountOverview(
   const account = await ctx.prisma.account.findFirst({
     where: { id: o.accountId, organizationId: o.organizationId },
     include: {
+      organization: { select: { workingDays: true } },
       csm: { select: { name: true, slackUserId: true } },
       milestones: { orderBy: { position: 'asc' } },
       contacts: { orderBy: PRIMARY_CONTACT_FIRST, select: CONTACT_SELECT },
@@ -88,5 +95,13 @@ export async function getAccountOverview(
     riskSuggestion: account.riskSuggestedAt
       ? { reasons: riskSuggestionReasons(account.riskSuggestion), suggestedAt: account.riskSuggestedAt }
       : null,
+    live:
+      account.status === 'completed' && account.goLiveActualDate
+        ? {
+            since: account.goLiveActualDate,
+            timeToValueDays: timeToValueDays(account, account.organization.workingDays) ?? 0,
+          }
+        : null,
+    churn: account.status === 'churned' ? { reason: account.churnReason ?? '', at: account.churnedAt } : null,
   };
 }

@@ -24,6 +24,7 @@ import { toJsonInput } from '../json/stored-json';
 import { toAppError } from '../errors/to-app-error';
 import { propagateTriggers } from '../plan/propagate-triggers';
 import { refreshNextActionAt } from '../plan/refresh-next-action-at';
+import { assertApprovalRule } from './assert-approval-rule';
 import { loadActionForExecution } from './load-action-for-execution';
 import { getCustomerEmailSender } from '../people/get-customer-email-sender';
 import { authorizeAccountChange, personActorSchema } from '../permissions/authorize-account-change';
@@ -70,6 +71,11 @@ export async function executeAction(
   } catch (error) {
     throw toAppError(error);
   }
+  await assertApprovalRule(ctx, {
+    organizationId: action.account.organizationId,
+    draft: action,
+    executorUserId: actorUserId,
+  });
 
   const planned = planSend(action, deps);
   // Customer email goes out as the account's CSM, with replies to them: refused before anything is claimed when

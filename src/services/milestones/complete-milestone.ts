@@ -3,6 +3,7 @@ import { businessCalendar } from '../../domain/business-days';
 import { OPEN_ACTION_STATUSES } from '../../domain/action-state';
 import { nextMilestoneStatus } from '../../domain/milestone-state';
 import { AppError } from '../../lib/errors';
+import { goLiveIfPlanDone, type WentLive } from '../accounts/go-live';
 import { refreshAccountSchedule } from '../accounts/refresh-account-schedule';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
@@ -21,11 +22,14 @@ export interface CompletedMilestone {
   accountId: string;
   name: string;
   next: { milestoneId: string; name: string; scheduled: { id: string; name: string; dueAt: Date }[] } | null;
+  /** Set when this was the plan's last milestone and the account went live. */
+  wentLive: WentLive | null;
 }
 
 /**
  * In progress → completed. Open actions need an override reason (kept on the milestone and in the audit). The next
- * milestone, if pending, starts at once and its start triggers get their due times. Every transition is audited.
+ * milestone, if pending, starts at once and its start triggers get their due times; when none is left to do, the
+ * account goes live (accounts/go-live.ts). Every transition is audited.
  */
 export async function completeMilestone(
   ctx: ServiceContext,
@@ -79,7 +83,10 @@ export async function completeMilestone(
       });
       next = { milestoneId: following.id, name: following.name, scheduled };
     }
+    const wentLive = next
+      ? null
+      : await goLiveIfPlanDone(tx, { account: m.account, milestoneName: m.name, actor: m.person.auditActor, at: now });
     await refreshAccountSchedule(tx, m.accountId);
-    return { milestoneId: m.id, accountId: m.accountId, name: m.name, next };
+    return { milestoneId: m.id, accountId: m.accountId, name: m.name, next, wentLive };
   });
 }

@@ -22,6 +22,10 @@ export interface OrganizationSettings {
   reminderMaxCount: number;
   defaultCsmChannelId: string | null;
   workspaceMembersCanView: boolean;
+  /** A draft that leaves the house must be approved before it is executed. */
+  executionNeedsApproval: boolean;
+  /** Four eyes: the approver must be someone other than the person who executes. */
+  approverMustDiffer: boolean;
 }
 
 /** Every setting, in the order screens list them and update-settings audits them. */
@@ -38,6 +42,8 @@ export const SETTING_KEYS: readonly (keyof OrganizationSettings)[] = [
   'reminderMaxCount',
   'defaultCsmChannelId',
   'workspaceMembersCanView',
+  'executionNeedsApproval',
+  'approverMustDiffer',
 ];
 
 export const SETTINGS_SELECT = {
@@ -53,6 +59,8 @@ export const SETTINGS_SELECT = {
   portalReminderMaxCount: true,
   defaultCsmChannelId: true,
   workspaceMembersCanView: true,
+  executionNeedsApproval: true,
+  approverMustDiffer: true,
 } satisfies Prisma.OrganizationSelect;
 
 type SettingsRow = Prisma.OrganizationGetPayload<{ select: typeof SETTINGS_SELECT }>;
@@ -71,6 +79,8 @@ export function toSettings(row: SettingsRow): OrganizationSettings {
     reminderMaxCount: row.portalReminderMaxCount,
     defaultCsmChannelId: row.defaultCsmChannelId,
     workspaceMembersCanView: row.workspaceMembersCanView,
+    executionNeedsApproval: row.executionNeedsApproval,
+    approverMustDiffer: row.approverMustDiffer,
   };
 }
 
@@ -89,6 +99,8 @@ export function toColumns(settings: Partial<OrganizationSettings>): Prisma.Organ
     portalReminderMaxCount: settings.reminderMaxCount,
     defaultCsmChannelId: settings.defaultCsmChannelId,
     workspaceMembersCanView: settings.workspaceMembersCanView,
+    executionNeedsApproval: settings.executionNeedsApproval,
+    approverMustDiffer: settings.approverMustDiffer,
   };
 }
 
@@ -106,6 +118,8 @@ export const SETTING_LABELS: Readonly<Record<keyof OrganizationSettings, string>
   reminderMaxCount: 'Maximum reminders',
   defaultCsmChannelId: 'Default CSM channel',
   workspaceMembersCanView: 'Workspace members can view',
+  executionNeedsApproval: 'Executing needs an approval',
+  approverMustDiffer: 'Four eyes (approver is not the executor)',
 };
 
 /** A setting's value as plain words ("none" for a cleared one); surfaces escape it for their own medium. */

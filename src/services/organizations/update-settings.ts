@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkApprovalSettings } from '../../domain/approval-rule';
 import { checkBrandColor } from '../../domain/brand-color';
 import type { Checked } from '../../domain/checked';
 import { checkLogoUrl } from '../../domain/logo-url';
@@ -38,6 +39,8 @@ const optionsSchema = z.object({
       reminderMaxCount: z.number(),
       defaultCsmChannelId: z.string().nullable(),
       workspaceMembersCanView: z.boolean(),
+      executionNeedsApproval: z.boolean(),
+      approverMustDiffer: z.boolean(),
     })
     .partial()
     .strict(),
@@ -91,8 +94,16 @@ function validate(input: SettingsInput): Partial<OrganizationSettings> {
       s.defaultCsmChannelId === null ? { ok: true, value: null } : checkChannel(s.defaultCsmChannelId),
     );
   if (s.workspaceMembersCanView !== undefined) valid.workspaceMembersCanView = s.workspaceMembersCanView;
+  if (s.executionNeedsApproval !== undefined) valid.executionNeedsApproval = s.executionNeedsApproval;
+  if (s.approverMustDiffer !== undefined) valid.approverMustDiffer = s.approverMustDiffer;
   if (problems.length > 0) throw fieldErrors(problems);
   return valid;
+}
+
+/** Rules between settings, on the settings as they would be after the change (four eyes needs approvals on). */
+function checkTogether(after: OrganizationSettings): void {
+  const approval = checkApprovalSettings(after);
+  if (!approval.ok) throw fieldErrors([{ field: 'approverMustDiffer', message: approval.message }]);
 }
 
 /** How a setting's value reads in the audit trail. */
@@ -127,6 +138,7 @@ export async function updateSettings(ctx: ServiceContext, input: UpdateSettingsO
     );
     const changed = SETTING_KEYS.filter((k) => wanted[k] !== undefined && !same(before[k], wanted[k]));
     if (changed.length === 0) return { settings: before, previous: before, changed };
+    checkTogether({ ...before, ...wanted });
 
     const update: Partial<OrganizationSettings> = {};
     for (const key of changed) copySetting(update, wanted, key);

@@ -12,6 +12,8 @@ export interface PortalFrame {
     domain: string | null;
     kickoffDate: Date;
     goLiveDate: Date | null;
+    /** The day it went live (organisation's timezone), while it is completed; null otherwise. */
+    liveSince: Date | null;
     status: string;
   };
   contact: { id: string; name: string; email: string };
@@ -30,6 +32,7 @@ export interface PortalFrameRow {
   accountDomain: string | null;
   kickoffDate: Date;
   goLiveDate: Date | null;
+  goLiveActualDate: Date | null;
   accountStatus: string;
   hasCsm: boolean;
   csmName: string | null;
@@ -50,7 +53,7 @@ export function selectPortalFrame(session: PortalSession, extra: Prisma.Sql = Pr
   return Prisma.sql`
     SELECT c."id" AS "contactId", c."name" AS "contactName", c."email" AS "contactEmail",
            a."id" AS "accountId", a."name" AS "accountName", a."domain" AS "accountDomain",
-           a."kickoffDate", a."goLiveDate", a."status"::text AS "accountStatus",
+           a."kickoffDate", a."goLiveDate", a."goLiveActualDate", a."status"::text AS "accountStatus",
            (u."id" IS NOT NULL) AS "hasCsm", u."name" AS "csmName", COALESCE(u."replyToEmail", u."email") AS "csmEmail", u."title" AS "csmTitle",
            o."name" AS "brandName", o."logoUrl" AS "brandLogoUrl", o."brandColor", o."timezone" AS "timeZone"
            ${extra}
@@ -71,6 +74,7 @@ export function toPortalFrame(row: PortalFrameRow | undefined): PortalFrame {
       domain: row.accountDomain,
       kickoffDate: row.kickoffDate,
       goLiveDate: row.goLiveDate,
+      liveSince: row.accountStatus === 'completed' ? row.goLiveActualDate : null,
       status: row.accountStatus,
     },
     contact: { id: row.contactId, name: row.contactName, email: row.contactEmail },

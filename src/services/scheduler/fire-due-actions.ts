@@ -15,6 +15,7 @@
  * Drafting and the review card happen after the transaction commits: a slow drafter never holds row locks.
  */
 import { Prisma } from '../../db/generated/client';
+import { RUNNING_ACCOUNT_STATUSES } from '../../domain/account-state';
 import { nextActionStatus } from '../../domain/action-state';
 import { recordEntityChange } from '../audit/record-entity-change';
 import type { ServiceContext, Tx } from '../context';
@@ -75,6 +76,8 @@ interface Candidate {
 
 const portalTypes = Prisma.join(PORTAL_TYPES.map((t) => Prisma.sql`${t}::"ActionType"`));
 const openStatuses = Prisma.join(PORTAL_OPEN_STATUSES.map((s) => Prisma.sql`${s}::"ActionStatus"`));
+/** Only running accounts are fired for: a completed (live) or churned one keeps its pending actions untouched. */
+const runningAccounts = Prisma.join(RUNNING_ACCOUNT_STATUSES.map((s) => Prisma.sql`${s}::"AccountStatus"`));
 
 export async function fireDueActions(
   ctx: ServiceContext,
@@ -129,6 +132,7 @@ async function claimBatch(
     SELECT a.id, a."accountId", a.type::text AS type
     FROM "Action" a
     WHERE a.status = 'pending'::"ActionStatus" AND a."dueAt" <= ${now} AND a."triggerKind" <> 'manual'::"TriggerKind"
+      AND EXISTS (SELECT 1 FROM "Account" run WHERE run.id = a."accountId" AND run.status IN (${runningAccounts}))
       AND NOT (
         a.type IN (${portalTypes}) AND a."waitingReason" IS NOT NULL
         AND (SELECT count(*) FROM "Action" o WHERE o."accountId" = a."accountId" AND o.type IN (${portalTypes}) AND o.status IN (${openStatuses}))
@@ -159,6 +163,7 @@ async function markReady(tx: Tx, now: Date, ids: string[]): Promise<FiredAction[
     SET status = ${to}::"ActionStatus", "firedAt" = ${now}, "waitingReason" = NULL, "updatedAt" = ${now}
     FROM "Account" acc
     WHERE a.id IN (${Prisma.join(ids)}) AND a.status = 'pending'::"ActionStatus" AND acc.id = a."accountId"
+      AND acc.status IN (${runningAccounts})
     RETURNING a.id, a."accountId", a.name, a."dueAt", acc."organizationId"`;
   rows.sort((x, y) => x.dueAt.getTime() - y.dueAt.getTime() || x.id.localeCompare(y.id));
   for (const row of rows) {

@@ -6,6 +6,8 @@
  * The reminder is claimed (reminderCount) before sending and given back if the send fails, so several
  * processes never email twice and a failed send is retried on a later tick.
  */
+import { Prisma } from '../../db/generated/client';
+import { RUNNING_ACCOUNT_STATUSES } from '../../domain/account-state';
 import { firstName } from '../../domain/first-name';
 import { addBusinessDays, businessCalendar } from '../../domain/business-days';
 import { recordAuditEvent } from '../audit/record-audit-event';
@@ -13,6 +15,9 @@ import type { ServiceContext } from '../context';
 import type { Mailer, PortalLinks } from '../execution/ports';
 import { PORTAL_TYPES } from './portal-throttle';
 import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
+
+/** A live or churned customer is not reminded of anything. */
+const runningAccounts = Prisma.join(RUNNING_ACCOUNT_STATUSES.map((s) => Prisma.sql`${s}::"AccountStatus"`));
 
 export interface PortalRemindersResult {
   sent: { actionId: string; to: string; reminder: number }[];
@@ -35,6 +40,7 @@ export async function remindUnansweredPortalRequests(
     JOIN "Account" acc ON acc."id" = a."accountId"
     JOIN "Organization" o ON o."id" = acc."organizationId"
     WHERE a."type" IN ('portal_form', 'portal_document') AND a."status" = 'executed'
+      AND acc."status" IN (${runningAccounts})
       AND a."executedAt" IS NOT NULL AND a."reminderCount" < o."portalReminderMaxCount"
     ORDER BY a."executedAt" ASC
     LIMIT ${options.limit ?? 500}`;

@@ -7,6 +7,7 @@
  * A step whose Slack post fails is given back (un-marked, audited) and sent again by the next tick. An escalation
  * is also claimed per recipient, so when one of several DMs failed, the retry goes only to whoever missed it.
  */
+import { RUNNING_ACCOUNT_STATUSES } from '../../domain/account-state';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
 import { claimEvent } from '../events/claim-event';
@@ -40,7 +41,8 @@ export async function remindUnreviewedSubmissions(
   const now = ctx.now();
   const result: SubmissionClockResult = { reminded: [], escalated: [], failed: [] };
   const open = await ctx.prisma.submission.findMany({
-    where: { reviewedAt: null, escalatedAt: null },
+    // A submission on a live or churned account is no longer on the clock.
+    where: { reviewedAt: null, escalatedAt: null, account: { status: { in: [...RUNNING_ACCOUNT_STATUSES] } } },
     orderBy: { createdAt: 'asc' },
     take: options.limit ?? 500,
     include: {

@@ -5,6 +5,7 @@
  * Each digest is claimed once per CSM and local day (a ProcessedEvent row), so several processes send it once;
  * a tick that comes late (after a downtime) still sends that day's digest. A failed send gives the claim back.
  */
+import { RUNNING_ACCOUNT_STATUSES } from '../../domain/account-state';
 import { addCalendarDays, formatCalendarDate } from '../../domain/calendar-date';
 import { localDateAt, localDateOf } from '../../domain/business-days';
 import { toLocalDateTime } from '../../domain/zoned-time';
@@ -34,7 +35,7 @@ export async function sendDailyDigests(ctx: ServiceContext, deps: { notifier: No
     const dayStart = localDateAt(today, 0, org.timezone);
     const dayEnd = localDateAt(addCalendarDays(today, 1), 0, org.timezone);
     const csms = await ctx.prisma.user.findMany({
-      where: { organizationId: org.id, csmAccounts: { some: { status: { in: ['active', 'at_risk'] } } } },
+      where: { organizationId: org.id, csmAccounts: { some: { status: { in: [...RUNNING_ACCOUNT_STATUSES] } } } },
       select: { id: true, name: true },
     });
     for (const csm of csms) {
@@ -71,7 +72,8 @@ async function digestFor(
   dayStart: Date,
   dayEnd: Date,
 ): Promise<DigestContent> {
-  const mine = { csmId, status: { in: ['active' as const, 'at_risk' as const] } };
+  // Live and churned accounts have nothing left for the digest.
+  const mine = { csmId, status: { in: [...RUNNING_ACCOUNT_STATUSES] } };
   const label = (a: { name: string; account: { name: string } }) => `${a.account.name}: ${a.name}`;
   const toReview = await ctx.prisma.action.findMany({
     where: { account: mine, status: { in: ['ready', 'review_pending'] }, reviewCardTs: null },

@@ -77,7 +77,41 @@ function contactBlocks(a: AccountOverview): KnownBlock[] {
   return blocks;
 }
 
+/** A finished onboarding, live or churned, in one line; nothing while it runs. */
+function outcomeBlocks(a: AccountOverview): KnownBlock[] {
+  if (a.live) {
+    const days = a.live.timeToValueDays;
+    return [
+      mrkdwnSection(
+        `:rocket: *Live since ${formatDate(a.live.since)}*, time to value ${days} day${days === 1 ? '' : 's'}`,
+      ),
+      context('Time to value counts business days from kickoff to go-live, both included. An admin can reopen it.'),
+    ];
+  }
+  if (a.churn) {
+    const when = a.churn.at ? ` on ${formatDate(a.churn.at)}` : '';
+    return [
+      mrkdwnSection(`:x: *Churned${when}*\n${safe(a.churn.reason, 2000) || '_no reason recorded_'}`),
+      context('Thread does no more scheduled work for it. An admin can reopen it.'),
+    ];
+  }
+  return [];
+}
+
+/**
+ * Reopen for an account whose onboarding has ended (the service lets only admins); Mark churned for one that has
+ * not churned yet (its CSM or an admin).
+ */
+function statusButtons(a: AccountOverview): Button[] {
+  const ended = a.status === 'completed' || a.status === 'churned';
+  return [
+    ...(ended ? [button('Reopen', ACTIONS.reopenAccount, a.id)] : []),
+    ...(a.status === 'churned' ? [] : [button('Mark churned', ACTIONS.markChurned, a.id, 'danger')]),
+  ];
+}
+
 function riskBlocks(a: AccountOverview): KnownBlock[] {
+  if (a.status === 'completed' || a.status === 'churned') return [];
   if (a.status === 'at_risk') {
     return [
       {
@@ -146,6 +180,7 @@ export function buildAccountCard(a: AccountOverview): SlackMessage {
         { type: 'mrkdwn', text: `*Progress*\n${a.milestonesDone}/${a.milestonesTotal} milestones done` },
       ],
     },
+    ...outcomeBlocks(a),
     ...riskBlocks(a),
     mrkdwnSection(`*Current milestone*\n${current}`),
     mrkdwnSection(`*Next actions*\n${next}`),
@@ -154,7 +189,7 @@ export function buildAccountCard(a: AccountOverview): SlackMessage {
       `*Slack places*\nCSM channel (review cards): ${channelMention(a.csmChannelId, '_the organisation’s default_')}\nCustomer channel: ${channelMention(a.customerChannelId, '_none_')}`,
     ),
     ...contactBlocks(a),
-    { type: 'actions', elements: [...actions, ...milestoneButtons] },
+    { type: 'actions', elements: [...actions, ...milestoneButtons, ...statusButtons(a)] },
     { ...context(`Account id ${a.id}`), block_id: ACCOUNT_CARD_MARKER },
   ];
   return {

@@ -63,7 +63,15 @@ export const COMMON_TIME_ZONES: readonly string[] = [
 ];
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+/** The value of a ticked yes/no checkbox. */
 const CAN_VIEW = 'yes';
+
+/** One checkbox that is a yes/no setting: ticked when on. */
+function switchBlock(blockId: string, label: string, optionText: string, on: boolean, hint: string) {
+  const box = option(optionText, CAN_VIEW);
+  const element: Checkboxes = { type: 'checkboxes', options: [box], ...(on ? { initial_options: [box] } : {}) };
+  return inputBlock(blockId, label, element, { optional: true, hint });
+}
 
 function option(text: string, value: string): PlainTextOption {
   return { text: plain(text, LIMITS.optionText), value };
@@ -180,6 +188,20 @@ export function buildSettingsModal(s: OrganizationSettings): ModalView {
       { optional: true, hint: 'Where review cards go when an account names no channel. Thread must be a member.' },
     ),
     inputBlock(F.workspaceMembersCanView, SETTING_LABELS.workspaceMembersCanView, canView, { optional: true }),
+    switchBlock(
+      F.executionNeedsApproval,
+      SETTING_LABELS.executionNeedsApproval,
+      'Approve a draft before it can be executed',
+      s.executionNeedsApproval,
+      'Emails, Slack messages and portal requests; internal tasks are not held. An edit clears the approval.',
+    ),
+    switchBlock(
+      F.approverMustDiffer,
+      SETTING_LABELS.approverMustDiffer,
+      'The approver must be someone other than the executor',
+      s.approverMustDiffer,
+      'Four eyes: only with the setting above. The person who approved a draft cannot also execute it.',
+    ),
   ];
   return modalShell({ callbackId: VIEWS.settings, title: 'Settings', submit: 'Save', blocks });
 }

@@ -126,4 +126,27 @@ describe('npm run thread -- org and people', () => {
     expect(badRole.code).not.toBe(0);
     expect(badRole.stderr).toContain('expected one of admin, csm, ae, viewer');
   });
+
+  it('switches the approval rule on with --execution-needs-approval and --four-eyes, refusing four eyes alone', async () => {
+    const before = await runCli(['org', 'show'], env);
+    expect(before.stdout).toMatch(/^Executing needs an approval\s+--execution-needs-approval\s+no$/m);
+    expect(before.stdout).toMatch(/^Four eyes \(approver is not the executor\)\s+--four-eyes\s+no$/m);
+
+    const alone = await runCli(['org', 'set', '--four-eyes', 'on'], env);
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toContain(
+      'thread: --four-eyes: Four eyes only applies when executing needs an approval: turn that on too, or turn four eyes off.',
+    );
+    const typo = await runCli(['org', 'set', '--four-eyes', 'maybe'], env);
+    expect(typo.code).not.toBe(0);
+    expect(typo.stderr).toContain('expected on or off');
+
+    const on = await runCli(['org', 'set', '--execution-needs-approval', 'on', '--four-eyes', 'on'], env);
+    expect(on.code).toBe(0);
+    expect(on.stdout).toContain('Executing needs an approval: no → yes');
+    expect(on.stdout).toContain('Four eyes (approver is not the executor): no → yes');
+    const after = await runCli(['org', 'show'], env);
+    expect(after.stdout).toMatch(/^Executing needs an approval\s+--execution-needs-approval\s+yes$/m);
+    expect(after.stdout).toMatch(/^Four eyes \(approver is not the executor\)\s+--four-eyes\s+yes$/m);
+  });
 });

@@ -93,9 +93,11 @@ describe('organisation settings', () => {
         reminderMaxCount: 4,
         defaultCsmChannelId: 'C0REVIEWS',
         workspaceMembersCanView: true,
+        executionNeedsApproval: true,
+        approverMustDiffer: true,
       },
     });
-    expect(result.changed).toHaveLength(12);
+    expect(result.changed).toHaveLength(14);
     expect(await getSettings(ctx, { organizationId, actor: admin })).toEqual({
       name: 'Acme Robotics GmbH',
       logoUrl: 'https://acme.io/logo.png',
@@ -109,11 +111,13 @@ describe('organisation settings', () => {
       reminderMaxCount: 4,
       defaultCsmChannelId: 'C0REVIEWS',
       workspaceMembersCanView: true,
+      executionNeedsApproval: true,
+      approverMustDiffer: true,
     });
     const rows = await t.db.prisma.auditEvent.findMany({
       where: { entityType: 'organization', entityId: organizationId, actor: admin.userId },
     });
-    expect(rows).toHaveLength(12);
+    expect(rows).toHaveLength(14);
     expect(rows).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ fromState: 'Acme Robotics', toState: 'Acme Robotics GmbH' }),

@@ -12,12 +12,14 @@ const LEGAL: Record<string, MilestoneStatus> = {
   'in_progress:complete': 'completed',
   'in_progress:block': 'blocked',
   'blocked:unblock': 'in_progress',
+  'completed:reopen': 'in_progress',
 };
 const TARGET: Record<MilestoneEvent, MilestoneStatus> = {
   start: 'in_progress',
   complete: 'completed',
   block: 'blocked',
   unblock: 'in_progress',
+  reopen: 'in_progress',
 };
 const pairs = MILESTONE_STATUSES.flatMap((from) => MILESTONE_EVENTS.map((event) => [from, event] as const));
 
@@ -42,8 +44,9 @@ describe('milestone state machine', () => {
     expect(error.message).toContain(`(${from} → ${TARGET[event]})`);
   });
 
-  it('has 4 legal and 12 illegal pairs', () => {
-    expect(pairs).toHaveLength(16);
+  it('has 5 legal and 15 illegal pairs', () => {
+    expect(pairs).toHaveLength(20);
+    expect(pairs.filter(([f, e]) => LEGAL[`${f}:${e}`])).toHaveLength(5);
   });
 
   it('a blocked milestone cannot be completed until unblocked', () => {

@@ -15,6 +15,7 @@ import type { ReviewCardData } from '../../../src/services/review/review-card-da
 import { buildAccountCard } from '../../../src/slack/blocks/account-card';
 import { buildAccountChannelsModal } from '../../../src/slack/blocks/account-channels-modal';
 import { buildChannelInviteNotice } from '../../../src/slack/blocks/channel-invite-notice';
+import { buildMarkChurnedModal, buildReopenAccountModal } from '../../../src/slack/blocks/account-status-modals';
 import { buildContactModal } from '../../../src/slack/blocks/contact-modal';
 import { buildAccountPicker } from '../../../src/slack/blocks/account-picker';
 import { buildAccountsList } from '../../../src/slack/blocks/accounts-list';
@@ -168,6 +169,8 @@ describe('message builders under oversized and hostile input', () => {
       csmChannelId: 'CCSM0001',
       customerChannelId: '<!channel>',
       riskSuggestion: { reasons: many(30, () => long(600)), suggestedAt: AT },
+      live: null,
+      churn: null,
     };
     const message = buildAccountCard(a);
     expectMessageOk(message);
@@ -181,6 +184,75 @@ describe('message builders under oversized and hostile input', () => {
     expect(actionIds(suggested.blocks)).toEqual(
       expect.arrayContaining([ACTIONS.addContact, ACTIONS.editContact, ACTIONS.removeContact]),
     );
+  });
+
+  it('a live and a churned account card: the outcome line, Reopen, Mark churned only until churned, a hostile reason escaped', () => {
+    const base: AccountOverview = {
+      id: 'acc_1',
+      name: long(500),
+      status: 'completed',
+      arr: 1000,
+      csmId: 'u1',
+      csmName: long(500),
+      csmSlackUserId: null,
+      milestonesDone: 5,
+      milestonesTotal: 5,
+      currentMilestone: null,
+      nextActions: [],
+      blockers: [],
+      draftsWaiting: 0,
+      contacts: [],
+      csmChannelId: null,
+      customerChannelId: null,
+      riskSuggestion: { reasons: ['stale suggestion'], suggestedAt: AT },
+      live: { since: new Date('2026-12-03T00:00:00Z'), timeToValueDays: 17 },
+      churn: null,
+    };
+    const live = buildAccountCard(base);
+    expectMessageOk(live);
+    expect(mrkdwnTexts(live.blocks).join('\n')).toContain('*Live since 3 Dec 2026*, time to value 17 days');
+    expect(actionIds(live.blocks)).toEqual(expect.arrayContaining([ACTIONS.reopenAccount, ACTIONS.markChurned]));
+    expect(actionIds(live.blocks)).not.toContain(ACTIONS.riskConfirm);
+
+    const churned = buildAccountCard({
+      ...base,
+      status: 'churned',
+      live: null,
+      churn: { reason: `<!channel> <script>alert(1)</script> ${long(5000)}`, at: AT },
+    });
+    expectMessageOk(churned);
+    const text = mrkdwnTexts(churned.blocks).join('\n');
+    expect(text).toContain('*Churned on');
+    expect(text).toContain('&lt;!channel&gt; &lt;script&gt;');
+    expect(actionIds(churned.blocks)).toContain(ACTIONS.reopenAccount);
+    expect(actionIds(churned.blocks)).not.toContain(ACTIONS.markChurned);
+
+    const running = buildAccountCard({ ...base, status: 'active', live: null });
+    expect(actionIds(running.blocks)).toContain(ACTIONS.markChurned);
+    expect(actionIds(running.blocks)).not.toContain(ACTIONS.reopenAccount);
+  });
+
+  it('Reopen and Mark churned modals with a long name and a response URL too long to keep', () => {
+    const url = `https://hooks.slack.com/actions/T1/${'9'.repeat(4000)}`;
+    for (const status of ['completed', 'churned']) {
+      const view = buildReopenAccountModal({
+        accountId: 'acc_1',
+        accountName: `<!channel> ${long(500)}`,
+        status,
+        liveSince: AT,
+        responseUrl: url,
+      });
+      expectViewOk(view);
+      expect(JSON.parse(view.private_metadata ?? '')).toEqual({ accountId: 'acc_1' });
+    }
+    const churn = buildMarkChurnedModal({
+      accountId: 'acc_1',
+      accountName: long(500),
+      status: 'active',
+      responseUrl: url,
+    });
+    expectViewOk(churn);
+    expect(textOf(churn)).not.toContain('<!channel>');
   });
 
   it('channels and contact modals with long names, hostile ids and a response URL too long to keep', () => {
@@ -678,6 +750,8 @@ describe('settings and people builders under oversized and hostile input', () =>
     reminderMaxCount: 10,
     defaultCsmChannelId: 'C0123ABCD',
     workspaceMembersCanView: true,
+    executionNeedsApproval: true,
+    approverMustDiffer: true,
   };
 
   it('Settings modal with every value too long, and the saved confirmation with every setting changed', () => {

@@ -60,6 +60,8 @@ describe('portal link buttons and modals under Block Kit limits', () => {
       csmChannelId: null,
       customerChannelId: null,
       riskSuggestion: null,
+      live: null,
+      churn: null,
     };
     const card = buildAccountCard(a);
     expectMessageOk(card);

@@ -37,6 +37,47 @@ function milestoneItem(m: PortalMilestoneView, index: number): SafeHtml {
 </li>`;
 }
 
+/** The end of the timeline once the account is live: the go-live day, after the last milestone. */
+function liveItem(since: Date): SafeHtml {
+  return html`<li class="milestone milestone--live">
+  <span class="milestone__marker" aria-hidden="true">★</span>
+  <div class="milestone__body">
+    <h3 class="milestone__name">Live</h3>
+    <p class="milestone__meta"><span class="status status--completed">Done</span>
+      <span class="muted">Went live <time datetime="${isoDay(since)}">${formatCalendarDay(since)}</time></span></p>
+  </div>
+</li>`;
+}
+
+/** The hero's heading and facts: where the onboarding stands, or, once live, that it is finished and since when. */
+function heroTop(page: PortalPage, current: PortalMilestoneView | null, liveSince: Date | null): SafeHtml {
+  const { frame, requests } = page;
+  const planned = frame.account.goLiveDate
+    ? html`<time datetime="${isoDay(frame.account.goLiveDate)}">${formatCalendarDay(frame.account.goLiveDate)}</time>`
+    : 'To be agreed';
+  if (liveSince) {
+    const day = html`<time datetime="${isoDay(liveSince)}">${formatCalendarDay(liveSince)}</time>`;
+    return html`<h1 id="page-title">You’re live</h1>
+    <p class="lead">Congratulations, ${firstName(frame.contact.name)}: ${frame.account.name} went live on ${day}. Your onboarding is complete; thank you for working through it with us.</p>
+    <dl class="facts">
+      <div class="fact"><dt>Went live</dt><dd>${day}</dd></div>
+      <div class="fact"><dt>Planned go-live</dt><dd>${planned}</dd></div>
+      <div class="fact"><dt>Milestones done</dt><dd>${page.milestones.filter((m) => m.status === 'completed').length} of ${page.milestones.length}</dd></div>
+    </dl>`;
+  }
+  return html`<h1 id="page-title">Hello ${firstName(frame.contact.name)}</h1>
+    <p class="lead">Here is where your onboarding stands and what we need from you next.</p>
+    <div class="progress">
+      <div class="progress__label"><span id="progress-label">Overall progress</span><span class="progress__value">${page.progressPct}%</span></div>
+      <progress aria-labelledby="progress-label" max="100" value="${page.progressPct}">${page.progressPct}%</progress>
+    </div>
+    <dl class="facts">
+      <div class="fact"><dt>Current stage</dt><dd>${current ? current.name : 'All done'}</dd></div>
+      <div class="fact"><dt>Planned go-live</dt><dd>${planned}</dd></div>
+      <div class="fact"><dt>Open requests</dt><dd>${requests.length}</dd></div>
+    </dl>`;
+}
+
 export function homePage(o: {
   base: string;
   nonce: string;
@@ -44,7 +85,8 @@ export function homePage(o: {
   page: PortalPage;
   answeredTitle?: string;
 }): SafeHtml {
-  const { frame, milestones, requests, recentlyCompleted, progressPct } = o.page;
+  const { frame, milestones, requests, recentlyCompleted } = o.page;
+  const liveSince = frame.account.liveSince;
   const current = currentOrNextMilestone(milestones);
   const blocked = milestones.filter((m) => m.blockerNote);
   const tz = frame.timeZone;
@@ -52,19 +94,9 @@ export function homePage(o: {
 ${o.answeredTitle ? html`<div class="notice notice--success" role="status"><p><strong>Thank you!</strong> We have received “${o.answeredTitle}”. Your contact has been told.</p></div>` : ''}
 <div class="page-grid">
 <div class="page-main">
-  <section class="card hero" aria-labelledby="page-title">
-    <p class="eyebrow">${frame.account.name} · onboarding with ${frame.brand.name}</p>
-    <h1 id="page-title">Hello ${firstName(frame.contact.name)}</h1>
-    <p class="lead">Here is where your onboarding stands and what we need from you next.</p>
-    <div class="progress">
-      <div class="progress__label"><span id="progress-label">Overall progress</span><span class="progress__value">${progressPct}%</span></div>
-      <progress aria-labelledby="progress-label" max="100" value="${progressPct}">${progressPct}%</progress>
-    </div>
-    <dl class="facts">
-      <div class="fact"><dt>Current stage</dt><dd>${current ? current.name : 'All done'}</dd></div>
-      <div class="fact"><dt>Planned go-live</dt><dd>${frame.account.goLiveDate ? html`<time datetime="${isoDay(frame.account.goLiveDate)}">${formatCalendarDay(frame.account.goLiveDate)}</time>` : 'To be agreed'}</dd></div>
-      <div class="fact"><dt>Open requests</dt><dd>${requests.length}</dd></div>
-    </dl>
+  <section class="card hero${liveSince ? ' hero--live' : ''}" aria-labelledby="page-title">
+    <p class="eyebrow">${frame.account.name} · onboarding with ${frame.brand.name}${liveSince ? ' · complete' : ''}</p>
+    ${heroTop(o.page, current, liveSince)}
   </section>
 
   ${blocked.map(
@@ -79,13 +111,15 @@ ${o.answeredTitle ? html`<div class="notice notice--success" role="status"><p><s
     ${
       requests.length > 0
         ? html`<ul class="requests">${requests.map((r) => requestItem(o.base, o.token, r, tz))}</ul>`
-        : html`<p class="empty">Nothing right now. We will let you know as soon as we need something.</p>`
+        : liveSince
+          ? html`<p class="empty">Nothing: your onboarding is complete.</p>`
+          : html`<p class="empty">Nothing right now. We will let you know as soon as we need something.</p>`
     }
   </section>
 
   <section class="card" aria-labelledby="timeline-title">
-    <h2 id="timeline-title">Your timeline</h2>
-    <ol class="timeline">${milestones.map((m, i) => milestoneItem(m, i))}</ol>
+    <h2 id="timeline-title">${liveSince ? 'Your completed timeline' : 'Your timeline'}</h2>
+    <ol class="timeline">${milestones.map((m, i) => milestoneItem(m, i))}${liveSince ? liveItem(liveSince) : ''}</ol>
   </section>
 </div>
 <aside class="page-side" aria-label="Your contact and recent activity">
@@ -110,5 +144,11 @@ ${o.answeredTitle ? html`<div class="notice notice--success" role="status"><p><s
   </section>
 </aside>
 </div>`;
-  return layout({ title: 'Your onboarding', base: o.base, nonce: o.nonce, brand: frame.brand, body });
+  return layout({
+    title: liveSince ? 'You’re live' : 'Your onboarding',
+    base: o.base,
+    nonce: o.nonce,
+    brand: frame.brand,
+    body,
+  });
 }

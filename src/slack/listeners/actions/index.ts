@@ -27,6 +27,8 @@ import { registerRemoveContact } from './remove-contact';
 import { registerSettleAtRisk } from './settle-at-risk';
 import { registerOpenReplyToEmail } from './open-reply-to-email';
 import { registerReviewCardDelivery } from './review-card-delivery';
+import { registerOpenReopenAccount } from './open-reopen-account';
+import { registerOpenMarkChurned } from './open-mark-churned';
 
 export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerApprove(app, deps);
@@ -56,4 +58,6 @@ export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerSettleAtRisk(app, deps);
   registerOpenReplyToEmail(app, deps);
   registerReviewCardDelivery(app, deps);
+  registerOpenReopenAccount(app, deps);
+  registerOpenMarkChurned(app, deps);
 }

@@ -12,6 +12,8 @@ import { registerPeopleSubmit } from './people-submit';
 import { registerAccountChannelsSubmit } from './account-channels-submit';
 import { registerContactSubmit } from './contact-submit';
 import { registerReplyToEmailSubmit } from './reply-to-email-submit';
+import { registerReopenAccountSubmit } from './reopen-account-submit';
+import { registerMarkChurnedSubmit } from './mark-churned-submit';
 
 export function registerViewListeners(app: App, deps: SlackDeps): void {
   registerEditDraftSubmit(app, deps);
@@ -26,4 +28,6 @@ export function registerViewListeners(app: App, deps: SlackDeps): void {
   registerAccountChannelsSubmit(app, deps);
   registerContactSubmit(app, deps);
   registerReplyToEmailSubmit(app, deps);
+  registerReopenAccountSubmit(app, deps);
+  registerMarkChurnedSubmit(app, deps);
 }

@@ -21,6 +21,12 @@ export const portalLinkModalMetadata = z.object({
   responseUrl: z.url({ protocol: /^https?$/ }).optional(),
 });
 
+/** Reopen and Mark churned: the account, and the card's response_url to show it again. */
+export const accountStatusModalMetadata = z.object({
+  accountId: z.string().min(1),
+  responseUrl: z.url({ protocol: /^https?$/ }).optional(),
+});
+
 /** Follow up on a submission: the submission, and the card to update afterwards when it is known. */
 export const followUpModalMetadata = z.object({
   submissionId: z.string().min(1),

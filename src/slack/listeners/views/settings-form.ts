@@ -53,6 +53,7 @@ export interface SettingsForm {
 export function readSettingsForm(view: Pick<ViewOutput, 'state'>): SettingsForm {
   const F = SETTINGS_FIELDS;
   const text = (blockId: string) => entry(view, blockId).value?.trim() ?? '';
+  const ticked = (blockId: string) => (entry(view, blockId).selected_options ?? []).length > 0;
   const otherZone = text(F.timezoneOther);
   const problems: FieldProblem[] = [];
   const numbers: Partial<Record<NumberKey, number>> = {};
@@ -75,7 +76,9 @@ export function readSettingsForm(view: Pick<ViewOutput, 'state'>): SettingsForm 
       workingDays: (entry(view, F.workingDays).selected_options ?? []).map((o) => Number(o.value)),
       ...numbers,
       defaultCsmChannelId: entry(view, F.defaultCsmChannelId).selected_conversation ?? null,
-      workspaceMembersCanView: (entry(view, F.workspaceMembersCanView).selected_options ?? []).length > 0,
+      workspaceMembersCanView: ticked(F.workspaceMembersCanView),
+      executionNeedsApproval: ticked(F.executionNeedsApproval),
+      approverMustDiffer: ticked(F.approverMustDiffer),
     },
   };
 }
