@@ -26,6 +26,7 @@ import { registerOpenContactModal } from './open-contact-modal';
 import { registerRemoveContact } from './remove-contact';
 import { registerSettleAtRisk } from './settle-at-risk';
 import { registerOpenReplyToEmail } from './open-reply-to-email';
+import { registerStartActionNow } from './start-action-now';
 
 export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerApprove(app, deps);
@@ -54,4 +55,5 @@ export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerRemoveContact(app, deps);
   registerSettleAtRisk(app, deps);
   registerOpenReplyToEmail(app, deps);
+  registerStartActionNow(app, deps);
 }
