@@ -1,13 +1,27 @@
 /**
  * Checks a template's structure beyond field shapes: keys are unique, every `after` names an
  * earlier action (which rules out cycles), delays and form fields make sense. The template-file
- * parser reports these alongside its own schema errors, with the same path notation.
+ * parser reports these alongside its own schema errors, with the same path notation, and the
+ * import refuses a template with any of them.
+ *
+ * Above all, no action may be stranded: every trigger must be able to fire. An action can never
+ * fire when it waits on an action that does not exist, on itself or on a later one (a cycle), for a
+ * submission of an action customers cannot submit, or so long after its event that the onboarding
+ * is over; a portal form without questions can never be answered, so nothing waiting on it fires.
+ * (At run time, a skipped action releases what waits on it and a manual one has "Start now".)
+ * Those problems name the action and say why it would never fire.
  */
 import type { TemplateProblem } from './errors';
 import { PORTAL_TYPES, type TemplateActionSpec, type TemplateSpec } from './template';
 import { resolveAfterKey } from './triggers';
 
 export type { TemplateProblem } from './errors';
+
+/**
+ * The longest delay a trigger may have, in business days either way: about a year. An action due later than that
+ * would not fire within any onboarding, and a far larger one would not even be a date.
+ */
+export const MAX_DELAY_DAYS = 260;
 
 export interface FlatTemplateAction {
   milestoneIndex: number;
@@ -77,6 +91,8 @@ function triggerProblems(
   const problems: TemplateProblem[] = [];
   const { kind, delayDays, after } = action.spec.trigger;
   const path = `${action.path}.trigger`;
+  const key = action.spec.key;
+  const never = `"${key}" would never fire`;
 
   if (!Number.isInteger(delayDays)) {
     problems.push({
@@ -87,6 +103,11 @@ function triggerProblems(
     problems.push({
       path: `${path}.delayDays`,
       message: `Only a kickoff_offset trigger may have a negative delay; a ${kind} trigger cannot fire before its event.`,
+    });
+  } else if (Math.abs(delayDays) > MAX_DELAY_DAYS) {
+    problems.push({
+      path: `${path}.delayDays`,
+      message: `${never} within an onboarding: a delay of ${delayDays} business days is more than ${MAX_DELAY_DAYS} (about a year).`,
     });
   }
 
@@ -102,18 +123,21 @@ function triggerProblems(
 
   if (after !== undefined) {
     const target = firstByKey.get(after);
-    if (after === action.spec.key) {
-      problems.push({ path: `${path}.after`, message: 'An action cannot wait on itself.' });
+    if (after === key) {
+      problems.push({ path: `${path}.after`, message: `${never}: it waits on itself.` });
       return problems;
     }
     if (!target) {
-      problems.push({ path: `${path}.after`, message: `No action has the key "${after}".` });
+      problems.push({
+        path: `${path}.after`,
+        message: `${never}: it waits on "${after}", and no action has that key.`,
+      });
       return problems;
     }
     if (target.position > action.position) {
       problems.push({
         path: `${path}.after`,
-        message: `"${after}" (${target.path}) comes later in the plan; an action can only wait on one before it.`,
+        message: `"${key}" waits on "${after}" (${target.path}), which comes later in the plan; an action can only wait on one before it, so the two could wait on each other for ever.`,
       });
       return problems;
     }
@@ -124,13 +148,12 @@ function triggerProblems(
     if (!target) {
       problems.push({
         path,
-        message:
-          'A submission trigger needs a portal action to wait on: set "after" or place it after one in the same milestone.',
+        message: `${never}: a submission trigger needs a portal action to wait on; set "after" or place it after one in the same milestone.`,
       });
     } else if (!PORTAL_TYPES.includes(target.spec.type)) {
       problems.push({
         path: after === undefined ? path : `${path}.after`,
-        message: `A submission trigger waits on "${target.spec.key}" (${target.spec.type}); customers only submit portal forms and documents.`,
+        message: `${never}: it waits for a submission of "${target.spec.key}" (${target.spec.type}), and customers only submit portal forms and documents.`,
       });
     }
   }
@@ -139,6 +162,13 @@ function triggerProblems(
 
 function formFieldProblems(action: FlatTemplateAction): TemplateProblem[] {
   const problems: TemplateProblem[] = [];
+  if (action.spec.type === 'portal_form' && (action.spec.formFields ?? []).length === 0) {
+    // The portal refuses to take an answer to a form without questions, so it would stay unanswered for ever.
+    problems.push({
+      path: `${action.path}.formFields`,
+      message: `"${action.spec.key}" could never be answered: a portal form needs at least one field, and what waits on its submission would never fire.`,
+    });
+  }
   const seen = new Set<string>();
   (action.spec.formFields ?? []).forEach((field, k) => {
     const path = `${action.path}.formFields[${k}]`;

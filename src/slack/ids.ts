@@ -2,6 +2,12 @@
 
 export const COMMAND = '/thread';
 
+/**
+ * "Start now" on a manual action: the button's value is the action id. Its listener (listeners/actions/start-action-now.ts)
+ * answers it on any message or view, so every screen that lists a plan can offer it.
+ */
+export const START_ACTION_NOW = 'plan_start_action_now';
+
 export const ACTIONS = {
   approve: 'review_approve',
   edit: 'review_edit',
@@ -51,6 +57,7 @@ export const ACTIONS = {
   markChurned: 'account_mark_churned',
   /** Opens the modal where a CSM whose email Slack hides gives the address customers reply to. */
   openReplyToEmail: 'person_reply_to_email',
+  startActionNow: START_ACTION_NOW,
 } as const;
 
 export const VIEWS = {

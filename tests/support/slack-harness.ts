@@ -70,6 +70,8 @@ export interface ClickOptions extends Signing {
   message?: { ts?: string; blocks?: unknown };
   /** The state of the message's inputs, e.g. the review queue's checkboxes. */
   state?: { values: Record<string, Record<string, unknown>> };
+  /** A click in a modal or App Home, where Slack sends no response_url to answer through. */
+  withoutResponseUrl?: boolean;
 }
 
 /** A button to click: one found in blocks (`findButton`) or named by its action id and value. */
@@ -271,7 +273,7 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}) {
             user: user(o.as),
             team: { id: o.team ?? TEAM },
             trigger_id: 'trigger.click',
-            response_url: fake.responseUrl(),
+            ...(o.withoutResponseUrl ? {} : { response_url: fake.responseUrl() }),
             container: o.container ?? EPHEMERAL_CONTAINER,
             ...(o.message ? { message: o.message } : {}),
             ...(o.state ? { state: o.state } : {}),

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import type { Actor, ServiceContext, Tx } from '../context';
 import { authorizeAccountChange, type accountActorSchema } from '../permissions/authorize-account-change';
 import { toAppError } from '../errors/to-app-error';
-import { propagateTriggers } from '../plan/propagate-triggers';
+import { propagateActionChange } from '../plan/propagate-action-change';
 
 export interface CompletionInput {
   organizationId: string;
@@ -78,7 +78,12 @@ export async function completeAction(
         at: now,
       });
       // An internal task completed straight from ready had not been "executed": this is its done event.
-      await propagateTriggers(tx, { kind: 'action_done', accountId: action.accountId, actionKey: action.key, at: now });
+      await propagateActionChange(tx, {
+        accountId: action.accountId,
+        action: { key: action.key, type: action.type as ActionType },
+        event: 'complete',
+        at: now,
+      });
       return { actionId: action.id, accountId: action.accountId, status: 'completed' as const };
     });
   } catch (error) {

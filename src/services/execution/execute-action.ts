@@ -22,7 +22,7 @@ import { describeBlocking, lintActionDraft } from '../drafting/lint-action-draft
 import { parseOptions } from '../errors/parse-options';
 import { toJsonInput } from '../json/stored-json';
 import { toAppError } from '../errors/to-app-error';
-import { propagateTriggers } from '../plan/propagate-triggers';
+import { propagateActionChange } from '../plan/propagate-action-change';
 import { refreshNextActionAt } from '../plan/refresh-next-action-at';
 import { assertApprovalRule } from './assert-approval-rule';
 import { loadActionForExecution } from './load-action-for-execution';
@@ -239,7 +239,12 @@ async function markExecuted(
     });
     // Sent is no longer open: the account's next action time moves on (transitionAction does this for the others).
     await refreshNextActionAt(tx, [action.accountId]);
-    await propagateTriggers(tx, { kind: 'action_done', accountId: action.accountId, actionKey: action.key, at });
+    await propagateActionChange(tx, {
+      accountId: action.accountId,
+      action: { key: action.key, type: action.type as ActionType },
+      event: 'sent',
+      at,
+    });
   });
 }
 

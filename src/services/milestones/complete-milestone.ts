@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { businessCalendar } from '../../domain/business-days';
 import { OPEN_ACTION_STATUSES } from '../../domain/action-state';
 import { nextMilestoneStatus } from '../../domain/milestone-state';
+import { completionRefusal, milestoneStartingAfter } from '../../domain/plan-engine';
 import { AppError } from '../../lib/errors';
 import { goLiveIfPlanDone, type WentLive } from '../accounts/go-live';
 import { refreshAccountSchedule } from '../accounts/refresh-account-schedule';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
-import { beginMilestone } from './begin-milestone';
+import { propagateTriggers } from '../plan/propagate-triggers';
 import { milestoneTargetShape, runMilestoneChange } from './run-milestone-change';
 import { transitionMilestone } from './transition-milestone';
 
@@ -42,8 +42,8 @@ export async function completeMilestone(
     nextMilestoneStatus(m.status, 'complete');
     const open = await tx.action.count({ where: { milestoneId: m.id, status: { in: [...OPEN_ACTION_STATUSES] } } });
     const override = o.overrideReason ? o.overrideReason : undefined;
-    if (open > 0 && !override) {
-      const message = `${m.name} still has ${open} open action${open === 1 ? '' : 's'}; give a reason to complete it anyway.`;
+    const message = completionRefusal(m, open, override);
+    if (message) {
       throw new AppError('validation_failed', message, {
         details: { openActions: open },
         fields: [{ field: 'overrideReason', message }],
@@ -60,8 +60,11 @@ export async function completeMilestone(
     });
 
     let next: CompletedMilestone['next'] = null;
-    const following = await tx.milestone.findFirst({ where: { accountId: m.accountId, position: m.position + 1 } });
-    if (following && following.status === 'pending') {
+    const following = milestoneStartingAfter(
+      await tx.milestone.findMany({ where: { accountId: m.accountId, position: m.position + 1 } }),
+      m.position,
+    );
+    if (following) {
       let scheduled: NonNullable<CompletedMilestone['next']>['scheduled'] = [];
       await transitionMilestone(tx, {
         milestone: { ...following, organizationId: m.account.organizationId },
@@ -69,12 +72,13 @@ export async function completeMilestone(
         data: { startedAt: now },
         conflict: `${following.name} was started by someone else while ${m.name} was being completed; look again.`,
         alsoWrite: async () => {
-          scheduled = await beginMilestone(tx, {
+          const released = await propagateTriggers(tx, {
+            kind: 'milestone_started',
+            accountId: m.accountId,
             milestoneId: following.id,
-            startedAt: now,
-            calendar: businessCalendar(m.account.organization.timezone, m.account.organization.workingDays),
-            kickoffDate: m.account.kickoffDate,
+            at: now,
           });
+          scheduled = released.map(({ id, name, dueAt }) => ({ id, name, dueAt }));
           return { auditData: { scheduledActions: scheduled.map((a) => a.id) } };
         },
         actor: m.person.auditActor,

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { businessCalendar } from '../../domain/business-days';
 import { refreshAccountSchedule } from '../accounts/refresh-account-schedule';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
-import { beginMilestone } from './begin-milestone';
+import { propagateTriggers } from '../plan/propagate-triggers';
 import { milestoneTargetShape, runMilestoneChange } from './run-milestone-change';
 import { transitionMilestone } from './transition-milestone';
 
@@ -31,12 +30,13 @@ export async function startMilestone(
       data: { startedAt: now },
       conflict: `${m.name} changed while you were starting it; look again.`,
       alsoWrite: async () => {
-        scheduled = await beginMilestone(tx, {
+        const released = await propagateTriggers(tx, {
+          kind: 'milestone_started',
+          accountId: m.accountId,
           milestoneId: m.id,
-          startedAt: now,
-          calendar: businessCalendar(m.account.organization.timezone, m.account.organization.workingDays),
-          kickoffDate: m.account.kickoffDate,
+          at: now,
         });
+        scheduled = released.map(({ id, name, dueAt }) => ({ id, name, dueAt }));
         return { auditData: { scheduledActions: scheduled.map((a) => a.id) } };
       },
       actor: m.person.auditActor,

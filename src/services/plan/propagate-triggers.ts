@@ -1,32 +1,25 @@
 /**
- * When something an action waits on happens, the waiting actions get their due times (domain/triggers.ts) and
- * the scheduler fires them on a later tick. Called inside the caller's transaction by the services that make
- * those things happen: executing or completing an action, a customer submission, a milestone starting.
+ * When something an action waits on happens, the waiting actions get their due times and the scheduler fires them
+ * on a later tick. Which actions an event releases, and when they become due, is the domain's rule
+ * (domain/plan-engine.ts); this loads the candidates and writes the due times. Called inside the caller's
+ * transaction by the services that make those things happen: sending, completing or skipping an action, a
+ * customer's submission (see propagate-action-change.ts), a milestone starting.
  *
- * Only actions with no due time yet are touched, so the first event wins (an action waiting on "executed or
- * completed" counts from the execution, and the later completion changes nothing) and calling it twice is safe.
+ * Only actions with no due time yet are touched, so the first event wins and calling it twice is safe.
  */
 import { businessCalendar } from '../../domain/business-days';
-import { computeDueAt, triggerAnchor, type TriggerAnchor } from '../../domain/triggers';
+import { dueAtAfter, type PlanEvent } from '../../domain/plan-engine';
 import type { Tx } from '../context';
 import { refreshNextActionAt } from './refresh-next-action-at';
 
-export type TriggerEvent =
-  | { kind: 'action_done'; accountId: string; actionKey: string; at: Date }
-  | { kind: 'submission'; accountId: string; actionKey: string; at: Date }
-  | { kind: 'milestone_started'; accountId: string; milestoneId: string; at: Date };
+export type TriggerEvent = PlanEvent & { accountId: string };
 
 export interface ScheduledAction {
   id: string;
   key: string;
+  name: string;
   dueAt: Date;
 }
-
-const ANCHOR: Record<TriggerEvent['kind'], TriggerAnchor> = {
-  action_done: 'action_done',
-  submission: 'submission',
-  milestone_started: 'milestone_start',
-};
 
 export async function propagateTriggers(tx: Tx, event: TriggerEvent): Promise<ScheduledAction[]> {
   const account = await tx.account.findUnique({
@@ -34,43 +27,44 @@ export async function propagateTriggers(tx: Tx, event: TriggerEvent): Promise<Sc
     select: { kickoffDate: true, organization: { select: { timezone: true, workingDays: true } } },
   });
   if (!account) return [];
+  const plan = {
+    calendar: businessCalendar(account.organization.timezone, account.organization.workingDays),
+    kickoffDate: account.kickoffDate,
+  };
 
-  const waiting = await tx.action.findMany({
+  // A narrowing query only; the domain decides which of these the event releases.
+  const candidates = await tx.action.findMany({
     where: {
       accountId: event.accountId,
       status: 'pending',
       dueAt: null,
       ...(event.kind === 'milestone_started'
-        ? { milestoneId: event.milestoneId, triggerKind: { in: ['milestone_start', 'previous_action'] } }
-        : {
-            afterActionKey: event.actionKey,
-            triggerKind: event.kind === 'submission' ? 'submission' : 'previous_action',
-          }),
+        ? { milestoneId: event.milestoneId }
+        : { afterActionKey: event.actionKey }),
     },
-    select: { id: true, key: true, triggerKind: true, delayDays: true, afterActionKey: true },
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      milestoneId: true,
+      status: true,
+      dueAt: true,
+      triggerKind: true,
+      delayDays: true,
+      afterActionKey: true,
+    },
     orderBy: { position: 'asc' },
   });
 
   const scheduled: ScheduledAction[] = [];
-  for (const action of waiting) {
-    if (triggerAnchor(action.triggerKind, action.afterActionKey) !== ANCHOR[event.kind]) continue;
-    const dueAt = computeDueAt(
-      { kind: action.triggerKind, delayDays: action.delayDays },
-      {
-        calendar: businessCalendar(account.organization.timezone, account.organization.workingDays),
-        kickoffDate: account.kickoffDate,
-        afterActionKey: action.afterActionKey,
-        milestoneStartedAt: event.kind === 'milestone_started' ? event.at : null,
-        afterActionDoneAt: event.kind === 'action_done' ? event.at : null,
-        submissionAt: event.kind === 'submission' ? event.at : null,
-      },
-    );
+  for (const action of candidates) {
+    const dueAt = dueAtAfter(action, event, plan);
     if (!dueAt) continue;
     const updated = await tx.action.updateMany({
       where: { id: action.id, status: 'pending', dueAt: null },
       data: { dueAt },
     });
-    if (updated.count === 1) scheduled.push({ id: action.id, key: action.key, dueAt });
+    if (updated.count === 1) scheduled.push({ id: action.id, key: action.key, name: action.name, dueAt });
   }
   if (scheduled.length > 0) await refreshNextActionAt(tx, [event.accountId]);
   return scheduled;

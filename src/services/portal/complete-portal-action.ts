@@ -4,10 +4,12 @@ import type { ActionType } from '../../domain/template';
 import { AppError } from '../../lib/errors';
 import { transitionAction } from '../actions/transition-action';
 import type { Tx } from '../context';
+import { propagateActionChange } from '../plan/propagate-action-change';
 import type { PortalSession } from './resolve-portal-token';
 
 export interface PortalActionToAnswer {
   id: string;
+  key: string;
   name: string;
   type: ActionType;
   status: ActionStatus;
@@ -26,7 +28,7 @@ export async function findPortalActionToAnswer(
 ): Promise<PortalActionToAnswer> {
   const action = await tx.action.findFirst({
     where: { id: actionId, accountId: session.accountId, type, status: { in: ['executed', 'completed'] } },
-    select: { id: true, name: true, type: true, status: true, accountId: true },
+    select: { id: true, key: true, name: true, type: true, status: true, accountId: true },
   });
   if (!action) throw new AppError('not_found', 'there is no such request in this portal');
   if (action.status === 'completed')
@@ -37,7 +39,8 @@ export async function findPortalActionToAnswer(
 /**
  * The customer's answer is in: the submission row, the action's executed → completed transition (checked by the
  * domain state machine, claimed with a conditional update so two tabs cannot both complete it), the audit
- * record and the engagement event, all in the caller's transaction.
+ * record, the engagement event, and the due times of the actions waiting on this submission (the scheduler fires
+ * them), all in the caller's transaction.
  */
 export async function completePortalAction(
   tx: Tx,
@@ -74,6 +77,12 @@ export async function completePortalAction(
       options.engagement === 'form_submitted'
         ? 'the customer submitted the form in the portal'
         : 'the customer uploaded the document in the portal',
+    at: now,
+  });
+  await propagateActionChange(tx, {
+    accountId: session.accountId,
+    action: { key: action.key, type: action.type },
+    event: 'complete',
     at: now,
   });
   await tx.engagementEvent.create({

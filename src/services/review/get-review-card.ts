@@ -3,6 +3,7 @@ import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
 import type { ReviewCardData } from './review-card-data';
+import { skipReleaseNotes } from './skip-release-notes';
 import { REVIEW_CARD_INCLUDE, toReviewCardData } from './to-review-card-data';
 
 const optionsSchema = z.object({ actionId: z.string().min(1) });
@@ -18,5 +19,9 @@ export async function getReviewCard(
   const approver = action.approvedById
     ? await ctx.prisma.user.findUnique({ where: { id: action.approvedById }, select: { slackUserId: true } })
     : null;
-  return toReviewCardData(action, approver?.slackUserId ?? null);
+  const skipNotes = await skipReleaseNotes(ctx.prisma, [action.id]);
+  return toReviewCardData(action, {
+    approvedBySlackUserId: approver?.slackUserId ?? null,
+    releasedBySkipOf: skipNotes.get(action.id) ?? null,
+  });
 }

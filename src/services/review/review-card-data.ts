@@ -19,6 +19,8 @@ export interface ReviewCardData {
   lastError: string | null;
   executedAt: Date | null;
   dueAt: Date | null;
+  /** The action whose skip gave this one its due time (it fires because that one was skipped), if any. */
+  releasedBySkipOf: string | null;
   csmId: string | null;
   csmSlackUserId: string | null;
   /** Where the account's review cards go (its CSM channel), when it has one. */

@@ -33,8 +33,14 @@ function recipientsOf(action: ActionWithCard): string[] {
   }
 }
 
-/** One place that turns a stored action into what its card shows. */
-export function toReviewCardData(action: ActionWithCard, approvedBySlackUserId: string | null): ReviewCardData {
+/**
+ * One place that turns a stored action into what its card shows. `about` is what the card needs from elsewhere:
+ * the approver's Slack id and the skipped action that released it (skip-release-notes.ts).
+ */
+export function toReviewCardData(
+  action: ActionWithCard,
+  about: { approvedBySlackUserId: string | null; releasedBySkipOf: string | null },
+): ReviewCardData {
   return {
     actionId: action.id,
     accountId: action.accountId,
@@ -48,11 +54,12 @@ export function toReviewCardData(action: ActionWithCard, approvedBySlackUserId: 
     body: action.draftBody ?? action.defaultBody,
     lintFindings: readLintFindings(action.lintFindings, action.id),
     approvedAt: action.approvedAt,
-    approvedBySlackUserId,
+    approvedBySlackUserId: about.approvedBySlackUserId,
     reviewNote: action.reviewNote,
     lastError: action.lastError,
     executedAt: action.executedAt,
     dueAt: action.dueAt,
+    releasedBySkipOf: about.releasedBySkipOf,
     csmId: action.account.csmId,
     csmSlackUserId: action.account.csm?.slackUserId ?? null,
     accountChannel: action.account.slackCsmChannelId,

@@ -1,5 +1,6 @@
 /**
- * Fires due actions: Pending actions whose due time has passed become Ready, oldest first, in bounded batches.
+ * Fires due actions: Pending actions whose due time has passed become Ready, oldest first, in bounded batches
+ * (domain/plan-engine.ts isDue, said in SQL). A manual action has a due time only once a person started it.
  *
  * Safe with many Thread processes on one PostgreSQL: each batch is one transaction that locks its rows with
  * `FOR UPDATE SKIP LOCKED` (another process skips them instead of waiting) and moves them with a conditional
@@ -131,7 +132,7 @@ async function claimBatch(
   const candidates = await tx.$queryRaw<Candidate[]>`
     SELECT a.id, a."accountId", a.type::text AS type
     FROM "Action" a
-    WHERE a.status = 'pending'::"ActionStatus" AND a."dueAt" <= ${now} AND a."triggerKind" <> 'manual'::"TriggerKind"
+    WHERE a.status = 'pending'::"ActionStatus" AND a."dueAt" <= ${now}
       AND EXISTS (SELECT 1 FROM "Account" run WHERE run.id = a."accountId" AND run.status IN (${runningAccounts}))
       AND NOT (
         a.type IN (${portalTypes}) AND a."waitingReason" IS NOT NULL
@@ -205,7 +206,7 @@ async function throttlePortalRequests(
   const dueRows = await tx.$queryRaw<{ id: string; accountId: string }[]>`
     SELECT id, "accountId" FROM "Action"
     WHERE "accountId" IN (${Prisma.join(accountIds)}) AND status = 'pending'::"ActionStatus" AND type IN (${portalTypes})
-      AND "dueAt" <= ${now} AND "triggerKind" <> 'manual'::"TriggerKind"
+      AND "dueAt" <= ${now}
     ORDER BY "accountId", position, id`;
 
   const mine = new Set(portal.map((c) => c.id));

@@ -1,11 +1,13 @@
 import type { TemplateSpec } from '../../domain/template';
+import { validateTemplateGraph } from '../../domain/template-graph';
+import { AppError } from '../../lib/errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Actor, ServiceContext } from '../context';
 import { toJsonInput } from '../json/stored-json';
 
 export interface ImportTemplateOptions {
   organizationId: string;
-  /** Already parsed and validated (domain/template-file.ts). */
+  /** Parsed (domain/template-file.ts); its graph is checked again here, whoever built it. */
   spec: TemplateSpec;
   actor: Actor;
 }
@@ -21,12 +23,19 @@ export interface ImportTemplateResult {
 /**
  * Stores a template, replacing the plan of an existing one with the same name and bumping its version.
  * One transaction: a failure leaves the previous version untouched. Accounts keep the plan they were given.
+ * A template whose graph could strand an action (domain/template-graph.ts) is refused before anything is written,
+ * with every problem named: which action, and why it would never fire.
  */
 export async function importTemplate(
   ctx: ServiceContext,
   options: ImportTemplateOptions,
 ): Promise<ImportTemplateResult> {
   const { spec, organizationId } = options;
+  const problems = validateTemplateGraph(spec);
+  if (problems.length > 0) {
+    const list = problems.map((p) => `${p.path}: ${p.message}`).join('\n');
+    throw new AppError('template_invalid', `the template "${spec.name}" is refused:\n${list}`, { details: problems });
+  }
   return ctx.prisma.$transaction(async (tx) => {
     const existing = await tx.template.findUnique({
       where: { organizationId_name: { organizationId, name: spec.name } },

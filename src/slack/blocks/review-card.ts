@@ -46,8 +46,11 @@ export function buildReviewCard(c: ReviewCardData): SlackMessage {
   const blocks: KnownBlock[] = [
     header(title),
     context(`*${TYPE_LABEL[c.type] ?? c.type}* to ${recipients} · due ${slackTime(c.dueAt)}`),
-    mrkdwnSection(draft),
   ];
+  // What it waited on never happened: the CSM should know before sending it.
+  if (c.releasedBySkipOf)
+    blocks.push(context(`:fast_forward: Fires because *${safe(c.releasedBySkipOf, 200)}* was skipped.`));
+  blocks.push(mrkdwnSection(draft));
   if (c.lintFindings.length) {
     const lines = c.lintFindings
       .slice(0, 10)

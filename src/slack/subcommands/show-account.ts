@@ -1,3 +1,4 @@
+import { canManageAccount } from '../../domain/roles';
 import { getAccountOverview } from '../../services/accounts/get-account-overview';
 import { getHandoffSummary } from '../../services/accounts/get-handoff-summary';
 import { getTimeline } from '../../services/accounts/get-timeline';
@@ -30,5 +31,7 @@ export async function showAccountView(
   if (view === 'account') return buildAccountCard(await getAccountOverview(deps.ctx, { organizationId, accountId }));
   if (view === 'timeline') return buildTimeline(await getTimeline(deps.ctx, { organizationId, accountId }));
   if (view === 'handoff') return buildHandoffSummary(await getHandoffSummary(deps.ctx, { organizationId, accountId }));
-  return buildReviewQueue(await listReviewQueue(deps.ctx, { organizationId, accountId }));
+  const queue = await listReviewQueue(deps.ctx, { organizationId, accountId });
+  // "Start now" is offered only to those who may start the account's actions (the service checks again).
+  return buildReviewQueue({ ...queue, toStart: queue.toStart.filter((a) => canManageAccount(actor, a)) });
 }

@@ -16,12 +16,7 @@ async function portalAccount(max: number) {
       spec('hello', 'email', { kind: 'kickoff_offset', delayDays: 0 }),
       // Due in reverse plan order: the throttle must still release them in plan order.
       ...[1, 2, 3, 4, 5].map((n) =>
-        spec(
-          `form-${n}`,
-          'portal_form',
-          { kind: 'kickoff_offset', delayDays: 1 - Math.min(n, 2) + 1 },
-          { formFields: [] },
-        ),
+        spec(`form-${n}`, 'portal_form', { kind: 'kickoff_offset', delayDays: 1 - Math.min(n, 2) + 1 }),
       ),
     ]),
   );

@@ -20,6 +20,10 @@ export function spec(
     body: `Hello {{contact.first_name}}, this is ${key} for {{company}}.`,
     instructions: '',
     purpose: '',
+    // The import refuses a form without questions (nobody could ever answer it).
+    ...(type === 'portal_form'
+      ? { formFields: [{ key: 'answer', label: `Your answer to ${key}`, kind: 'text' as const, required: true }] }
+      : {}),
     ...extra,
   };
 }

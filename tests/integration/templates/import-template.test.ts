@@ -66,6 +66,44 @@ describe('importing templates', () => {
     });
   });
 
+  it('refuses a template that could strand an action, naming each action and why it would never fire', async () => {
+    const ctx = serviceContext(t.db);
+    const org = await getDefaultOrganization(ctx);
+    const spec = await readTemplateFile(DEMO_TEMPLATE_FILE);
+    const [kickoff, setup, ...rest] = spec.milestones;
+    const stranding = {
+      ...spec,
+      milestones: [
+        {
+          ...kickoff!,
+          actions: kickoff!.actions.map((a) =>
+            a.key === 'success-plan-recap'
+              ? { ...a, trigger: { kind: 'previous_action' as const, delayDays: 0, after: 'kickoff-call' } }
+              : a,
+          ),
+        },
+        {
+          ...setup!,
+          actions: setup!.actions.map((a) =>
+            a.key === 'configure-sso' ? { ...a, trigger: { ...a.trigger, after: 'signed-dpa-email' } } : a,
+          ),
+        },
+        ...rest,
+      ],
+    };
+    const error = await importTemplate(ctx, { organizationId: org.id, spec: stranding, actor: 'cli' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('template_invalid');
+    expect((error as AppError).message.split('\n')).toEqual([
+      'the template "B2B SaaS onboarding" is refused:',
+      'milestones[0].actions[4].trigger.after: "success-plan-recap" would never fire: it waits on "kickoff-call", and no action has that key.',
+      'milestones[1].actions[3].trigger.after: "configure-sso" would never fire: it waits on "signed-dpa-email", and no action has that key.',
+    ]);
+    expect(await t.db.prisma.template.count()).toBe(0);
+  });
+
   it('rolls back everything when the import fails half way', async () => {
     const ctx = serviceContext(t.db);
     const org = await getDefaultOrganization(ctx);

@@ -151,7 +151,7 @@ describe('instantiatePlan', () => {
       InvalidTemplateError,
     );
     expect(() => instantiatePlan(broken, { kickoffDate: '2026-03-03', calendar: businessCalendar(NY), now })).toThrow(
-      'The template has 1 problem: milestones[0].actions[0].trigger.after: No action has the key "ghost".',
+      'The template has 1 problem: milestones[0].actions[0].trigger.after: "a" would never fire: it waits on "ghost", and no action has that key.',
     );
   });
 

@@ -3,6 +3,8 @@ import type { FormField } from '../../../src/domain/template';
 import { action, milestone, template } from './template-builders';
 
 const ms = (s: number) => ({ kind: 'milestone_start' as const, delayDays: s });
+/** A portal form the customer can answer. */
+const answerable = { formFields: [{ key: 'q', label: 'Question', kind: 'text' as const, required: true }] };
 
 describe('validateTemplateGraph', () => {
   it('finds nothing wrong with a sound template', () => {
@@ -59,7 +61,10 @@ describe('validateTemplateGraph', () => {
       milestone('A', 1, [action('a', 'email', { kind: 'previous_action', delayDays: 0, after: 'nope' })]),
     ]);
     expect(validateTemplateGraph(t)).toEqual([
-      { path: 'milestones[0].actions[0].trigger.after', message: 'No action has the key "nope".' },
+      {
+        path: 'milestones[0].actions[0].trigger.after',
+        message: '"a" would never fire: it waits on "nope", and no action has that key.',
+      },
     ]);
   });
 
@@ -68,7 +73,7 @@ describe('validateTemplateGraph', () => {
       milestone('A', 1, [action('a', 'email', { kind: 'previous_action', delayDays: 0, after: 'a' })]),
     ]);
     expect(validateTemplateGraph(t)).toEqual([
-      { path: 'milestones[0].actions[0].trigger.after', message: 'An action cannot wait on itself.' },
+      { path: 'milestones[0].actions[0].trigger.after', message: '"a" would never fire: it waits on itself.' },
     ]);
   });
 
@@ -81,7 +86,8 @@ describe('validateTemplateGraph', () => {
     expect(validateTemplateGraph(t)).toEqual([
       {
         path: 'milestones[1].actions[0].trigger.after',
-        message: '"c" (milestones[2].actions[0]) comes later in the plan; an action can only wait on one before it.',
+        message:
+          '"b" waits on "c" (milestones[2].actions[0]), which comes later in the plan; an action can only wait on one before it, so the two could wait on each other for ever.',
       },
     ]);
   });
@@ -91,7 +97,7 @@ describe('validateTemplateGraph', () => {
     (kind) => {
       const t = template([
         milestone('A', 1, [
-          action('form', 'portal_form', ms(0)),
+          action('form', 'portal_form', ms(0), answerable),
           action('b', 'email', { kind, delayDays: -1, ...(kind === 'milestone_start' ? {} : { after: 'form' }) }),
         ]),
       ]);
@@ -136,16 +142,18 @@ describe('validateTemplateGraph', () => {
     expect(validateTemplateGraph(t)).toEqual([
       {
         path: 'milestones[0].actions[1].trigger',
-        message: 'A submission trigger waits on "mail" (email); customers only submit portal forms and documents.',
+        message:
+          '"implicit" would never fire: it waits for a submission of "mail" (email), and customers only submit portal forms and documents.',
       },
       {
         path: 'milestones[0].actions[2].trigger.after',
-        message: 'A submission trigger waits on "mail" (email); customers only submit portal forms and documents.',
+        message:
+          '"explicit" would never fire: it waits for a submission of "mail" (email), and customers only submit portal forms and documents.',
       },
       {
         path: 'milestones[1].actions[0].trigger',
         message:
-          'A submission trigger needs a portal action to wait on: set "after" or place it after one in the same milestone.',
+          '"orphan" would never fire: a submission trigger needs a portal action to wait on; set "after" or place it after one in the same milestone.',
       },
     ]);
   });
@@ -166,6 +174,46 @@ describe('validateTemplateGraph', () => {
         message: 'The field key "sso" is used twice in this form.',
       },
     ]);
+  });
+
+  it('a portal form without questions could never be answered, so it is refused naming it', () => {
+    const t = template([
+      milestone('A', 1, [
+        action('questions', 'portal_form', ms(0)),
+        action('after-answers', 'internal_task', { kind: 'submission', delayDays: 0, after: 'questions' }),
+        action('document', 'portal_document', ms(0)),
+      ]),
+    ]);
+    expect(validateTemplateGraph(t)).toEqual([
+      {
+        path: 'milestones[0].actions[0].formFields',
+        message:
+          '"questions" could never be answered: a portal form needs at least one field, and what waits on its submission would never fire.',
+      },
+    ]);
+  });
+
+  it.each([261, -261, 100_000_000])(
+    'a delay of %p business days would never fire within an onboarding',
+    (delayDays) => {
+      const t = template([milestone('A', 1, [action('late', 'email', { kind: 'kickoff_offset', delayDays })])]);
+      expect(validateTemplateGraph(t)).toEqual([
+        {
+          path: 'milestones[0].actions[0].trigger.delayDays',
+          message: `"late" would never fire within an onboarding: a delay of ${delayDays} business days is more than 260 (about a year).`,
+        },
+      ]);
+    },
+  );
+
+  it('a delay of a year is still allowed', () => {
+    const t = template([
+      milestone('A', 1, [
+        action('early', 'email', { kind: 'kickoff_offset', delayDays: -260 }),
+        action('late', 'email', { kind: 'milestone_start', delayDays: 260 }),
+      ]),
+    ]);
+    expect(validateTemplateGraph(t)).toEqual([]);
   });
 
   it('lists every problem, not just the first', () => {

@@ -13,6 +13,7 @@ import type { SubmissionReview } from '../../../src/services/portal/load-submiss
 import type { SentPortalLink } from '../../../src/services/portal/send-portal-link';
 import type { ReviewCardData } from '../../../src/services/review/review-card-data';
 import { buildAccountCard } from '../../../src/slack/blocks/account-card';
+import { buildActionStarted } from '../../../src/slack/blocks/action-started';
 import { buildAccountChannelsModal } from '../../../src/slack/blocks/account-channels-modal';
 import { buildChannelInviteNotice } from '../../../src/slack/blocks/channel-invite-notice';
 import { buildMarkChurnedModal, buildReopenAccountModal } from '../../../src/slack/blocks/account-status-modals';
@@ -110,6 +111,7 @@ const card = (i = 0, over: Partial<ReviewCardData> = {}): ReviewCardData => ({
   lastError: long(5000),
   executedAt: null,
   dueAt: AT,
+  releasedBySkipOf: long(300),
   csmId: 'u1',
   csmSlackUserId: 'UCSM0001',
   accountChannel: null,
@@ -321,10 +323,61 @@ describe('message builders under oversized and hostile input', () => {
   });
 
   it('review queue of 100 long cards stays within one message', () => {
-    const message = buildReviewQueue({ cards: many(100, (i) => card(i)), more: 400 });
+    const message = buildReviewQueue({ cards: many(100, (i) => card(i)), more: 400, toStart: [] });
     expectMessageOk(message);
     // The cards left out are counted, with the 400 that were never loaded.
     expect(Number(/…and (\d+) more\./.exec(textOf(message.blocks))?.[1])).toBeGreaterThanOrEqual(400);
+  });
+
+  it('review queue keeps room for manual actions to start, each with its own Start now button', () => {
+    const toStart = many(30, (i) => ({
+      actionId: `man_${i}`,
+      accountId: `acc_${i}`,
+      accountName: long(300),
+      milestoneName: long(300),
+      actionName: long(300),
+      type: 'email',
+      csmId: 'u1',
+    }));
+    const message = buildReviewQueue({ cards: many(100, (i) => card(i)), more: 0, toStart });
+    expectMessageOk(message);
+    expect(findButton(message.blocks, 'Start now', 'man_0')).toMatchObject({ actionId: ACTIONS.startActionNow });
+    expect(findButton(message.blocks, 'Start now', 'man_7').value).toBe('man_7');
+    expect(textOf(message.blocks)).toContain('…and 22 more.');
+    expect(buttonLabels(message.blocks)).toContain('Execute selected');
+  });
+
+  it('review queue with only manual actions to start says there are no drafts', () => {
+    const message = buildReviewQueue({
+      cards: [],
+      more: 0,
+      toStart: [
+        {
+          actionId: 'm1',
+          accountId: 'a',
+          accountName: 'Acme',
+          milestoneName: 'Kickoff',
+          actionName: 'Recap',
+          type: 'email',
+          csmId: null,
+        },
+      ],
+    });
+    expectMessageOk(message);
+    expect(message.text).toBe('0 drafts waiting for review, 1 manual action to start');
+    expect(findButton(message.blocks, 'Start now').value).toBe('m1');
+  });
+
+  it('review card says when the action fires because the one it waited on was skipped', () => {
+    const message = buildReviewCard(card(4, { releasedBySkipOf: 'Kickoff <!channel> questionnaire' }));
+    expectMessageOk(message);
+    expect(textOf(message.blocks)).toContain('Fires because *Kickoff &lt;!channel&gt; questionnaire* was skipped.');
+    expect(textOf(buildReviewCard(card(4, { releasedBySkipOf: null })).blocks)).not.toContain('Fires because');
+  });
+
+  it('"Start now" answer escapes the names it repeats', () => {
+    for (const changed of [true, false])
+      expectMessageOk(buildActionStarted({ actionName: long(400), accountName: long(400), changed }));
   });
 
   it('timeline with 40 milestones', () => {

@@ -29,6 +29,7 @@ import { registerOpenReplyToEmail } from './open-reply-to-email';
 import { registerReviewCardDelivery } from './review-card-delivery';
 import { registerOpenReopenAccount } from './open-reopen-account';
 import { registerOpenMarkChurned } from './open-mark-churned';
+import { registerStartActionNow } from './start-action-now';
 
 export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerApprove(app, deps);
@@ -60,4 +61,5 @@ export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerReviewCardDelivery(app, deps);
   registerOpenReopenAccount(app, deps);
   registerOpenMarkChurned(app, deps);
+  registerStartActionNow(app, deps);
 }

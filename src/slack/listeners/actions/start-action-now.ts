@@ -1,0 +1,36 @@
+import type { App } from '@slack/bolt';
+import { startActionNow } from '../../../services/plan/start-action-now';
+import { buildActionStarted } from '../../blocks/action-started';
+import type { SlackDeps } from '../../deps';
+import { errorText } from '../../error-text';
+import { START_ACTION_NOW } from '../../ids';
+import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction';
+
+/**
+ * "Start now" on a manual action, wherever the button is: the review queue, the plan, a modal or App Home. The
+ * service checks who may (the account's CSM or an admin) and makes it due now; the next scheduler tick drafts it
+ * and posts its review card. The answer goes only to the person who clicked: an ephemeral reply where the click
+ * has a response URL, a direct message from Thread where it has none (a modal, App Home).
+ */
+export function registerStartActionNow(app: App, deps: SlackDeps): void {
+  app.action<ThreadClick>(START_ACTION_NOW, async ({ ack, body, respond, client }) => {
+    await ack();
+    const tell = async (text: string, blocks?: ReturnType<typeof buildActionStarted>['blocks']) => {
+      if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, text, blocks });
+      else await client.chat.postMessage({ channel: body.user.id, text, blocks });
+    };
+    try {
+      const actor = await actorOf(deps, body);
+      const started = await startActionNow(deps.ctx, {
+        organizationId: actor.organizationId,
+        actor: { userId: actor.userId },
+        actionId: buttonValue(body),
+      });
+      const message = buildActionStarted(started);
+      await tell(message.text, message.blocks);
+    } catch (error) {
+      if (body.response_url) await tellUser(deps, respond, error);
+      else await tell(errorText(error, deps.logger));
+    }
+  });
+}
