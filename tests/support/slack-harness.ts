@@ -22,7 +22,8 @@ import type { Role } from '../../src/domain/roles';
 import { createSlackApp, type SlackApp } from '../../src/slack/create-slack-app';
 import type { ReviewWorkflows } from '../../src/slack/deps';
 import { blocksOf, findButton, type FoundButton } from './block-kit';
-import { FAKE_TEAM, FakeSlackApi, type RecordedCall } from './fake-slack-api';
+import { FAKE_TEAM, FakeSlackApi, slackUser, type FakeSlackUser, type RecordedCall } from './fake-slack-api';
+import { fireAction } from './plan-steps';
 import { serviceContext, type TestServiceContext } from './service-context';
 import { eventCallback, interaction, slashCommand, TEST_SIGNING_SECRET, type SignedRequest } from './slack-request';
 import { useTestDatabase } from './test-database';
@@ -240,6 +241,46 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}) {
         role,
         name: o.name,
       });
+    },
+
+    /**
+     * A member's Slack profile changes (name, email…): users.info answers with it from now on, and Slack sends the
+     * user_change event, which Thread stores for the people it knows.
+     */
+    changeProfile(profile: FakeSlackUser): Promise<Response> {
+      fake.addUser(profile);
+      return this.send({ type: 'user_change', user: slackUser(profile, fake.team.id) });
+    },
+
+    /**
+     * The scheduler's tick at the action's due time (see plan-steps fireAction: the clock moves forward to it): it
+     * fires with whatever else is due, each drafted from its template with its review card posted. Returns the
+     * action's card.
+     */
+    async fire(actionId: string): Promise<SeenMessage> {
+      await fireAction(ctx(), actionId, { notifier: holder.slack!.notifier });
+      await settled();
+      return this.reviewCard(actionId);
+    },
+
+    /**
+     * The review card of an action as it stands: the message posted when it became ready, with its latest blocks.
+     * When what people saw was forgotten, the notifier shows it again (an update in place, as any change does).
+     */
+    async reviewCard(actionId: string): Promise<SeenMessage> {
+      const { reviewCardChannel: channel, reviewCardTs: ts } = await t.db.prisma.action.findUniqueOrThrow({
+        where: { id: actionId },
+        select: { reviewCardChannel: true, reviewCardTs: true },
+      });
+      if (!channel || !ts) throw new Error('no review card was posted for this action');
+      const seen = () =>
+        fake.calls.filter(
+          (c) => (c.method === 'chat.postMessage' && c.ts === ts) || (c.method === 'chat.update' && c.args.ts === ts),
+        );
+      if (seen().length === 0) await holder.slack!.notifier.actionChanged(actionId);
+      const latest = seen().at(-1);
+      if (!latest) throw new Error(`the review card at ${ts} was never shown`);
+      return { ...message(latest), channel, ts };
     },
 
     /** `/thread <text>`; the response is the acknowledgement (its body is what Slack shows at once). */

@@ -19,7 +19,7 @@ const TOTAL = ACCOUNTS * ACTIONS_PER_ACCOUNT;
 
 async function createDueActions(): Promise<void> {
   const ctx = serviceContext(t.db, '2026-11-20T10:00:00Z');
-  const org = await setupOrganization(ctx, { maxActivePortalActions: 5 });
+  const org = await setupOrganization(ctx, { portalMaxActive: 5 });
   // Mostly emails plus some portal requests, so the throttle's account locks are part of the race too.
   await addTemplate(
     ctx,
