@@ -16,6 +16,7 @@ import { resolveOrganizationForSlack } from '../../src/services/organizations/re
 import { addPerson } from '../../src/services/people/add-person';
 import type { PersonSummary } from '../../src/services/people/person-summary';
 import { resolveSlackMember } from '../../src/services/people/resolve-slack-member';
+import { setRole } from '../../src/services/people/set-role';
 import { seedDemo } from '../../src/services/seed/seed-demo';
 import type { SlackActor } from '../../src/services/users/resolve-slack-actor';
 import type { Role } from '../../src/domain/roles';
@@ -203,10 +204,14 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}) {
     get slack() {
       return holder.slack!;
     },
-    /** The demo organisation, its accounts run by the CSM, who becomes its admin as the first person to use Thread. */
+    /**
+     * The demo organisation, its accounts run by the CSM, whom the operator then makes its admin (`thread people
+     * set-role`): the seed added them as a CSM, so they are not let in as the first person, who would be admin.
+     */
     async seed() {
       const seeded = await seedDemo(ctx(), { csmSlackUserId: CSM });
-      await this.actor(CSM);
+      const { organizationId } = await this.actor(CSM);
+      await setRole(ctx(), { organizationId, actor: 'cli', person: { slackUserId: CSM }, role: 'admin' });
       return seeded;
     },
 
