@@ -3,7 +3,13 @@
  * scheduler fires an action when it is due, the CSM executes it, the customer answers a portal request through the
  * link that was emailed to them. Nothing here writes a table; every step is a service a person or Thread calls.
  */
+import { RISK_THRESHOLD_DAYS } from '../../src/domain/at-risk-signals';
+import { confirmRiskSuggestion } from '../../src/services/accounts/confirm-risk-suggestion';
 import type { ServiceContext } from '../../src/services/context';
+import type { ActingPersonInput } from '../../src/services/people/acting-person';
+import { blockMilestone } from '../../src/services/milestones/block-milestone';
+import { unblockMilestone } from '../../src/services/milestones/unblock-milestone';
+import { suggestAtRisk } from '../../src/services/scheduler/suggest-at-risk';
 import { executeAction } from '../../src/services/execution/execute-action';
 import type { ExecutionDeps, Mailer } from '../../src/services/execution/ports';
 import type { Notifier } from '../../src/services/notifications/notifier-port';
@@ -150,4 +156,27 @@ export async function answerPortalForm(
   });
   if (!result.ok) throw new Error(`the portal refused the answers: ${JSON.stringify(result.errors)}`);
   return result.submissionId;
+}
+
+/**
+ * The account's CSM (or an admin, or the operator: `actor`) confirms Thread's suggestion that it is at risk, as the
+ * card's "Confirm at risk" does. The suggestion comes the way the scheduler makes it: the account's current milestone
+ * is blocked for longer than the at-risk threshold (the clock moves forward by that much and an hour), then, once
+ * confirmed, unblocked again, so only the status remains.
+ */
+export async function confirmAtRisk(
+  ctx: TestServiceContext,
+  o: { organizationId: string; accountId: string; actor: ActingPersonInput; notifier?: Notifier },
+): Promise<void> {
+  const milestone = await ctx.prisma.milestone.findFirstOrThrow({
+    where: { accountId: o.accountId, status: 'in_progress' },
+    orderBy: { position: 'asc' },
+  });
+  const target = { organizationId: o.organizationId, milestoneId: milestone.id, actor: o.actor };
+  await blockMilestone(ctx, { ...target, note: 'Waiting on the customer' });
+  ctx.advance((RISK_THRESHOLD_DAYS.blocked * 24 + 1) * 3_600_000);
+  const { suggested } = await suggestAtRisk(ctx, { notifier: o.notifier ?? new RecordingNotifier() });
+  if (!suggested.includes(o.accountId)) throw new Error('Thread did not suggest the account is at risk');
+  await confirmRiskSuggestion(ctx, { organizationId: o.organizationId, accountId: o.accountId, actor: o.actor });
+  await unblockMilestone(ctx, { ...target, reason: 'The customer came back' });
 }
