@@ -282,8 +282,8 @@ export class FakeSlackApi {
   }
 }
 
-/** users.info's shape: the profile fields Thread reads, with the email absent when Slack hides it. */
-function slackUser(user: FakeSlackUser, teamId: string): Record<string, unknown> {
+/** users.info's shape (and user_change's): the profile fields Thread reads, with the email absent when Slack hides it. */
+export function slackUser(user: FakeSlackUser, teamId: string): Record<string, unknown> {
   return {
     id: user.id,
     team_id: teamId,

@@ -16,13 +16,15 @@ import { resolveOrganizationForSlack } from '../../src/services/organizations/re
 import { addPerson } from '../../src/services/people/add-person';
 import type { PersonSummary } from '../../src/services/people/person-summary';
 import { resolveSlackMember } from '../../src/services/people/resolve-slack-member';
+import { setRole } from '../../src/services/people/set-role';
 import { seedDemo } from '../../src/services/seed/seed-demo';
 import type { SlackActor } from '../../src/services/users/resolve-slack-actor';
 import type { Role } from '../../src/domain/roles';
 import { createSlackApp, type SlackApp } from '../../src/slack/create-slack-app';
 import type { ReviewWorkflows } from '../../src/slack/deps';
 import { blocksOf, findButton, type FoundButton } from './block-kit';
-import { FAKE_TEAM, FakeSlackApi, type RecordedCall } from './fake-slack-api';
+import { FAKE_TEAM, FakeSlackApi, slackUser, type FakeSlackUser, type RecordedCall } from './fake-slack-api';
+import { fireAction } from './plan-steps';
 import { serviceContext, type TestServiceContext } from './service-context';
 import { eventCallback, interaction, slashCommand, TEST_SIGNING_SECRET, type SignedRequest } from './slack-request';
 import { useTestDatabase } from './test-database';
@@ -204,10 +206,14 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}) {
     get slack() {
       return holder.slack!;
     },
-    /** The demo organisation, its accounts run by the CSM, who becomes its admin as the first person to use Thread. */
+    /**
+     * The demo organisation, its accounts run by the CSM, whom the operator then makes its admin (`thread people
+     * set-role`): the seed added them as a CSM, so they are not let in as the first person, who would be admin.
+     */
     async seed() {
       const seeded = await seedDemo(ctx(), { csmSlackUserId: CSM });
-      await this.actor(CSM);
+      const { organizationId } = await this.actor(CSM);
+      await setRole(ctx(), { organizationId, actor: 'cli', person: { slackUserId: CSM }, role: 'admin' });
       return seeded;
     },
 
@@ -242,6 +248,46 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}) {
         role,
         name: o.name,
       });
+    },
+
+    /**
+     * A member's Slack profile changes (name, email…): users.info answers with it from now on, and Slack sends the
+     * user_change event, which Thread stores for the people it knows.
+     */
+    changeProfile(profile: FakeSlackUser): Promise<Response> {
+      fake.addUser(profile);
+      return this.send({ type: 'user_change', user: slackUser(profile, fake.team.id) });
+    },
+
+    /**
+     * The scheduler's tick at the action's due time (see plan-steps fireAction: the clock moves forward to it): it
+     * fires with whatever else is due, each drafted from its template with its review card posted. Returns the
+     * action's card.
+     */
+    async fire(actionId: string): Promise<SeenMessage> {
+      await fireAction(ctx(), actionId, { notifier: holder.slack!.notifier });
+      await settled();
+      return this.reviewCard(actionId);
+    },
+
+    /**
+     * The review card of an action as it stands: the message posted when it became ready, with its latest blocks.
+     * When what people saw was forgotten, the notifier shows it again (an update in place, as any change does).
+     */
+    async reviewCard(actionId: string): Promise<SeenMessage> {
+      const { reviewCardChannel: channel, reviewCardTs: ts } = await t.db.prisma.action.findUniqueOrThrow({
+        where: { id: actionId },
+        select: { reviewCardChannel: true, reviewCardTs: true },
+      });
+      if (!channel || !ts) throw new Error('no review card was posted for this action');
+      const seen = () =>
+        fake.calls.filter(
+          (c) => (c.method === 'chat.postMessage' && c.ts === ts) || (c.method === 'chat.update' && c.args.ts === ts),
+        );
+      if (seen().length === 0) await holder.slack!.notifier.actionChanged(actionId);
+      const latest = seen().at(-1);
+      if (!latest) throw new Error(`the review card at ${ts} was never shown`);
+      return { ...message(latest), channel, ts };
     },
 
     /** `/thread <text>`; the response is the acknowledgement (its body is what Slack shows at once). */

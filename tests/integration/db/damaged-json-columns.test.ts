@@ -29,12 +29,14 @@ describe('JSON columns in a shape this version does not store', () => {
     const action = await ctx.prisma.action.findUniqueOrThrow({
       where: { accountId_key: { accountId: account.id, key: 'welcome-email' } },
     });
+    // Written directly, like the damaged value below, so that the two differ only in the code.
     await ctx.prisma.action.update({
       where: { id: action.id },
       data: { lintFindings: [{ code: 'unfilled_placeholder', severity: 'error', message: 'fill {{x}}' }] },
     });
     expect((await getReviewCard(ctx, { actionId: action.id })).lintFindings).toHaveLength(1);
 
+    // Written directly on purpose: no surface can store this shape, which is the point (see the header).
     await ctx.prisma.action.update({
       where: { id: action.id },
       data: { lintFindings: [{ code: 'placeholder_unfilled', severity: 'error', message: 'fill {{x}}' }] },
@@ -49,6 +51,7 @@ describe('JSON columns in a shape this version does not store', () => {
     const templateAction = await ctx.prisma.templateAction.findFirstOrThrow({
       where: { key: 'kickoff-questionnaire' },
     });
+    // Written directly on purpose: no surface can store this shape, which is the point (see the header).
     await ctx.prisma.templateAction.update({
       where: { id: templateAction.id },
       data: { formFields: [{ key: 'sso', label: 'SSO provider', kind: 'dropdown' }] },
@@ -64,6 +67,7 @@ describe('JSON columns in a shape this version does not store', () => {
 
   it('the at-risk sweep replaces a stored suggestion whose reasons are not a list instead of stopping', async () => {
     const { ctx, account } = await demo();
+    // Written directly on purpose: no surface can store this shape, which is the point (see the header).
     await ctx.prisma.account.update({
       where: { id: account.id },
       data: { riskSuggestion: { reasons: 'blocked', suggestedAt: '2026-11-20T10:00:00Z' }, riskSuggestedAt: ctx.now() },

@@ -9,6 +9,7 @@ describe('the test database', () => {
     );
     expect(rows.map((r) => r.migration_name)).toContainEqual(expect.stringMatching(/_init$/));
     expect(await t.db.prisma.organization.count()).toBe(0);
+    // A raw row on purpose: this tests the test database itself, not anything a person does.
     await t.db.prisma.organization.create({ data: { name: 'Acme', slug: 'acme' } });
     expect(await t.db.prisma.organization.count()).toBe(1);
   });

@@ -2,11 +2,14 @@ import { Writable } from 'node:stream';
 import { createAnthropicDrafter } from '../../../src/connectors/anthropic/anthropic-drafter';
 import { createLogger } from '../../../src/lib/logger';
 import { draftAction } from '../../../src/services/drafting/draft-action';
+import { removeContact } from '../../../src/services/contacts/remove-contact';
 import { redraftAction } from '../../../src/services/drafting/redraft-action';
+import { requestChanges } from '../../../src/services/review/request-changes';
 import { readLintFindings } from '../../../src/services/json/stored-json';
 import { startFakeAnthropic, type FakeAnthropic } from '../../support/fake-anthropic';
 import { useTestDatabase } from '../../support/test-database';
-import { depsFor, FIXED_NOW, makeReady, seedAccount } from '../execution/execution-fixtures';
+import { depsFor, FIXED_NOW, seedAccount } from '../execution/execution-fixtures';
+import { fireAction } from '../../support/plan-steps';
 import { serviceContext } from '../../support/service-context';
 
 const t = useTestDatabase();
@@ -34,7 +37,7 @@ async function readyAction(key = 'welcome-email') {
   const ctx = serviceContext(t.db, FIXED_NOW);
   const seeded = await seedAccount(ctx);
   const actionId = await seeded.actionId(key);
-  await makeReady(ctx, actionId);
+  await fireAction(ctx, actionId);
   return { ctx, seeded, actionId };
 }
 
@@ -67,19 +70,21 @@ describe('offline drafting', () => {
     );
   });
 
-  test('a contact with no name in the template context leaves the placeholder and the lint blocks it', async () => {
+  test('with no contact in the template context the placeholder stays and the lint blocks it', async () => {
     const { ctx, seeded, actionId } = await readyAction();
-    await ctx.prisma.contact.deleteMany({ where: { accountId: seeded.accountId } });
+    // The CSM removes Northwind's only contact (no portal request is open, so it may go).
+    const contacts = await ctx.prisma.contact.findMany({ where: { accountId: seeded.accountId } });
+    for (const contact of contacts) await removeContact(ctx, { ...seeded.asCsm, contactId: contact.id });
     const result = await draftAction(ctx, depsFor(ctx, null), { actionId });
     expect(result.draftSubject).toContain('{{contact.first_name}}');
     expect(result.lintFindings.map((f) => f.excerpt)).toContain('{{contact.first_name}}');
   });
 
   test('request changes without AI keeps the draft for editing and returns the action to Ready', async () => {
-    const { ctx, actionId } = await readyAction();
+    const { ctx, seeded, actionId } = await readyAction();
     const deps = depsFor(ctx, null);
     const first = await draftAction(ctx, deps, { actionId });
-    await ctx.prisma.action.update({ where: { id: actionId }, data: { status: 'review_pending' } });
+    await requestChanges(ctx, { ...seeded.asCsm, actionId, note: 'Mention the SSO rollout' });
     const result = await redraftAction(ctx, deps, { actionId, note: 'Mention the SSO rollout' });
     expect(result).toMatchObject({ status: 'ready', regenerated: false, draftBody: first.draftBody });
     const stored = await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } });

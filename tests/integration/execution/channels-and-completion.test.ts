@@ -9,7 +9,8 @@ import { readSendRecord } from '../../../src/services/execution/send-record';
 import { FakeSlackApi } from '../../support/fake-slack-api';
 import { header, useSmtpCapture } from '../../support/smtp-capture';
 import { useTestDatabase } from '../../support/test-database';
-import { depsFor, FIXED_NOW, makeReady, PUBLIC_URL, seedAccount } from './execution-fixtures';
+import { depsFor, FIXED_NOW, PUBLIC_URL, seedAccount } from './execution-fixtures';
+import { arrangeDeps, fireAction, publishAction } from '../../support/plan-steps';
 import { serviceContext } from '../../support/service-context';
 import { setAccountChannels } from '../../../src/services/accounts/set-account-channels';
 
@@ -33,9 +34,14 @@ async function setup() {
   const deps = depsFor(ctx, smtp.url, {
     slackMessenger: createSlackMessenger({ botToken: 'xoxb-test', apiUrl: slack.apiUrl }),
   });
-  const ready = async (key: string) => {
-    const id = await seeded.actionId(key);
-    await makeReady(ctx, id);
+  /** Northwind's action (or another demo account's) fired by the scheduler and drafted. */
+  const ready = async (key: string, account = 'Northwind Logistics') => {
+    const id = (
+      await ctx.prisma.action.findFirstOrThrow({
+        where: { key, account: { organizationId: seeded.organizationId, name: account } },
+      })
+    ).id;
+    await fireAction(ctx, id);
     await draftAction(ctx, deps, { actionId: id });
     return id;
   };
@@ -44,6 +50,13 @@ async function setup() {
 
 test('a portal request is published and the primary contact gets an email with the magic link', async () => {
   const { ctx, seeded, deps, ready } = await setup();
+  // The questionnaire follows the welcome email, sent first (through other ports: this test reads the second email).
+  await publishAction(ctx, arrangeDeps(ctx, { publicUrl: PUBLIC_URL }), {
+    ...seeded.asCsm,
+    actionId: await seeded.actionId('welcome-email'),
+  });
+  const links = () => ctx.prisma.portalAccess.count({ where: { accountId: seeded.accountId } });
+  const linksBefore = await links();
   const actionId = await ready('kickoff-questionnaire');
   const result = await executeAction(ctx, deps, { actionId, ...seeded.asCsm });
   deps.mailerClose();
@@ -53,7 +66,7 @@ test('a portal request is published and the primary contact gets an email with t
   expect(smtp.messages[0]!.to).toEqual(['maria.anders@northwindlogistics.io']);
   expect(header(smtp.messages[0]!.raw, 'Subject')).toContain('Kickoff questionnaire for Northwind Logistics');
   expect(smtp.messages[0]!.raw.replace(/=\r?\n/g, '')).toContain(`${PUBLIC_URL}/portal/`);
-  expect(await ctx.prisma.portalAccess.count({ where: { accountId: seeded.accountId } })).toBe(1);
+  expect(await links()).toBe(linksBefore + 1);
 });
 
 test('a Slack message goes to the customer channel with its client_msg_id recorded, once', async () => {
@@ -144,12 +157,12 @@ test('"Customer responded" completes an executed email and records the engagemen
 test('a batch sends what it can, lists the failure, and reports progress after every action', async () => {
   const { ctx, seeded, deps, ready } = await setup();
   const welcome = await ready('welcome-email');
-  const questionnaire = await ready('kickoff-questionnaire');
+  const heliosWelcome = await ready('welcome-email', 'Helios Health');
   const slackMessage = await ready('kickoff-day-message'); // no customer channel: fails
   const prep = await ready('kickoff-prep');
   const seen: BatchProgress[] = [];
   const result = await executeBatch(ctx, deps, {
-    actionIds: [welcome, slackMessage, questionnaire, prep],
+    actionIds: [welcome, slackMessage, heliosWelcome, prep],
     ...seeded.asCsm,
     onProgress: (p) => void seen.push(p),
   });
@@ -166,7 +179,7 @@ test('a batch sends what it can, lists the failure, and reports progress after e
 test('a batch spaces emails by the SMTP pacing', async () => {
   const { ctx, seeded, ready } = await setup();
   const deps = depsFor(ctx, smtp.url, { pacing: { emailMs: 150, slackPerChannelMs: 0 } });
-  const ids = [await ready('welcome-email'), await ready('kickoff-questionnaire')];
+  const ids = [await ready('welcome-email'), await ready('welcome-email', 'Helios Health')];
   const started = performance.now();
   await executeBatch(ctx, deps, { actionIds: ids, ...seeded.asCsm });
   deps.mailerClose();

@@ -2,9 +2,11 @@ import { isAppError } from '../../../src/lib/errors';
 import { draftAction } from '../../../src/services/drafting/draft-action';
 import { executeAction } from '../../../src/services/execution/execute-action';
 import { readSendRecord } from '../../../src/services/execution/send-record';
+import { editDraft } from '../../../src/services/review/edit-draft';
 import { header, useSmtpCapture } from '../../support/smtp-capture';
 import { useTestDatabase } from '../../support/test-database';
-import { depsFor, FIXED_NOW, makeReady, PUBLIC_URL, seedAccount } from './execution-fixtures';
+import { depsFor, FIXED_NOW, PUBLIC_URL, seedAccount } from './execution-fixtures';
+import { fireAction } from '../../support/plan-steps';
 import { serviceContext } from '../../support/service-context';
 
 const smtp = useSmtpCapture();
@@ -16,7 +18,7 @@ async function readyWelcomeEmail() {
   const seeded = await seedAccount(ctx);
   const deps = depsFor(ctx, smtp.url);
   const actionId = await seeded.actionId('welcome-email');
-  await makeReady(ctx, actionId);
+  await fireAction(ctx, actionId);
   await draftAction(ctx, deps, { actionId });
   return { ctx, deps, seeded, actionId };
 }
@@ -130,9 +132,11 @@ describe('review lint at execution', () => {
   test('stand-in text blocks the send; an explicit override sends it and is audited', async () => {
     const { ctx, deps, seeded, actionId } = await readyWelcomeEmail();
     const action = await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
-    await ctx.prisma.action.update({
-      where: { id: actionId },
-      data: { draftBody: `${action.draftBody}\nSee you on [insert date].` },
+    await editDraft(ctx, {
+      ...seeded.asCsm,
+      actionId,
+      subject: action.draftSubject!,
+      body: `${action.draftBody}\nSee you on [insert date].`,
     });
 
     const refused = await executeAction(ctx, deps, { actionId, ...seeded.asCsm }).catch((e: unknown) => e);
@@ -156,9 +160,12 @@ describe('review lint at execution', () => {
 
   test('an unfilled placeholder blocks the send', async () => {
     const { ctx, deps, seeded, actionId } = await readyWelcomeEmail();
-    await ctx.prisma.action.update({
-      where: { id: actionId },
-      data: { draftSubject: 'Hello {{contact.nickname}} at Northwind Logistics' },
+    const action = await ctx.prisma.action.findUniqueOrThrow({ where: { id: actionId } });
+    await editDraft(ctx, {
+      ...seeded.asCsm,
+      actionId,
+      subject: 'Hello {{contact.nickname}} at Northwind Logistics',
+      body: action.draftBody!,
     });
     await expect(executeAction(ctx, deps, { actionId, ...seeded.asCsm })).rejects.toMatchObject({
       code: 'validation_failed',

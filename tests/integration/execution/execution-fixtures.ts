@@ -1,7 +1,8 @@
 /**
  * Fixtures for the drafting and execution tests, built through the real services: the demo organisation and
  * template (seedDemo), a CSM whose name and email come from their Slack profile (refreshProfile, as the
- * user_change event delivers it), and ports wired to the real connectors on 127.0.0.1.
+ * user_change event delivers it), and ports wired to the real connectors on 127.0.0.1. Actions become ready as the
+ * scheduler makes them (tests/support/plan-steps.ts fireAction).
  */
 import { createSmtpMailer, type SmtpMailer } from '../../../src/connectors/email/smtp-mailer';
 import type { ServiceContext } from '../../../src/services/context';
@@ -11,7 +12,9 @@ import type { ExecutionDeps } from '../../../src/services/execution/ports';
 import { refreshProfile } from '../../../src/services/people/refresh-profile';
 import { mintPortalLink } from '../../../src/services/portal/mint-portal-link';
 import { seedDemo } from '../../../src/services/seed/seed-demo';
+import { fireAction } from '../../support/plan-steps';
 import { RecordingNotifier } from '../../support/recording-notifier';
+import type { TestServiceContext } from '../../support/service-context';
 
 export const FIXED_NOW = new Date('2026-11-24T10:00:00Z');
 export const CSM_SLACK_ID = 'U0CSM00001';
@@ -46,11 +49,6 @@ export async function seedAccount(ctx: ServiceContext): Promise<SeededAccount> {
   };
 }
 
-/** What the scheduler does when a trigger fires (status only); the tests then draft with the real service. */
-export async function makeReady(ctx: ServiceContext, actionId: string): Promise<void> {
-  await ctx.prisma.action.update({ where: { id: actionId }, data: { status: 'ready', firedAt: ctx.now() } });
-}
-
 export function depsFor(
   ctx: ServiceContext,
   smtpUrl: string | null,
@@ -76,10 +74,10 @@ export function depsFor(
  * Northwind's welcome email claimed for sending by a process that died before it sent (the claim is the last
  * thing it did): the action is left executing, as after a crash. `dying` are that process's ports.
  */
-export async function emailStuckAfterClaim(ctx: ServiceContext, smtpUrl: string) {
+export async function emailStuckAfterClaim(ctx: TestServiceContext, smtpUrl: string) {
   const seeded = await seedAccount(ctx);
   const actionId = await seeded.actionId('welcome-email');
-  await makeReady(ctx, actionId);
+  await fireAction(ctx, actionId);
   const dying = depsFor(ctx, smtpUrl, {
     afterClaim: () => {
       throw new Error('process killed');

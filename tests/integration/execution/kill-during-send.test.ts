@@ -14,7 +14,8 @@ import { recoverStuckExecutions } from '../../../src/services/execution/recover-
 import { readSendRecord } from '../../../src/services/execution/send-record';
 import { header, useSmtpCapture } from '../../support/smtp-capture';
 import { ROOT } from '../../support/run-thread';
-import { depsFor, FIXED_NOW, makeReady, seedAccount } from './execution-fixtures';
+import { depsFor, FIXED_NOW, seedAccount } from './execution-fixtures';
+import { fireAction } from '../../support/plan-steps';
 import { serviceContext } from '../../support/service-context';
 
 const smtp = useSmtpCapture();
@@ -46,7 +47,7 @@ async function prepareDataDir(): Promise<{ actionId: string; csmUserId: string; 
     const ctx = serviceContext(prepared, FIXED_NOW);
     const seeded = await seedAccount(ctx);
     const actionId = await seeded.actionId('welcome-email');
-    await makeReady(ctx, actionId);
+    await fireAction(ctx, actionId);
     const deps = depsFor(ctx, smtp.url);
     await draftAction(ctx, deps, { actionId });
     deps.mailerClose();

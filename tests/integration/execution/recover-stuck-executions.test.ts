@@ -4,7 +4,8 @@ import { recoverStuckExecutions } from '../../../src/services/execution/recover-
 import { readSendRecord } from '../../../src/services/execution/send-record';
 import { useSmtpCapture } from '../../support/smtp-capture';
 import { useTestDatabase } from '../../support/test-database';
-import { depsFor, emailStuckAfterClaim, FIXED_NOW, makeReady, seedAccount } from './execution-fixtures';
+import { depsFor, emailStuckAfterClaim, FIXED_NOW, seedAccount } from './execution-fixtures';
+import { fireAction } from '../../support/plan-steps';
 import { serviceContext } from '../../support/service-context';
 
 const smtp = useSmtpCapture();
@@ -51,7 +52,7 @@ test('the sweep leaves executions that are still within the threshold', async ()
   const ctx = serviceContext(t.db, FIXED_NOW);
   const seeded = await seedAccount(ctx);
   const actionId = await seeded.actionId('welcome-email');
-  await makeReady(ctx, actionId);
+  await fireAction(ctx, actionId);
   const deps = depsFor(ctx, smtp.url, {
     stuckAfterMinutes: 30,
     afterClaim: () => Promise.reject(new Error('process killed')),
@@ -67,7 +68,7 @@ test('a send that completes after the sweep gave up on it ends Executed, so nobo
   const ctx = serviceContext(t.db, FIXED_NOW);
   const seeded = await seedAccount(ctx);
   const actionId = await seeded.actionId('welcome-email');
-  await makeReady(ctx, actionId);
+  await fireAction(ctx, actionId);
   const deps = depsFor(ctx, smtp.url, {
     // A very slow send: the sweep of another process runs while this one is still between claim and send.
     afterClaim: async () => {

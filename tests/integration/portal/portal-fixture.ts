@@ -1,8 +1,9 @@
 /**
- * A portal worth looking at: the demo account Northwind Logistics with a CSM, Kickoff done, Technical Setup
- * blocked with a note, two published requests (a form and a document), one answered form and one request
- * that is ready but not yet published. Actions are set to executed through Prisma (test setup only), as the
- * execution engine would when it publishes a portal request.
+ * A portal worth looking at: the demo account Northwind Logistics with its CSM Priya Shah, Kickoff done, Technical
+ * Setup blocked with a note, two published requests (a form and a document), one form the customer answered and one
+ * request that is ready but not yet published. It is reached the way people and Thread reach it, over the twelve
+ * days before the test's clock: the scheduler fires actions as they fall due, the CSM executes them, the customer
+ * answers the kickoff questionnaire through the link emailed to her, and the CSM completes and blocks milestones.
  */
 import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
@@ -12,18 +13,32 @@ import { FailureLimiter } from '../../../src/http/portal/rate-limiter';
 import { createPortalRouter } from '../../../src/http/portal/router';
 import type { Logger } from '../../../src/lib/logger';
 import type { ServiceContext } from '../../../src/services/context';
+import { blockMilestone } from '../../../src/services/milestones/block-milestone';
+import { completeMilestone } from '../../../src/services/milestones/complete-milestone';
+import { startMilestone } from '../../../src/services/milestones/start-milestone';
 import type { Notifier } from '../../../src/services/notifications/notifier-port';
+import { updateSettings } from '../../../src/services/organizations/update-settings';
+import { refreshProfile } from '../../../src/services/people/refresh-profile';
 import { createPortalLink } from '../../../src/services/portal/create-portal-link';
 import { seedDemo } from '../../../src/services/seed/seed-demo';
-import { updateSettings } from '../../../src/services/organizations/update-settings';
+import { answerPortalForm, arrangeDeps, fireAction, publishAction } from '../../support/plan-steps';
+import type { TestServiceContext } from '../../support/service-context';
 
 export const PUBLIC_URL = 'http://portal.test';
 export const BLOCKER_NOTE = 'Waiting for your IT team to add our SAML app in Okta. <b>Ticket</b> IT-4821.';
+/** The demo accounts' CSM in Slack; their name and email come from their Slack profile. */
+export const CSM_SLACK_ID = 'UPRIYA001';
+
+const DAY_MS = 86_400_000;
 
 export interface PortalFixture {
   accountId: string;
   organizationId: string;
+  /** The CSM of the demo accounts. */
+  csmUserId: string;
   contactId: string;
+  /** The link handed to the test (the customer was emailed others on the way). */
+  portalAccessId: string;
   token: string;
   url: string;
   formActionId: string;
@@ -33,69 +48,116 @@ export interface PortalFixture {
   otherAccountActionId: string;
 }
 
-export async function buildPortalFixture(ctx: ServiceContext): Promise<PortalFixture> {
+export async function buildPortalFixture(ctx: TestServiceContext): Promise<PortalFixture> {
   const { prisma } = ctx;
-  await seedDemo(ctx);
-  const account = await prisma.account.findFirstOrThrow({
-    where: { name: 'Northwind Logistics' },
-    include: { milestones: { orderBy: { position: 'asc' } }, contacts: true },
-  });
-  const csm = await prisma.user.create({
-    data: { organizationId: account.organizationId, name: 'Priya Shah', email: 'priya.shah@demo.example', role: 'csm' },
-  });
-  await prisma.account.update({ where: { id: account.id }, data: { csmId: csm.id } });
-  await updateSettings(ctx, {
-    organizationId: account.organizationId,
-    actor: 'cli',
-    settings: { name: 'Acme Cloud', brandColor: '#0e7c66' },
-  });
-  const [kickoff, setup] = account.milestones;
-  const now = ctx.now();
-  const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
-  await prisma.milestone.update({
-    where: { id: kickoff!.id },
-    data: { status: 'completed', startedAt: daysAgo(12), completedAt: daysAgo(6) },
-  });
-  await prisma.milestone.update({
-    where: { id: setup!.id },
-    data: { status: 'blocked', startedAt: daysAgo(6), blockedAt: daysAgo(2), blockerNote: BLOCKER_NOTE },
-  });
-  const byKey = async (key: string) =>
-    prisma.action.findUniqueOrThrow({ where: { accountId_key: { accountId: account.id, key } } });
-  const answered = await byKey('kickoff-questionnaire');
-  await prisma.action.update({
-    where: { id: answered.id },
-    data: { status: 'completed', executedAt: daysAgo(11), completedAt: daysAgo(9) },
-  });
-  const form = await byKey('technical-details');
-  await prisma.action.update({ where: { id: form.id }, data: { status: 'executed', executedAt: daysAgo(5) } });
-  const document = await byKey('signed-dpa');
-  await prisma.action.update({ where: { id: document.id }, data: { status: 'executed', executedAt: daysAgo(4) } });
-  const ready = await byKey('data-export');
-  await prisma.action.update({ where: { id: ready.id }, data: { status: 'ready' } });
-  const other = await prisma.action.findFirstOrThrow({
-    where: { key: 'technical-details', account: { name: 'Helios Health' } },
-  });
-  await prisma.action.update({ where: { id: other.id }, data: { status: 'executed', executedAt: daysAgo(1) } });
+  const end = ctx.now();
+  // From twelve days back the clock only moves forward: a step waits for what it acts on to fall due (fireAction),
+  // so a weekend on the way may have carried it past the day named here.
+  ctx.setNow(new Date(end.getTime() - 12 * DAY_MS));
+  const daysBefore = (n: number) => {
+    const at = new Date(end.getTime() - n * DAY_MS);
+    if (at > ctx.now()) ctx.setNow(at);
+  };
 
+  const { organizationId } = await seedDemo(ctx, { csmSlackUserId: CSM_SLACK_ID });
+  const csm = await refreshProfile(ctx, {
+    organizationId,
+    slackUserId: CSM_SLACK_ID,
+    profile: { name: 'Priya Shah', email: 'priya.shah@demo.example' },
+  });
+  if (!csm) throw new Error(`the demo seed did not add ${CSM_SLACK_ID} as the CSM`);
+  await updateSettings(ctx, { organizationId, actor: 'cli', settings: { name: 'Acme Cloud', brandColor: '#0e7c66' } });
+  const asCsm = { organizationId, actor: { userId: csm.userId } };
+  const deps = arrangeDeps(ctx, { publicUrl: PUBLIC_URL });
+  const accountNamed = (name: string) =>
+    prisma.account.findFirstOrThrow({
+      where: { organizationId, name },
+      include: { milestones: { orderBy: { position: 'asc' } } },
+    });
+  const account = await accountNamed('Northwind Logistics');
+  const actionOf = async (accountId: string, key: string) =>
+    (await prisma.action.findUniqueOrThrow({ where: { accountId_key: { accountId, key } } })).id;
+  const [kickoff, setup, implementation] = account.milestones;
+
+  // Kickoff: the welcome email goes out, the questionnaire after it, and Maria answers it two days later.
+  await publishAction(ctx, deps, { ...asCsm, actionId: await actionOf(account.id, 'welcome-email') });
+  daysBefore(11);
+  const answered = await actionOf(account.id, 'kickoff-questionnaire');
+  await publishAction(ctx, deps, { ...asCsm, actionId: answered });
+  daysBefore(9);
+  await answerPortalForm(ctx, deps, {
+    actionId: answered,
+    values: {
+      primary_goals: 'Retire the spreadsheet reporting by the end of the quarter',
+      project_owner_email: 'maria.anders@northwindlogistics.io',
+      target_go_live: '2027-01-29',
+      preferred_channel: 'Email',
+    },
+  });
+
+  // The CSM completes Kickoff (the recap is still to write), which starts Technical Setup: its form goes out, then
+  // the request for the signed DPA, and the setup is blocked on the customer's IT team.
+  daysBefore(6);
+  await completeMilestone(ctx, {
+    ...asCsm,
+    milestoneId: kickoff!.id,
+    overrideReason: 'Kickoff held; the recap follows',
+  });
+  daysBefore(5);
+  const form = await actionOf(account.id, 'technical-details');
+  await publishAction(ctx, deps, { ...asCsm, actionId: form });
+  daysBefore(4);
+  const document = await actionOf(account.id, 'signed-dpa');
+  await publishAction(ctx, deps, { ...asCsm, actionId: document });
+  daysBefore(2);
+  await blockMilestone(ctx, { ...asCsm, milestoneId: setup!.id, note: BLOCKER_NOTE });
+
+  // Meanwhile the CSM starts Implementation, so its data export request fires and waits for review, unpublished.
+  await startMilestone(ctx, { ...asCsm, milestoneId: implementation!.id });
+  const ready = await actionOf(account.id, 'data-export');
+  await fireAction(ctx, ready);
+
+  // Another account's published form, which Northwind's link must not reach.
+  daysBefore(1);
+  const helios = await accountNamed('Helios Health');
+  await completeMilestone(ctx, {
+    ...asCsm,
+    milestoneId: helios.milestones[0]!.id,
+    overrideReason: 'Kickoff held',
+  });
+  const other = await actionOf(helios.id, 'technical-details');
+  await publishAction(ctx, deps, { ...asCsm, actionId: other });
+
+  daysBefore(0);
   const link = await createPortalLink(ctx, {
-    organizationId: account.organizationId,
+    organizationId,
     accountId: account.id,
     actor: 'cli',
     publicUrl: PUBLIC_URL,
   });
   return {
     accountId: account.id,
-    organizationId: account.organizationId,
+    organizationId,
+    csmUserId: csm.userId,
     contactId: link.contactId,
+    portalAccessId: link.portalAccessId,
     token: link.url.split('/').pop()!,
     url: link.url,
-    formActionId: form.id,
-    documentActionId: document.id,
-    answeredActionId: answered.id,
-    readyActionId: ready.id,
-    otherAccountActionId: other.id,
+    formActionId: form,
+    documentActionId: document,
+    answeredActionId: answered,
+    readyActionId: ready,
+    otherAccountActionId: other,
   };
+}
+
+/** The CSM publishes the request that was left ready (the data export, a second document request). */
+export async function publishReadyRequest(ctx: TestServiceContext, f: PortalFixture): Promise<void> {
+  await publishAction(ctx, arrangeDeps(ctx, { publicUrl: PUBLIC_URL }), {
+    organizationId: f.organizationId,
+    actionId: f.readyActionId,
+    actor: { userId: f.csmUserId },
+  });
 }
 
 export interface PortalAppOptions {
@@ -137,4 +199,9 @@ export function csrfFrom(pageHtml: string): string {
   const match = /name="_csrf" value="([^"]+)"/.exec(pageHtml);
   if (!match) throw new Error('no CSRF field on the page');
   return match[1]!;
+}
+
+/** How many submissions the tests stored: every one but the kickoff questionnaire's answer, which is the fixture's. */
+export function countNewSubmissions(ctx: ServiceContext, f: PortalFixture): Promise<number> {
+  return ctx.prisma.submission.count({ where: { actionId: { not: f.answeredActionId } } });
 }

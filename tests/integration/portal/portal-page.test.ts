@@ -120,7 +120,7 @@ describe('GET /portal/:token', () => {
     ctx.advance(2 * 60 * 1000);
     await request(app).get(`/portal/${f.token}`).expect(200);
     expect(await visits()).toBe(2);
-    const access = await t.db.prisma.portalAccess.findFirstOrThrow({ where: { contactId: f.contactId } });
+    const access = await t.db.prisma.portalAccess.findUniqueOrThrow({ where: { id: f.portalAccessId } });
     expect(access.lastUsedAt?.toISOString()).toBe(ctx.now().toISOString());
   });
 

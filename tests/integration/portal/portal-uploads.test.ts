@@ -7,7 +7,14 @@ import { signDownloadUrl } from '../../../src/services/portal/download-link';
 import { RecordingNotifier } from '../../support/recording-notifier';
 import { serviceContext, type TestServiceContext } from '../../support/service-context';
 import { useTestDatabase } from '../../support/test-database';
-import { buildPortalApp, buildPortalFixture, csrfFrom, PUBLIC_URL } from './portal-fixture';
+import {
+  buildPortalApp,
+  buildPortalFixture,
+  countNewSubmissions,
+  csrfFrom,
+  publishReadyRequest,
+  PUBLIC_URL,
+} from './portal-fixture';
 
 const t = useTestDatabase();
 let uploadDir: string;
@@ -111,7 +118,7 @@ describe('POST /portal/:token/requests/:actionId/upload', () => {
       .field('_csrf', csrf)
       .attach('file', PDF, { filename: 'dpa.pdf', contentType: 'application/pdf' })
       .expect(303);
-    const submission = await t.db.prisma.submission.findFirstOrThrow();
+    const submission = await t.db.prisma.submission.findFirstOrThrow({ where: { actionId: f.documentActionId } });
 
     const good = signDownloadUrl({ publicUrl: '', secret, submissionId: submission.id, now: ctx.now() });
     await request(app).get(good).expect(200);
@@ -144,7 +151,7 @@ describe('POST /portal/:token/requests/:actionId/upload', () => {
       .expect(413);
     expect(res.text).toContain('That file is too large. The limit is 2 KB.');
     expect(res.text).toContain('aria-invalid="true"');
-    expect(await t.db.prisma.submission.count()).toBe(0);
+    expect(await countNewSubmissions(ctx, f)).toBe(0);
     expect(storedFiles()).toEqual([]);
     expect(leftoverTemporaryFiles()).toEqual([]);
     expect((await t.db.prisma.action.findUniqueOrThrow({ where: { id: f.documentActionId } })).status).toBe('executed');
@@ -181,7 +188,7 @@ describe('POST /portal/:token/requests/:actionId/upload', () => {
     expect(res.text).toContain(
       'That type of file cannot be uploaded here. Allowed types: .pdf, .png, .jpg, .docx, .txt.',
     );
-    expect(await t.db.prisma.submission.count()).toBe(0);
+    expect(await countNewSubmissions(ctx, f)).toBe(0);
     expect(storedFiles()).toEqual([]);
   });
 
@@ -197,7 +204,7 @@ describe('POST /portal/:token/requests/:actionId/upload', () => {
       .attach('file', Buffer.alloc(0), { filename: 'dpa.pdf', contentType: 'application/pdf' })
       .expect(422);
     expect(empty.text).toContain('That file is empty.');
-    expect(await t.db.prisma.submission.count()).toBe(0);
+    expect(await countNewSubmissions(ctx, f)).toBe(0);
   });
 
   it('refuses an upload without a valid CSRF token before storing anything', async () => {
@@ -216,7 +223,7 @@ describe('POST /portal/:token/requests/:actionId/upload', () => {
       .attach('file', PDF, { filename: 'dpa.pdf', contentType: 'application/pdf' })
       .expect(403);
     expect(storedFiles()).toEqual([]);
-    expect(await t.db.prisma.submission.count()).toBe(0);
+    expect(await countNewSubmissions(ctx, f)).toBe(0);
   });
 
   it('refuses a body that is not multipart, and uploads to a form request', async () => {
@@ -241,13 +248,14 @@ describe('POST /portal/:token/requests/:actionId/upload', () => {
       .field('_csrf', csrf)
       .attach('file', PDF, { filename: 'dpa.pdf', contentType: 'application/pdf' })
       .expect(303);
-    await t.db.prisma.action.update({ where: { id: f.documentActionId }, data: { status: 'executed' } });
+    // The same file sent again for the next document request, once the CSM has published it.
+    await publishReadyRequest(ctx, f);
     await agent
-      .post(url)
+      .post(`/portal/${f.token}/requests/${f.readyActionId}/upload`)
       .field('_csrf', csrf)
       .attach('file', PDF, { filename: 'dpa-copy.pdf', contentType: 'application/pdf' })
       .expect(303);
-    expect(await t.db.prisma.submission.count()).toBe(2);
+    expect(await countNewSubmissions(ctx, f)).toBe(2);
     expect(storedFiles()).toHaveLength(1);
   });
 });

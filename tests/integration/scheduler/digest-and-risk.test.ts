@@ -2,7 +2,19 @@ import { confirmRiskSuggestion } from '../../../src/services/accounts/confirm-ri
 import { sendDailyDigests } from '../../../src/services/scheduler/send-daily-digests';
 import { suggestAtRisk } from '../../../src/services/scheduler/suggest-at-risk';
 import { useTestDatabase } from '../../support/test-database';
-import { addAccount, addTemplate, oneMilestoneTemplate, setupOrganization, spec } from './scheduler-fixtures';
+import { executeAction } from '../../../src/services/execution/execute-action';
+import { blockMilestone } from '../../../src/services/milestones/block-milestone';
+import { answerPortalForm, arrangeDeps, fireAction } from '../../support/plan-steps';
+import {
+  addAccount,
+  addTemplate,
+  asCsm,
+  CSM_SLACK_ID,
+  ONE_QUESTION,
+  oneMilestoneTemplate,
+  setupOrganization,
+  spec,
+} from './scheduler-fixtures';
 import { RecordingNotifier } from '../../support/recording-notifier';
 import { serviceContext } from '../../support/service-context';
 
@@ -10,17 +22,19 @@ const t = useTestDatabase();
 
 async function berlinAccount() {
   const ctx = serviceContext(t.db, '2026-11-23T08:00:00Z');
-  const org = await setupOrganization(ctx, { timezone: 'Europe/Berlin', digestHour: 9 });
+  // Digests go out at 09:00 local, the default.
+  const org = await setupOrganization(ctx, { timezone: 'Europe/Berlin' });
   await addTemplate(
     ctx,
     org.id,
     oneMilestoneTemplate('Plan', [
       spec('old', 'email', { kind: 'kickoff_offset', delayDays: 0 }),
       spec('today', 'email', { kind: 'kickoff_offset', delayDays: 7 }),
-      spec('form', 'portal_form', { kind: 'kickoff_offset', delayDays: 0 }),
+      spec('form', 'portal_form', { kind: 'kickoff_offset', delayDays: 0 }, { formFields: ONE_QUESTION }),
     ]),
   );
-  const created = await addAccount(ctx, org.id, 'Acme', 'Plan', { csmSlackUserId: 'UCSM0001' });
+  const created = await addAccount(ctx, org.id, 'Acme', 'Plan', { csmSlackUserId: CSM_SLACK_ID });
+  const csm = await asCsm(ctx, org.id);
   const account = await t.db.prisma.account.findUniqueOrThrow({
     where: { id: created.id },
     include: { milestones: true },
@@ -28,27 +42,22 @@ async function berlinAccount() {
   const byKey = Object.fromEntries(
     (await t.db.prisma.action.findMany({ where: { accountId: account.id } })).map((a) => [a.key, a]),
   );
-  return { ctx, org, account, byKey };
+  // The kickoff, Monday 23 November at 09:00 in Berlin: the scheduler fires the old email and the form, drafted.
+  await fireAction(ctx, byKey.old!.id);
+  return { ctx, org, account, byKey, csm, deps: arrangeDeps(ctx) };
 }
 
 describe('daily digest', () => {
   it('sends each CSM one DM at the digest hour in the organisation timezone, once per day, with every section', async () => {
-    const { ctx, account, byKey } = await berlinAccount();
-    // Overdue draft, a draft due today (Wednesday 2 December, 09:00 Berlin), a blocked milestone, a submission waiting.
-    await t.db.prisma.action.update({ where: { id: byKey.old!.id }, data: { status: 'ready' } });
-    await t.db.prisma.milestone.update({
-      where: { id: account.milestones[0]!.id },
-      data: { status: 'blocked', blockedAt: new Date('2026-11-30T10:00:00Z'), blockerNote: 'waiting for SSO metadata' },
-    });
-    await t.db.prisma.submission.create({
-      data: {
-        accountId: account.id,
-        actionId: byKey.form!.id,
-        kind: 'form',
-        data: {},
-        createdAt: new Date('2026-12-01T20:00:00Z'),
-      },
-    });
+    const { ctx, account, byKey, csm, deps } = await berlinAccount();
+    // Overdue draft (the old email, left waiting), a draft due today (Wednesday 2 December, 09:00 Berlin), a blocked
+    // milestone, a submission waiting: the CSM sends the form at once, blocks Kickoff a week later, and the customer
+    // answers the form the evening before the digest.
+    await executeAction(ctx, deps, { ...csm, actionId: byKey.form!.id });
+    ctx.setNow('2026-11-30T10:00:00Z');
+    await blockMilestone(ctx, { ...csm, milestoneId: account.milestones[0]!.id, note: 'waiting for SSO metadata' });
+    ctx.setNow('2026-12-01T20:00:00Z');
+    await answerPortalForm(ctx, deps, { actionId: byKey.form!.id, values: {} });
     const notifier = new RecordingNotifier();
 
     ctx.setNow('2026-12-02T07:59:00Z'); // 08:59 in Berlin
@@ -86,8 +95,7 @@ describe('daily digest', () => {
   });
 
   it('lets a later tick retry a digest whose DM failed', async () => {
-    const { ctx, byKey } = await berlinAccount();
-    await t.db.prisma.action.update({ where: { id: byKey.old!.id }, data: { status: 'ready' } });
+    const { ctx } = await berlinAccount();
     ctx.setNow('2026-12-02T08:00:00Z');
     const notifier = new RecordingNotifier();
     notifier.failWith('sendDigest', new Error('Slack is down'));
@@ -102,16 +110,13 @@ describe('daily digest', () => {
 
 describe('at-risk suggestions', () => {
   it('suggests with reasons (blocked > 5 days, overdue > 7 days, no portal engagement 14 days) without changing the status', async () => {
-    const { ctx, account, byKey } = await berlinAccount();
-    await t.db.prisma.action.update({ where: { id: byKey.old!.id }, data: { status: 'ready' } });
-    await t.db.prisma.action.update({
-      where: { id: byKey.form!.id },
-      data: { status: 'executed', executedAt: new Date('2026-11-23T10:00:00Z') },
-    });
-    await t.db.prisma.milestone.update({
-      where: { id: account.milestones[0]!.id },
-      data: { status: 'blocked', blockedAt: new Date('2026-11-30T08:00:00Z'), blockerNote: 'waiting' },
-    });
+    const { ctx, account, byKey, csm, deps } = await berlinAccount();
+    // The old email's draft is left waiting; the form goes out at 10:00 and is never opened; Kickoff is blocked a week
+    // later.
+    ctx.setNow('2026-11-23T10:00:00Z');
+    await executeAction(ctx, deps, { ...csm, actionId: byKey.form!.id });
+    ctx.setNow('2026-11-30T08:00:00Z');
+    await blockMilestone(ctx, { ...csm, milestoneId: account.milestones[0]!.id, note: 'waiting' });
     const notifier = new RecordingNotifier();
 
     ctx.setNow('2026-12-05T08:00:00Z'); // blocked 5 days exactly, overdue 12 days, request sent 12 days ago

@@ -5,7 +5,7 @@
  */
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaClient, type Prisma } from '../../../src/db/generated/client';
+import { PrismaClient } from '../../../src/db/generated/client';
 import { fireDueActions, type FireDueActionsResult } from '../../../src/services/scheduler/fire-due-actions';
 import { testDatabaseKind, useTestDatabase } from '../../support/test-database';
 import { addAccount, addTemplate, oneMilestoneTemplate, setupOrganization, spec } from './scheduler-fixtures';
@@ -17,72 +17,28 @@ const ACCOUNTS = 40;
 const ACTIONS_PER_ACCOUNT = 50;
 const TOTAL = ACCOUNTS * ACTIONS_PER_ACCOUNT;
 
+/**
+ * Forty accounts of fifty actions, all due by the time the schedulers run, through createAccount. Mostly emails plus
+ * some portal requests on the even accounts, so that some accounts have more requests due than their limit and the
+ * throttle's account locks are part of the race too.
+ */
 async function createDueActions(): Promise<void> {
   const ctx = serviceContext(t.db, '2026-11-20T10:00:00Z');
-  const org = await setupOrganization(ctx, { maxActivePortalActions: 5 });
-  // Mostly emails plus some portal requests, so the throttle's account locks are part of the race too.
-  await addTemplate(
-    ctx,
-    org.id,
+  const org = await setupOrganization(ctx, { portalMaxActive: 5 });
+  const plan = (name: string, portal: boolean) =>
     oneMilestoneTemplate(
-      'Plan',
-      Array.from({ length: 10 }, (_, i) =>
-        spec(`a${i}`, i % 5 === 4 ? 'portal_form' : 'email', { kind: 'kickoff_offset', delayDays: i % 3 }),
+      name,
+      Array.from({ length: ACTIONS_PER_ACCOUNT }, (_, i) =>
+        spec(`k${i}`, portal && i % 5 === 4 ? 'portal_form' : 'email', {
+          kind: 'kickoff_offset',
+          delayDays: -(i % 3),
+        }),
       ),
-    ),
-  );
-  const account = await addAccount(ctx, org.id, 'Seed account', 'Plan');
-  // One account through the service, then its actions copied onto the others: 2,000 rows through createAccount
-  // would take minutes on the embedded database and test nothing more.
-  const template = await t.db.prisma.action.findMany({
-    where: { accountId: account.id },
-    orderBy: { position: 'asc' },
-  });
-  const milestone = await t.db.prisma.milestone.findFirstOrThrow({ where: { accountId: account.id } });
-  await t.db.prisma.action.deleteMany({ where: { accountId: account.id } });
-  const rows: Prisma.ActionCreateManyInput[] = [];
-  for (let a = 0; a < ACCOUNTS; a++) {
-    const target =
-      a === 0 ? { accountId: account.id, milestoneId: milestone.id } : await cloneAccount(account.id, org.id, a);
-    for (let i = 0; i < ACTIONS_PER_ACCOUNT; i++) {
-      const source = template[i % template.length]!;
-      // Portal requests only on even accounts, so some accounts have more due than their limit.
-      const type = source.type === 'portal_form' && a % 2 === 1 ? 'email' : source.type;
-      rows.push({
-        ...target,
-        position: i,
-        key: `k${i}`,
-        name: `Action ${i}`,
-        type,
-        triggerKind: 'kickoff_offset',
-        dueAt: new Date(Date.UTC(2026, 10, 23, 9, i % 60)),
-      });
-    }
-  }
-  await t.db.prisma.action.createMany({ data: rows });
-}
-
-async function cloneAccount(sourceId: string, organizationId: string, n: number) {
-  const source = await t.db.prisma.account.findUniqueOrThrow({
-    where: { id: sourceId },
-    include: { milestones: true },
-  });
-  const account = await t.db.prisma.account.create({
-    data: { organizationId, name: `Account ${n}`, kickoffDate: source.kickoffDate },
-  });
-  const m = source.milestones[0]!;
-  const milestone = await t.db.prisma.milestone.create({
-    data: {
-      accountId: account.id,
-      position: 0,
-      name: m.name,
-      status: m.status,
-      plannedDays: m.plannedDays,
-      plannedStartDate: m.plannedStartDate,
-      plannedEndDate: m.plannedEndDate,
-    },
-  });
-  return { accountId: account.id, milestoneId: milestone.id };
+    );
+  await addTemplate(ctx, org.id, plan('With portal requests', true));
+  await addTemplate(ctx, org.id, plan('Emails only', false));
+  for (let a = 0; a < ACCOUNTS; a++)
+    await addAccount(ctx, org.id, `Account ${a}`, a % 2 === 0 ? 'With portal requests' : 'Emails only');
 }
 
 describe('schedulers racing on one database', () => {

@@ -2,46 +2,63 @@ import type { Mailer } from '../../../src/services/execution/ports';
 import { remindUnansweredPortalRequests } from '../../../src/services/scheduler/remind-unanswered-portal-requests';
 import { remindUnreviewedSubmissions } from '../../../src/services/scheduler/remind-unreviewed-submissions';
 import { useTestDatabase } from '../../support/test-database';
-import { addAccount, addTemplate, oneMilestoneTemplate, setupOrganization, spec } from './scheduler-fixtures';
+import { addPerson } from '../../../src/services/people/add-person';
+import { acknowledgeSubmission } from '../../../src/services/portal/acknowledge-submission';
+import { answerPortalForm, arrangeDeps, publishAction } from '../../support/plan-steps';
+import {
+  addAccount,
+  addTemplate,
+  asCsm,
+  CSM_SLACK_ID,
+  ONE_QUESTION,
+  oneMilestoneTemplate,
+  setupOrganization,
+  spec,
+} from './scheduler-fixtures';
 import { RecordingNotifier } from '../../support/recording-notifier';
 import { serviceContext } from '../../support/service-context';
 
 const t = useTestDatabase();
 
-async function accountWithPortalRequest(
-  settings: { submissionReviewSlaHours?: number; portalReminderDays?: number } = {},
-) {
+/**
+ * Acme's portal form, published by its CSM on Monday 23 November at 10:00 (the scheduler fired it at the kickoff),
+ * with an admin besides the CSM.
+ */
+async function accountWithPortalRequest(settings: Parameters<typeof setupOrganization>[1] = {}) {
   const ctx = serviceContext(t.db, '2026-11-23T10:00:00Z');
   const org = await setupOrganization(ctx, settings);
   await addTemplate(
     ctx,
     org.id,
-    oneMilestoneTemplate('Plan', [spec('form', 'portal_form', { kind: 'kickoff_offset', delayDays: 0 })]),
+    oneMilestoneTemplate('Plan', [
+      spec('form', 'portal_form', { kind: 'kickoff_offset', delayDays: 0 }, { formFields: ONE_QUESTION }),
+    ]),
   );
-  const created = await addAccount(ctx, org.id, 'Acme', 'Plan', { csmSlackUserId: 'UCSM0001' });
-  const admin = await t.db.prisma.user.create({
-    data: { organizationId: org.id, name: 'Ada Admin', role: 'admin', slackUserId: 'UADMIN01' },
+  const created = await addAccount(ctx, org.id, 'Acme', 'Plan', { csmSlackUserId: CSM_SLACK_ID });
+  const csm = await asCsm(ctx, org.id);
+  const admin = await addPerson(ctx, {
+    organizationId: org.id,
+    actor: 'cli',
+    slackUserId: 'UADMIN01',
+    role: 'admin',
+    name: 'Ada Admin',
   });
   const account = await t.db.prisma.account.findUniqueOrThrow({
     where: { id: created.id },
     include: { contacts: true },
   });
   const action = await t.db.prisma.action.findFirstOrThrow({ where: { accountId: account.id } });
-  return { ctx, org, account, action, admin };
+  const deps = arrangeDeps(ctx);
+  await publishAction(ctx, deps, { ...csm, actionId: action.id });
+  return { ctx, org, account, action, admin, csm, deps };
 }
 
 describe('submission review clock', () => {
   it('reminds the CSM channel at 75% of the SLA, escalates to the CSM and admins at 100%, each once', async () => {
-    const { ctx, account, action, admin } = await accountWithPortalRequest({ submissionReviewSlaHours: 24 });
-    const submission = await t.db.prisma.submission.create({
-      data: {
-        accountId: account.id,
-        actionId: action.id,
-        contactId: account.contacts[0]!.id,
-        kind: 'form',
-        data: {},
-        createdAt: new Date('2026-11-23T10:00:00Z'),
-      },
+    const { ctx, account, action, admin, deps } = await accountWithPortalRequest({ reviewSlaHours: 24 });
+    // Jane answers at once, on Monday at 10:00.
+    const submission = await t.db.prisma.submission.findUniqueOrThrow({
+      where: { id: await answerPortalForm(ctx, deps, { actionId: action.id, values: {} }) },
     });
     const notifier = new RecordingNotifier();
 
@@ -82,7 +99,7 @@ describe('submission review clock', () => {
     });
     expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [], escalated: [], failed: [] });
     const escalations = notifier.calls('submissionReviewEscalation');
-    expect(escalations.map(([userId]) => userId).sort()).toEqual([account.csmId, admin.id].sort());
+    expect(escalations.map(([userId]) => userId).sort()).toEqual([account.csmId, admin.userId].sort());
     expect(escalations[0]![1]).toMatchObject({
       submissionId: submission.id,
       hoursAgo: 24,
@@ -98,17 +115,11 @@ describe('submission review clock', () => {
   });
 
   it('stops the clock when the submission is reviewed', async () => {
-    const { ctx, account, action } = await accountWithPortalRequest();
-    await t.db.prisma.submission.create({
-      data: {
-        accountId: account.id,
-        actionId: action.id,
-        kind: 'form',
-        data: {},
-        createdAt: new Date('2026-11-23T10:00:00Z'),
-        reviewedAt: new Date('2026-11-23T12:00:00Z'),
-      },
-    });
+    const { ctx, action, csm, deps } = await accountWithPortalRequest();
+    // Answered on Monday at 10:00, acknowledged by the CSM at 12:00.
+    const submissionId = await answerPortalForm(ctx, deps, { actionId: action.id, values: {} });
+    ctx.setNow('2026-11-23T12:00:00Z');
+    await acknowledgeSubmission(ctx, { ...csm, submissionId });
     const notifier = new RecordingNotifier();
     ctx.setNow('2026-11-26T10:00:00Z');
     expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [], escalated: [], failed: [] });
@@ -131,12 +142,8 @@ describe('portal request reminders', () => {
   }
 
   it('emails the contact after N business days unanswered, at most twice, spaced, and logs each on the account', async () => {
-    const { ctx, account, action } = await accountWithPortalRequest({ portalReminderDays: 3 });
+    const { ctx, account, action } = await accountWithPortalRequest({ reminderSpacingDays: 3 });
     // Sent Monday 10:00; 3 business days later is Thursday 10:00.
-    await t.db.prisma.action.update({
-      where: { id: action.id },
-      data: { status: 'executed', executedAt: new Date('2026-11-23T10:00:00Z') },
-    });
     const { mailer, sent } = fakeMailer();
     const portalLinks = { create: async () => ({ url: 'https://thread.test/portal/abc' }) };
 
@@ -162,7 +169,7 @@ describe('portal request reminders', () => {
     expect((await remindUnansweredPortalRequests(ctx, { mailer, portalLinks })).sent).toEqual([]);
     expect(sent).toHaveLength(2);
     const log = await t.db.prisma.auditEvent.findMany({
-      where: { accountId: account.id, entityId: action.id },
+      where: { accountId: account.id, entityId: action.id, reason: { startsWith: 'portal request reminder' } },
       orderBy: { at: 'asc' },
     });
     expect(log.map((e) => e.reason)).toEqual([
@@ -173,11 +180,7 @@ describe('portal request reminders', () => {
   });
 
   it('gives the reminder back when the send fails, so a later tick retries it', async () => {
-    const { ctx, action } = await accountWithPortalRequest({ portalReminderDays: 1 });
-    await t.db.prisma.action.update({
-      where: { id: action.id },
-      data: { status: 'executed', executedAt: new Date('2026-11-23T10:00:00Z') },
-    });
+    const { ctx, action } = await accountWithPortalRequest({ reminderSpacingDays: 1 });
     ctx.setNow('2026-11-25T10:00:00Z');
     const result = await remindUnansweredPortalRequests(ctx, { mailer: fakeMailer(true).mailer });
     expect(result.failed).toEqual([{ actionId: action.id, message: 'SMTP said 451' }]);

@@ -1,8 +1,10 @@
 /** Builds organisations, templates and accounts for the scheduler tests through the real services. */
-import type { TemplateActionSpec, TemplateSpec, TriggerSpec } from '../../../src/domain/template';
+import type { FormField, TemplateActionSpec, TemplateSpec, TriggerSpec } from '../../../src/domain/template';
 import { createAccount } from '../../../src/services/accounts/create-account';
 import type { ServiceContext } from '../../../src/services/context';
 import { getDefaultOrganization } from '../../../src/services/organizations/get-default-organization';
+import { refreshProfile } from '../../../src/services/people/refresh-profile';
+import { updateSettings, type UpdateSettingsOptions } from '../../../src/services/organizations/update-settings';
 import { importTemplate } from '../../../src/services/templates/import-template';
 
 export function spec(
@@ -40,18 +42,17 @@ export function oneMilestoneTemplate(
   };
 }
 
+/** The organisation, with the settings given changed as the operator changes them (`thread org set`). */
 export async function setupOrganization(
   ctx: ServiceContext,
-  settings: {
-    timezone?: string;
-    maxActivePortalActions?: number;
-    submissionReviewSlaHours?: number;
-    portalReminderDays?: number;
-    digestHour?: number;
-  } = {},
+  settings: Pick<
+    UpdateSettingsOptions['settings'],
+    'timezone' | 'portalMaxActive' | 'reviewSlaHours' | 'reminderSpacingDays'
+  > = {},
 ) {
   const org = await getDefaultOrganization(ctx, { name: 'Test Co' });
-  return ctx.prisma.organization.update({ where: { id: org.id }, data: settings });
+  await updateSettings(ctx, { organizationId: org.id, actor: 'cli', settings });
+  return ctx.prisma.organization.findUniqueOrThrow({ where: { id: org.id } });
 }
 
 export async function addTemplate(ctx: ServiceContext, organizationId: string, template: TemplateSpec): Promise<void> {
@@ -77,4 +78,25 @@ export async function addAccount(
     },
     actor: 'cli',
   });
+}
+
+/** A portal form's one question, optional, so a customer can answer it with nothing to say. */
+export const ONE_QUESTION: FormField[] = [
+  { key: 'notes', label: 'Anything we should know?', kind: 'text', required: false },
+];
+
+export const CSM_SLACK_ID = 'UCSM0001';
+
+/**
+ * Who acts as the CSM named on accounts (addAccount's csmSlackUserId), with the name and email their Slack profile
+ * gives, as the user_change event delivers it: customer email goes out as them.
+ */
+export async function asCsm(ctx: ServiceContext, organizationId: string) {
+  const csm = await refreshProfile(ctx, {
+    organizationId,
+    slackUserId: CSM_SLACK_ID,
+    profile: { name: 'Casey Morgan', email: 'casey.morgan@vendor.test' },
+  });
+  if (!csm) throw new Error(`${CSM_SLACK_ID} is no account's CSM yet: create an account with them first`);
+  return { organizationId, actor: { userId: csm.userId } };
 }

@@ -2,6 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { addContact } from '../../../src/services/contacts/add-contact';
+import { updateSettings } from '../../../src/services/organizations/update-settings';
 import { createPortalLink } from '../../../src/services/portal/create-portal-link';
 import { hashPortalToken } from '../../../src/services/portal/portal-token';
 import { resolvePortalToken } from '../../../src/services/portal/resolve-portal-token';
@@ -26,24 +28,34 @@ function decoded(raw: string): string {
     .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+/** Helios Health's card, in an organisation the operator has named Acme Cloud (`thread org set --name`). */
 async function helios() {
   await h.seed();
   const account = await h.db.prisma.account.findFirstOrThrow({
     where: { name: 'Helios Health' },
     include: { contacts: true },
   });
-  const org = await h.db.prisma.organization.update({
-    where: { id: account.organizationId },
-    data: { name: 'Acme Cloud' },
+  await updateSettings(h.ctx, {
+    organizationId: account.organizationId,
+    actor: 'cli',
+    settings: { name: 'Acme Cloud' },
   });
   await h.command('account helios');
   const card = h.lastReply();
   h.forget();
-  return { account, org, sam: account.contacts[0]!, card };
+  return { account, sam: account.contacts[0]!, card };
 }
 
-async function addContact(accountId: string) {
-  return h.db.prisma.contact.create({ data: { accountId, name: 'Ken Ito', email: 'ken.ito@helioshealth.co' } });
+/** The CSM adds a second contact to the account, as the account card's contact modal does. */
+async function addKen(accountId: string) {
+  const csm = await h.actor(CSM);
+  return addContact(h.ctx, {
+    organizationId: csm.organizationId,
+    actor: { userId: csm.userId },
+    accountId,
+    name: 'Ken Ito',
+    email: 'ken.ito@helioshealth.co',
+  });
 }
 
 function portal() {
@@ -53,8 +65,8 @@ function portal() {
 describe('Email portal link on the account card', () => {
   it('emails a fresh, working link to the only contact from the CSM, and says so ephemerally', async () => {
     const { account, sam, card } = await helios();
+    await h.changeProfile({ id: CSM, name: 'Priya Shah', email: 'priya@vendor.test' });
     const csm = await h.db.prisma.user.findFirstOrThrow({ where: { slackUserId: CSM } });
-    await h.db.prisma.user.update({ where: { id: csm.id }, data: { name: 'Priya Shah', email: 'priya@vendor.test' } });
     await h.press(card, 'Email portal link');
     const reply = h.lastReply();
     expect(reply).toMatchObject({ response_type: 'ephemeral', replace_original: false });
@@ -98,7 +110,7 @@ describe('Email portal link on the account card', () => {
 
   it('with several contacts, asks whom to send it to and emails the one picked', async () => {
     const { account, card } = await helios();
-    const ken = await addContact(account.id);
+    const ken = await addKen(account.id);
     await h.press(card, 'Email portal link');
     const view = h.lastOpened();
     const options = findInput(view, 'contact').element.options.map((o) => o.text);
@@ -146,7 +158,7 @@ describe('Email portal link on the account card', () => {
 
   it('is refused to someone who is not the account’s CSM: no link, no email, no modal', async () => {
     const { account, card } = await helios();
-    await addContact(account.id);
+    await addKen(account.id);
     // A colleague who is a CSM, but not this account's.
     await h.addPerson('UOTHER01', 'csm');
     await h.press(card, 'Email portal link', { as: 'UOTHER01' });
@@ -199,7 +211,7 @@ describe('Revoke portal links on the account card', () => {
 
   it('revokes only the chosen contact’s links when several contacts hold one', async () => {
     const { account, card } = await helios();
-    const ken = await addContact(account.id);
+    const ken = await addKen(account.id);
     const samLink = await mint(account.id);
     await mint(account.id, ken.email);
     await h.press(card, 'Revoke portal links');

@@ -4,21 +4,26 @@ import { actionIds, buttonLabels, findButton, textOf } from '../../support/block
 
 import { CSM, type SeenMessage } from '../../support/slack-harness';
 import { setAccountChannels } from '../../../src/services/accounts/set-account-channels';
+import { startMilestone } from '../../../src/services/milestones/start-milestone';
 
 const { h, smtp } = useExecutingSlackHarness();
 
+/**
+ * The action fired by the scheduler at its due time (with whatever else is due by then), and its draft rewritten by
+ * the CSM.
+ */
 async function readyDraft(account: string, key: string, body: string, subject = 'Hello from onboarding') {
   const action = await h.db.prisma.action.findFirstOrThrow({ where: { key, account: { name: account } } });
-  await h.db.prisma.action.update({ where: { id: action.id }, data: { status: 'ready' } });
+  await h.fire(action.id);
   const actor = await h.actor(CSM);
   await editDraft(h.ctx, { organizationId: actor.organizationId, actionId: action.id, actor, subject, body });
   return action.id;
 }
 
-/** The action's review card, posted to the CSM channel as the notifier posts it. */
+/** The action's review card in the CSM channel, showing its draft as it stands (the notifier updates it). */
 async function postCard(actionId: string): Promise<SeenMessage> {
   await h.slack.notifier.actionChanged(actionId);
-  const card = h.lastPosted();
+  const card = await h.reviewCard(actionId);
   h.forget();
   return card;
 }
@@ -39,6 +44,12 @@ describe('batch review and execution', () => {
       'welcome-email',
       'Hi there, welcome to onboarding for Northwind Logistics.',
     );
+    // The CSM starts Helios's Technical Setup early, so its introduction email falls due.
+    const csm = await h.actor(CSM);
+    const setup = await h.db.prisma.milestone.findFirstOrThrow({
+      where: { position: 1, account: { name: 'Helios Health' } },
+    });
+    await startMilestone(h.ctx, { organizationId: csm.organizationId, milestoneId: setup.id, actor: csm });
     const bad = await readyDraft(
       'Helios Health',
       'technical-setup-intro',
@@ -185,7 +196,7 @@ describe('review card states', () => {
     const task = await h.db.prisma.action.findFirstOrThrow({
       where: { key: 'kickoff-prep', account: { name: 'Helios Health' } },
     });
-    await h.db.prisma.action.update({ where: { id: task.id }, data: { status: 'ready' } });
+    await h.fire(task.id);
     const card = await postCard(task.id);
     expect(findButton(card.blocks, 'Done')).toMatchObject({ actionId: 'review_task_done', value: task.id });
     await h.press(card, 'Done');

@@ -1,4 +1,6 @@
+import { createAccount } from '../../../src/services/accounts/create-account';
 import { actionIds, buttons, findButton, stringsIn, textOf } from '../../support/block-kit';
+import { confirmAtRisk } from '../../support/plan-steps';
 import { CSM, useSlackHarness } from '../../support/slack-harness';
 
 const h = useSlackHarness();
@@ -65,15 +67,15 @@ describe('/thread over signed HTTP', () => {
 
   it('lists accounts with filters and sort, and names bad filters', async () => {
     await h.seed();
-    await h.db.prisma.account.update({
-      where: {
-        organizationId_name: {
-          organizationId: (await h.db.prisma.organization.findFirstOrThrow()).id,
-          name: 'Brightline Analytics',
-        },
-      },
-      data: { status: 'at_risk' },
+    const csm = await h.actor(CSM);
+    const brightline = await h.db.prisma.account.findFirstOrThrow({ where: { name: 'Brightline Analytics' } });
+    await confirmAtRisk(h.ctx, {
+      organizationId: csm.organizationId,
+      accountId: brightline.id,
+      actor: csm,
+      notifier: h.slack.notifier,
     });
+    h.forget();
     await h.command('accounts status:at_risk csm:@me');
     const list = textOf(h.lastReply().blocks);
     expect(list).toContain('Brightline Analytics');
@@ -109,10 +111,14 @@ describe('/thread over signed HTTP', () => {
   });
 
   it('escapes customer text so it cannot ping the channel', async () => {
-    await h.seed();
-    await h.db.prisma.account.updateMany({
-      where: { name: 'Helios Health' },
-      data: { name: 'Helios <!channel> & Co' },
+    const { organizationId, templateName } = await h.seed();
+    // A customer whose name is hostile, as the operator types it (`thread accounts create`).
+    await createAccount(h.ctx, {
+      organizationId,
+      name: 'Helios <!channel> & Co',
+      templateName,
+      arr: 200000,
+      actor: 'cli',
     });
     // The list renders names as mrkdwn (a header is plain text, which Slack never parses for mentions).
     await h.command('accounts sort:arr');

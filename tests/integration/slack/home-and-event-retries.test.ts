@@ -1,6 +1,8 @@
+import { blockMilestone } from '../../../src/services/milestones/block-milestone';
 import { setRole } from '../../../src/services/people/set-role';
 import { findButton, textOf } from '../../support/block-kit';
-import { CSM, NOW, useSlackHarness } from '../../support/slack-harness';
+import { confirmAtRisk } from '../../support/plan-steps';
+import { CSM, useSlackHarness } from '../../support/slack-harness';
 
 const h = useSlackHarness();
 const ADMIN = 'UADMIN01';
@@ -24,7 +26,13 @@ describe('App Home', () => {
     await makeAdmin(ADMIN);
     await h.addPerson('UCSM0002', 'csm');
     const account = await h.db.prisma.account.findFirstOrThrow({ where: { name: 'Helios Health' } });
-    await h.db.prisma.account.update({ where: { id: account.id }, data: { status: 'at_risk' } });
+    const csm = await h.actor(CSM);
+    await confirmAtRisk(h.ctx, {
+      organizationId: csm.organizationId,
+      accountId: account.id,
+      actor: csm,
+      notifier: h.slack.notifier,
+    });
     h.forget();
     await h.slack.notifier.accountChanged(account.id);
     expect(h.published.map((p) => p.userId).sort()).toEqual([ADMIN, CSM].sort());
@@ -50,33 +58,39 @@ describe('App Home', () => {
       role: 'csm',
     });
     const org = await h.db.prisma.organization.findFirstOrThrow();
-    await h.db.prisma.account.updateMany({ where: { name: 'Brightline Analytics' }, data: { status: 'at_risk' } });
-    await h.db.prisma.action.updateMany({
-      where: { key: 'welcome-email' },
-      data: { status: 'ready', draftBody: 'Hi' },
+    const accountNamed = (name: string) => h.db.prisma.account.findFirstOrThrow({ where: { name } });
+    // Brightline runs late and its CSM's admin confirms it is at risk (the clock moves on five days).
+    await confirmAtRisk(h.ctx, {
+      organizationId: org.id,
+      accountId: (await accountNamed('Brightline Analytics')).id,
+      actor: admin,
     });
-    await h.db.prisma.milestone.updateMany({
-      where: { position: 0, account: { name: 'Helios Health' } },
-      data: { status: 'blocked', blockerNote: 'SSO', blockedAt: NOW },
+    // The scheduler fires every account's welcome email, with the rest of what is due by now: three drafts each.
+    const welcomes = await h.db.prisma.action.findMany({ where: { key: 'welcome-email' } });
+    for (const welcome of welcomes) await h.fire(welcome.id);
+    // Helios's Kickoff is blocked.
+    const heliosKickoff = await h.db.prisma.milestone.findFirstOrThrow({
+      where: { position: 0, accountId: (await accountNamed('Helios Health')).id },
     });
+    await blockMilestone(h.ctx, { organizationId: org.id, milestoneId: heliosKickoff.id, actor: admin, note: 'SSO' });
     const overdue = await h.db.prisma.action.count({
       where: {
         account: { organizationId: org.id },
         status: { in: ['pending', 'ready', 'review_pending'] },
-        dueAt: { lt: NOW },
+        dueAt: { lt: h.ctx.now() },
       },
     });
     expect(overdue).toBeGreaterThan(0);
 
     await h.send(homeOpened(ADMIN));
     expect(homeOf(ADMIN)).toContain(
-      `*Organisation* · 3 accounts (2 active, 1 at risk) · 3 drafts waiting · 1 blocked milestones · ${overdue} overdue actions`,
+      `*Organisation* · 3 accounts (2 active, 1 at risk) · 9 drafts waiting · 1 blocked milestones · ${overdue} overdue actions`,
     );
 
     await h.send(homeOpened(CSM));
     const csm = homeOf(CSM);
     expect(csm).not.toContain('*Organisation*');
-    expect(csm).toContain('Drafts waiting for your review (3)');
+    expect(csm).toContain('Drafts waiting for your review (9)');
   });
 });
 

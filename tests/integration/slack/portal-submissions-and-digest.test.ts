@@ -2,7 +2,9 @@ import { remindUnreviewedSubmissions } from '../../../src/services/scheduler/rem
 import { sendDailyDigests } from '../../../src/services/scheduler/send-daily-digests';
 import { buttonLabels, findButton, stringsIn, textOf } from '../../support/block-kit';
 import { header, useSmtpCapture, useSmtpMailer } from '../../support/smtp-capture';
-import { CSM, useSlackHarness } from '../../support/slack-harness';
+import { blockMilestone } from '../../../src/services/milestones/block-milestone';
+import { answerPortalForm, arrangeDeps, publishAction } from '../../support/plan-steps';
+import { CSM, CSM_PROFILE, NOW, PUBLIC_URL, useSlackHarness } from '../../support/slack-harness';
 import { updateSettings } from '../../../src/services/organizations/update-settings';
 
 const smtp = useSmtpCapture();
@@ -10,38 +12,44 @@ const smtp = useSmtpCapture();
 const mail = useSmtpMailer(smtp);
 const h = useSlackHarness({ mailer: () => mail.current });
 
-/** A customer's form answer and its card in the CSM channel (as the Slack notifier posts it for submitPortalForm). */
+/**
+ * Helios Health's kickoff questionnaire, answered by Sam in the portal on Tuesday at 08:00 (two hours before the
+ * test's clock), and the card the Slack notifier posts for it in the CSM channel. On the way the CSM sent the welcome
+ * email and the questionnaire after it.
+ */
 async function submittedCard() {
+  h.ctx.setNow('2026-11-24T08:00:00Z');
   await h.seed();
+  // Slack delivers the CSM's profile (user_change), so customer email goes out as them.
+  await h.changeProfile({ ...CSM_PROFILE });
   const account = await h.db.prisma.account.findFirstOrThrow({
     where: { name: 'Helios Health' },
     include: { contacts: true },
   });
-  const action = await h.db.prisma.action.findFirstOrThrow({
-    where: { accountId: account.id, key: 'kickoff-questionnaire' },
-  });
-  const contact = account.contacts[0]!;
-  const submission = await h.db.prisma.submission.create({
-    data: {
-      accountId: account.id,
-      actionId: action.id,
-      contactId: contact.id,
-      kind: 'form',
-      data: { primary_goals: 'Go live' },
-      createdAt: new Date('2026-11-24T08:00:00Z'),
-    },
-  });
-  await h.slack.notifier.portalAnswerReceived({
-    submissionId: submission.id,
-    accountId: account.id,
-    accountName: account.name,
+  const actionOf = (key: string) => h.db.prisma.action.findFirstOrThrow({ where: { accountId: account.id, key } });
+  const csm = await h.actor(CSM);
+  const asCsm = { organizationId: csm.organizationId, actor: { userId: csm.userId } };
+  const deps = arrangeDeps(h.ctx, { publicUrl: PUBLIC_URL });
+  await publishAction(h.ctx, deps, { ...asCsm, actionId: (await actionOf('welcome-email')).id });
+  const action = await actionOf('kickoff-questionnaire');
+  await publishAction(h.ctx, deps, { ...asCsm, actionId: action.id });
+  h.forget();
+  const submissionId = await answerPortalForm(h.ctx, deps, {
     actionId: action.id,
-    actionName: action.name,
-    contactName: contact.name,
-    answer: { kind: 'form', answers: [{ label: 'Primary goals', value: 'Go live <soon>' }] },
+    values: {
+      primary_goals: 'Go live <soon>',
+      project_owner_email: 'sam.okafor@helioshealth.co',
+      target_go_live: '2027-02-01',
+      preferred_channel: 'Both',
+    },
+    notifier: h.slack.notifier,
   });
+  await h.settled();
+  const submission = await h.db.prisma.submission.findUniqueOrThrow({ where: { id: submissionId } });
+  const contact = account.contacts[0]!;
   const card = h.lastPosted();
   h.forget();
+  h.ctx.setNow(NOW);
   return { account, contact, submission, card };
 }
 
@@ -146,11 +154,14 @@ describe('scheduler messages as Block Kit', () => {
       where: { name: 'Helios Health' },
       include: { milestones: { orderBy: { position: 'asc' } } },
     });
-    await h.db.prisma.milestone.update({
-      where: { id: account.milestones[0]!.id },
-      data: { status: 'blocked', blockedAt: new Date('2026-11-20T10:00:00Z'), blockerNote: 'waiting on <!channel> IT' },
-    });
     const org = await h.db.prisma.organization.findFirstOrThrow();
+    const csm = await h.actor(CSM);
+    await blockMilestone(h.ctx, {
+      organizationId: org.id,
+      milestoneId: account.milestones[0]!.id,
+      actor: csm,
+      note: 'waiting on <!channel> IT',
+    });
     h.ctx.setNow('2026-11-25T12:00:00Z');
     await updateSettings(h.ctx, { organizationId: org.id, actor: 'cli', settings: { timezone: 'UTC' } });
     const result = await sendDailyDigests(h.ctx, { notifier: h.slack.notifier });

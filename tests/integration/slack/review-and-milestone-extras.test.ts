@@ -1,23 +1,36 @@
+import { createAccount } from '../../../src/services/accounts/create-account';
 import { setRole } from '../../../src/services/people/set-role';
+import { completeInternalTask } from '../../../src/services/execution/complete-internal-task';
+import { editDraft } from '../../../src/services/review/edit-draft';
+import { skipAction } from '../../../src/services/review/skip-action';
 import { blockMilestone } from '../../../src/services/milestones/block-milestone';
 import { stringsIn, textOf } from '../../support/block-kit';
 import { CSM, useSlackHarness } from '../../support/slack-harness';
 
 const h = useSlackHarness();
 
-async function readyAction(account: string, key: string, draft: { subject?: string; body: string }) {
+/**
+ * The action fired by the scheduler at its due time (with whatever else is due by then), and its draft rewritten by
+ * the CSM.
+ */
+async function readyAction(account: string, key: string, draft: { subject?: string; body: string }, by = CSM) {
   const action = await h.db.prisma.action.findFirstOrThrow({ where: { key, account: { name: account } } });
-  await h.db.prisma.action.update({
-    where: { id: action.id },
-    data: { status: 'ready', draftSubject: draft.subject ?? null, draftBody: draft.body },
+  await h.fire(action.id);
+  const csm = await h.actor(by);
+  await editDraft(h.ctx, {
+    organizationId: csm.organizationId,
+    actionId: action.id,
+    actor: csm,
+    subject: draft.subject ?? '',
+    body: draft.body,
   });
   return action.id;
 }
 
-/** The review card of an action, posted to the CSM channel as the notifier posts it. */
+/** The review card of an action, showing its draft as it stands (the notifier updates it after an edit). */
 async function cardOf(actionId: string) {
   await h.slack.notifier.actionChanged(actionId);
-  const card = h.lastPosted();
+  const card = await h.reviewCard(actionId);
   h.forget();
   return card;
 }
@@ -58,6 +71,7 @@ describe('Send test to me', () => {
   it('says so for an action that is not a Slack message', async () => {
     await h.seed();
     const id = await readyAction('Helios Health', 'welcome-email', { subject: 'Hi', body: 'Welcome' });
+    h.forget();
     // An email's card has no Send test button; a stale or forged click still gets an answer.
     await h.click({ actionId: 'review_send_test', value: id });
     expect(h.lastReply().text).toContain('is not a Slack message');
@@ -66,15 +80,14 @@ describe('Send test to me', () => {
 });
 
 describe('/thread review', () => {
-  async function twoAccountsWithDrafts() {
+  /**
+   * The CSM's three demo accounts and Acorn Freight, another CSM's account, each with its welcome email waiting for
+   * review: the scheduler fired it with the rest of what is due (the kickoff prep and the kickoff day message), and
+   * each account's CSM marked the prep done, skipped the day message and rewrote the welcome email.
+   */
+  async function accountsWithDrafts() {
     await h.seed();
-    await readyAction('Helios Health', 'welcome-email', { subject: 'Welcome Helios', body: 'Hello Helios' });
-    await readyAction('Northwind Logistics', 'welcome-email', {
-      subject: 'Welcome Northwind',
-      body: 'Hello Northwind',
-    });
-    // Brightline belongs to another CSM: not in this CSM's own queue.
-    // The CSM was the first person (an admin, who sees every draft): a second admin makes them a CSM again.
+    // The CSM is the organisation's admin (who sees every draft): a second admin makes them a CSM again.
     await h.addPerson('UCSM0002', 'admin');
     const other = await h.actor('UCSM0002');
     await setRole(h.ctx, {
@@ -83,27 +96,43 @@ describe('/thread review', () => {
       person: { slackUserId: CSM },
       role: 'csm',
     });
-    await h.db.prisma.account.updateMany({ where: { name: 'Brightline Analytics' }, data: { csmId: other.userId } });
-    await readyAction('Brightline Analytics', 'welcome-email', {
-      subject: 'Welcome Brightline',
-      body: 'Hello Brightline',
+    // Acorn Freight belongs to the other CSM: not in this CSM's own queue.
+    await createAccount(h.ctx, {
+      organizationId: other.organizationId,
+      name: 'Acorn Freight',
+      templateName: 'B2B SaaS onboarding',
+      csmSlackUserId: 'UCSM0002',
+      contact: { email: 'olu.ade@acornfreight.io', name: 'Olu Ade' },
+      kickoffDate: '2026-11-20',
+      actor: { userId: other.userId },
     });
+    for (const account of ['Helios Health', 'Northwind Logistics', 'Brightline Analytics', 'Acorn Freight']) {
+      const word = account.split(' ')[0]!;
+      const by = account === 'Acorn Freight' ? 'UCSM0002' : CSM;
+      await readyAction(account, 'welcome-email', { subject: `Welcome ${word}`, body: `Hello ${word}` }, by);
+      const actor = await h.actor(by);
+      const actionOf = async (key: string) =>
+        (await h.db.prisma.action.findFirstOrThrow({ where: { key, account: { name: account } } })).id;
+      const target = (actionId: string) => ({ organizationId: actor.organizationId, actionId, actor });
+      await completeInternalTask(h.ctx, { notifier: h.slack.notifier }, target(await actionOf('kickoff-prep')));
+      await skipAction(h.ctx, target(await actionOf('kickoff-day-message')));
+    }
   }
 
   it('without an account shows the CSM’s own drafts, grouped by account and milestone', async () => {
-    await twoAccountsWithDrafts();
+    await accountsWithDrafts();
     await h.command('review');
     const blocks = h.lastReply().blocks;
     const text = textOf(blocks);
-    expect(text).toContain('Drafts waiting for review (2)');
+    expect(text).toContain('Drafts waiting for review (3)');
     expect(text).toContain('*Helios Health · Kickoff*');
     expect(text).toContain('*Northwind Logistics · Kickoff*');
     expect(text.indexOf('Helios Health')).toBeLessThan(text.indexOf('Northwind Logistics'));
-    expect(stringsIn(blocks)).not.toContain('Brightline');
+    expect(stringsIn(blocks)).not.toContain('Acorn');
   });
 
   it('with an account shows only that account’s drafts', async () => {
-    await twoAccountsWithDrafts();
+    await accountsWithDrafts();
     await h.command('review northwind');
     const blocks = h.lastReply().blocks;
     expect(textOf(blocks)).toContain('Drafts waiting for review (1)');
@@ -112,13 +141,13 @@ describe('/thread review', () => {
   });
 
   it('an admin without an account sees every CSM’s drafts', async () => {
-    await twoAccountsWithDrafts();
+    await accountsWithDrafts();
     const { organizationId } = await h.actor(CSM);
     await setRole(h.ctx, { organizationId, actor: 'cli', person: { slackUserId: CSM }, role: 'admin' });
     await h.command('review');
     const text = textOf(h.lastReply().blocks);
-    expect(text).toContain('Drafts waiting for review (3)');
-    expect(text).toContain('Hello Brightline');
+    expect(text).toContain('Drafts waiting for review (4)');
+    expect(text).toContain('Hello Acorn');
   });
 
   it('says when nothing is waiting', async () => {
@@ -162,10 +191,18 @@ describe('Start and Unblock milestone modals', () => {
 
   it('Start has no warning when the previous milestone is done', async () => {
     const m = await northwindMilestone(1);
-    await h.db.prisma.action.updateMany({
+    // Kickoff is done with: the CSM marks the prep task done and skips the rest.
+    const csm = await h.actor(CSM);
+    const kickoff = await h.db.prisma.action.findMany({
       where: { milestone: { accountId: m.accountId, position: 0 } },
-      data: { status: 'completed' },
     });
+    for (const action of kickoff) {
+      const target = { organizationId: csm.organizationId, actionId: action.id, actor: csm };
+      if (action.key === 'kickoff-prep') {
+        await h.fire(action.id);
+        await completeInternalTask(h.ctx, { notifier: h.slack.notifier }, target);
+      } else await skipAction(h.ctx, target);
+    }
     await h.press(await timeline(), 'Start', { value: m.id });
     expect(stringsIn(h.lastOpened())).not.toContain('previous milestone');
   });

@@ -1,34 +1,42 @@
-import { actionIds, findButton, findInput, textOf } from '../../support/block-kit';
+import { editDraft } from '../../../src/services/review/edit-draft';
+import { actionIds, buttons, findButton, findInput, textOf } from '../../support/block-kit';
 import { CSM, CSM_CHANNEL, useSlackHarness } from '../../support/slack-harness';
 
 const h = useSlackHarness();
 
-/** The welcome email of Helios Health, ready with a draft, and its review card posted to the CSM channel. */
+/**
+ * The welcome email of Helios Health, fired by the scheduler (with everything else due by now, each card posted to
+ * the CSM channel), its draft rewritten by the CSM, and its review card showing it.
+ */
 async function readyWelcomeEmail() {
   await h.seed();
   const action = await h.db.prisma.action.findFirstOrThrow({
     where: { key: 'welcome-email', account: { name: 'Helios Health' } },
   });
-  await h.db.prisma.action.update({
-    where: { id: action.id },
-    data: {
-      status: 'ready',
-      draftSubject: 'Welcome, Sam',
-      draftBody: 'Hi Sam, welcome to onboarding for Helios Health.',
-    },
+  await h.fire(action.id);
+  const csm = await h.actor(CSM);
+  await editDraft(h.ctx, {
+    organizationId: csm.organizationId,
+    actionId: action.id,
+    actor: csm,
+    subject: 'Welcome, Sam',
+    body: 'Hi Sam, welcome to onboarding for Helios Health.',
   });
   await h.slack.notifier.actionChanged(action.id);
-  return { id: action.id, card: h.lastPosted() };
+  return { id: action.id, card: await h.reviewCard(action.id) };
 }
 
 describe('review cards', () => {
   it('posts the card to the CSM channel when an action becomes ready and remembers where', async () => {
-    const { id, card } = await readyWelcomeEmail();
-    expect(card.channel).toBe(CSM_CHANNEL);
-    expect(findButton(card.blocks, 'Approve')).toMatchObject({ actionId: 'review_approve', value: id });
+    const { id } = await readyWelcomeEmail();
+    const posted = h.posted.filter((m) => buttons(m.blocks).some((b) => b.value === id));
+    expect(posted).toHaveLength(1);
+    const [card] = posted;
+    expect(card!.channel).toBe(CSM_CHANNEL);
+    expect(findButton(card!.blocks, 'Approve')).toMatchObject({ actionId: 'review_approve', value: id });
     const stored = await h.db.prisma.action.findUniqueOrThrow({ where: { id } });
     expect(stored.reviewCardChannel).toBe(CSM_CHANNEL);
-    expect(stored.reviewCardTs).toBe(card.ts);
+    expect(stored.reviewCardTs).toBe(card!.ts);
   });
 
   it('approves once on a double click, audits it, and updates the card in place', async () => {
@@ -98,9 +106,13 @@ describe('review cards', () => {
 
   it('waits out a 429 with Retry-After and still posts the card', async () => {
     h.fake.rateLimitNext('chat.postMessage', 1);
-    await readyWelcomeEmail();
+    const { id } = await readyWelcomeEmail();
     expect(h.fake.callsTo('chat.postMessage:429')).toHaveLength(1);
-    expect(h.posted).toHaveLength(1);
+    // Every card of what fired was posted once, the one that met the 429 too.
+    const fired = await h.db.prisma.action.count({ where: { status: 'ready' } });
+    expect(h.posted).toHaveLength(fired);
+    expect(new Set(h.posted.map((m) => m.ts)).size).toBe(fired);
+    expect((await h.db.prisma.action.findUniqueOrThrow({ where: { id } })).reviewCardTs).not.toBeNull();
   });
 });
 

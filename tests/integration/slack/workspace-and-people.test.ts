@@ -16,13 +16,16 @@ async function people() {
   return listPeople(h.ctx, { organizationId: me.organizationId, actor: me, includeNotAdded: true });
 }
 
-/** The welcome email of an account, ready with a draft, and its review card as the CSM channel shows it. */
+/**
+ * The welcome email of an account, fired by the scheduler at its due time and rewritten by the CSM, and its review
+ * card as the CSM channel shows it.
+ */
 async function welcomeEmailCard(account = 'Helios Health'): Promise<{ id: string; card: SeenMessage }> {
   const action = await h.db.prisma.action.findFirstOrThrow({
     where: { key: 'welcome-email', account: { name: account } },
   });
   const actor = await h.actor(CSM);
-  await h.db.prisma.action.update({ where: { id: action.id }, data: { status: 'ready' } });
+  await h.fire(action.id);
   await editDraft(h.ctx, {
     organizationId: actor.organizationId,
     actionId: action.id,
@@ -31,7 +34,7 @@ async function welcomeEmailCard(account = 'Helios Health'): Promise<{ id: string
     body: `Hi Sam, welcome to onboarding for ${account}. Reply to this email with any question.`,
   });
   await h.slack.notifier.actionChanged(action.id);
-  const card = h.lastPosted();
+  const card = await h.reviewCard(action.id);
   h.forget();
   return { id: action.id, card };
 }
