@@ -12,6 +12,7 @@ import type { Express } from 'express';
 import request, { type Response } from 'supertest';
 import { createHttpApp } from '../../src/http/app';
 import { silentLogger } from '../../src/lib/logger';
+import type { ImageProbe } from '../../src/services/organizations/image-probe-port';
 import { resolveOrganizationForSlack } from '../../src/services/organizations/resolve-organization-for-slack';
 import { addPerson } from '../../src/services/people/add-person';
 import type { PersonSummary } from '../../src/services/people/person-summary';
@@ -122,7 +123,12 @@ function seenView(view: unknown): SeenView {
   return { ...view, blocks: blocksOf(view) };
 }
 
-export function useSlackHarness(workflows: ReviewWorkflows = {}) {
+export interface HarnessOptions {
+  /** The logo check the Settings modal uses; without it a new logo URL is saved on its address alone. */
+  imageProbe?: ImageProbe;
+}
+
+export function useSlackHarness(workflows: ReviewWorkflows = {}, options: HarnessOptions = {}) {
   const t = useTestDatabase();
   const fake = new FakeSlackApi();
   const holder: { http?: Express; slack?: SlackApp; ctx?: TestServiceContext } = {};
@@ -148,6 +154,7 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}) {
       logger: silentLogger,
       workflows,
       publicUrl: PUBLIC_URL,
+      imageProbe: options.imageProbe,
     });
     // Bolt acknowledges and then keeps working; counting what it is still processing tells when it is done.
     const processEvent = slack.app.processEvent.bind(slack.app);
