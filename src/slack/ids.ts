@@ -33,8 +33,10 @@ export const ACTIONS = {
   /** The admin part of App Home: open Settings or People. */
   openSettings: 'admin_open_settings',
   openPeople: 'admin_open_people',
-  /** The role select beside each person in the People modal. */
+  /** The role select beside each person in the People modal, and its pages of people. */
   personRole: 'people_role',
+  peoplePrevious: 'people_page_previous',
+  peopleNext: 'people_page_next',
   /** An account's Slack places and people, from its card. */
   openAccountChannels: 'account_channels',
   addContact: 'account_contact_add',

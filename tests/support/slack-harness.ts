@@ -426,6 +426,27 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}, options: Harnes
         ),
       );
     },
+    /**
+     * A click on the button labelled `label` inside a modal people saw (the People modal's Next): Slack sends the
+     * view along, so Thread can update it.
+     */
+    pressInView(view: SeenView, label: string, o: ClickOptions & { value?: string } = {}): Promise<Response> {
+      const target = findButton(view.blocks, label, o.value);
+      return deliver(
+        interaction(
+          {
+            type: 'block_actions',
+            user: user(o.as),
+            team: { id: o.team ?? TEAM },
+            trigger_id: 'trigger.click',
+            container: { type: 'view', view_id: 'V1' },
+            view: { ...view, id: 'V1', hash: 'h1', state: { values: {} } },
+            actions: [{ action_id: target.actionId, value: target.value, type: 'button' }],
+          },
+          o,
+        ),
+      );
+    },
     /** App Homes published (views.publish), with whose Home it was, in order. */
     get published(): { userId: string; view: SeenView }[] {
       return fake
