@@ -90,6 +90,7 @@ export const NEW_ACCOUNT_FIELDS = {
   secondContactName: 'contact2_name',
   secondContactEmail: 'contact2_email',
   secondContactRole: 'contact2_role',
+  csmChannel: 'csm_channel',
   customerChannel: 'customer_channel',
   kickoff: 'kickoff_date',
 } as const;
