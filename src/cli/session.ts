@@ -6,13 +6,17 @@
 import { loadConfig, type Config } from '../config';
 import { openDatabase, type Database } from '../db/client';
 import { serviceContext } from '../composition/compose-thread';
+import { createImageProbe } from '../connectors/web/image-probe';
 import { silentLogger } from '../lib/logger';
 import type { ServiceContext } from '../services/context';
+import type { ImageProbe } from '../services/organizations/image-probe-port';
 
 export interface CliSession {
   config: Config;
   db: Database;
   ctx: ServiceContext;
+  /** Asks a new logo URL whether it is an image, as the server does (`org set --logo-url`). */
+  imageProbe: ImageProbe;
 }
 
 export async function withSession<T>(
@@ -27,7 +31,12 @@ export async function withSession<T>(
     poolSize: 2,
   });
   try {
-    return await work({ config, db, ctx: serviceContext(db, silentLogger) });
+    return await work({
+      config,
+      db,
+      ctx: serviceContext(db, silentLogger),
+      imageProbe: createImageProbe() satisfies ImageProbe,
+    });
   } finally {
     await db.close();
   }

@@ -7,10 +7,12 @@
  * and hang off this in start-thread.ts.
  */
 import type { Config } from '../config';
+import { createImageProbe } from '../connectors/web/image-probe';
 import type { Database } from '../db/client';
 import type { Logger } from '../lib/logger';
 import type { ServiceContext } from '../services/context';
 import type { ExecutionDeps } from '../services/execution/ports';
+import type { ImageProbe } from '../services/organizations/image-probe-port';
 import { silentNotifier } from '../services/notifications/notifier-port';
 import type { TickDeps } from '../services/scheduler/run-tick';
 import { createSlackApp, type SlackApp } from '../slack/create-slack-app';
@@ -28,6 +30,9 @@ export interface ComposedThread {
   /** Closes the connectors that hold connections (the SMTP pool). */
   close(): void;
 }
+
+/** How long the Settings modal lets a new logo URL take to answer (the command line allows the probe's 5 seconds). */
+export const SLACK_LOGO_CHECK_MS = 2_000;
 
 /** The context every service call gets: the database, the wall clock (or the one given) and the logger. */
 export function serviceContext(db: Database, logger: Logger, clock: () => Date = () => new Date()): ServiceContext {
@@ -63,6 +68,9 @@ export function composeThread(options: {
           logger,
           publicUrl: config.publicUrl,
           workflows: reviewWorkflows(ctx, executionDeps),
+          // Slack waits 3 seconds for a modal's answer, database and channel check included: a logo address that
+          // is slower than this is refused with that reason rather than leave Slack with no answer at all.
+          imageProbe: createImageProbe({ timeoutMs: SLACK_LOGO_CHECK_MS }) satisfies ImageProbe,
         })
       : undefined;
   const notifier =

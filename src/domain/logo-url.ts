@@ -1,11 +1,18 @@
 /**
  * The organisation's logo, shown in the portal and emails. Only an https address is accepted: customers' browsers
  * load it, so it must not downgrade the page, carry credentials, or be a script or inline data in disguise.
- * Whether it really is an image is for the caller that can fetch it.
+ * Whether it really is an image is asked of the address itself by updateSettings (through its image probe); what
+ * counts as an image answer is decided here.
  */
 import { accepted, hasControlCharacters, refused, type Checked } from './checked';
 
 export const MAX_LOGO_URL_LENGTH = 2048;
+
+/**
+ * What a logo's address answered when asked (connectors/web/image-probe.ts): its media type as sent ("image/png",
+ * or "" when it sent none), or why it could not be loaded, in words a person can act on ("it answered 404 Not Found").
+ */
+export type ImageProbeAnswer = { ok: true; contentType: string } | { ok: false; reason: string };
 
 export function checkLogoUrl(input: string): Checked<string> {
   const value = input.trim();
@@ -30,4 +37,16 @@ export function checkLogoUrl(input: string): Checked<string> {
   }
   if (url.hostname === '') return refused('The logo URL needs a host name, such as https://example.com/logo.png.');
   return accepted(url.href);
+}
+
+/** Whether a media type an address answers with ("image/png", without parameters) is an image of any kind. */
+export function isImageMediaType(mediaType: string): boolean {
+  return /^image\/[a-z0-9][a-z0-9.+-]*$/i.test(mediaType.trim());
+}
+
+/** Why an address that answered is not taken as the logo, or null when its answer is an image. */
+export function notAnImage(mediaType: string): string | null {
+  if (isImageMediaType(mediaType)) return null;
+  const what = mediaType.trim() === '' ? 'no content type' : mediaType.trim();
+  return `The logo URL answers with ${what}, not an image.`;
 }

@@ -8,6 +8,7 @@ import type { Router } from 'express';
 import type { SlackConfig } from '../config';
 import type { Logger } from '../lib/logger';
 import type { ServiceContext } from '../services/context';
+import type { ImageProbe } from '../services/organizations/image-probe-port';
 import type { ReviewWorkflows, SlackDeps } from './deps';
 import { registerActionListeners } from './listeners/actions';
 import { registerCommandListeners } from './listeners/commands';
@@ -35,6 +36,8 @@ export function createSlackApp(options: {
   logger: Logger;
   workflows?: ReviewWorkflows;
   publicUrl?: string;
+  /** The composition root always hands in the real one; a test of something else may leave it out. */
+  imageProbe?: ImageProbe;
 }): SlackApp {
   const { config, ctx, logger } = options;
   const log = slackSdkLogger(logger);
@@ -61,6 +64,7 @@ export function createSlackApp(options: {
     workspace,
     workflows: options.workflows ?? {},
     publicUrl: options.publicUrl,
+    imageProbe: options.imageProbe,
   };
   registerOnlyOwnWorkspace(app, deps);
   registerEventDedupe(app, deps);

@@ -2,6 +2,7 @@ import type { Logger } from '../lib/logger';
 import type { ServiceContext } from '../services/context';
 import type { BatchProgress } from '../services/execution/execute-batch';
 import type { Mailer } from '../services/execution/ports';
+import type { ImageProbe } from '../services/organizations/image-probe-port';
 import type { SlackNotifier } from './slack-notifier';
 import type { SlackWorkspace } from './workspace';
 
@@ -36,4 +37,6 @@ export interface SlackDeps {
   workflows: ReviewWorkflows;
   /** Base of portal links (PUBLIC_URL); without it the Copy portal link button says it is not set up. */
   publicUrl?: string;
+  /** Checks that a new logo URL answers with an image (the server always has it; see updateSettings). */
+  imageProbe?: ImageProbe;
 }

@@ -39,8 +39,10 @@ export const ACTIONS = {
   /** The admin part of App Home: open Settings or People. */
   openSettings: 'admin_open_settings',
   openPeople: 'admin_open_people',
-  /** The role select beside each person in the People modal. */
+  /** The role select beside each person in the People modal, and its pages of people. */
   personRole: 'people_role',
+  peoplePrevious: 'people_page_previous',
+  peopleNext: 'people_page_next',
   /** An account's Slack places and people, from its card. */
   openAccountChannels: 'account_channels',
   addContact: 'account_contact_add',
@@ -102,6 +104,7 @@ export const NEW_ACCOUNT_FIELDS = {
   secondContactName: 'contact2_name',
   secondContactEmail: 'contact2_email',
   secondContactRole: 'contact2_role',
+  csmChannel: 'csm_channel',
   customerChannel: 'customer_channel',
   kickoff: 'kickoff_date',
 } as const;

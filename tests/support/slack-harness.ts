@@ -12,6 +12,7 @@ import type { Express } from 'express';
 import request, { type Response } from 'supertest';
 import { createHttpApp } from '../../src/http/app';
 import { silentLogger } from '../../src/lib/logger';
+import type { ImageProbe } from '../../src/services/organizations/image-probe-port';
 import { resolveOrganizationForSlack } from '../../src/services/organizations/resolve-organization-for-slack';
 import { addPerson } from '../../src/services/people/add-person';
 import type { PersonSummary } from '../../src/services/people/person-summary';
@@ -126,7 +127,12 @@ function seenView(view: unknown): SeenView {
   return { ...view, blocks: blocksOf(view) };
 }
 
-export function useSlackHarness(workflows: ReviewWorkflows = {}) {
+export interface HarnessOptions {
+  /** The logo check the Settings modal uses; without it a new logo URL is saved on its address alone. */
+  imageProbe?: ImageProbe;
+}
+
+export function useSlackHarness(workflows: ReviewWorkflows = {}, options: HarnessOptions = {}) {
   const t = useTestDatabase();
   const fake = new FakeSlackApi();
   const holder: { http?: Express; slack?: SlackApp; ctx?: TestServiceContext } = {};
@@ -152,6 +158,7 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}) {
       logger: silentLogger,
       workflows,
       publicUrl: PUBLIC_URL,
+      imageProbe: options.imageProbe,
     });
     // Bolt acknowledges and then keeps working; counting what it is still processing tells when it is done.
     const processEvent = slack.app.processEvent.bind(slack.app);
@@ -462,6 +469,27 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}) {
                 selected_option: { text: { type: 'plain_text', text: option.text }, value: option.value },
               },
             ],
+          },
+          o,
+        ),
+      );
+    },
+    /**
+     * A click on the button labelled `label` inside a modal people saw (the People modal's Next): Slack sends the
+     * view along, so Thread can update it.
+     */
+    pressInView(view: SeenView, label: string, o: ClickOptions & { value?: string } = {}): Promise<Response> {
+      const target = findButton(view.blocks, label, o.value);
+      return deliver(
+        interaction(
+          {
+            type: 'block_actions',
+            user: user(o.as),
+            team: { id: o.team ?? TEAM },
+            trigger_id: 'trigger.click',
+            container: { type: 'view', view_id: 'V1' },
+            view: { ...view, id: 'V1', hash: 'h1', state: { values: {} } },
+            actions: [{ action_id: target.actionId, value: target.value, type: 'button' }],
           },
           o,
         ),

@@ -162,10 +162,14 @@ export function registerOrgCommands(program: Command): void {
         if (Object.keys(given).length === 0) {
           throw new InvalidArgumentError('give at least one setting to change; see thread org set --help');
         }
-        await withSession(async ({ ctx }) => {
+        await withSession(async ({ ctx, imageProbe }) => {
           const found = await findOperatorOrganization(ctx, { org: opts.org });
           try {
-            const saved = await updateSettings(ctx, { organizationId: found.id, actor: 'cli', settings: given });
+            const saved = await updateSettings(
+              ctx,
+              { organizationId: found.id, actor: 'cli', settings: given },
+              { imageProbe },
+            );
             if (saved.changed.length === 0) {
               console.log(`Nothing changed in "${saved.settings.name}": every setting already had that value.`);
               return;

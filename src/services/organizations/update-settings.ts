@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkApprovalSettings } from '../../domain/approval-rule';
 import { checkBrandColor } from '../../domain/brand-color';
 import type { Checked } from '../../domain/checked';
-import { checkLogoUrl } from '../../domain/logo-url';
+import { checkLogoUrl, notAnImage } from '../../domain/logo-url';
 import { checkBrandVoice, checkOrganizationName } from '../../domain/organization-text';
 import { checkRangedSetting } from '../../domain/setting-ranges';
 import { SLACK_CHANNEL_ID } from '../../domain/slack-ids';
@@ -10,7 +10,7 @@ import { checkTimeZone } from '../../domain/time-zones';
 import { checkWorkingDays, describeWorkingDays } from '../../domain/working-days';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
-import { fieldErrors, type FieldProblem } from '../errors/field-errors';
+import { fieldError, fieldErrors, type FieldProblem } from '../errors/field-errors';
 import { parseOptions } from '../errors/parse-options';
 import { actingPersonSchema, assertCapability, loadActingPerson, lockOrganization } from '../people/acting-person';
 import {
@@ -20,6 +20,7 @@ import {
   toSettings,
   type OrganizationSettings,
 } from './organization-settings';
+import type { ImageProbe } from './image-probe-port';
 
 const optionsSchema = z.object({
   organizationId: z.string().min(1),
@@ -47,7 +48,16 @@ const optionsSchema = z.object({
 });
 
 export type UpdateSettingsOptions = z.input<typeof optionsSchema>;
-type SettingsInput = z.output<typeof optionsSchema>['settings'];
+type ParsedOptions = z.output<typeof optionsSchema>;
+type SettingsInput = ParsedOptions['settings'];
+
+export interface UpdateSettingsDeps {
+  /**
+   * Asks a new logo URL whether it answers with an image. The server and the command line always hand in the real
+   * one; without it (tests of other things) a new logo is saved on its address alone.
+   */
+  imageProbe?: ImageProbe;
+}
 type Key = keyof OrganizationSettings;
 
 export interface UpdatedSettings {
@@ -122,12 +132,42 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Changes organisation settings (admins only). Every setting is checked by its domain rule first and nothing is
- * written unless all pass; each setting that changes gets its own audit row, from → to, in the same transaction.
+ * The logo URL this change sets, asked of the address itself when it is new: it must answer with an image. Done
+ * before the transaction, since the address may take seconds to answer, and only for an admin whose other settings
+ * already pass, so nobody else can make Thread fetch an address and nothing is fetched for a change that fails.
+ * Returns the URL that was checked, or undefined when none needed checking.
  */
-export async function updateSettings(ctx: ServiceContext, input: UpdateSettingsOptions): Promise<UpdatedSettings> {
+async function checkNewLogo(ctx: ServiceContext, o: ParsedOptions, probe: ImageProbe): Promise<string | undefined> {
+  if (typeof o.settings.logoUrl !== 'string') return undefined;
+  const person = await loadActingPerson(ctx.prisma, o.organizationId, o.actor);
+  assertCapability(person, 'manage_settings', 'change the organisation settings');
+  const url = validate(o.settings).logoUrl;
+  if (!url) return undefined;
+  const current = await ctx.prisma.organization.findUnique({
+    where: { id: o.organizationId },
+    select: { logoUrl: true },
+  });
+  if (!current || current.logoUrl === url) return undefined;
+  const answer = await probe.probe(url);
+  if (!answer.ok) throw fieldError('logoUrl', `Thread could not load the logo: ${answer.reason}.`);
+  const problem = notAnImage(answer.contentType);
+  if (problem) throw fieldError('logoUrl', problem);
+  return url;
+}
+
+/**
+ * Changes organisation settings (admins only). Every setting is checked by its domain rule first, and a new logo
+ * URL must answer with an image; nothing is written unless all pass; each setting that changes gets its own audit
+ * row, from → to, in the same transaction.
+ */
+export async function updateSettings(
+  ctx: ServiceContext,
+  input: UpdateSettingsOptions,
+  deps: UpdateSettingsDeps = {},
+): Promise<UpdatedSettings> {
   const o = parseOptions(optionsSchema, input);
   const now = ctx.now();
+  const checkedLogo = deps.imageProbe ? await checkNewLogo(ctx, o, deps.imageProbe) : undefined;
   return ctx.prisma.$transaction(async (tx) => {
     await lockOrganization(tx, o.organizationId);
     const person = await loadActingPerson(tx, o.organizationId, o.actor);
@@ -139,6 +179,14 @@ export async function updateSettings(ctx: ServiceContext, input: UpdateSettingsO
     const changed = SETTING_KEYS.filter((k) => wanted[k] !== undefined && !same(before[k], wanted[k]));
     if (changed.length === 0) return { settings: before, previous: before, changed };
     checkTogether({ ...before, ...wanted });
+    // The logo looked unchanged before the transaction, but someone else changed it meanwhile: this one is unchecked.
+    const newLogo = changed.includes('logoUrl') ? wanted.logoUrl : null;
+    if (deps.imageProbe && newLogo && newLogo !== checkedLogo) {
+      throw fieldError(
+        'logoUrl',
+        'Someone changed the logo while this was being saved; save again to have it checked.',
+      );
+    }
 
     const update: Partial<OrganizationSettings> = {};
     for (const key of changed) copySetting(update, wanted, key);

@@ -78,6 +78,19 @@ export function buildNewAccountModal(m: NewAccountModalInput): ModalView {
       { optional: true, hint: 'Champion when not chosen. Choosing primary makes them the primary contact.' },
     ),
     inputBlock(
+      F.csmChannel,
+      'CSM channel (review cards)',
+      {
+        type: 'conversations_select',
+        placeholder: plain('The organisation’s default', LIMITS.placeholder),
+        filter: { include: ['public', 'private'], exclude_bot_users: true },
+      },
+      {
+        optional: true,
+        hint: 'Where this account’s review cards go; Thread must be a member. Empty: the organisation’s default channel.',
+      },
+    ),
+    inputBlock(
       F.customerChannel,
       'Customer channel',
       {

@@ -3,7 +3,7 @@
  * choice is saved, so a CSM learns how to invite the bot now instead of when the first card silently fails.
  */
 import type { WebClient } from '@slack/web-api';
-import { AppError } from '../../lib/errors';
+import { AppError, type FieldError } from '../../lib/errors';
 
 export type ChannelCheck =
   { ok: true; id: string; name: string; shared: boolean } | { ok: false; id: string; problem: string };
@@ -49,11 +49,19 @@ function notVisible(channelId: string): string {
 }
 
 /**
- * Refuses a channel Thread cannot post in, as a field error named `field` (the service option it is for), so a
- * modal shows the sentence on how to invite the bot under the channel select.
+ * Refuses the chosen channels Thread cannot post in, all at once, each as a field error named by its field (the
+ * service option it is for), so a modal shows the sentence on how to invite the bot under each channel select.
+ * A channel left empty (null or undefined) is not asked about.
  */
-export async function assertChannelUsable(client: WebClient, channelId: string, field: string): Promise<void> {
-  const check = await checkChannel(client, channelId);
-  if (!check.ok)
-    throw new AppError('validation_failed', check.problem, { fields: [{ field, message: check.problem }] });
+export async function assertChannelsUsable(
+  client: WebClient,
+  chosen: readonly (readonly [field: string, channelId: string | null | undefined])[],
+): Promise<void> {
+  const fields: FieldError[] = [];
+  for (const [field, channelId] of chosen) {
+    if (!channelId) continue;
+    const check = await checkChannel(client, channelId);
+    if (!check.ok) fields.push({ field, message: check.problem });
+  }
+  if (fields.length) throw new AppError('validation_failed', fields.map((f) => f.message).join(' '), { fields });
 }

@@ -33,13 +33,26 @@ export async function openSettings(deps: SlackDeps, actor: SlackActor, open: Ope
   return null;
 }
 
+/** Which page of people to show: the one starting at `offset`, or the one holding the person `userId`. */
+export interface PeoplePlace {
+  offset?: number;
+  userId?: string;
+}
+
 /**
- * The People modal as this person may see it now; the rebuild after a role change or an added person comes through
- * here too, so the list always reflects the services.
+ * The People modal as this person may see it now; the rebuild after a role change, an added person or a page
+ * turned comes through here too, so the list always reflects the services.
  */
-export async function peopleScreen(deps: SlackDeps, actor: SlackActor, notice?: string): Promise<ModalView> {
+export async function peopleScreen(
+  deps: SlackDeps,
+  actor: SlackActor,
+  notice?: string,
+  place: PeoplePlace = {},
+): Promise<ModalView> {
   const people = await listPeople(deps.ctx, { organizationId: actor.organizationId, actor });
-  return buildPeopleModal({ people, canManage: can(actor.role, 'manage_people'), notice });
+  const index = place.userId ? people.findIndex((p) => p.userId === place.userId) : -1;
+  const offset = index >= 0 ? index : place.offset;
+  return buildPeopleModal({ people, canManage: can(actor.role, 'manage_people'), notice, offset });
 }
 
 export async function openPeople(deps: SlackDeps, actor: SlackActor, open: Open): Promise<SlackMessage | null> {

@@ -1,6 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { headers, startFakeWebServer } from '../../support/fake-web-server';
 import { runCli } from '../../support/run-thread';
 
 jest.setTimeout(180_000);
@@ -148,5 +149,33 @@ describe('npm run thread -- org and people', () => {
     const after = await runCli(['org', 'show'], env);
     expect(after.stdout).toMatch(/^Executing needs an approval\s+--execution-needs-approval\s+yes$/m);
     expect(after.stdout).toMatch(/^Four eyes \(approver is not the executor\)\s+--four-eyes\s+yes$/m);
+  });
+
+  it('sets a logo only when its address answers with an image, asking the address itself', async () => {
+    const web = await startFakeWebServer();
+    try {
+      web.answer('/about', headers(200, { 'content-type': 'text/html' }));
+      web.answer('/logo.png', headers(200, { 'content-type': 'image/png' }));
+      // The command line's own probe, with Node's trust plus the test server's certificate.
+      const caFile = path.join(dataDir, 'test-ca.pem');
+      await writeFile(caFile, web.cert);
+      const trusting = { ...env, NODE_EXTRA_CA_CERTS: caFile };
+
+      const page = await runCli(['org', 'set', '--name', 'Page Logo', '--logo-url', `${web.origin}/about`], trusting);
+      expect(page.code).toBe(1);
+      expect(page.stderr).toContain('thread: --logo-url: The logo URL answers with text/html, not an image.');
+      const missing = await runCli(['org', 'set', '--logo-url', `${web.origin}/missing.png`], trusting);
+      expect(missing.stderr).toContain(
+        'thread: --logo-url: Thread could not load the logo: it answered 404 Not Found.',
+      );
+      expect((await runCli(['org', 'show'], env)).stdout).not.toContain('Page Logo');
+
+      const image = await runCli(['org', 'set', '--logo-url', `${web.origin}/logo.png`], trusting);
+      expect(image.code).toBe(0);
+      expect(image.stdout).toContain(`Logo URL: none → ${web.origin}/logo.png`);
+      expect(web.requests).toEqual(['HEAD /about', 'HEAD /missing.png', 'HEAD /logo.png']);
+    } finally {
+      await web.stop();
+    }
   });
 });

@@ -1,7 +1,9 @@
 import { getDefaultOrganization } from '../../../src/services/organizations/get-default-organization';
 import { getSettings } from '../../../src/services/organizations/get-settings';
 import { resolveOrganizationForSlack } from '../../../src/services/organizations/resolve-organization-for-slack';
+import type { ImageProbe, ImageProbeAnswer } from '../../../src/services/organizations/image-probe-port';
 import { updateSettings } from '../../../src/services/organizations/update-settings';
+import { addPerson } from '../../../src/services/people/add-person';
 import { resolveSlackMember } from '../../../src/services/people/resolve-slack-member';
 import { useTestDatabase } from '../../support/test-database';
 import { serviceContext } from '../../support/service-context';
@@ -209,5 +211,111 @@ describe('organisation settings', () => {
     const error = await refusal(updateSettings(ctx, { organizationId, actor: admin, settings }));
     expect(error.code).toBe('validation_failed');
     expect((await getSettings(ctx, { organizationId, actor: admin })).name).toBe('Acme Robotics');
+  });
+});
+
+describe('a new logo URL', () => {
+  /** A probe that answers as told and remembers what it was asked, so a test can say it was never asked. */
+  function probeAnswering(answer: ImageProbeAnswer): ImageProbe & { asked: string[] } {
+    const asked: string[] = [];
+    return {
+      asked,
+      probe: async (url) => {
+        asked.push(url);
+        return answer;
+      },
+    };
+  }
+  const png = (): ImageProbeAnswer => ({ ok: true, contentType: 'image/png' });
+
+  it('is saved when it answers with an image', async () => {
+    const { ctx, organizationId, admin } = await adminOfNewWorkspace();
+    const imageProbe = probeAnswering(png());
+    const saved = await updateSettings(
+      ctx,
+      { organizationId, actor: admin, settings: { logoUrl: 'https://acme.io/logo.png' } },
+      { imageProbe },
+    );
+    expect(saved.settings.logoUrl).toBe('https://acme.io/logo.png');
+    expect(imageProbe.asked).toEqual(['https://acme.io/logo.png']);
+  });
+
+  it('is refused under the logo field when it answers with a web page, and nothing else is written', async () => {
+    const { ctx, organizationId, admin } = await adminOfNewWorkspace();
+    const before = await getSettings(ctx, { organizationId, actor: admin });
+    const audited = () => t.db.prisma.auditEvent.count({ where: { organizationId } });
+    const auditedBefore = await audited();
+    const error = await refusal(
+      updateSettings(
+        ctx,
+        { organizationId, actor: admin, settings: { name: 'Renamed', logoUrl: 'https://acme.io/' } },
+        { imageProbe: probeAnswering({ ok: true, contentType: 'text/html' }) },
+      ),
+    );
+    expect(error.fields).toEqual([{ field: 'logoUrl', message: 'The logo URL answers with text/html, not an image.' }]);
+    expect(await getSettings(ctx, { organizationId, actor: admin })).toEqual(before);
+    expect(await audited()).toBe(auditedBefore);
+  });
+
+  it('is refused with the reason when it cannot be loaded', async () => {
+    const { ctx, organizationId, admin } = await adminOfNewWorkspace();
+    const error = await refusal(
+      updateSettings(
+        ctx,
+        { organizationId, actor: admin, settings: { logoUrl: 'https://acme.io/gone.png' } },
+        { imageProbe: probeAnswering({ ok: false, reason: 'it answered 404 Not Found' }) },
+      ),
+    );
+    expect(error.fields).toEqual([
+      { field: 'logoUrl', message: 'Thread could not load the logo: it answered 404 Not Found.' },
+    ]);
+    expect((await getSettings(ctx, { organizationId, actor: admin })).logoUrl).toBeNull();
+  });
+
+  it('is not asked for again when it stays the same, nor when the logo is cleared', async () => {
+    const { ctx, organizationId, admin } = await adminOfNewWorkspace();
+    const logoUrl = 'https://acme.io/logo.png';
+    await updateSettings(
+      ctx,
+      { organizationId, actor: admin, settings: { logoUrl } },
+      { imageProbe: probeAnswering(png()) },
+    );
+    const imageProbe = probeAnswering({ ok: false, reason: 'it answered 500 Internal Server Error' });
+    const same = await updateSettings(
+      ctx,
+      { organizationId, actor: admin, settings: { logoUrl, name: 'Renamed' } },
+      { imageProbe },
+    );
+    expect(same.changed).toEqual(['name']);
+    const cleared = await updateSettings(
+      ctx,
+      { organizationId, actor: admin, settings: { logoUrl: null } },
+      { imageProbe },
+    );
+    expect(cleared.changed).toEqual(['logoUrl']);
+    expect(imageProbe.asked).toEqual([]);
+  });
+
+  it('is not fetched for someone who may not change settings, nor when another setting is refused', async () => {
+    const { ctx, organizationId, admin } = await adminOfNewWorkspace();
+    const csm = await addPerson(ctx, { organizationId, actor: admin, slackUserId: 'U0CSM', role: 'csm' });
+    const imageProbe = probeAnswering(png());
+    const forbidden = await refusal(
+      updateSettings(
+        ctx,
+        { organizationId, actor: { userId: csm.userId }, settings: { logoUrl: 'https://attacker.example/x' } },
+        { imageProbe },
+      ),
+    );
+    expect(forbidden.code).toBe('forbidden');
+    const invalid = await refusal(
+      updateSettings(
+        ctx,
+        { organizationId, actor: admin, settings: { logoUrl: 'https://acme.io/logo.png', brandColor: 'red' } },
+        { imageProbe },
+      ),
+    );
+    expect(invalid.fields.map((f) => f.field)).toEqual(['brandColor']);
+    expect(imageProbe.asked).toEqual([]);
   });
 });

@@ -190,7 +190,7 @@ describe('an account’s contacts, from its card', () => {
   });
 });
 
-describe('/thread new with a customer channel and two contacts', () => {
+describe('/thread new with its channels and two contacts', () => {
   async function openNew() {
     const { templateName } = await h.seed();
     await theCsmIsAdmin();
@@ -229,6 +229,38 @@ describe('/thread new with a customer channel and two contacts', () => {
     const dm = h.lastPosted();
     expect(textOf(dm.blocks)).toContain('Grace &lt;!here&gt;');
     expect(textOf(dm.blocks)).toContain('Customer channel: <#CHELIOSEXT>');
+  });
+
+  it('creates the account with its own CSM channel for review cards, once Slack says Thread is in it', async () => {
+    const { view, templateName } = await openNew();
+    expect(findInput(view, N.csmChannel).element.type).toBe('conversations_select');
+    h.forget();
+    const res = await h.submitView(view, { ...base(templateName), [N.csmChannel]: 'CHELIOSCSM' });
+    expect(res.body).toEqual({});
+    expect(h.fake.callsTo('conversations.info').map((c) => c.args.channel)).toEqual(['CHELIOSCSM']);
+    const account = await h.db.prisma.account.findFirstOrThrow({ where: { name: 'Acme Robotics' } });
+    expect([account.slackCsmChannelId, account.slackCustomerChannelId]).toEqual(['CHELIOSCSM', null]);
+    expect(textOf(h.lastPosted().blocks)).toContain('CSM channel (review cards): <#CHELIOSCSM>');
+  });
+
+  it('refuses a CSM channel Thread is not in, saying how to invite it, with the customer channel’s problem too', async () => {
+    const { view, templateName } = await openNew();
+    const res = await h.submitView(view, {
+      ...base(templateName),
+      [N.csmChannel]: 'CNOTJOINED',
+      [N.customerChannel]: 'GSECRET',
+    });
+    expect(res.body).toEqual({
+      response_action: 'errors',
+      errors: {
+        [N.csmChannel]:
+          'Thread is not in #general yet. Invite it there (type /invite @Thread in the channel), then choose it again.',
+        [N.customerChannel]: expect.stringContaining('Thread cannot see <#GSECRET>'),
+      },
+    });
+    const hidden = await h.submitView(view, { ...base(templateName), [N.csmChannel]: 'GSECRET' });
+    expect(hidden.body.errors).toEqual({ [N.csmChannel]: expect.stringContaining('invite Thread there first') });
+    expect(await h.db.prisma.account.count({ where: { name: 'Acme Robotics' } })).toBe(0);
   });
 
   it('refuses a customer channel Thread is not in, and a bad second email, under their fields', async () => {

@@ -1,5 +1,5 @@
 import { checkBrandColor, contrastWithWhite } from '../../../src/domain/brand-color';
-import { checkLogoUrl } from '../../../src/domain/logo-url';
+import { checkLogoUrl, notAnImage } from '../../../src/domain/logo-url';
 
 describe('brand colour', () => {
   it.each([
@@ -66,5 +66,20 @@ describe('logo URL', () => {
   it('refuses an address longer than 2048 characters', () => {
     const long = `https://example.com/${'a'.repeat(2040)}.png`;
     expect(checkLogoUrl(long)).toEqual({ ok: false, message: expect.stringContaining('2048') });
+  });
+});
+
+describe('what a logo URL answers with', () => {
+  it.each(['image/png', 'image/svg+xml', 'image/vnd.microsoft.icon', 'IMAGE/JPEG'])('takes %p as an image', (type) => {
+    expect(notAnImage(type)).toBeNull();
+  });
+
+  it.each([
+    ['text/html', 'The logo URL answers with text/html, not an image.'],
+    ['application/octet-stream', 'The logo URL answers with application/octet-stream, not an image.'],
+    ['image/', 'The logo URL answers with image/, not an image.'],
+    ['', 'The logo URL answers with no content type, not an image.'],
+  ])('refuses %p, saying what it is', (type, sentence) => {
+    expect(notAnImage(type)).toBe(sentence);
   });
 });

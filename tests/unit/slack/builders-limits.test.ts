@@ -40,7 +40,7 @@ import {
   buildPortalLinksRevokedMessage,
 } from '../../../src/slack/blocks/portal-link-replies';
 import { buildRefusalModal } from '../../../src/slack/blocks/refusal-modal';
-import { buildPeopleModal } from '../../../src/slack/blocks/people-modal';
+import { buildPeopleModal, PEOPLE_PER_PAGE } from '../../../src/slack/blocks/people-modal';
 import {
   buildAdminsOnlyMessage,
   buildSettingsModal,
@@ -64,7 +64,7 @@ import {
 import { buildTimeline } from '../../../src/slack/blocks/timeline';
 import { escapeMrkdwn, safe, truncate } from '../../../src/slack/blocks/text';
 import { ACTIONS } from '../../../src/slack/ids';
-import { actionIds, buttonLabels, findButton, textOf } from '../../support/block-kit';
+import { actionIds, buttonLabels, buttons, findButton, textOf } from '../../support/block-kit';
 import { escapingProblems, limitProblems, mrkdwnTexts, viewProblems } from './block-kit-limits';
 
 /** Text a customer or a CRM could send: mentions, disguised links, entities, emoji, and far too long. */
@@ -840,11 +840,52 @@ describe('settings and people builders under oversized and hostile input', () =>
       member: true,
     }));
     for (const canManage of [true, false]) {
-      const view = buildPeopleModal({ people, canManage, notice: long(5000) });
-      expectViewOk(view);
-      expect(textOf(view)).toContain('and 220 more');
+      for (const offset of [0, 150, 250, 299, 10_000, -5]) {
+        const view = buildPeopleModal({ people, canManage, notice: long(5000), offset });
+        expectViewOk(view);
+      }
     }
     expectViewOk(buildPeopleModal({ people: [], canManage: true }));
+  });
+
+  it('People modal: every person is on exactly one page, reached from the first by Next and back by Previous', () => {
+    const people = many(251, (i) => ({
+      userId: `user_${i}`,
+      slackUserId: `U${i}ABC`,
+      name: `Person ${String(i).padStart(3, '0')}`,
+      email: null,
+      title: null,
+      role: 'viewer' as const,
+      member: true,
+    }));
+    const seen: string[] = [];
+    let view = buildPeopleModal({ people, canManage: true });
+    const pages = [view];
+    for (;;) {
+      seen.push(
+        ...view.blocks
+          .filter((b) => b.type === 'section' && 'accessory' in b)
+          .map((b) => textOf(b).split('\n')[0] ?? ''),
+      );
+      const next = buttons(view).find((b) => b.label === 'Next →');
+      if (!next) break;
+      view = buildPeopleModal({ people, canManage: true, offset: Number(next.value) });
+      pages.push(view);
+    }
+    expect(seen).toEqual(people.map((p) => `*${p.name}* · <@${p.slackUserId}>`));
+    expect(pages).toHaveLength(Math.ceil(251 / PEOPLE_PER_PAGE));
+    expect(textOf(pages.at(-1))).toContain(
+      `Showing ${Math.floor(250 / PEOPLE_PER_PAGE) * PEOPLE_PER_PAGE + 1}–251 of 251`,
+    );
+    expect(JSON.parse(pages.at(-1)!.private_metadata!)).toEqual({
+      offset: Math.floor(250 / PEOPLE_PER_PAGE) * PEOPLE_PER_PAGE,
+    });
+    const previous = findButton(pages.at(-1), '← Previous');
+    expect(buildPeopleModal({ people, canManage: true, offset: Number(previous.value) })).toEqual(pages.at(-2));
+    expect(buttons(pages[0]).map((b) => b.label)).toEqual(['Next →']);
+    // A page past the end (people removed since) shows the last page; a small team has no page controls.
+    expect(buildPeopleModal({ people, canManage: true, offset: 9999 })).toEqual(pages.at(-1));
+    expect(buttons(buildPeopleModal({ people: people.slice(0, PEOPLE_PER_PAGE), canManage: true }))).toEqual([]);
   });
 });
 

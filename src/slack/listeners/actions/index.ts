@@ -21,6 +21,7 @@ import { registerAcknowledgeSubmission } from './acknowledge-submission';
 import { registerOpenSubmissionFollowUp } from './open-submission-follow-up';
 import { registerOpenAdminScreens } from './open-admin-screens';
 import { registerPersonRole } from './person-role';
+import { registerPeoplePage } from './people-page';
 import { registerOpenAccountChannels } from './open-account-channels';
 import { registerOpenContactModal } from './open-contact-modal';
 import { registerRemoveContact } from './remove-contact';
@@ -53,6 +54,7 @@ export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerRevokePortalLinks(app, deps);
   registerOpenAdminScreens(app, deps);
   registerPersonRole(app, deps);
+  registerPeoplePage(app, deps);
   registerOpenAccountChannels(app, deps);
   registerOpenContactModal(app, deps);
   registerRemoveContact(app, deps);

@@ -7,6 +7,7 @@ import { errorText } from '../../error-text';
 import { ACTIONS } from '../../ids';
 import { peopleScreen } from '../../subcommands/admin-commands';
 import { actorOf } from '../interaction';
+import { readPeopleOffset } from '../views/modal-metadata';
 
 /** The role select's option value, `<role>:<Thread user id>` (personRoleValue). */
 const choiceSchema = z.string().transform((v, c) => {
@@ -22,7 +23,8 @@ const choiceSchema = z.string().transform((v, c) => {
 
 /**
  * A role picked beside a person in the People modal: saved at once (setRole decides who may, and keeps the last
- * admin), then the modal is rebuilt from the services with what happened, or why it did not, at the top.
+ * admin), then the modal is rebuilt from the services, on the page it was on, with what happened, or why it did
+ * not, at the top.
  */
 export function registerPersonRole(app: App, deps: SlackDeps): void {
   app.action<BlockAction<StaticSelectAction>>(ACTIONS.personRole, async ({ ack, body, action, client }) => {
@@ -44,7 +46,9 @@ export function registerPersonRole(app: App, deps: SlackDeps): void {
       notice = errorText(error, deps.logger);
     }
     // Read again after the change: the person's own role may be the one that changed.
-    const screen = await peopleScreen(deps, await actorOf(deps, body), notice);
+    const screen = await peopleScreen(deps, await actorOf(deps, body), notice, {
+      offset: readPeopleOffset(body.view),
+    });
     await client.views.update({ view_id: viewId, view: screen });
   });
 }

@@ -1,9 +1,7 @@
 import type { App, ViewOutput, ViewSubmitAction } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import { AppError, type FieldError } from '../../../lib/errors';
 import { setAccountChannels } from '../../../services/accounts/set-account-channels';
-import { checkChannel } from '../../channels/check-channel';
+import { assertChannelsUsable } from '../../channels/check-channel';
 import type { SlackDeps } from '../../deps';
 import { ACCOUNT_CHANNEL_FIELDS as F, VIEWS } from '../../ids';
 import { refreshAccountCard } from '../account-card-refresh';
@@ -21,17 +19,6 @@ function chosen(view: Pick<ViewOutput, 'state'>, id: string): string | null {
   return view.state.values[id]?.[id]?.selected_conversation ?? null;
 }
 
-/** Each chosen channel Thread cannot post in, as a field error saying how to invite it; nothing is saved then. */
-async function checkChosen(client: WebClient, chosenChannels: [field: string, id: string | null][]): Promise<void> {
-  const fields: FieldError[] = [];
-  for (const [field, id] of chosenChannels) {
-    if (!id) continue;
-    const check = await checkChannel(client, id);
-    if (!check.ok) fields.push({ field, message: check.problem });
-  }
-  if (fields.length) throw new AppError('validation_failed', fields.map((f) => f.message).join(' '), { fields });
-}
-
 /**
  * Saves the account's channels. Each chosen channel is first asked of Slack: one Thread is not in (or cannot see)
  * is refused under its field with how to invite the bot, and nothing is saved. Then the card shows the channels.
@@ -44,7 +31,7 @@ export function registerAccountChannelsSubmit(app: App, deps: SlackDeps): void {
     let organizationId: string;
     try {
       meta = readModalMetadata(view, metadataSchema);
-      await checkChosen(client, [
+      await assertChannelsUsable(client, [
         ['csmChannelId', csmChannelId],
         ['customerChannelId', customerChannelId],
       ]);

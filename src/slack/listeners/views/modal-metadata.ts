@@ -34,6 +34,9 @@ export const followUpModalMetadata = z.object({
   ts: z.string().optional(),
 });
 
+/** The People modal's page (PeopleModalMetadata); a modal from before pages existed is on the first. */
+const peopleModalMetadata = z.object({ offset: z.number().int().min(0).default(0) });
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -49,4 +52,13 @@ export function readModalMetadata<S extends z.ZodType>(
   const parsed = schema.safeParse(parseJson(view.private_metadata || '{}'));
   if (parsed.success) return parsed.data;
   throw new AppError('form_out_of_date', 'close it and open it again from the card or command it came from.');
+}
+
+/**
+ * The page the People modal was on, so a role change or an added person rebuilds it where the admin was. Only a
+ * convenience: metadata that does not read means the first page, not a refusal.
+ */
+export function readPeopleOffset(view: Pick<ViewOutput, 'private_metadata'> | undefined): number {
+  const parsed = peopleModalMetadata.safeParse(parseJson(view?.private_metadata || '{}'));
+  return parsed.success ? parsed.data.offset : 0;
 }

@@ -31,6 +31,8 @@ export interface NewAccountInput {
   arr?: number;
   /** The primary contact's inputs first, then the second contact's. */
   contacts: { email: string; name?: string; role?: ContactRole }[];
+  /** Where the account's review cards go; empty: the organisation's default. */
+  csmChannelId?: string;
   customerChannelId?: string;
   kickoffDate?: string;
 }
@@ -88,6 +90,7 @@ export function readNewAccountInput(view: { state: unknown }): {
       aeSlackUserId: el(F.ae)?.selected_user ?? undefined,
       arr,
       contacts,
+      csmChannelId: el(F.csmChannel)?.selected_conversation ?? undefined,
       customerChannelId: el(F.customerChannel)?.selected_conversation ?? undefined,
       kickoffDate: el(F.kickoff)?.selected_date ?? undefined,
     },
@@ -111,6 +114,7 @@ export const NEW_ACCOUNT_BLOCK_OF_FIELD: Record<string, string> = {
   'contacts.1.email': F.secondContactEmail,
   'contacts.1.name': F.secondContactName,
   'contacts.1.role': F.secondContactRole,
+  csmChannelId: F.csmChannel,
   customerChannelId: F.customerChannel,
   kickoffDate: F.kickoff,
 };

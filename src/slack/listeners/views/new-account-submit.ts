@@ -4,7 +4,7 @@ import { getAccountOverview } from '../../../services/accounts/get-account-overv
 import { assertCanCreateAccounts } from '../../../services/permissions/assert-can-create-accounts';
 import { buildAccountCard } from '../../blocks/account-card';
 import { mrkdwnSection, safe } from '../../blocks/text';
-import { assertChannelUsable } from '../../channels/check-channel';
+import { assertChannelsUsable } from '../../channels/check-channel';
 import type { SlackDeps } from '../../deps';
 import { VIEWS } from '../../ids';
 import { actorOf } from '../interaction';
@@ -28,8 +28,12 @@ export function registerNewAccountSubmit(app: App, deps: SlackDeps): void {
     try {
       actor = await actorOf(deps, body);
       assertCanCreateAccounts(actor);
-      // Thread must be able to post in the customer channel before the account is created with it.
-      if (input.customerChannelId) await assertChannelUsable(client, input.customerChannelId, 'customerChannelId');
+      // Thread must be able to post in each chosen channel before the account is created with it: review cards go to
+      // the CSM channel, Slack-message actions to the customer channel.
+      await assertChannelsUsable(client, [
+        ['csmChannelId', input.csmChannelId],
+        ['customerChannelId', input.customerChannelId],
+      ]);
       created = await createAccount(deps.ctx, { ...input, organizationId: actor.organizationId, actor });
     } catch (error) {
       // createAccount names its inputs; each problem goes under the field that holds it, or, when one has no field,

@@ -32,7 +32,10 @@ export function registerPeopleSubmit(app: App, deps: SlackDeps): void {
             (p) => p.slackUserId === form.slackUserId,
           )?.name ?? added.name)
         : added.name;
-      const screen = await peopleScreen(deps, actor, `Added ${name} as ${ROLE_NAMES[added.role]}.`);
+      // The page that shows them, whichever page the admin was on.
+      const screen = await peopleScreen(deps, actor, `Added ${name} as ${ROLE_NAMES[added.role]}.`, {
+        userId: added.userId,
+      });
       await ack({ response_action: 'update', view: screen });
     } catch (error) {
       await ack(

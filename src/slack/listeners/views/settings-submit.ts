@@ -12,7 +12,8 @@ import { viewFailure } from './view-failure';
 /**
  * Saves the Settings modal, all or nothing: every refused setting is shown under its own field and nothing changes;
  * once saved, the modal turns into what changed, from → to. A chosen CSM channel is first checked with Slack, so an
- * admin learns to invite Thread now rather than when the first review card cannot be posted.
+ * admin learns to invite Thread now rather than when the first review card cannot be posted; a new logo URL is
+ * asked whether it is an image (updateSettings, with the probe), which can take a few seconds of Slack's three.
  */
 export function registerSettingsSubmit(app: App, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.settings, async ({ ack, body, view, client }) => {
@@ -26,11 +27,11 @@ export function registerSettingsSubmit(app: App, deps: SlackDeps): void {
         const check = await checkChannel(client, channel);
         if (!check.ok) throw fieldError('defaultCsmChannelId', check.problem);
       }
-      const saved = await updateSettings(deps.ctx, {
-        organizationId: actor.organizationId,
-        actor,
-        settings: form.settings,
-      });
+      const saved = await updateSettings(
+        deps.ctx,
+        { organizationId: actor.organizationId, actor, settings: form.settings },
+        { imageProbe: deps.imageProbe },
+      );
       await ack({ response_action: 'update', view: buildSettingsSavedModal(saved) });
     } catch (error) {
       await ack(
