@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { businessCalendar } from '../../domain/business-days';
+import { businessCalendar, localDateOf } from '../../domain/business-days';
+import { formatCalendarDate } from '../../domain/calendar-date';
 import { OPEN_ACTION_STATUSES } from '../../domain/action-state';
 import { nextMilestoneStatus } from '../../domain/milestone-state';
 import { AppError } from '../../lib/errors';
 import { refreshAccountSchedule } from '../accounts/refresh-account-schedule';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
+import { pushFollowingMilestones } from '../plan/push-following-milestones';
 import { beginMilestone } from './begin-milestone';
 import { milestoneTargetShape, runMilestoneChange } from './run-milestone-change';
 import { transitionMilestone } from './transition-milestone';
@@ -79,6 +81,14 @@ export async function completeMilestone(
       });
       next = { milestoneId: following.id, name: following.name, scheduled };
     }
+    // A late finish (and the late start of the next milestone it causes) pushes the rest of the plan out.
+    await pushFollowingMilestones(tx, {
+      accountId: m.accountId,
+      milestoneId: m.id,
+      actor: o.actor.userId,
+      reason: `${m.name} completed on ${formatCalendarDate(localDateOf(now, m.account.organization.timezone))}`,
+      at: now,
+    });
     await refreshAccountSchedule(tx, m.accountId);
     return { milestoneId: m.id, accountId: m.accountId, name: m.name, next };
   });
