@@ -2,6 +2,9 @@
 
 export const COMMAND = '/thread';
 
+/** "Start now" beside a pending action that starts by hand (in the plan); its value is the action id. */
+export const START_ACTION_NOW = 'start_action_now';
+
 export const ACTIONS = {
   approve: 'review_approve',
   edit: 'review_edit',
@@ -46,6 +49,15 @@ export const ACTIONS = {
   backOnTrack: 'account_back_on_track',
   /** Opens the modal where a CSM whose email Slack hides gives the address customers reply to. */
   openReplyToEmail: 'person_reply_to_email',
+  /** An account's plan (`/thread plan`), from its card and its timeline. */
+  openPlan: 'account_plan',
+  /** The "…" menus of the plan: beside each action (due date, move, remove) and each milestone (add, shift). */
+  planActionMenu: 'plan_action_menu',
+  planMilestoneMenu: 'plan_milestone_menu',
+  /** The plan's own buttons: add an action, change the kickoff, and show the milestones that did not fit. */
+  planAddAction: 'plan_add_action',
+  planChangeKickoff: 'plan_change_kickoff',
+  planMore: 'plan_more',
 } as const;
 
 export const VIEWS = {
@@ -61,6 +73,12 @@ export const VIEWS = {
   accountChannels: 'view_account_channels',
   contact: 'view_contact',
   replyToEmail: 'view_reply_to_email',
+  planAddAction: 'view_plan_add_action',
+  planMoveAction: 'view_plan_move_action',
+  planDueDate: 'view_plan_due_date',
+  planRemoveAction: 'view_plan_remove_action',
+  planKickoff: 'view_plan_kickoff',
+  planShiftMilestone: 'view_plan_shift_milestone',
 } as const;
 
 /** Input block and element ids inside modals. */
@@ -129,4 +147,23 @@ export const CONTACT_FIELDS = {
   title: 'contact_title',
   role: 'contact_role',
   slackUser: 'contact_slack_user',
+} as const;
+
+/** Block (and element) ids of the plan's modals; each service field's error is shown under its own. */
+export const PLAN_FIELDS = {
+  /** Where an action goes: the start of a milestone, or after an action. */
+  place: 'plan_place',
+  templateAction: 'plan_template_action',
+  name: 'plan_action_name',
+  type: 'plan_action_type',
+  trigger: 'plan_trigger',
+  delay: 'plan_delay',
+  waitsFor: 'plan_waits_for',
+  subject: 'plan_subject',
+  body: 'plan_body',
+  date: 'plan_date',
+  time: 'plan_time',
+  kickoff: 'plan_kickoff',
+  plannedStart: 'plan_planned_start',
+  reason: 'plan_reason',
 } as const;

@@ -18,6 +18,8 @@ export interface PlanAction {
   status: ActionStatus;
   triggerKind: TriggerKind;
   delayDays: number;
+  /** The key of the action it waits on, when its trigger waits on one. */
+  afterActionKey: string | null;
   dueAt: Date | null;
   /** Why it is where it is, one line (domain/plan-why.ts). */
   why: WhyPart[];
@@ -126,6 +128,7 @@ export async function getAccountPlan(ctx: ServiceContext, input: z.input<typeof 
         status: a.status,
         triggerKind: a.triggerKind,
         delayDays: a.delayDays,
+        afterActionKey: a.afterActionKey,
         dueAt: a.dueAt,
         approvedAt: a.approvedAt,
         lastError: a.lastError,

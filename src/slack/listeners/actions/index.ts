@@ -26,6 +26,10 @@ import { registerOpenContactModal } from './open-contact-modal';
 import { registerRemoveContact } from './remove-contact';
 import { registerSettleAtRisk } from './settle-at-risk';
 import { registerOpenReplyToEmail } from './open-reply-to-email';
+import { registerPlanActionMenu } from './plan-action-menu';
+import { registerPlanButtons } from './plan-buttons';
+import { registerPlanMilestoneMenu } from './plan-milestone-menu';
+import { registerPlanMore } from './plan-more';
 
 export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerApprove(app, deps);
@@ -54,4 +58,8 @@ export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerRemoveContact(app, deps);
   registerSettleAtRisk(app, deps);
   registerOpenReplyToEmail(app, deps);
+  registerPlanActionMenu(app, deps);
+  registerPlanMilestoneMenu(app, deps);
+  registerPlanButtons(app, deps);
+  registerPlanMore(app, deps);
 }

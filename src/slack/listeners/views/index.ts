@@ -12,6 +12,12 @@ import { registerPeopleSubmit } from './people-submit';
 import { registerAccountChannelsSubmit } from './account-channels-submit';
 import { registerContactSubmit } from './contact-submit';
 import { registerReplyToEmailSubmit } from './reply-to-email-submit';
+import { registerPlanAddSubmit } from './plan-add-submit';
+import { registerPlanDueSubmit } from './plan-due-submit';
+import { registerPlanKickoffSubmit } from './plan-kickoff-submit';
+import { registerPlanMoveSubmit } from './plan-move-submit';
+import { registerPlanRemoveSubmit } from './plan-remove-submit';
+import { registerPlanShiftSubmit } from './plan-shift-submit';
 
 export function registerViewListeners(app: App, deps: SlackDeps): void {
   registerEditDraftSubmit(app, deps);
@@ -26,4 +32,10 @@ export function registerViewListeners(app: App, deps: SlackDeps): void {
   registerAccountChannelsSubmit(app, deps);
   registerContactSubmit(app, deps);
   registerReplyToEmailSubmit(app, deps);
+  registerPlanAddSubmit(app, deps);
+  registerPlanMoveSubmit(app, deps);
+  registerPlanDueSubmit(app, deps);
+  registerPlanRemoveSubmit(app, deps);
+  registerPlanKickoffSubmit(app, deps);
+  registerPlanShiftSubmit(app, deps);
 }
