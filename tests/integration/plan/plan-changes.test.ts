@@ -203,6 +203,7 @@ describe('adding an action to one customer’s plan', () => {
 describe('removing an action', () => {
   it('hands what waited on it to what it waited on, releasing it now when that already happened', async () => {
     const { ctx, team: tm } = await team();
+    const outside = await outsideTheAccount(tm);
     const welcome = await action(tm.accountId, 'welcome-email');
     const removed = await removePlanAction(ctx, {
       organizationId: tm.organizationId,
@@ -218,6 +219,7 @@ describe('removing an action', () => {
     });
     const audit = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: welcome.id } });
     expect(audit).toMatchObject({ fromState: 'pending', toState: 'removed', actor: tm.csm.userId });
+    expect(await outsideTheAccount(tm)).toEqual(outside);
   });
 
   it('a customer answer waited on through the removed action is still waited on', async () => {
@@ -532,6 +534,21 @@ describe('who may change a plan', () => {
     ['an AE', 'ae', /your role \(account executive\) can read accounts but not change them/],
     ["another account's CSM", 'otherCsm', /you are not the CSM of Umbrella Freight/],
   ];
+
+  it('the operator’s command line acts with an admin’s rights, and is audited as such', async () => {
+    const { ctx, team: tm } = await team();
+    const setup = await milestone(tm.accountId, 1);
+    await shiftMilestoneDates(ctx, {
+      organizationId: tm.organizationId,
+      actor: 'cli',
+      milestoneId: setup.id,
+      plannedStartDate: '2026-03-10',
+    });
+    const audit = await t.db.prisma.auditEvent.findFirstOrThrow({
+      where: { entityId: setup.id, reason: { contains: 'shifted' } },
+    });
+    expect(audit.actor).toBe('cli');
+  });
 
   it.each(ATTEMPTS)(
     '%s refuses a viewer, an AE and another account’s CSM, and changes nothing',

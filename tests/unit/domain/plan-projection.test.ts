@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { businessCalendar } from '../../../src/domain/business-days';
+import { addBusinessDaysToDate, businessDatesBetween } from '../../../src/domain/calendar-date';
 import {
+  earliestStartAfter,
   expectedEndDate,
   plannedGoLive,
   pushFollowingMilestones,
@@ -155,5 +158,107 @@ describe('shifting a milestone by hand', () => {
     const shifted = shiftMilestone(milestones, 0, d('2026-03-04'), UTC);
     expect(shifted.ok && day(plannedGoLive(milestones, shifted.value)!)).toBe('2026-03-31');
     expect(day(plannedGoLive(milestones, [])!)).toBe('2026-03-27');
+  });
+});
+
+describe('re-projection, whatever happened (properties)', () => {
+  /** A plan of 2–6 milestones laid end to end, some started or completed in order, with late or early events. */
+  const plans = fc
+    .record({
+      days: fc.array(fc.integer({ min: 1, max: 15 }), { minLength: 2, maxLength: 6 }),
+      done: fc.integer({ min: 0, max: 5 }),
+      /** Business days each completion and the current start were late (negative: early). */
+      slips: fc.array(fc.integer({ min: -3, max: 20 }), { minLength: 6, maxLength: 6 }),
+      workingDays: fc.constantFrom([1, 2, 3, 4, 5], [1, 2, 3, 4], [7, 1, 2, 3, 4]),
+    })
+    .map(({ days, done, slips, workingDays }) => {
+      const calendar = businessCalendar('UTC', workingDays);
+      let start = d('2026-03-02');
+      const milestones: ProjectedMilestone[] = days.map((n, i) => {
+        const plannedStartDate = addBusinessDaysToDate(start, 0, workingDays);
+        const plannedEndDate = addBusinessDaysToDate(plannedStartDate, n - 1, workingDays);
+        start = addBusinessDaysToDate(plannedEndDate, 1, workingDays);
+        return {
+          id: `m${i}`,
+          name: `M${i}`,
+          status: 'pending',
+          plannedDays: n,
+          plannedStartDate,
+          plannedEndDate,
+          startedAt: null,
+          completedAt: null,
+        };
+      });
+      const completed = Math.min(done, milestones.length - 1);
+      for (let i = 0; i <= completed; i++) {
+        const m = milestones[i]!;
+        const startedAt = addBusinessDaysToDate(m.plannedStartDate, Math.max(0, slips[i]!), workingDays);
+        const end = addBusinessDaysToDate(m.plannedEndDate, slips[i]!, workingDays);
+        milestones[i] =
+          i < completed
+            ? {
+                ...m,
+                status: 'completed',
+                startedAt,
+                completedAt: new Date(Math.max(end.getTime(), startedAt.getTime()) + 15 * 3600_000),
+              }
+            : { ...m, status: 'in_progress', startedAt };
+      }
+      return { milestones, calendar, current: completed };
+    });
+
+  const apply = (
+    list: readonly ProjectedMilestone[],
+    changes: { id: string; plannedStartDate: Date; plannedEndDate: Date }[],
+  ) => list.map((m) => ({ ...m, ...changes.find((c) => c.id === m.id) }));
+
+  it('never moves a milestone earlier, never touches one that started, and leaves no pending milestone before the one it follows ends', () => {
+    fc.assert(
+      fc.property(plans, ({ milestones, calendar, current }) => {
+        const changes = pushFollowingMilestones(milestones, current, calendar);
+        const after = apply(milestones, changes);
+        for (const [i, m] of after.entries()) {
+          const before = milestones[i]!;
+          expect(m.plannedStartDate.getTime()).toBeGreaterThanOrEqual(before.plannedStartDate.getTime());
+          if (before.status !== 'pending') expect(m).toEqual(before);
+          if (i > current && m.status === 'pending')
+            expect(m.plannedStartDate.getTime()).toBeGreaterThanOrEqual(
+              earliestStartAfter(after[i - 1]!, calendar).getTime(),
+            );
+        }
+      }),
+    );
+  });
+
+  it('a shift keeps every milestone’s length in business days and moves pending ones after it by the same amount or more', () => {
+    fc.assert(
+      fc.property(plans, fc.integer({ min: 0, max: 30 }), ({ milestones, calendar, current }, by) => {
+        const index = current + 1 < milestones.length ? current + 1 : current;
+        const target = milestones[index]!;
+        const wanted = addBusinessDaysToDate(
+          earliestStartAfter(milestones[index - 1] ?? target, calendar),
+          by,
+          calendar.workingDays,
+        );
+        const shifted = shiftMilestone(milestones, index, index === 0 ? target.plannedStartDate : wanted, calendar);
+        expect(shifted.ok).toBe(true);
+        if (!shifted.ok) return;
+        const after = apply(milestones, shifted.value);
+        const delta = businessDatesBetween(
+          target.plannedStartDate,
+          after[index]!.plannedStartDate,
+          calendar.workingDays,
+        );
+        for (const [j, m] of after.entries()) {
+          expect(businessDatesBetween(m.plannedStartDate, m.plannedEndDate, calendar.workingDays)).toBe(
+            m.plannedDays - 1,
+          );
+          if (j > index && m.status === 'pending')
+            expect(
+              businessDatesBetween(milestones[j]!.plannedStartDate, m.plannedStartDate, calendar.workingDays),
+            ).toBeGreaterThanOrEqual(delta);
+        }
+      }),
+    );
   });
 });
