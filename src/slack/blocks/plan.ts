@@ -87,7 +87,7 @@ function actionButtons(a: PlanAction): ActionsBlock | undefined {
     const elements = reviewButtons({ ...a, actionId: a.id });
     return elements.length ? { type: 'actions', block_id: `${PLAN_REVIEW_BLOCK}${a.id}`, elements } : undefined;
   }
-  if (a.status === 'pending' && a.triggerKind === 'manual' && !a.dueAt) {
+  if (a.status === 'pending' && a.triggerKind === 'manual') {
     return {
       type: 'actions',
       block_id: `plan_start:${a.id}`,
