@@ -60,6 +60,15 @@ export const ACTIONS = {
   /** Opens the modal where a CSM whose email Slack hides gives the address customers reply to. */
   openReplyToEmail: 'person_reply_to_email',
   startActionNow: START_ACTION_NOW,
+  /** An account's plan (`/thread plan`), from its card and its timeline. */
+  openPlan: 'account_plan',
+  /** The "…" menus of the plan: beside each action (due date, move, remove) and each milestone (add, shift). */
+  planActionMenu: 'plan_action_menu',
+  planMilestoneMenu: 'plan_milestone_menu',
+  /** The plan's own buttons: add an action, change the kickoff, and show the milestones that did not fit. */
+  planAddAction: 'plan_add_action',
+  planChangeKickoff: 'plan_change_kickoff',
+  planMore: 'plan_more',
 } as const;
 
 export const VIEWS = {
@@ -77,6 +86,12 @@ export const VIEWS = {
   replyToEmail: 'view_reply_to_email',
   reopenAccount: 'view_reopen_account',
   markChurned: 'view_mark_churned',
+  planAddAction: 'view_plan_add_action',
+  planMoveAction: 'view_plan_move_action',
+  planDueDate: 'view_plan_due_date',
+  planRemoveAction: 'view_plan_remove_action',
+  planKickoff: 'view_plan_kickoff',
+  planShiftMilestone: 'view_plan_shift_milestone',
 } as const;
 
 /** Input block and element ids inside modals. */
@@ -148,4 +163,23 @@ export const CONTACT_FIELDS = {
   title: 'contact_title',
   role: 'contact_role',
   slackUser: 'contact_slack_user',
+} as const;
+
+/** Block (and element) ids of the plan's modals; each service field's error is shown under its own. */
+export const PLAN_FIELDS = {
+  /** Where an action goes: the start of a milestone, or after an action. */
+  place: 'plan_place',
+  templateAction: 'plan_template_action',
+  name: 'plan_action_name',
+  type: 'plan_action_type',
+  trigger: 'plan_trigger',
+  delay: 'plan_delay',
+  waitsFor: 'plan_waits_for',
+  subject: 'plan_subject',
+  body: 'plan_body',
+  date: 'plan_date',
+  time: 'plan_time',
+  kickoff: 'plan_kickoff',
+  plannedStart: 'plan_planned_start',
+  reason: 'plan_reason',
 } as const;

@@ -51,24 +51,71 @@ export interface FoundButton {
   /** The confirmation dialog's text, when the button asks before acting. */
   confirm?: string;
   url?: string;
+  /** The block it is in, as Slack sends it back with the click. */
+  blockId?: string;
 }
 
 /** Every button in the blocks, in document order. */
 export function buttons(source: unknown): FoundButton[] {
   const found: FoundButton[] = [];
-  for (const node of walk(blocksOf(source))) {
-    if (node.type !== 'button') continue;
-    const label = isObject(node.text) ? (str(node.text.text) ?? '') : '';
-    found.push({
-      label,
-      actionId: str(node.action_id) ?? '',
-      value: str(node.value) ?? '',
-      ...(str(node.style) ? { style: str(node.style) } : {}),
-      ...(isObject(node.confirm) ? { confirm: textOf(node.confirm) } : {}),
-      ...(str(node.url) ? { url: str(node.url) } : {}),
-    });
+  for (const block of blocksOf(source)) {
+    const blockId = str(block.block_id);
+    for (const node of walk(block)) {
+      if (node.type !== 'button') continue;
+      const label = isObject(node.text) ? (str(node.text.text) ?? '') : '';
+      found.push({
+        label,
+        actionId: str(node.action_id) ?? '',
+        value: str(node.value) ?? '',
+        ...(str(node.style) ? { style: str(node.style) } : {}),
+        ...(isObject(node.confirm) ? { confirm: textOf(node.confirm) } : {}),
+        ...(str(node.url) ? { url: str(node.url) } : {}),
+        ...(blockId ? { blockId } : {}),
+      });
+    }
   }
   return found;
+}
+
+export interface FoundMenuOption {
+  /** The menu's action id. */
+  actionId: string;
+  text: string;
+  value: string;
+  blockId?: string;
+}
+
+/** Every option of every "…" (overflow) menu in the blocks, in document order. */
+export function menuOptions(source: unknown): FoundMenuOption[] {
+  const found: FoundMenuOption[] = [];
+  for (const block of blocksOf(source)) {
+    const blockId = str(block.block_id);
+    for (const node of walk(block)) {
+      if (node.type !== 'overflow' || !Array.isArray(node.options)) continue;
+      for (const o of node.options.filter(isObject))
+        found.push({
+          actionId: str(node.action_id) ?? '',
+          text: textOf(o.text),
+          value: str(o.value) ?? '',
+          ...(blockId ? { blockId } : {}),
+        });
+    }
+  }
+  return found;
+}
+
+/**
+ * The one menu option with this text whose value mentions `near` (the id of the action or milestone it is beside,
+ * when several menus offer the same option); fails naming the options there are.
+ */
+export function findMenuOption(source: unknown, text: string, near?: string): FoundMenuOption {
+  const all = menuOptions(source);
+  const matching = all.filter((o) => o.text === text && (near === undefined || o.value.includes(near)));
+  if (matching.length !== 1)
+    throw new Error(
+      `expected one menu option "${text}"${near === undefined ? '' : ` for ${near}`}, found ${matching.length}; options: ${[...new Set(all.map((o) => `"${o.text}"`))].join(', ') || 'none'}`,
+    );
+  return matching[0]!;
 }
 
 /**
@@ -126,6 +173,7 @@ export function findInput(view: unknown, blockId: string): FoundInput {
     str(element.initial_value) ??
     str(element.initial_user) ??
     str(element.initial_date) ??
+    str(element.initial_time) ??
     (isObject(element.initial_option) ? str(element.initial_option.value) : undefined);
   return {
     blockId,

@@ -53,6 +53,8 @@ export function blockProblems(blocks: unknown, maxBlocks: number): string[] {
       if (len(text) > LIMITS.button) problems.push(`${path}: button text > ${LIMITS.button}`);
       if (len(n.value) > LIMITS.value) problems.push(`${path}: button value > ${LIMITS.value}`);
     }
+    if (n.type === 'overflow' && (!Array.isArray(n.options) || n.options.length < 2 || n.options.length > 5))
+      problems.push(`${path}: an overflow menu needs 2 to 5 options`);
     if (Array.isArray(n.options))
       for (const o of n.options)
         if (len((o as { text?: { text?: string } }).text?.text) > LIMITS.option)

@@ -23,7 +23,7 @@ import type { SlackActor } from '../../src/services/users/resolve-slack-actor';
 import type { Role } from '../../src/domain/roles';
 import { createSlackApp, type SlackApp } from '../../src/slack/create-slack-app';
 import type { ReviewWorkflows } from '../../src/slack/deps';
-import { blocksOf, findButton, type FoundButton } from './block-kit';
+import { blocksOf, findButton, findMenuOption, type FoundButton } from './block-kit';
 import { FAKE_TEAM, FakeSlackApi, slackUser, type FakeSlackUser, type RecordedCall } from './fake-slack-api';
 import { fireAction } from './plan-steps';
 import { serviceContext, type TestServiceContext } from './service-context';
@@ -78,7 +78,7 @@ export interface ClickOptions extends Signing {
 }
 
 /** A button to click: one found in blocks (`findButton`) or named by its action id and value. */
-export type ClickTarget = Pick<FoundButton, 'actionId' | 'value'>;
+export type ClickTarget = Pick<FoundButton, 'actionId' | 'value' | 'blockId'>;
 
 export interface EventOptions extends Signing {
   eventId?: string;
@@ -330,7 +330,14 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}, options: Harnes
             container: o.container ?? EPHEMERAL_CONTAINER,
             ...(o.message ? { message: o.message } : {}),
             ...(o.state ? { state: o.state } : {}),
-            actions: [{ action_id: target.actionId, value: target.value, type: 'button' }],
+            actions: [
+              {
+                action_id: target.actionId,
+                value: target.value,
+                type: 'button',
+                ...(target.blockId ? { block_id: target.blockId } : {}),
+              },
+            ],
           },
           o,
         ),
@@ -351,6 +358,35 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}, options: Harnes
             }
           : {};
       return this.click(findButton(seen.blocks, label, o.value), { ...where, ...o });
+    },
+
+    /**
+     * A choice in a "…" (overflow) menu of a message people saw: the option with this text, beside the action or
+     * milestone whose id is `near` when several menus offer it.
+     */
+    chooseInMenu(seen: SeenMessage, text: string, o: ClickOptions & { near?: string } = {}): Promise<Response> {
+      const option = findMenuOption(seen.blocks, text, o.near);
+      return deliver(
+        interaction(
+          {
+            type: 'block_actions',
+            user: user(o.as),
+            team: { id: o.team ?? TEAM },
+            trigger_id: 'trigger.menu',
+            response_url: fake.responseUrl(),
+            container: o.container ?? EPHEMERAL_CONTAINER,
+            actions: [
+              {
+                action_id: option.actionId,
+                type: 'overflow',
+                ...(option.blockId ? { block_id: option.blockId } : {}),
+                selected_option: { text: { type: 'plain_text', text: option.text }, value: option.value },
+              },
+            ],
+          },
+          o,
+        ),
+      );
     },
 
     /** A choice in a static select outside a modal (the account pick list). */

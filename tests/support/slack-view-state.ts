@@ -5,7 +5,7 @@
 
 /**
  * What a person enters in a modal, by block id: text, a chosen option's value, a user or conversation id, a date,
- * or the values of the checked boxes, comma separated.
+ * a time (HH:MM), or the values of the checked boxes, comma separated.
  */
 export type ViewValues = Record<string, string | null>;
 
@@ -61,6 +61,9 @@ export function viewState(view: ViewWithBlocks, values: ViewValues): Record<stri
       case 'datepicker':
         entry = { type, selected_date: value };
         break;
+      case 'timepicker':
+        entry = { type, selected_time: value };
+        break;
       default:
         entry = { type, value };
     }
@@ -89,7 +92,9 @@ export function valuesAsOpened(view: ViewWithBlocks): ViewValues {
               ? str(e.initial_user)
               : e.type === 'datepicker'
                 ? str(e.initial_date)
-                : str(e.initial_value);
+                : e.type === 'timepicker'
+                  ? str(e.initial_time)
+                  : str(e.initial_value);
   }
   return values;
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { localDateOf } from '../../domain/business-days';
+import { formatCalendarDate } from '../../domain/calendar-date';
 import { OPEN_ACTION_STATUSES } from '../../domain/action-state';
 import { nextMilestoneStatus } from '../../domain/milestone-state';
 import { completionRefusal, milestoneStartingAfter } from '../../domain/plan-engine';
@@ -8,6 +10,7 @@ import { refreshAccountSchedule } from '../accounts/refresh-account-schedule';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
 import { propagateTriggers } from '../plan/propagate-triggers';
+import { pushFollowingMilestones } from '../plan/push-following-milestones';
 import { milestoneTargetShape, runMilestoneChange } from './run-milestone-change';
 import { transitionMilestone } from './transition-milestone';
 
@@ -87,6 +90,14 @@ export async function completeMilestone(
       });
       next = { milestoneId: following.id, name: following.name, scheduled };
     }
+    // A late finish (and the late start of the next milestone it causes) pushes the rest of the plan out.
+    await pushFollowingMilestones(tx, {
+      accountId: m.accountId,
+      milestoneId: m.id,
+      actor: m.person.auditActor,
+      reason: `${m.name} completed on ${formatCalendarDate(localDateOf(now, m.account.organization.timezone))}`,
+      at: now,
+    });
     const wentLive = next
       ? null
       : await goLiveIfPlanDone(tx, { account: m.account, milestoneName: m.name, actor: m.person.auditActor, at: now });

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { localDateOf } from '../../domain/business-days';
+import { formatCalendarDate } from '../../domain/calendar-date';
 import { refreshAccountSchedule } from '../accounts/refresh-account-schedule';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
 import { propagateTriggers } from '../plan/propagate-triggers';
+import { pushFollowingMilestones } from '../plan/push-following-milestones';
 import { milestoneTargetShape, runMilestoneChange } from './run-milestone-change';
 import { transitionMilestone } from './transition-milestone';
 
@@ -40,6 +43,14 @@ export async function startMilestone(
         return { auditData: { scheduledActions: scheduled.map((a) => a.id) } };
       },
       actor: m.person.auditActor,
+      at: now,
+    });
+    // Started late, it ends late: the milestones after it move out.
+    await pushFollowingMilestones(tx, {
+      accountId: m.accountId,
+      milestoneId: m.id,
+      actor: m.person.auditActor,
+      reason: `${m.name} started on ${formatCalendarDate(localDateOf(now, m.account.organization.timezone))}`,
       at: now,
     });
     await refreshAccountSchedule(tx, m.accountId);

@@ -154,6 +154,7 @@ export function buildAccountCard(a: AccountOverview): SlackMessage {
     : '_none_';
   const actions = [
     button('Timeline', ACTIONS.openTimeline, a.id),
+    button('Plan', ACTIONS.openPlan, a.id),
     button('Handoff summary', ACTIONS.openHandoff, a.id),
     button(`Review drafts (${a.draftsWaiting})`, ACTIONS.openReview, a.id, a.draftsWaiting > 0 ? 'primary' : undefined),
     button('Copy portal link', ACTIONS.copyPortalLink, a.id),

@@ -15,6 +15,7 @@ export function buildHelp(problem?: string, audience: HelpAudience = {}): SlackM
     `*\`${COMMAND} accounts [status:at_risk] [milestone:"Implementation"] [csm:@me] [sort:next|arr|name|progress] [limit:N]\`* — your prioritised list. e.g. \`${COMMAND} accounts csm:@me sort:arr\``,
     `*\`${COMMAND} review [account]\`* — drafts waiting for review, as review cards. e.g. \`${COMMAND} review helios\``,
     `*\`${COMMAND} timeline <account>\`* — milestones, planned vs actual dates, blockers. e.g. \`${COMMAND} timeline brightline\``,
+    `*\`${COMMAND} plan <account>\`* — every action of every milestone, its state and why; the CSM changes the plan from here. e.g. \`${COMMAND} plan helios\``,
     `*\`${COMMAND} new\`* — create an account from a template`,
     `*\`${COMMAND} people\`* — who is in Thread and their roles${audience.admin ? '; change a role or add a person' : ''}`,
     ...(audience.admin
@@ -30,7 +31,16 @@ export function buildHelp(problem?: string, audience: HelpAudience = {}): SlackM
       'Review cards appear in your CSM channel when an action is ready. Your App Home shows what needs you today.',
     ),
   ];
-  const names = ['account', 'accounts', 'review', 'timeline', 'new', 'people', ...(audience.admin ? ['settings'] : [])];
+  const names = [
+    'account',
+    'accounts',
+    'review',
+    'timeline',
+    'plan',
+    'new',
+    'people',
+    ...(audience.admin ? ['settings'] : []),
+  ];
   const text = `${problem ? `${problem} ` : ''}Thread commands: ${names.join(', ')}, help.`;
   return { text, blocks };
 }

@@ -4,7 +4,7 @@ import { ACTIONS } from '../ids';
 import type { SlackMessage } from './slack-message';
 import { button, context, header, LIMITS, mrkdwnSection, plain, safe, slackTime } from './text';
 
-const TYPE_LABEL: Record<string, string> = {
+export const TYPE_LABEL: Record<string, string> = {
   email: 'Email',
   slack_message: 'Slack message',
   portal_form: 'Portal form',
@@ -63,6 +63,19 @@ export function buildReviewCard(c: ReviewCardData): SlackMessage {
     blocks.push(mrkdwnSection(`:rotating_light: *Last send failed:* ${safe(c.lastError, 1000)}`));
   blocks.push(context(status));
 
+  const elements = reviewButtons(c);
+  if (elements.length) blocks.push({ type: 'actions', block_id: `review:${c.actionId}`, elements });
+  return { text: `${title}: ${STATUS_LINE[c.status] ?? c.status}`, blocks };
+}
+
+/** What the review buttons of an action depend on; the plan shows the same buttons beside a ready draft. */
+export type ReviewButtonFacts = Pick<
+  ReviewCardData,
+  'actionId' | 'type' | 'status' | 'approvedAt' | 'lastError' | 'lintFindings'
+>;
+
+/** The buttons the action's state allows (none once it is sent and answered, or skipped). */
+export function reviewButtons(c: ReviewButtonFacts): Button[] {
   const elements: Button[] = [];
   if (c.status === 'ready') {
     if (!c.approvedAt) elements.push(button('Approve', ACTIONS.approve, c.actionId, 'primary'));
@@ -85,8 +98,7 @@ export function buildReviewCard(c: ReviewCardData): SlackMessage {
     elements.push(button('Edit', ACTIONS.edit, c.actionId));
     elements.push(button('Skip', ACTIONS.skip, c.actionId, 'danger'));
   }
-  if (elements.length) blocks.push({ type: 'actions', block_id: `review:${c.actionId}`, elements });
-  return { text: `${title}: ${STATUS_LINE[c.status] ?? c.status}`, blocks };
+  return elements;
 }
 
 /** Sending past blocking lint findings is a deliberate act: Slack asks for confirmation, the audit trail records it. */

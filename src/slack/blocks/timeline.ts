@@ -2,12 +2,14 @@ import type { KnownBlock } from '@slack/types';
 import type { AccountTimeline } from '../../services/accounts/get-timeline';
 import { ACTIONS } from '../ids';
 import type { SlackMessage } from './slack-message';
-import { button, context, formatDate, header, mrkdwnSection, safe, STATUS_EMOJI } from './text';
+import { button, context, formatDate, header, LIMITS, mrkdwnSection, safe, STATUS_EMOJI } from './text';
 
 /** `/thread timeline`: planned vs actual per milestone, with the one milestone button each state allows. */
 export function buildTimeline(t: AccountTimeline): SlackMessage {
   const blocks: KnownBlock[] = [header(`Timeline · ${t.accountName}`)];
-  for (const m of t.milestones.slice(0, 24)) {
+  for (const m of t.milestones) {
+    // Room is kept for the closing line and the Plan button.
+    if (blocks.length + (m.status === 'in_progress' ? 2 : 1) > LIMITS.messageBlocks - 2) break;
     const actual = m.completedAt
       ? `started ${formatDate(m.startedAt)}, done ${formatDate(m.completedAt)}`
       : m.startedAt
@@ -32,5 +34,6 @@ export function buildTimeline(t: AccountTimeline): SlackMessage {
       blocks.push({ type: 'actions', elements: [button(`Block ${m.name}`, ACTIONS.milestoneBlock, m.id, 'danger')] });
   }
   blocks.push(context('Planned dates count business days from the kickoff.'));
+  blocks.push({ type: 'actions', elements: [button('Plan', ACTIONS.openPlan, t.accountId)] });
   return { text: `Timeline for ${t.accountName}`, blocks };
 }

@@ -10,8 +10,9 @@ import { buildReviewQueue } from '../blocks/review-queue';
 import { buildTimeline } from '../blocks/timeline';
 import type { SlackMessage } from '../blocks/slack-message';
 import type { SlackDeps } from '../deps';
+import { showPlan } from './show-plan';
 
-export type AccountView = 'account' | 'timeline' | 'review' | 'handoff';
+export type AccountView = 'account' | 'timeline' | 'review' | 'handoff' | 'plan';
 
 /** The account views a command, a pick list or a button leads to. */
 export async function showAccountView(
@@ -29,6 +30,7 @@ export async function showAccountView(
   }
   if (!accountId) throw new Error('an account is needed for this view');
   if (view === 'account') return buildAccountCard(await getAccountOverview(deps.ctx, { organizationId, accountId }));
+  if (view === 'plan') return showPlan(deps, actor, accountId);
   if (view === 'timeline') return buildTimeline(await getTimeline(deps.ctx, { organizationId, accountId }));
   if (view === 'handoff') return buildHandoffSummary(await getHandoffSummary(deps.ctx, { organizationId, accountId }));
   const queue = await listReviewQueue(deps.ctx, { organizationId, accountId });

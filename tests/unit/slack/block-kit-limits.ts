@@ -45,9 +45,12 @@ export function limitProblems(blocks: unknown[], maxBlocks: number): string[] {
       case 'context':
         if (Array.isArray(n.elements) && n.elements.length > 10) problems.push(`${path}: context elements > 10`);
         break;
-      case 'actions':
+      case 'actions': {
         if (Array.isArray(n.elements) && n.elements.length > 25) problems.push(`${path}: actions elements > 25`);
+        const ids = (Array.isArray(n.elements) ? n.elements : []).map((e) => (e as { action_id?: string }).action_id);
+        if (new Set(ids).size !== ids.length) problems.push(`${path}: two elements share an action_id`);
         break;
+      }
       case 'button':
         over(path, 'button text', text, 75);
         over(path, 'button value', n.value, 2000);
@@ -65,6 +68,11 @@ export function limitProblems(blocks: unknown[], maxBlocks: number): string[] {
       case 'static_select':
         if (Array.isArray(n.options) && n.options.length > 100)
           problems.push(`${path}: ${n.options.length} options > 100`);
+        if (Array.isArray(n.options) && n.options.length === 0) problems.push(`${path}: a select with no options`);
+        break;
+      case 'overflow':
+        if (!Array.isArray(n.options) || n.options.length < 2 || n.options.length > 5)
+          problems.push(`${path}: an overflow menu needs 2 to 5 options`);
         break;
     }
     if (typeof n.block_id === 'string') over(path, 'block_id', n.block_id, 255);

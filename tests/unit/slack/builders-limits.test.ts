@@ -62,9 +62,19 @@ import {
   markSubmissionReviewed,
 } from '../../../src/slack/blocks/submission-review';
 import { buildTimeline } from '../../../src/slack/blocks/timeline';
+import type { AccountPlan, PlanAction } from '../../../src/services/plan/get-account-plan';
+import { buildPlan, buildRemovedActionCard } from '../../../src/slack/blocks/plan';
+import {
+  buildAddPlanActionModal,
+  buildDueDateModal,
+  buildKickoffModal,
+  buildMovePlanActionModal,
+  buildRemovePlanActionModal,
+  buildShiftMilestoneModal,
+} from '../../../src/slack/blocks/plan-modals';
 import { escapeMrkdwn, safe, truncate } from '../../../src/slack/blocks/text';
 import { ACTIONS } from '../../../src/slack/ids';
-import { actionIds, buttonLabels, buttons, findButton, textOf } from '../../support/block-kit';
+import { actionIds, buttonLabels, buttons, findButton, menuOptions, textOf } from '../../support/block-kit';
 import { escapingProblems, limitProblems, mrkdwnTexts, viewProblems } from './block-kit-limits';
 
 /** Text a customer or a CRM could send: mentions, disguised links, entities, emoji, and far too long. */
@@ -913,6 +923,152 @@ describe('telling the admins Thread cannot post in a channel', () => {
     expectMessageOk(odd);
     expect(textOf(odd.blocks)).not.toContain('<#');
     expect(textOf(odd.blocks)).toContain('&lt;!channel&gt;');
+  });
+});
+
+const EVERY_STATUS: PlanAction['status'][] = ['completed', 'skipped', 'executed', 'ready', 'review_pending', 'pending'];
+
+/**
+ * A plan of `milestones` × `actions`, every name hostile and too long; `statusOf` gives each action's state (by
+ * default every state in turn, each sixth one pending and started by hand).
+ */
+function hostilePlan(
+  milestones: number,
+  actions: number,
+  over: Partial<PlanAction> = {},
+  statusOf: (m: number, i: number) => PlanAction['status'] = (_m, i) => EVERY_STATUS[i % EVERY_STATUS.length]!,
+): AccountPlan {
+  return {
+    accountId: 'acc_1',
+    accountName: long(400),
+    accountStatus: 'active',
+    csmId: 'u1',
+    kickoffDate: AT,
+    goLiveDate: AT,
+    timeZone: 'Europe/Berlin',
+    milestones: many(milestones, (m) => ({
+      id: `m${m}`,
+      position: m,
+      name: long(300),
+      status: (['completed', 'in_progress', 'blocked', 'pending'] as const)[Math.min(m, 3)]!,
+      plannedDays: 10,
+      plannedStartDate: AT,
+      plannedEndDate: AT,
+      startedAt: m < 3 ? AT : null,
+      completedAt: m === 0 ? AT : null,
+      blockerNote: m === 2 ? long(5000) : null,
+      actions: many(actions, (i) => ({
+        id: `act_${m}_${i}`,
+        key: `k${m}-${i}`,
+        name: long(300),
+        type: (['email', 'slack_message', 'portal_form', 'portal_document', 'internal_task'] as const)[i % 5]!,
+        status: statusOf(m, i),
+        triggerKind: i % 6 === 5 ? 'manual' : 'previous_action',
+        delayDays: 2,
+        afterActionKey: i > 0 ? `k${m}-${i - 1}` : null,
+        dueAt: null,
+        why: ['waits for ', { action: long(300) }, ' skipped by ', { person: long(200) }, ` ${long(500)}`],
+        approvedAt: null,
+        lastError: i % 2 ? long(3000) : null,
+        lintFindings: [{ code: 'stand_in_text', severity: 'error', message: long(500) }] as PlanAction['lintFindings'],
+        ...over,
+      })),
+    })),
+  };
+}
+
+describe('the plan under oversized and hostile input', () => {
+  it('five milestones of six actions, as an onboarding under way, fit whole with every control', () => {
+    // Kickoff done; the second milestone has two drafts ready, one sent back, one sent; every milestone has an
+    // action that starts by hand; the rest wait.
+    const underWay = (m: number, i: number): PlanAction['status'] =>
+      m === 0
+        ? i % 2
+          ? 'skipped'
+          : 'completed'
+        : m === 1
+          ? (['ready', 'ready', 'review_pending', 'executed', 'pending', 'pending'] as const)[i]!
+          : 'pending';
+    const plan = hostilePlan(5, 6, {}, underWay);
+    const message = buildPlan(plan, { canManage: true, notice: long(3000) });
+    expectMessageOk(message);
+    // Every milestone and every action is its own section: nothing told compactly, nothing left for another page.
+    expect(message.blocks.filter((b) => b.type === 'section')).toHaveLength(1 + 5 + 30);
+    expect(buttons(message.blocks).map((b) => b.actionId)).not.toContain(ACTIONS.planMore);
+    expect(buttonLabels(message.blocks)).toEqual(expect.arrayContaining(['Start now', 'Approve', 'Add an action']));
+    expect(menuOptions(message.blocks).map((o) => o.text)).toEqual(
+      expect.arrayContaining([
+        'Change due date',
+        'Move',
+        'Remove from the plan',
+        'Add an action here',
+        'Shift planned dates',
+      ]),
+    );
+  });
+
+  it('five milestones of six drafts all ready still fit, completed milestones told compactly', () => {
+    const message = buildPlan(
+      hostilePlan(5, 6, {}, () => 'ready'),
+      { canManage: true },
+    );
+    expectMessageOk(message);
+  });
+
+  it('a plan too long for one message shows completed milestones compactly, then stops at a milestone with a button for the rest', () => {
+    const plan = hostilePlan(12, 10);
+    const message = buildPlan(plan, { canManage: true });
+    expectMessageOk(message);
+    const more = buttons(message.blocks).find((b) => b.actionId === ACTIONS.planMore);
+    expect(more?.label).toMatch(/^Show milestones \d+–12$/);
+    const next = Number(more!.value.split(':')[1]);
+    const rest = buildPlan(plan, { canManage: true, fromMilestone: next });
+    expectMessageOk(rest);
+    expect(textOf(rest.blocks)).toContain(`Milestones 1–${next} are not shown here`);
+  });
+
+  it('one milestone with more actions than a message holds says how many are not shown', () => {
+    // The second milestone (in progress) is shown from its start, on its own.
+    const message = buildPlan(hostilePlan(2, 80), { canManage: true, fromMilestone: 1 });
+    expectMessageOk(message);
+    expect(textOf(message.blocks)).toMatch(/\d+ more actions of this milestone do not fit here/);
+  });
+
+  it('someone who may not change the plan sees it without menus or buttons that change it', () => {
+    const message = buildPlan(hostilePlan(5, 6), { canManage: false });
+    expectMessageOk(message);
+    expect(menuOptions(message.blocks)).toEqual([]);
+    expect(buttonLabels(message.blocks)).toEqual(['Timeline']);
+  });
+
+  it('an empty plan still reads', () => {
+    expectMessageOk(buildPlan({ ...hostilePlan(0, 0) }, { canManage: true }));
+    expectMessageOk(buildPlan(hostilePlan(3, 0), { canManage: true }));
+  });
+
+  it('the plan modals fit with 150 actions of hostile names, and a response URL too long for the metadata', () => {
+    const plan = hostilePlan(5, 30);
+    const responseUrl = `https://hooks.slack.com/${long(4000)}`;
+    const addable = many(150, (i) => ({
+      key: `t${i}`,
+      name: long(300),
+      type: 'email' as const,
+      milestoneName: long(300),
+    }));
+    const actionId = 'act_3_5';
+    for (const view of [
+      buildAddPlanActionModal({ plan, addable, responseUrl }),
+      buildAddPlanActionModal({ plan, addable: [], milestoneId: 'm4' }),
+      buildMovePlanActionModal({ plan, actionId, responseUrl }),
+      buildDueDateModal({ plan, actionId, now: AT, responseUrl }),
+      buildDueDateModal({ plan: hostilePlan(5, 30, { dueAt: AT }), actionId, now: AT }),
+      buildRemovePlanActionModal({ plan, actionId, responseUrl }),
+      buildKickoffModal({ plan, responseUrl }),
+      buildShiftMilestoneModal({ plan, milestoneId: 'm3', responseUrl }),
+    ])
+      expectViewOk(view);
+    expect(JSON.parse(buildKickoffModal({ plan, responseUrl }).private_metadata ?? '')).toEqual({ accountId: 'acc_1' });
+    expectMessageOk(buildRemovedActionCard(long(500), '<!channel>'));
   });
 });
 

@@ -31,6 +31,10 @@ import { registerReviewCardDelivery } from './review-card-delivery';
 import { registerOpenReopenAccount } from './open-reopen-account';
 import { registerOpenMarkChurned } from './open-mark-churned';
 import { registerStartActionNow } from './start-action-now';
+import { registerPlanActionMenu } from './plan-action-menu';
+import { registerPlanButtons } from './plan-buttons';
+import { registerPlanMilestoneMenu } from './plan-milestone-menu';
+import { registerPlanMore } from './plan-more';
 
 export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerApprove(app, deps);
@@ -64,4 +68,8 @@ export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerOpenReopenAccount(app, deps);
   registerOpenMarkChurned(app, deps);
   registerStartActionNow(app, deps);
+  registerPlanActionMenu(app, deps);
+  registerPlanMilestoneMenu(app, deps);
+  registerPlanButtons(app, deps);
+  registerPlanMore(app, deps);
 }

@@ -4,10 +4,10 @@ import { showAccountView, type AccountView } from '../../subcommands/show-accoun
 import { ACTIONS } from '../../ids';
 import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction';
 
-/** The Timeline, Handoff summary and Review drafts buttons, and the pick list after an ambiguous name: each shows an account view. */
+/** The Timeline, Plan, Handoff summary and Review drafts buttons, and the pick list after an ambiguous name: each shows an account view. */
 export function registerOpenAccountView(app: App, deps: SlackDeps): void {
   const ids = new RegExp(
-    `^(${[ACTIONS.openTimeline, ACTIONS.openReview, ACTIONS.openHandoff, ACTIONS.pickAccount].join('|')})$`,
+    `^(${[ACTIONS.openTimeline, ACTIONS.openPlan, ACTIONS.openReview, ACTIONS.openHandoff, ACTIONS.pickAccount].join('|')})$`,
   );
   app.action<ThreadClick>(ids, async ({ ack, body, respond, action }) => {
     await ack();
@@ -19,10 +19,17 @@ export function registerOpenAccountView(app: App, deps: SlackDeps): void {
       let accountId = value;
       if (id === ACTIONS.pickAccount) {
         const [purpose, picked] = value.split(':');
-        view = purpose === 'timeline' || purpose === 'review' ? purpose : 'account';
+        view = purpose === 'timeline' || purpose === 'review' || purpose === 'plan' ? purpose : 'account';
         accountId = picked ?? '';
       } else {
-        view = id === ACTIONS.openTimeline ? 'timeline' : id === ACTIONS.openHandoff ? 'handoff' : 'review';
+        view =
+          id === ACTIONS.openTimeline
+            ? 'timeline'
+            : id === ACTIONS.openPlan
+              ? 'plan'
+              : id === ACTIONS.openHandoff
+                ? 'handoff'
+                : 'review';
       }
       const message = await showAccountView(deps, actor, view, accountId);
       await respond({

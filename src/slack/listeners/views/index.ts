@@ -14,6 +14,12 @@ import { registerContactSubmit } from './contact-submit';
 import { registerReplyToEmailSubmit } from './reply-to-email-submit';
 import { registerReopenAccountSubmit } from './reopen-account-submit';
 import { registerMarkChurnedSubmit } from './mark-churned-submit';
+import { registerPlanAddSubmit } from './plan-add-submit';
+import { registerPlanDueSubmit } from './plan-due-submit';
+import { registerPlanKickoffSubmit } from './plan-kickoff-submit';
+import { registerPlanMoveSubmit } from './plan-move-submit';
+import { registerPlanRemoveSubmit } from './plan-remove-submit';
+import { registerPlanShiftSubmit } from './plan-shift-submit';
 
 export function registerViewListeners(app: App, deps: SlackDeps): void {
   registerEditDraftSubmit(app, deps);
@@ -30,4 +36,10 @@ export function registerViewListeners(app: App, deps: SlackDeps): void {
   registerReplyToEmailSubmit(app, deps);
   registerReopenAccountSubmit(app, deps);
   registerMarkChurnedSubmit(app, deps);
+  registerPlanAddSubmit(app, deps);
+  registerPlanMoveSubmit(app, deps);
+  registerPlanDueSubmit(app, deps);
+  registerPlanRemoveSubmit(app, deps);
+  registerPlanKickoffSubmit(app, deps);
+  registerPlanShiftSubmit(app, deps);
 }
