@@ -2,7 +2,8 @@
  * What a journey test drives Thread with, from the outside only: Thread started in-process through its public entry
  * with a configuration (and, when the journey spans weeks, a clock it holds), signed Slack requests into its real
  * receiver over HTTP, the fake Slack Web API recording what people see, a real SMTP capture, the admin CLI in its
- * own process, and the portal over HTTP. Nothing here reads or writes the database.
+ * own process, and the portal over HTTP. Nothing here reads or writes Thread's tables: on CI's PostgreSQL pass it
+ * only creates the empty database Thread starts on, as a deployment would.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { startThread, type RunningThread } from '../../src/composition/start-thread';
 import { silentLogger } from '../../src/lib/logger';
 import { blocksOf, type FoundButton } from './block-kit';
+import { createEmptyDatabase } from './postgres-databases';
 import { FAKE_TEAM, FakeSlackApi, type RecordedCall } from './fake-slack-api';
 import { runCli } from './run-thread';
 import { interaction, slashCommand } from './slack-request';
@@ -43,6 +45,8 @@ export class JourneyDriver {
   smtp!: SmtpCapture;
   base = '';
   private dataDir = '';
+  /** With TEST_DATABASE_URL, Thread runs on an empty PostgreSQL database of its own; PGlite in the data dir otherwise. */
+  private database?: { url: string; drop(): Promise<void> };
   private thread?: RunningThread;
   private responses = 0;
 
@@ -52,6 +56,7 @@ export class JourneyDriver {
     await this.fake.start();
     this.smtp = await startSmtpCapture();
     this.dataDir = await mkdtemp(path.join(os.tmpdir(), 'thread-journey-'));
+    this.database = await createEmptyDatabase('thread_journey');
   }
 
   /** Starts Thread once the fake workspace has its people and channels. */
@@ -61,6 +66,7 @@ export class JourneyDriver {
         port: 0,
         publicUrl: JOURNEY_PUBLIC_URL,
         dataDir: this.dataDir,
+        databaseUrl: this.database?.url,
         slack: { botToken: 'xoxb-journey', signingSecret: SIGNING_SECRET, apiUrl: this.fake.apiUrl },
         smtp: { url: this.smtp.url, from },
         tickCron: this.options.tickCron ?? '* * * * * *',
@@ -76,12 +82,17 @@ export class JourneyDriver {
     await this.thread?.stop();
     await this.smtp?.close();
     await this.fake.stop();
+    await this.database?.drop();
     if (this.dataDir) await rm(this.dataDir, { recursive: true, force: true });
   }
 
   /** The admin command line, in its own process, on Thread's data directory. */
   cli(args: string[]) {
-    return runCli(args, { THREAD_DATA_DIR: this.dataDir, LOG_LEVEL: 'silent' });
+    return runCli(args, {
+      THREAD_DATA_DIR: this.dataDir,
+      LOG_LEVEL: 'silent',
+      ...(this.database ? { DATABASE_URL: this.database.url } : {}),
+    });
   }
 
   calls(method: string): RecordedCall[] {
@@ -188,6 +199,90 @@ export class JourneyDriver {
 
   /** Fetches a path of Thread (the portal) over HTTP; a link Thread handed out is given with its public base. */
   fetch(urlOrPath: string, init?: RequestInit) {
-    return fetch(urlOrPath.replace(JOURNEY_PUBLIC_URL, this.base), init);
+    const url = urlOrPath.startsWith('/')
+      ? `${this.base}${urlOrPath}`
+      : urlOrPath.replace(JOURNEY_PUBLIC_URL, this.base);
+    return fetch(url, init);
+  }
+}
+
+/**
+ * A customer in the portal, as their browser would be: it follows the magic link, keeps the portal's cookies, and
+ * sends forms with the CSRF token the page carries (uploads as multipart).
+ */
+export class PortalVisitor {
+  private cookies = new Map<string, string>();
+
+  constructor(
+    private readonly journey: JourneyDriver,
+    /** The magic link from an email, as the customer received it. */
+    readonly link: string,
+  ) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private keepCookies(res: Response): void {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const at = pair!.indexOf('=');
+      this.cookies.set(pair!.slice(0, at).trim(), pair!.slice(at + 1).trim());
+    }
+  }
+
+  async get(url = this.link): Promise<{ status: number; html: string; url: string }> {
+    const res = await this.journey.fetch(url, { headers: { cookie: this.cookieHeader() }, redirect: 'manual' });
+    this.keepCookies(res);
+    const location = res.headers.get('location');
+    if (res.status === 303 && location) return this.get(location);
+    return { status: res.status, html: await res.text(), url };
+  }
+
+  /** The page of the request titled `title`, reached from the portal's home page as a person clicks through. */
+  async openRequest(title: string): Promise<{ url: string; html: string; csrf: string; action: string }> {
+    const home = await this.get();
+    const items = home.html.split('<li class="request">').slice(1);
+    const titles = items.map((i) => /<h3 class="request__title">([^<]*)<\/h3>/.exec(i)?.[1] ?? '?');
+    const item = items[titles.indexOf(title)];
+    if (!item) throw new Error(`the portal lists no request "${title}"; it lists: ${titles.join(' | ') || 'none'}`);
+    const href = /href="([^"]+)"/.exec(item)?.[1];
+    if (!href) throw new Error(`no link to "${title}"`);
+    const page = await this.get(href);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.html)?.[1];
+    const action = /<form[^>]* action="([^"]+)"/.exec(page.html)?.[1];
+    if (!csrf || !action) throw new Error(`"${title}" shows no form to answer`);
+    return { url: href, html: page.html, csrf, action };
+  }
+
+  /** Answers the form titled `title`; returns the page the portal shows after. */
+  async fillIn(title: string, values: Record<string, string>) {
+    const form = await this.openRequest(title);
+    const res = await this.journey.fetch(form.action, {
+      method: 'POST',
+      headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: form.csrf, ...values }).toString(),
+      redirect: 'manual',
+    });
+    this.keepCookies(res);
+    if (res.status !== 303) throw new Error(`the portal refused the form (${res.status}): ${await res.text()}`);
+    return this.get(res.headers.get('location')!);
+  }
+
+  /** Uploads a file for the document request titled `title`, as a browser's multipart form. */
+  async upload(title: string, file: { name: string; type: string; content: Buffer }) {
+    const form = await this.openRequest(title);
+    const body = new FormData();
+    body.set('_csrf', form.csrf);
+    body.set('file', new Blob([file.content], { type: file.type }), file.name);
+    const res = await this.journey.fetch(form.action, {
+      method: 'POST',
+      headers: { cookie: this.cookieHeader() },
+      body,
+      redirect: 'manual',
+    });
+    this.keepCookies(res);
+    if (res.status !== 303) throw new Error(`the portal refused the upload (${res.status}): ${await res.text()}`);
+    return this.get(res.headers.get('location')!);
   }
 }

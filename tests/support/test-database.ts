@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
+import { dropWhenIdle, withDatabase } from './postgres-databases';
 import { PrismaClient } from '../../src/db/generated/client';
 import type { Database } from '../../src/db/client';
 import { openEmbeddedDatabase } from '../../src/db/embedded';
@@ -15,36 +16,6 @@ export const TEMPLATE_DB_ENV = 'THREAD_TEST_TEMPLATE_DB';
 
 export function testDatabaseKind(): 'postgres' | 'embedded' {
   return process.env.TEST_DATABASE_URL ? 'postgres' : 'embedded';
-}
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-/**
- * Drops a test database once nothing uses it any more. Never WITH (FORCE): terminating a session that work
- * started by a test still holds would surface as an unhandled error in whichever test runs next. A database
- * still in use after a few tries is left behind on the throwaway server.
- */
-async function dropWhenIdle(serverUrl: string, name: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    for (let attempt = 0; attempt < 10; attempt++) {
-      try {
-        await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
-        return;
-      } catch (error) {
-        // 55006: the database is being accessed by other users.
-        if ((error as { code?: string }).code !== '55006') throw error;
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    }
-  } finally {
-    await admin.end();
-  }
 }
 
 /** Opens a fresh, migrated database for one test file. */
