@@ -4,6 +4,7 @@
  */
 import { computeDueAt, triggerAnchor } from '../../domain/triggers';
 import type { BusinessCalendar } from '../../domain/business-days';
+import { AppError } from '../../lib/errors';
 import type { Tx } from '../context';
 
 export async function loadPlan(tx: Tx, accountId: string) {
@@ -51,6 +52,27 @@ export async function loadPlan(tx: Tx, accountId: string) {
 export type LoadedPlan = Awaited<ReturnType<typeof loadPlan>>;
 export type PlanRow = LoadedPlan['actions'][number];
 export type PlanMilestoneRow = LoadedPlan['milestones'][number];
+
+/**
+ * The action of a loaded plan that a change is about, refused unless its state is one the change allows
+ * ("only an action not sent yet can <doing>").
+ */
+export function unsentPlanAction(
+  plan: LoadedPlan,
+  actionId: string,
+  allowed: readonly string[],
+  doing: string,
+): PlanRow {
+  const action = plan.actions.find((a) => a.id === actionId);
+  if (!action) throw new AppError('not_found', 'that action is not in the plan (any more).');
+  if (!allowed.includes(action.status)) {
+    throw new AppError(
+      'illegal_transition',
+      `"${action.name}" is ${action.status.replace('_', ' ')}; only an action not sent yet can ${doing}.`,
+    );
+  }
+  return action;
+}
 
 /** Writes plan order back as positions 0…n−1, touching only the rows whose position changes. */
 export async function renumberActions(tx: Tx, order: readonly { id: string; position: number }[]): Promise<void> {

@@ -2,13 +2,12 @@ import { z } from 'zod';
 import { BUSINESS_DAY_START_HOUR, localDateAt } from '../../domain/business-days';
 import { placeAction, placementProblem, planOrderProblem } from '../../domain/plan-edits';
 import { triggerAnchor } from '../../domain/triggers';
-import { AppError } from '../../lib/errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
 import { fieldError } from '../errors/field-errors';
 import { parseOptions } from '../errors/parse-options';
 import { placementSchema } from './add-plan-action';
-import { dueFrom, loadPlan, renumberActions, triggerEventAt } from './load-plan';
+import { dueFrom, loadPlan, renumberActions, triggerEventAt, unsentPlanAction } from './load-plan';
 import { refreshNextActionAt } from './refresh-next-action-at';
 import { planChangeShape, runPlanChange } from './run-plan-change';
 
@@ -42,14 +41,7 @@ export async function movePlanAction(
   const now = ctx.now();
   return runPlanChange(ctx, { ...o, target: { actionId: o.actionId } }, async (tx, { account, person }) => {
     const plan = await loadPlan(tx, account.id);
-    const action = plan.actions.find((a) => a.id === o.actionId);
-    if (!action) throw new AppError('not_found', 'that action is not in the plan (any more).');
-    if (!(MOVABLE as readonly string[]).includes(action.status)) {
-      throw new AppError(
-        'illegal_transition',
-        `"${action.name}" is ${action.status.replace('_', ' ')}; only an action not sent yet can move.`,
-      );
-    }
+    const action = unsentPlanAction(plan, o.actionId, MOVABLE, 'move');
     const milestoneIds = plan.milestones.map((m) => m.id);
     const where = placementProblem(plan.actions, o.placement, milestoneIds, action.id);
     if (where) throw fieldError('placement', where);

@@ -5,7 +5,7 @@ import { AppError } from '../../lib/errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
-import { dueFrom, loadPlan, renumberActions, triggerEventAt } from './load-plan';
+import { dueFrom, loadPlan, renumberActions, triggerEventAt, unsentPlanAction } from './load-plan';
 import { refreshNextActionAt } from './refresh-next-action-at';
 import { planChangeShape, runPlanChange } from './run-plan-change';
 
@@ -42,14 +42,7 @@ export async function removePlanAction(
   const now = ctx.now();
   return runPlanChange(ctx, { ...o, target: { actionId: o.actionId } }, async (tx, { account, person }) => {
     const plan = await loadPlan(tx, account.id);
-    const action = plan.actions.find((a) => a.id === o.actionId);
-    if (!action) throw new AppError('not_found', 'that action is not in the plan (any more).');
-    if (!(REMOVABLE as readonly string[]).includes(action.status)) {
-      throw new AppError(
-        'illegal_transition',
-        `"${action.name}" is ${action.status.replace('_', ' ')}; only an action not sent yet can be removed from the plan.`,
-      );
-    }
+    const action = unsentPlanAction(plan, o.actionId, REMOVABLE, 'be removed from the plan');
     const kickoffAt = localDateAt(account.kickoffDate, BUSINESS_DAY_START_HOUR, account.calendar.timeZone);
     const rest = plan.actions.filter((a) => a.id !== action.id);
     const repointed: RemovedPlanAction['repointed'] = [];
