@@ -22,6 +22,7 @@ import { executeBatch } from '../src/services/execution/execute-batch';
 import { DEFAULT_PACING, type ExecutionDeps } from '../src/services/execution/ports';
 import { silentNotifier } from '../src/services/notifications/notifier-port';
 import { addPerson } from '../src/services/people/add-person';
+import { refreshProfile } from '../src/services/people/refresh-profile';
 import { mintPortalLink } from '../src/services/portal/mint-portal-link';
 import { generatePortalToken, portalUrl } from '../src/services/portal/portal-token';
 import { fireDueActions } from '../src/services/scheduler/fire-due-actions';
@@ -63,6 +64,18 @@ export async function benchExecution(db: Database, options: { batch: number }): 
     });
     const organizationId = first.account.organizationId;
     const admin = await addPerson(ctx, { organizationId, actor: 'cli', slackUserId: 'U0BENCHADM', role: 'admin' });
+    // Customer email goes out from each account's CSM, whose address comes from their Slack profile.
+    const csms = await db.prisma.user.findMany({
+      where: { organizationId, role: 'csm', slackUserId: { not: null } },
+      select: { slackUserId: true },
+    });
+    for (const { slackUserId } of csms) {
+      await refreshProfile(ctx, {
+        organizationId,
+        slackUserId: slackUserId!,
+        profile: { name: `CSM ${slackUserId}`, email: `${slackUserId!.toLowerCase()}@vendor.bench` },
+      });
+    }
 
     // Raw nodemailer with the transport options the mailer uses (one SMTP connection per message, like it).
     const raw = nodemailer.createTransport(sink.url, {

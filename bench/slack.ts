@@ -64,10 +64,24 @@ async function startSlackSink() {
   let responses = 0;
   const app = express();
   app.use(express.urlencoded({ extended: false, limit: '5mb' }), express.json({ limit: '5mb' }));
-  app.post(
-    '/api/:method',
-    (_req, res) => void res.json({ ok: true, channel: 'C1', ts: '1.000100', view: { id: 'V1' } }),
-  );
+  // What Thread asks of Slack besides posting: which workspace the bot is in (every request is checked against it)
+  // and the profile of a person it has not read today.
+  const answers: Record<string, (body: Record<string, unknown>) => object> = {
+    'auth.test': () => ({ ok: true, team_id: 'T1', team: 'Bench', user_id: 'UBOT', bot_id: 'BBOT' }),
+    'team.info': () => ({ ok: true, team: { id: 'T1', name: 'Bench', domain: 'bench' } }),
+    'users.info': (body) => ({
+      ok: true,
+      user: { id: body.user, name: 'bench', real_name: 'Bench CSM', tz: 'UTC', profile: { email: 'csm@bench.test' } },
+    }),
+  };
+  app.post('/api/:method', (req, res) => {
+    const answer = answers[String(req.params.method)];
+    res.json(
+      answer
+        ? answer(req.body as Record<string, unknown>)
+        : { ok: true, channel: 'C1', ts: '1.000100', view: { id: 'V1' } },
+    );
+  });
   app.post('/response/:id', (_req, res) => {
     responses++;
     res.send('ok');
