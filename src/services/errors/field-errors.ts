@@ -1,3 +1,4 @@
+import { toCalendarDate } from '../../domain/calendar-date';
 import { AppError } from '../../lib/errors';
 
 export interface FieldProblem {
@@ -18,4 +19,13 @@ export function fieldErrors(problems: readonly FieldProblem[]): AppError {
 
 export function fieldError(field: string, message: string): AppError {
   return fieldErrors([{ field, message }]);
+}
+
+/** A 'YYYY-MM-DD' a person typed, as a calendar day; a day that does not exist (30 February) is that field's error. */
+export function calendarDayOf(field: string, value: string): Date {
+  try {
+    return toCalendarDate(value);
+  } catch {
+    throw fieldError(field, `${value} is not a real day.`);
+  }
 }

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { formatLocalTime } from '../../domain/plan-why';
-import { toCalendarDate } from '../../domain/calendar-date';
 import { fromLocalDateTime } from '../../domain/zoned-time';
 import { AppError } from '../../lib/errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
-import { fieldError } from '../errors/field-errors';
+import { calendarDayOf, fieldError } from '../errors/field-errors';
 import { parseOptions } from '../errors/parse-options';
 import { refreshNextActionAt } from './refresh-next-action-at';
 import { planChangeShape, runPlanChange } from './run-plan-change';
@@ -48,12 +47,7 @@ export async function changeActionDueDate(
         `"${action.name}" has already fired (it is ${action.status.replace('_', ' ')}); only a pending action's due time can change.`,
       );
     }
-    let day: Date;
-    try {
-      day = toCalendarDate(o.date);
-    } catch {
-      throw fieldError('date', `${o.date} is not a real day.`);
-    }
+    const day = calendarDayOf('date', o.date);
     const [hour, minute] = o.time.split(':').map(Number) as [number, number];
     const dueAt = fromLocalDateTime(
       {

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { BUSINESS_DAY_START_HOUR, localDateAt } from '../../domain/business-days';
-import { formatCalendarDate, toCalendarDate } from '../../domain/calendar-date';
+import { formatCalendarDate } from '../../domain/calendar-date';
 import { shiftMilestone } from '../../domain/plan-projection';
 import { triggerAnchor } from '../../domain/triggers';
 import { AppError } from '../../lib/errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
-import { fieldError } from '../errors/field-errors';
+import { calendarDayOf, fieldError } from '../errors/field-errors';
 import { parseOptions } from '../errors/parse-options';
 import { dueFrom, loadPlan } from './load-plan';
 import { refreshNextActionAt } from './refresh-next-action-at';
@@ -43,12 +43,7 @@ export async function changeKickoffDate(
   const o = parseOptions(optionsSchema, input);
   const now = ctx.now();
   return runPlanChange(ctx, { ...o, target: { accountId: o.accountId } }, async (tx, { account, person }) => {
-    let kickoff: Date;
-    try {
-      kickoff = toCalendarDate(o.kickoffDate);
-    } catch {
-      throw fieldError('kickoffDate', `${o.kickoffDate} is not a real day.`);
-    }
+    const kickoff = calendarDayOf('kickoffDate', o.kickoffDate);
     const unchanged = {
       accountId: account.id,
       kickoffDate: o.kickoffDate,

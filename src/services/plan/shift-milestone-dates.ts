@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { toCalendarDate } from '../../domain/calendar-date';
 import { shiftMilestone, type MilestoneDates } from '../../domain/plan-projection';
 import type { ServiceContext } from '../context';
-import { fieldError } from '../errors/field-errors';
+import { calendarDayOf, fieldError } from '../errors/field-errors';
 import { parseOptions } from '../errors/parse-options';
 import { loadPlan } from './load-plan';
 import { planChangeShape, runPlanChange } from './run-plan-change';
@@ -35,12 +34,7 @@ export async function shiftMilestoneDates(
   const o = parseOptions(optionsSchema, input);
   const now = ctx.now();
   return runPlanChange(ctx, { ...o, target: { milestoneId: o.milestoneId } }, async (tx, { account, person }) => {
-    let start: Date;
-    try {
-      start = toCalendarDate(o.plannedStartDate);
-    } catch {
-      throw fieldError('plannedStartDate', `${o.plannedStartDate} is not a real day.`);
-    }
+    const start = calendarDayOf('plannedStartDate', o.plannedStartDate);
     const { milestones } = await loadPlan(tx, account.id);
     const index = milestones.findIndex((m) => m.id === o.milestoneId);
     const milestone = milestones[index]!;
