@@ -29,6 +29,7 @@ export function tickJob(ctx: ServiceContext, deps: TickDeps, schedule: string): 
           held: report.fire?.held.length ?? 0,
           more: report.fire?.more ?? false,
           reminded: report.submissionClocks?.reminded.length ?? 0,
+          remindersHeld: report.submissionClocks?.held.length ?? 0,
           escalated: report.submissionClocks?.escalated.length ?? 0,
           portalReminders: report.portalReminders?.sent.length ?? 0,
           digests: report.digests?.sent.length ?? 0,

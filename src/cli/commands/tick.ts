@@ -28,7 +28,7 @@ export function describeTick(report: TickReport): string[] {
   if (report.submissionClocks) {
     const clocks = report.submissionClocks;
     lines.push(
-      `Submission reviews: ${clocks.reminded.length} reminder(s), ${clocks.escalated.length} escalation(s)${clocks.failed.length ? `, ${clocks.failed.length} not delivered (retried next tick)` : ''}.`,
+      `Submission reviews: ${clocks.reminded.length} reminder(s)${clocks.held.length ? `, ${clocks.held.length} held for a morning digest` : ''}, ${clocks.escalated.length} escalation(s)${clocks.failed.length ? `, ${clocks.failed.length} not delivered (retried next tick)` : ''}.`,
     );
   }
   if (report.portalReminders) {

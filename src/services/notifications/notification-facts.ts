@@ -15,7 +15,14 @@ export interface DigestContent {
   overdue: string[];
   blocked: string[];
   atRisk: DigestRiskItem[];
-  waitingReviews: string[];
+  waitingReviews: DigestSubmissionItem[];
+}
+
+/** A customer's submission waiting for the CSM's review, with its id so the digest can offer Acknowledge and Follow up. */
+export interface DigestSubmissionItem {
+  submissionId: string;
+  /** Phrased like the other lists: "Acme: Kickoff questionnaire (submitted 12 h ago)". */
+  text: string;
 }
 
 /** An account at risk, or one Thread suggests is, with its id so the digest can offer Confirm and Dismiss. */

@@ -4,6 +4,10 @@
  * Reviewing (reviewedAt) stops the clock. Each step is claimed with a conditional update before anyone is told,
  * so several processes never send it twice; after a downtime past the SLA only the escalation goes out.
  *
+ * A CSM who takes their cards in the morning digest (App Home) is not reminded in the channel: the reminder is marked
+ * held, and their digest and App Home list the submission with its buttons. The escalation is the organisation's
+ * rule and goes out either way.
+ *
  * A step whose Slack post fails is given back (un-marked, audited) and sent again by the next tick. An escalation
  * is also claimed per recipient, so when one of several DMs failed, the retry goes only to whoever missed it.
  */
@@ -20,6 +24,8 @@ const ESCALATION_SOURCE = 'submission-escalation';
 
 export interface SubmissionClockResult {
   reminded: string[];
+  /** Reminders not posted because the account's CSM takes their cards in the morning digest. */
+  held: string[];
   escalated: string[];
   /** Steps not delivered: given back, the next tick tries again. */
   failed: { submissionId: string; step: 'reminder' | 'escalation'; message: string }[];
@@ -30,6 +36,7 @@ interface OpenSubmission {
   accountId: string;
   organizationId: string;
   csmId: string | null;
+  csmTakesDigest: boolean;
   slaHours: number;
 }
 
@@ -39,7 +46,7 @@ export async function remindUnreviewedSubmissions(
   options: { limit?: number } = {},
 ): Promise<SubmissionClockResult> {
   const now = ctx.now();
-  const result: SubmissionClockResult = { reminded: [], escalated: [], failed: [] };
+  const result: SubmissionClockResult = { reminded: [], held: [], escalated: [], failed: [] };
   const open = await ctx.prisma.submission.findMany({
     // A submission on a live or churned account is no longer on the clock.
     where: { reviewedAt: null, escalatedAt: null, account: { status: { in: [...RUNNING_ACCOUNT_STATUSES] } } },
@@ -53,6 +60,7 @@ export async function remindUnreviewedSubmissions(
           id: true,
           name: true,
           csmId: true,
+          csm: { select: { reviewCardDelivery: true } },
           organizationId: true,
           organization: { select: { submissionReviewSlaHours: true } },
         },
@@ -80,6 +88,7 @@ export async function remindUnreviewedSubmissions(
       accountId: submission.accountId,
       organizationId: submission.account.organizationId,
       csmId: submission.account.csmId,
+      csmTakesDigest: submission.account.csm?.reviewCardDelivery === 'digest',
       slaHours,
     };
 
@@ -92,6 +101,7 @@ export async function remindUnreviewedSubmissions(
       const left = Math.max(1, Math.ceil((slaMs - elapsed) / 3_600_000));
       const outcome = await remind(ctx, deps, s, { ...notice, hoursLeft: left }, now);
       if (outcome === 'sent') result.reminded.push(s.id);
+      else if (outcome === 'held') result.held.push(s.id);
       else if (outcome !== 'taken')
         result.failed.push({ submissionId: s.id, step: 'reminder', message: outcome.failed });
     }
@@ -107,7 +117,7 @@ async function remind(
   s: OpenSubmission,
   notice: SubmissionReviewNotice,
   now: Date,
-): Promise<Outcome> {
+): Promise<Outcome | 'held'> {
   const claimed = await ctx.prisma.$transaction(async (tx) => {
     const { count } = await tx.submission.updateMany({
       where: { id: s.id, remindedAt: null, reviewedAt: null },
@@ -120,12 +130,15 @@ async function remind(
       entityType: 'submission',
       entityId: s.id,
       actor: 'system',
-      reason: `review reminder: 75% of the ${s.slaHours} h review SLA used`,
+      reason: s.csmTakesDigest
+        ? `review reminder held for the CSM's morning digest: 75% of the ${s.slaHours} h review SLA used`
+        : `review reminder: 75% of the ${s.slaHours} h review SLA used`,
       at: now,
     });
     return true;
   });
   if (!claimed) return 'taken';
+  if (s.csmTakesDigest) return 'held';
   try {
     await deps.notifier.submissionReviewReminder(s.accountId, notice);
     return 'sent';

@@ -107,7 +107,7 @@ async function digestFor(
   const reviews = await ctx.prisma.submission.findMany({
     where: { account: mine, reviewedAt: null },
     orderBy: { createdAt: 'asc' },
-    select: { createdAt: true, action: { select: { name: true } }, account: { select: { name: true } } },
+    select: { id: true, createdAt: true, action: { select: { name: true } }, account: { select: { name: true } } },
   });
   const days = (d: Date | null) => (d ? Math.floor((now.getTime() - d.getTime()) / 86_400_000) : 0);
   return {
@@ -126,10 +126,10 @@ async function digestFor(
               suggested: true,
             },
       ),
-    waitingReviews: reviews.map(
-      (s) =>
-        `${s.account.name}: ${s.action.name} (submitted ${Math.floor((now.getTime() - s.createdAt.getTime()) / 3_600_000)} h ago)`,
-    ),
+    waitingReviews: reviews.map((s) => ({
+      submissionId: s.id,
+      text: `${s.account.name}: ${s.action.name} (submitted ${Math.floor((now.getTime() - s.createdAt.getTime()) / 3_600_000)} h ago)`,
+    })),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { HomeView, KnownBlock, PlainTextOption, SectionBlock } from '@slack/types';
 import type { HomeData } from '../../services/home/get-home';
 import { ACTIONS } from '../ids';
+import { submissionReviewButtons } from './submission-buttons';
 import { button, context, header, LIMITS, mrkdwnSection, plain, safe, slackTime, STATUS_EMOJI } from './text';
 
 type Delivery = NonNullable<HomeData['reviewCardDelivery']>;
@@ -13,7 +14,8 @@ export const REVIEW_CARD_DELIVERY_OPTIONS: Record<Delivery, { label: string; exp
   },
   digest: {
     label: 'In my morning digest',
-    explained: 'no card is posted; your morning digest lists the drafts waiting, and `/thread review` shows them',
+    explained:
+      'no card is posted for drafts or customer answers; your morning digest lists the drafts waiting (`/thread review` shows them) and the answers to review, which you can also acknowledge right here',
   },
 };
 
@@ -64,7 +66,24 @@ function riskBlocks(h: HomeData): KnownBlock[] {
   return blocks;
 }
 
-/** The App Home tab. At most 100 blocks; each list is capped by the service, so it always fits. */
+/**
+ * Customer answers not yet reviewed, each with Acknowledge and Follow up: for a CSM who takes their cards in the
+ * morning digest no answer card is posted, so this is where they act on one between digests.
+ */
+function submissionBlocks(h: HomeData): KnownBlock[] {
+  const blocks: KnownBlock[] = [
+    mrkdwnSection(`*Customer submissions to review*${h.unreviewedSubmissions.length ? '' : '\n_none_'}`),
+  ];
+  for (const s of h.unreviewedSubmissions) {
+    blocks.push(
+      mrkdwnSection(`• ${safe(s.accountName, 150)} · ${safe(s.actionName, 150)} (${slackTime(s.at)})`),
+      submissionReviewButtons(s.submissionId),
+    );
+  }
+  return blocks;
+}
+
+/** The App Home tab. At most 100 blocks (about 75 with every list full); each list is capped by the service. */
 export function buildHome(h: HomeData): HomeView {
   const blocks: KnownBlock[] = [header('Your onboarding today')];
   if (h.orgCounts) {
@@ -113,16 +132,7 @@ export function buildHome(h: HomeData): HomeView {
     ),
   );
   blocks.push(...riskBlocks(h));
-  blocks.push(
-    mrkdwnSection(
-      `*Customer submissions to review*\n${lines(
-        h.unreviewedSubmissions.map(
-          (s) => `• ${safe(s.accountName, 150)} · ${safe(s.actionName, 150)} (${slackTime(s.at)})`,
-        ),
-        'none',
-      )}`,
-    ),
-  );
+  blocks.push(...submissionBlocks(h));
   blocks.push({ type: 'divider' });
   blocks.push(mrkdwnSection(`*Your accounts (${h.accounts.length})*`));
   blocks.push(

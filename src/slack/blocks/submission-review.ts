@@ -59,9 +59,10 @@ export function reviewedLine(
 }
 
 /**
- * The card as it was, with its buttons replaced by the review line; any card that carries this submission's buttons
- * (the portal's card, a reminder, an escalation) is updated the same way. Without the original blocks (Slack does
- * not always send them) a short card is rebuilt from the record.
+ * The card as it was, with this submission's buttons replaced in place by the review line; any message that carries
+ * them (the answer's own card, a reminder, an escalation, the digest listing several) is updated the same way, and
+ * other submissions' buttons in it stay. Without the original blocks (Slack does not always send them) a short card
+ * is rebuilt from the record.
  */
 export function markSubmissionReviewed(
   original: unknown,
@@ -69,17 +70,21 @@ export function markSubmissionReviewed(
   followUp?: { emailedTo: string | null; notEmailedBecause: string | null },
 ): UpdatedSlackMessage {
   const line = context(reviewedLine(r, followUp));
-  const kept = blocksFromSlack(original).filter((b) => b.block_id !== submissionButtonsBlockId(r.submissionId));
-  const base: UpdatedSlackMessage['blocks'] = kept.length
-    ? kept
-    : [
-        mrkdwnSection(
-          `:inbox_tray: ${r.contactName ? safe(r.contactName, 200) : 'The customer'} answered *${safe(r.actionName, 200)}* for *${safe(r.accountName, 200)}* in the portal.`,
-        ),
-      ];
+  const kept = blocksFromSlack(original);
+  const at = kept.findIndex((b) => b.block_id === submissionButtonsBlockId(r.submissionId));
+  let blocks: UpdatedSlackMessage['blocks'];
+  if (at >= 0) blocks = kept.map((b, i) => (i === at ? line : b));
+  else if (kept.length) blocks = [...kept, line];
+  else
+    blocks = [
+      mrkdwnSection(
+        `:inbox_tray: ${r.contactName ? safe(r.contactName, 200) : 'The customer'} answered *${safe(r.actionName, 200)}* for *${safe(r.accountName, 200)}* in the portal.`,
+      ),
+      line,
+    ];
   return {
     text: `${r.actionName} for ${r.accountName}: ${r.outcome === 'follow_up' ? 'followed up' : 'acknowledged'}`,
-    blocks: [...base, line].slice(-LIMITS.messageBlocks),
+    blocks: blocks.slice(-LIMITS.messageBlocks),
   };
 }
 

@@ -1,5 +1,7 @@
 /** Small pieces every button and modal listener shares: who clicked, what they clicked, and how to show a refusal. */
 import type { BlockAction, ButtonAction, RespondFn, StaticSelectAction } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { isAppError } from '../../lib/errors';
 import type { SlackActor } from '../../services/users/resolve-slack-actor';
@@ -41,6 +43,28 @@ export async function tellUser(deps: SlackDeps, respond: RespondFn, error: unkno
     return;
   }
   await respond({ response_type: 'ephemeral', replace_original: false, text });
+}
+
+/** Where a click came from, and the two ways to answer the person who clicked. */
+export interface Click {
+  body: BlockAction;
+  respond: RespondFn;
+  client: WebClient;
+}
+
+/**
+ * A message only the person who clicked sees: an ephemeral reply beside the message when the click has a response
+ * URL, a direct message from Thread when it has none (App Home, a modal).
+ */
+export async function answerClicker(click: Click, message: { text: string; blocks?: KnownBlock[] }): Promise<void> {
+  if (click.body.response_url) await click.respond({ response_type: 'ephemeral', replace_original: false, ...message });
+  else await click.client.chat.postMessage({ channel: click.body.user.id, ...message });
+}
+
+/** A refusal or failure of a click, wherever the button was (see answerClicker). */
+export async function tellClicker(deps: SlackDeps, click: Click, error: unknown): Promise<void> {
+  if (click.body.response_url) await tellUser(deps, click.respond, error);
+  else await answerClicker(click, { text: errorText(error, deps.logger) });
 }
 
 /** The clicked button's value, or the picked option's; '' when there is none. */

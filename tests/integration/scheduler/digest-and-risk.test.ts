@@ -83,7 +83,7 @@ describe('daily digest', () => {
               overdue: ['Acme: Action old (due 9 d ago)'],
               blocked: ['Acme: Kickoff (waiting for SSO metadata)'],
               atRisk: [],
-              waitingReviews: ['Acme: Action form (submitted 12 h ago)'],
+              waitingReviews: [{ submissionId: expect.any(String), text: 'Acme: Action form (submitted 12 h ago)' }],
             },
           },
         ],

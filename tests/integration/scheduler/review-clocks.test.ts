@@ -63,14 +63,25 @@ describe('submission review clock', () => {
     const notifier = new RecordingNotifier();
 
     ctx.setNow('2026-11-24T03:59:00Z'); // 17 h 59: not yet 75%
-    expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [], escalated: [], failed: [] });
-    ctx.setNow('2026-11-24T04:00:00Z'); // 18 h = 75%
     expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({
-      reminded: [submission.id],
+      reminded: [],
+      held: [],
       escalated: [],
       failed: [],
     });
-    expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [], escalated: [], failed: [] });
+    ctx.setNow('2026-11-24T04:00:00Z'); // 18 h = 75%
+    expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({
+      reminded: [submission.id],
+      held: [],
+      escalated: [],
+      failed: [],
+    });
+    expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({
+      reminded: [],
+      held: [],
+      escalated: [],
+      failed: [],
+    });
     expect(notifier.log).toEqual([
       {
         method: 'submissionReviewReminder',
@@ -94,10 +105,16 @@ describe('submission review clock', () => {
     ctx.setNow('2026-11-24T10:00:00Z'); // 24 h
     expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({
       reminded: [],
+      held: [],
       escalated: [submission.id],
       failed: [],
     });
-    expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [], escalated: [], failed: [] });
+    expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({
+      reminded: [],
+      held: [],
+      escalated: [],
+      failed: [],
+    });
     const escalations = notifier.calls('submissionReviewEscalation');
     expect(escalations.map(([userId]) => userId).sort()).toEqual([account.csmId, admin.userId].sort());
     expect(escalations[0]![1]).toMatchObject({
@@ -122,7 +139,12 @@ describe('submission review clock', () => {
     await acknowledgeSubmission(ctx, { ...csm, submissionId });
     const notifier = new RecordingNotifier();
     ctx.setNow('2026-11-26T10:00:00Z');
-    expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({ reminded: [], escalated: [], failed: [] });
+    expect(await remindUnreviewedSubmissions(ctx, { notifier })).toEqual({
+      reminded: [],
+      held: [],
+      escalated: [],
+      failed: [],
+    });
     expect(notifier.log).toEqual([]);
   });
 });

@@ -230,9 +230,9 @@ describe('the submission review clock when Slack refuses', () => {
     expect((await h.db.prisma.submission.findUniqueOrThrow({ where: { id: submissionId } })).remindedAt).toBeNull();
 
     h.ctx.advance(60_000);
-    expect((await tick()).submissionClocks).toEqual({ reminded: [submissionId], escalated: [], failed: [] });
+    expect((await tick()).submissionClocks).toEqual({ reminded: [submissionId], held: [], escalated: [], failed: [] });
     h.ctx.advance(60_000);
-    expect((await tick()).submissionClocks).toEqual({ reminded: [], escalated: [], failed: [] });
+    expect((await tick()).submissionClocks).toEqual({ reminded: [], held: [], escalated: [], failed: [] });
 
     const reminders = h.posted.filter((m) => m.text?.startsWith('Reminder:'));
     expect(reminders.map((m) => m.channel)).toEqual([ACME_CHANNEL]);
@@ -256,9 +256,9 @@ describe('the submission review clock when Slack refuses', () => {
     expect((await h.db.prisma.submission.findUniqueOrThrow({ where: { id: submissionId } })).escalatedAt).toBeNull();
 
     h.ctx.advance(60_000);
-    expect((await tick()).submissionClocks).toEqual({ reminded: [], escalated: [submissionId], failed: [] });
+    expect((await tick()).submissionClocks).toEqual({ reminded: [], held: [], escalated: [submissionId], failed: [] });
     h.ctx.advance(60_000);
-    expect((await tick()).submissionClocks).toEqual({ reminded: [], escalated: [], failed: [] });
+    expect((await tick()).submissionClocks).toEqual({ reminded: [], held: [], escalated: [], failed: [] });
 
     const escalations = h.posted.filter((m) => m.text?.startsWith('Escalation:'));
     expect(escalations.map((m) => m.channel).sort()).toEqual([ADMIN, CSM].sort());

@@ -76,6 +76,7 @@ describe('portal submission cards', () => {
     h.ctx.setNow('2026-11-26T10:00:00Z');
     expect(await remindUnreviewedSubmissions(h.ctx, { notifier: h.slack.notifier })).toEqual({
       reminded: [],
+      held: [],
       escalated: [],
       failed: [],
     });

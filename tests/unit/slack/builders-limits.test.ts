@@ -484,7 +484,12 @@ describe('view builders under oversized and hostile input', () => {
         overdueActions: 20_000,
       },
     };
-    expectViewOk(buildHome(h));
+    const view = buildHome(h);
+    expectViewOk(view);
+    // Nothing was cut to fit: every submission keeps its buttons and the accounts list, last, is there.
+    const reviewButtons = view.blocks.filter((b) => b.block_id?.startsWith('portal_submission:'));
+    expect(reviewButtons).toHaveLength(10);
+    expect(mrkdwnTexts(view.blocks).at(-2)).toBe('*Your accounts (15)*');
   });
 
   it('App Home offers the review card choice with what is saved selected, and not to someone with no accounts to review', () => {
@@ -617,7 +622,7 @@ describe('scheduler and portal messages under oversized and hostile input', () =
         overdue: lines(40),
         blocked: lines(40),
         atRisk: many(40, (i) => ({ accountId: `acc_${i}`, text: long(1000), suggested: i % 3 !== 0 })),
-        waitingReviews: lines(40),
+        waitingReviews: many(40, (i) => ({ submissionId: `sub_${i}`, text: long(1000) })),
       },
     };
     const message = buildDailyDigest(digest);
@@ -625,7 +630,7 @@ describe('scheduler and portal messages under oversized and hostile input', () =
     expect(mrkdwnTexts(message.blocks).join('\n')).toContain('_and 32 more_');
   });
 
-  it('daily digest: every at-risk suggestion shown has Confirm at risk and Dismiss for its account, even when all are', () => {
+  it('daily digest: every at-risk suggestion and submission shown has its buttons, even when every list is full', () => {
     const digest: DailyDigest = {
       recipientName: long(300),
       date: '2026-11-24',
@@ -635,18 +640,23 @@ describe('scheduler and portal messages under oversized and hostile input', () =
         overdue: many(40, () => long(1000)),
         blocked: many(40, () => long(1000)),
         atRisk: many(40, (i) => ({ accountId: `acc_${i}`, text: long(1000), suggested: true })),
-        waitingReviews: many(40, () => long(1000)),
+        waitingReviews: many(40, (i) => ({ submissionId: `sub_${i}`, text: long(1000) })),
       },
     };
     const message = buildDailyDigest(digest);
     expectMessageOk(message);
     const actions = message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements : []));
-    expect(actions).toHaveLength(16);
+    expect(actions).toHaveLength(32);
     expect(actions.slice(0, 2)).toEqual([
       expect.objectContaining({ action_id: ACTIONS.riskConfirm, value: 'acc_0' }),
       expect.objectContaining({ action_id: ACTIONS.riskDismiss, value: 'acc_0' }),
     ]);
+    expect(actions.slice(16, 18)).toEqual([
+      expect.objectContaining({ action_id: ACTIONS.submissionAcknowledge, value: 'sub_0' }),
+      expect.objectContaining({ action_id: ACTIONS.submissionFollowUp, value: 'sub_0' }),
+    ]);
     expect(mrkdwnTexts(message.blocks).join('\n')).toContain('*At risk (40)*');
+    expect(mrkdwnTexts(message.blocks).join('\n')).toContain('*Submissions waiting for your review (40)*');
   });
 
   it('batch progress: 200 failures with long hostile labels and errors stay within 50 blocks', () => {

@@ -4,9 +4,12 @@ import { getSubmissionForReview } from '../../../services/portal/get-submission-
 import { buildFollowUpModal } from '../../blocks/submission-review';
 import type { SlackDeps } from '../../deps';
 import { ACTIONS } from '../../ids';
-import { actorOf, buttonValue, clickedMessage, tellUser, type ThreadClick } from '../interaction';
+import { actorOf, buttonValue, clickedMessage, tellClicker, type ThreadClick } from '../interaction';
 
-/** Follow up on a portal submission card: a modal for the note to the customer, remembering which card to update. */
+/**
+ * Follow up on a portal submission, wherever its buttons are: a modal for the note to the customer, remembering the
+ * message to update (none from App Home, which is published again after the note instead).
+ */
 export function registerOpenSubmissionFollowUp(app: App, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.submissionFollowUp, async ({ ack, body, respond, client }) => {
     await ack();
@@ -30,7 +33,7 @@ export function registerOpenSubmissionFollowUp(app: App, deps: SlackDeps): void 
         view: buildFollowUpModal(submission, meta, emailEnabled),
       });
     } catch (error) {
-      await tellUser(deps, respond, error);
+      await tellClicker(deps, { body, respond, client }, error);
     }
   });
 }

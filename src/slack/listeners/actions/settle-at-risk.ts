@@ -4,10 +4,9 @@ import { confirmRiskSuggestion } from '../../../services/accounts/confirm-risk-s
 import { dismissRiskSuggestion } from '../../../services/accounts/dismiss-risk-suggestion';
 import { ACCOUNT_CARD_MARKER } from '../../blocks/account-card';
 import type { SlackDeps } from '../../deps';
-import { errorText } from '../../error-text';
 import { ACTIONS } from '../../ids';
 import { refreshAccountCard } from '../account-card-refresh';
-import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction';
+import { actorOf, buttonValue, tellClicker, type ThreadClick } from '../interaction';
 
 const SERVICE_OF = {
   [ACTIONS.riskConfirm]: confirmRiskSuggestion,
@@ -45,9 +44,7 @@ export function registerSettleAtRisk(app: App, deps: SlackDeps): void {
         respond: body.response_url ? { fn: respond, replace: clickedOnCard(body) } : undefined,
       });
     } catch (error) {
-      // App Home has no response_url: the refusal comes as a DM from Thread.
-      if (body.response_url) await tellUser(deps, respond, error);
-      else await client.chat.postMessage({ channel: body.user.id, text: errorText(error, deps.logger) });
+      await tellClicker(deps, { body, respond, client }, error);
     }
   });
 }

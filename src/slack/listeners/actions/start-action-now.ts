@@ -2,9 +2,8 @@ import type { App } from '@slack/bolt';
 import { startActionNow } from '../../../services/plan/start-action-now';
 import { buildActionStarted } from '../../blocks/action-started';
 import type { SlackDeps } from '../../deps';
-import { errorText } from '../../error-text';
 import { START_ACTION_NOW } from '../../ids';
-import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction';
+import { actorOf, answerClicker, buttonValue, tellClicker, type ThreadClick } from '../interaction';
 
 /**
  * "Start now" on a manual action, wherever the button is: the review queue, the plan, a modal or App Home. The
@@ -15,10 +14,6 @@ import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction
 export function registerStartActionNow(app: App, deps: SlackDeps): void {
   app.action<ThreadClick>(START_ACTION_NOW, async ({ ack, body, respond, client }) => {
     await ack();
-    const tell = async (text: string, blocks?: ReturnType<typeof buildActionStarted>['blocks']) => {
-      if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, text, blocks });
-      else await client.chat.postMessage({ channel: body.user.id, text, blocks });
-    };
     try {
       const actor = await actorOf(deps, body);
       const started = await startActionNow(deps.ctx, {
@@ -27,10 +22,9 @@ export function registerStartActionNow(app: App, deps: SlackDeps): void {
         actionId: buttonValue(body),
       });
       const message = buildActionStarted(started);
-      await tell(message.text, message.blocks);
+      await answerClicker({ body, respond, client }, message);
     } catch (error) {
-      if (body.response_url) await tellUser(deps, respond, error);
-      else await tell(errorText(error, deps.logger));
+      await tellClicker(deps, { body, respond, client }, error);
     }
   });
 }

@@ -1,6 +1,7 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { followUpSubmission } from '../../../services/portal/follow-up-submission';
 import { markSubmissionReviewed } from '../../blocks/submission-review';
+import { refreshHomesAfterReview } from '../refresh-homes-after-review';
 import type { SlackDeps } from '../../deps';
 import { FIELDS, VIEWS } from '../../ids';
 import { actorOf } from '../interaction';
@@ -51,5 +52,6 @@ export function registerSubmissionFollowUpSubmit(app: App, deps: SlackDeps): voi
         .update({ channel: card.channel, ts: card.ts, text: message.text, blocks: message.blocks })
         .catch((error) => deps.logger.error({ err: error }, 'could not update the submission card after a follow-up'));
     }
+    await refreshHomesAfterReview(deps, result.accountId);
   });
 }
