@@ -1,21 +1,23 @@
 /**
  * The account status machine, for the moves that end or resume an onboarding:
  *
+ *   pending_handoff --start_plan--> active        (the AE's handoff was submitted, or the CSM started it anyway)
  *   active | at_risk --go_live--> completed      (the last milestone was completed)
- *   active | at_risk | completed --churn(reason)--> churned
+ *   pending_handoff | active | at_risk | completed --churn(reason)--> churned
  *   completed | churned --reopen--> active
  *
  * Confirming or clearing at risk (active ⇄ at_risk) is the CSM answering Thread's suggestion and stays with the
- * at-risk services. Only a running account (active or at risk) has scheduler work: a completed or churned one is
+ * at-risk services. An account created from the CRM waits for the AE's handoff with its plan not started, so it
+ * has no scheduler work either. Only a running account (active or at risk) has scheduler work: a completed or churned one is
  * never fired, reminded, digested or suggested at risk.
  */
 import { accepted, hasControlCharacters, refused, type Checked } from './checked';
 import { IllegalTransitionError } from './errors';
 
-export const ACCOUNT_STATUSES = ['active', 'at_risk', 'completed', 'churned'] as const;
+export const ACCOUNT_STATUSES = ['pending_handoff', 'active', 'at_risk', 'completed', 'churned'] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 
-export const ACCOUNT_EVENTS = ['go_live', 'churn', 'reopen'] as const;
+export const ACCOUNT_EVENTS = ['start_plan', 'go_live', 'churn', 'reopen'] as const;
 export type AccountEvent = (typeof ACCOUNT_EVENTS)[number];
 
 /** The statuses whose accounts the scheduler works for. */
@@ -35,12 +37,14 @@ interface EventRule {
 }
 
 const RULES: Record<AccountEvent, EventRule> = {
+  start_plan: { from: ['pending_handoff'], to: 'active', verb: 'started' },
   go_live: { from: ['active', 'at_risk'], to: 'completed', verb: 'completed' },
-  churn: { from: ['active', 'at_risk', 'completed'], to: 'churned', verb: 'marked churned' },
+  churn: { from: ['pending_handoff', 'active', 'at_risk', 'completed'], to: 'churned', verb: 'marked churned' },
   reopen: { from: ['completed', 'churned'], to: 'active', verb: 'reopened' },
 };
 
 export const ACCOUNT_STATUS_WORDS: Readonly<Record<AccountStatus, string>> = {
+  pending_handoff: 'waiting for the handoff',
   active: 'active',
   at_risk: 'at risk',
   completed: 'completed (live)',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { businessCalendar } from '../../domain/business-days';
 import { formatCalendarDate, toCalendarDate } from '../../domain/calendar-date';
-import { instantiatePlan } from '../../domain/plan';
+import { instantiatePlan, type Plan } from '../../domain/plan';
 import { assignContactRoles, CONTACT_ROLES, type ContactRole } from '../../domain/contact-rules';
 import { checkEmailAddress } from '../../domain/email-address';
 import { SLACK_CHANNEL_ID, SLACK_USER_ID } from '../../domain/slack-ids';
@@ -67,6 +67,12 @@ const optionsSchema = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
     .optional(),
+  /**
+   * Created from the CRM at closed-won: the account waits for the AE's handoff (status pending_handoff). The plan is
+   * instantiated with its planned dates, but no milestone is started and no action has a due time until the plan
+   * starts (the handoff submitted, or the CSM starting it anyway).
+   */
+  pendingHandoff: z.boolean().default(false),
   /** A CSM or an admin (their role re-read here), or the operator's command line. */
   actor: accountActorSchema,
 });
@@ -139,6 +145,15 @@ function nameFromEmail(email: string): string {
     .join(' ');
 }
 
+/** The plan as it waits for the handoff: the same milestones and planned dates, nothing started and nothing due. */
+function notStarted(plan: Plan): Plan {
+  return {
+    ...plan,
+    milestones: plan.milestones.map((m) => ({ ...m, status: 'pending', startedAt: null })),
+    actions: plan.actions.map((a) => ({ ...a, dueAt: null })),
+  };
+}
+
 /**
  * Creates an account with its plan instantiated from a template: milestones with planned dates, actions with
  * the due times that are known now. One transaction; an account name is unique within the organisation.
@@ -183,11 +198,13 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
         });
       },
     );
-    const plan = instantiatePlan(template.spec, {
+    const instantiated = instantiatePlan(template.spec, {
       kickoffDate: kickoff,
       calendar: businessCalendar(org.timezone, org.workingDays),
       now: ctx.now(),
     });
+    const plan = options.pendingHandoff ? notStarted(instantiated) : instantiated;
+    const status = options.pendingHandoff ? 'pending_handoff' : 'active';
     const named = { organizationId: org.id, by: person, at: ctx.now() };
     const csm = options.csmSlackUserId
       ? await ensureSlackUser(tx, {
@@ -213,6 +230,7 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
         domain: options.domain,
         industry: options.industry,
         arr: options.arr,
+        status,
         csmId: csm?.id,
         aeId: ae?.id,
         templateId: template.id,
@@ -273,7 +291,7 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
       entityType: 'account',
       entityId: account.id,
       actor: person.auditActor,
-      to: 'active',
+      to: status,
       reason: `created from template "${template.spec.name}" v${template.version}`,
       data: {
         contacts: contacts.map((c) => ({ email: c.email, role: c.role })),

@@ -6,7 +6,9 @@ import type { ServiceContext } from '../context';
 import { CURRENT_MILESTONE_ONLY } from './current-milestone-query';
 
 export const ACCOUNT_SORTS = ['next', 'arr', 'name', 'progress'] as const;
-export const ACCOUNT_STATUSES = ['active', 'at_risk', 'completed', 'churned'] as const;
+import { ACCOUNT_STATUSES } from '../../domain/account-state';
+
+export { ACCOUNT_STATUSES };
 
 const optionsSchema = z.object({
   organizationId: z.string().min(1),

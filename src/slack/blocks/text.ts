@@ -94,6 +94,7 @@ export function formatArr(arr: number): string {
 }
 
 export const STATUS_EMOJI: Record<string, string> = {
+  pending_handoff: ':handshake:',
   active: ':large_green_circle:',
   at_risk: ':warning:',
   completed: ':white_check_mark:',

@@ -4,7 +4,9 @@ import { listAccounts } from '../../../src/services/accounts/list-accounts';
 import { completeMilestone } from '../../../src/services/milestones/complete-milestone';
 import { getDefaultOrganization } from '../../../src/services/organizations/get-default-organization';
 import { seedDemo } from '../../../src/services/seed/seed-demo';
+import { fireDueActions } from '../../../src/services/scheduler/fire-due-actions';
 import { confirmAtRisk } from '../../support/plan-steps';
+import { RecordingNotifier } from '../../support/recording-notifier';
 import { serviceContext } from '../../support/service-context';
 import { useTestDatabase } from '../../support/test-database';
 
@@ -19,6 +21,38 @@ async function demo() {
 }
 
 describe('creating accounts', () => {
+  it('pending the handoff: the plan is there with its planned dates, but nothing is started or due, and a tick fires nothing', async () => {
+    const { ctx, organizationId, templateName } = await demo();
+    const created = await createAccount(ctx, {
+      organizationId,
+      name: 'Waiting Widgets',
+      templateName,
+      contact: { email: 'wanda@waitingwidgets.io' },
+      kickoffDate: '2026-03-02',
+      pendingHandoff: true,
+      actor: 'cli',
+    });
+    const account = await t.db.prisma.account.findUniqueOrThrow({
+      where: { id: created.id },
+      include: { milestones: { orderBy: { position: 'asc' } }, actions: true },
+    });
+    expect(account.status).toBe('pending_handoff');
+    expect(account.milestones.map((m) => [m.status, m.startedAt])).toEqual(
+      account.milestones.map(() => ['pending', null]),
+    );
+    expect(account.milestones[0]!.plannedStartDate.toISOString().slice(0, 10)).toBe('2026-03-02');
+    expect(account.goLiveDate?.toISOString().slice(0, 10)).toBe(created.goLiveDate);
+    expect(account.actions.filter((a) => a.dueAt !== null)).toEqual([]);
+    expect(account.nextActionAt).toBeNull();
+    const audit = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: created.id } });
+    expect(audit.toState).toBe('pending_handoff');
+
+    ctx.setNow('2026-03-20T10:00:00Z');
+    const fired = await fireDueActions(ctx, { notifier: new RecordingNotifier(), draft: async () => {} });
+    expect(fired.fired.filter((a) => a.accountId === created.id)).toEqual([]);
+    expect(fired.fired.length).toBeGreaterThan(0); // the demo accounts beside it did fire
+  });
+
   it('instantiates the plan: dated milestones, the first in progress, actions with the due times known now', async () => {
     const { ctx, organizationId, templateName } = await demo();
     const created = await createAccount(ctx, {

@@ -144,14 +144,14 @@ describe('customer answers for a CSM who takes the morning digest', () => {
     if (!digest) throw new Error('the CSM got no digest');
     expect(textOf(digest.blocks)).toContain('*Submissions waiting for your review (1)*');
     expect(textOf(digest.blocks)).toContain('Helios Health: Kickoff questionnaire (submitted 25 h ago)');
-    const before = digest.blocks.length;
+    const before = digest.blocks?.length;
 
     h.forget();
     await h.press(digest, 'Acknowledge', { value: submissionId });
 
     const update = h.lastUpdated();
     expect(update).toMatchObject({ channel: digest.channel, ts: digest.ts });
-    expect(update.blocks).toHaveLength(before);
+    expect(update.blocks?.length).toBe(before);
     expect(textOf(update.blocks)).toContain('Your Thread digest');
     expect(textOf(update.blocks)).toContain('Acknowledged by <@UCSM0001>');
     expect(stringsIn(update.blocks)).not.toContain(submissionId);

@@ -10,6 +10,8 @@ import {
 } from '../../../src/domain/account-state';
 
 const LEGAL: Record<string, AccountStatus> = {
+  'pending_handoff:start_plan': 'active',
+  'pending_handoff:churn': 'churned',
   'active:go_live': 'completed',
   'at_risk:go_live': 'completed',
   'active:churn': 'churned',
