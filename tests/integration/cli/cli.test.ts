@@ -87,7 +87,7 @@ describe('the admin command line', () => {
     const listed = await runCli(['accounts', 'list', '--status', 'active'], env);
     expect(listed.stdout).toMatch(/Umbrella Freight\s+active\s+Kickoff\s+[\d-]+ [\d:]+\s+72,000/);
     const badStatus = await runCli(['accounts', 'list', '--status', 'lost'], env);
-    expect(badStatus.stderr).toContain('expected one of active, at_risk, completed, churned');
+    expect(badStatus.stderr).toContain('expected one of pending_handoff, active, at_risk, completed, churned');
   }, 120_000);
 
   it('seeds the demo once however often it runs', async () => {
