@@ -95,3 +95,23 @@ export interface HandoffCheckFinding {
   message: string;
   suggestion: FindingSuggestion;
 }
+
+/**
+ * What Claude is asked to look at (when configured): the free-text answers and the facts they could contradict,
+ * and what the offline rules already found, so it is not said twice.
+ */
+export interface ContradictionQuestion {
+  accountName: string;
+  answers: { question: string; answer: string }[];
+  deal: DealFacts | null;
+  accountArr: number;
+  contacts: ContactInput[];
+  plan: { kickoffDate: string; goLiveDate: string | null; actions: { name: string; milestoneName: string }[] };
+  alreadyFound: string[];
+}
+
+/** A contradiction Claude suggests: what contradicts what, and what the CSM could do about it, in words. */
+export interface SuggestedFinding {
+  message: string;
+  suggestion: string;
+}
