@@ -29,8 +29,11 @@ function nameFromEmail(email: string): string {
     .join(' ');
 }
 
+/** Slack mentions pasted into the answer (<!channel>, <@U123>, <#C123>) name nobody. */
+const MENTION = /<[!@#][^>]*>/g;
+
 function readLine(line: string): NamedStakeholder | null {
-  let text = line.replace(BULLET, '').trim();
+  let text = line.replace(MENTION, ' ').replace(BULLET, '').trim();
   if (text === '' || NOTHING.test(text)) return null;
   const found = EMAIL.exec(text);
   const email = found ? found[0].toLowerCase() : null;

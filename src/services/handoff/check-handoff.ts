@@ -1,7 +1,8 @@
 /**
  * The contradiction check of a submitted handoff: the offline rules always, Claude too when configured. The findings
- * replace the account's open ones; findings the CSM already accepted or dismissed stay as decided, and the same
- * finding found again is not brought back. Claude failing (or answering garbage) costs only Claude's findings.
+ * replace the account's open ones (an open one found again keeps its row); findings the CSM already accepted or
+ * dismissed stay as decided, and the same finding found again is not brought back. Claude failing (or answering
+ * garbage) costs only Claude's findings.
  * Called by the handoff submission once it is committed (deps.checkHandoff there), and safe to call again.
  */
 import { createHash } from 'node:crypto';
@@ -109,19 +110,24 @@ export async function checkHandoff(
     if (handoff?.id !== check.handoffId) {
       throw new AppError('conflict', `the handoff of ${check.account.name} changed while it was being checked.`);
     }
-    const decided = await tx.handoffFinding.findMany({
-      where: { accountId: check.account.id, status: { not: 'open' } },
-      select: { fingerprint: true },
+    const existing = await tx.handoffFinding.findMany({
+      where: { accountId: check.account.id },
+      select: { id: true, fingerprint: true, status: true },
     });
-    // Each finding once, and none the CSM already decided.
-    const known = new Set(decided.map((d) => d.fingerprint));
+    // Each finding once. One the CSM already decided is not brought back; one still open and found again keeps its
+    // row, so the Accept and Dismiss buttons already posted for it keep working.
+    const known = new Set(existing.map((e) => e.fingerprint));
     const fresh: NewFinding[] = [];
     for (const f of found) {
       if (known.has(f.fingerprint)) continue;
       known.add(f.fingerprint);
       fresh.push(f);
     }
-    const replaced = await tx.handoffFinding.deleteMany({ where: { accountId: check.account.id, status: 'open' } });
+    const stillFound = new Set(found.map((f) => f.fingerprint));
+    const decided = new Set(existing.filter((e) => e.status !== 'open').map((e) => e.fingerprint));
+    const gone = existing.filter((e) => e.status === 'open' && !stillFound.has(e.fingerprint));
+    const kept = existing.filter((e) => e.status === 'open' && stillFound.has(e.fingerprint)).length;
+    await tx.handoffFinding.deleteMany({ where: { id: { in: gone.map((e) => e.id) } } });
     await tx.handoffFinding.createMany({
       data: fresh.map((f) => ({
         accountId: check.account.id,
@@ -134,18 +140,20 @@ export async function checkHandoff(
         suggestion: toJsonInput(f.suggestion),
       })),
     });
-    const byClaude = fresh.filter((f) => f.source === 'ai').length;
+    const open = fresh.length + kept;
+    const byClaude = found.filter((f) => f.source === 'ai' && !decided.has(f.fingerprint)).length;
     await recordAuditEvent(tx, {
       organizationId: o.organizationId,
       accountId: check.account.id,
       entityType: 'account',
       entityId: check.account.id,
       actor: 'system',
-      reason: `handoff checked: ${fresh.length} open finding${fresh.length === 1 ? '' : 's'}${byClaude > 0 ? ` (${byClaude} suggested by Claude)` : ''}`,
+      reason: `handoff checked: ${open} open finding${open === 1 ? '' : 's'}${byClaude > 0 ? ` (${byClaude} suggested by Claude)` : ''}`,
       data: {
-        rules: fresh.filter((f) => f.source === 'rules').map((f) => f.rule),
-        alreadyDecided: found.length - fresh.length,
-        replacedOpen: replaced.count,
+        rules: found.filter((f) => f.source === 'rules' && !decided.has(f.fingerprint)).map((f) => f.rule),
+        alreadyDecided: found.filter((f) => decided.has(f.fingerprint)).length,
+        new: fresh.length,
+        gone: gone.length,
         ...(deps.findContradictions ? { claude: claude.failure ?? deps.findContradictions.label } : {}),
       },
       at: ctx.now(),

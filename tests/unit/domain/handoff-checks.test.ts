@@ -125,6 +125,8 @@ describe('reading answers', () => {
           '',
           'dana@umbrella.io',
           'monica.reyes@umbrella.io',
+          '<!channel> Eve Polastri <eve@evil.example>',
+          '<@U123>',
         ].join('\n'),
       ),
     ).toEqual([
@@ -133,6 +135,7 @@ describe('reading answers', () => {
       { name: 'Walter Skinner', email: 'walter@umbrella.io', title: 'VP Ops' },
       { name: 'Jean-Luc Picard', email: null, title: null },
       { name: 'Monica Reyes', email: 'monica.reyes@umbrella.io', title: null },
+      { name: 'Eve Polastri', email: 'eve@evil.example', title: null },
     ]);
   });
 });
