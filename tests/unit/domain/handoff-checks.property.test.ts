@@ -71,6 +71,10 @@ const plan = fc.record({
   ),
 });
 
+const contacts = fc.array(fc.record({ name: fc.string({ maxLength: 40 }), email: fc.string({ maxLength: 40 }) }), {
+  maxLength: 5,
+});
+
 const input: fc.Arbitrary<HandoffCheckInput> = fc.record({
   answers: fc.array(
     fc.record({
@@ -91,9 +95,7 @@ const input: fc.Arbitrary<HandoffCheckInput> = fc.record({
     { nil: null },
   ),
   accountArr: fc.nat(),
-  contacts: fc.array(fc.record({ name: fc.string({ maxLength: 40 }), email: fc.string({ maxLength: 40 }) }), {
-    maxLength: 5,
-  }),
+  contacts,
   plan,
 });
 
@@ -124,8 +126,8 @@ describe('the handoff contradiction rules, on any input', () => {
       { maxLength: 8 },
     );
     fc.assert(
-      fc.property(blanks, plan, fc.nat(), (answers, p, accountArr) => {
-        expect(findHandoffContradictions({ answers, deal: null, accountArr, contacts: [], plan: p })).toEqual([]);
+      fc.property(blanks, plan, fc.nat(), contacts, (answers, p, accountArr, known) => {
+        expect(findHandoffContradictions({ answers, deal: null, accountArr, contacts: known, plan: p })).toEqual([]);
       }),
       { numRuns: 1000 },
     );
