@@ -69,6 +69,9 @@ export const ACTIONS = {
   planAddAction: 'plan_add_action',
   planChangeKickoff: 'plan_change_kickoff',
   planMore: 'plan_more',
+  /** Accept / Dismiss on a contradiction finding of the AE's handoff (the handoff card's findings). */
+  findingAccept: 'finding_accept',
+  findingDismiss: 'finding_dismiss',
 } as const;
 
 export const VIEWS = {

@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 
 export type FakeReply =
   | { kind: 'good'; subject: string; body: string }
+  /** Any tool call, e.g. the contradiction check's report_contradictions with the findings (or garbage) given. */
+  | { kind: 'tool'; name: string; input: unknown }
   | { kind: 'malformed' }
   | { kind: 'text_only' }
   | { kind: 'status'; status: 429 | 529 | 500 | 400 };
@@ -64,6 +66,10 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
         );
         return;
       }
+      const toolCall =
+        reply.kind === 'tool'
+          ? [{ type: 'tool_use', id: `toolu_${counter}`, name: reply.name, input: reply.input }]
+          : null;
       const content =
         reply.kind === 'good'
           ? [
@@ -91,7 +97,7 @@ export async function startFakeAnthropic(): Promise<FakeAnthropic> {
           type: 'message',
           role: 'assistant',
           model: String(body.model ?? 'unknown'),
-          content,
+          content: toolCall ?? content,
           stop_reason: reply.kind === 'text_only' ? 'end_turn' : 'tool_use',
           stop_sequence: null,
           usage: { input_tokens: 100, output_tokens: 50, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },

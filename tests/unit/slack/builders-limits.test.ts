@@ -74,6 +74,13 @@ import {
 } from '../../../src/slack/blocks/plan-modals';
 import { escapeMrkdwn, safe, truncate } from '../../../src/slack/blocks/text';
 import { ACTIONS } from '../../../src/slack/ids';
+import type { HandoffFindingView } from '../../../src/services/handoff/handoff-finding-view';
+import type { FindingSuggestion } from '../../../src/domain/handoff-checks';
+import {
+  handoffFindingBlocks,
+  MAX_FINDING_BLOCKS,
+  withHandoffFindings,
+} from '../../../src/slack/blocks/handoff-findings';
 import { actionIds, buttonLabels, buttons, findButton, menuOptions, textOf } from '../../support/block-kit';
 import { escapingProblems, limitProblems, mrkdwnTexts, viewProblems } from './block-kit-limits';
 
@@ -1079,6 +1086,96 @@ describe('the plan under oversized and hostile input', () => {
       expectViewOk(view);
     expect(JSON.parse(buildKickoffModal({ plan, responseUrl }).private_metadata ?? '')).toEqual({ accountId: 'acc_1' });
     expectMessageOk(buildRemovedActionCard(long(500), '<!channel>'));
+  });
+});
+
+describe('handoff findings under oversized and hostile input', () => {
+  const suggestions: FindingSuggestion[] = [
+    {
+      kind: 'add_template_action',
+      templateActionKey: 'configure-sso',
+      actionName: long(500),
+      milestoneName: long(300),
+    },
+    { kind: 'add_internal_task', name: long(500), instructions: long(4000), milestoneName: null },
+    { kind: 'set_arr', arr: 1_000_000_000_000, currency: '<!channel>', dealAmount: 52_000 },
+    { kind: 'add_contact', name: long(300), email: '<!channel>@evil.example', title: long(300) },
+    { kind: 'move_kickoff', kickoffDate: '2027-03-05' },
+    { kind: 'talk', text: long(5000) },
+  ];
+  const finding = (i: number, over: Partial<HandoffFindingView> = {}): HandoffFindingView => ({
+    id: `cfinding${'x'.repeat(20)}${i}`,
+    accountId: 'acc_1',
+    rule: 'requirement_not_in_plan',
+    source: i % 3 === 0 ? 'ai' : 'rules',
+    severity: i % 2 ? 'info' : 'warning',
+    message: long(3000),
+    suggestion: suggestions[i % suggestions.length]!,
+    status: 'open',
+    decidedBy: null,
+    decidedAt: null,
+    outcome: null,
+    createdAt: AT,
+    ...over,
+  });
+  const decided = (i: number) =>
+    finding(100 + i, {
+      status: i % 2 ? 'dismissed' : 'accepted',
+      decidedBy: i % 3 ? { name: long(300), slackUserId: null } : { name: 'Casey', slackUserId: 'UCSM0001' },
+      decidedAt: AT,
+      outcome: long(2000),
+    });
+
+  it('thirty open and forty decided fit in their share of the card, each shown one with Accept and Dismiss', () => {
+    const blocks = handoffFindingBlocks([...many(30, (i) => finding(i)), ...many(40, decided)]);
+    expectMessageOk({ text: 'Handoff', blocks });
+    expect(blocks.length).toBeLessThanOrEqual(MAX_FINDING_BLOCKS);
+    const shown = buttons(blocks);
+    expect(shown.length).toBe(18);
+    expect(shown.filter((b) => b.label === 'Accept').map((b) => b.value)).toEqual(many(9, (i) => finding(i).id));
+    expect(new Set(shown.map((b) => b.actionId))).toEqual(new Set([ACTIONS.findingAccept, ACTIONS.findingDismiss]));
+    const text = textOf(blocks);
+    expect(text).toContain('30 to decide');
+    expect(text).toContain('…and 21 more to decide');
+    expect(text).toContain('_Suggested by Claude_');
+    expect(text).toContain('Accepted by <@UCSM0001>');
+    expect(text).toContain('earlier decisions not shown');
+  });
+
+  it('every kind of fix reads in words, escaped', () => {
+    const blocks = handoffFindingBlocks(suggestions.map((_, i) => finding(i)));
+    expectMessageOk({ text: 'Handoff', blocks });
+    const text = textOf(blocks);
+    expect(text).toContain('from the template to');
+    expect(text).toContain('to the plan.');
+    expect(text).toContain("Set the account's ARR to 1,000,000,000,000;");
+    expect(text).toContain('&lt;!channel&gt;@evil.example');
+    expect(text).toContain('Move the kickoff to 5 March 2027');
+    expect(text).toContain('Accept records that you take it on');
+  });
+
+  it('only decided findings, and none', () => {
+    const blocks = handoffFindingBlocks([decided(0), decided(1)]);
+    expectMessageOk({ text: 'Handoff', blocks });
+    expect(buttons(blocks)).toEqual([]);
+    expect(textOf(blocks)).toContain('every finding is decided');
+    expect(handoffFindingBlocks([])).toEqual([]);
+  });
+
+  it('a decision replaces the findings in place inside the card around them, and a message without them is left alone', () => {
+    const card = [
+      { type: 'header', block_id: 'card_head', text: { type: 'plain_text', text: 'Handoff' } },
+      ...handoffFindingBlocks([finding(0), finding(1)]),
+      { type: 'context', block_id: 'card_foot', elements: [{ type: 'mrkdwn', text: 'foot' }] },
+    ];
+    const updated = withHandoffFindings(card, 'Handoff', [decided(0), finding(1)])!;
+    expectMessageOk(updated);
+    expect(updated.blocks[0]).toEqual(card[0]);
+    expect(updated.blocks.at(-1)).toEqual(card.at(-1));
+    expect(buttons(updated.blocks).map((b) => b.value)).toEqual([finding(1).id, finding(1).id]);
+    expect(textOf(updated.blocks)).toContain('Accepted by <@UCSM0001>');
+    expect(withHandoffFindings([card[0], card.at(-1)], 'Handoff', [finding(0)])).toBeNull();
+    expect(withHandoffFindings(undefined, 'Handoff', [finding(0)])).toBeNull();
   });
 });
 

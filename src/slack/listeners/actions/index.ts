@@ -35,6 +35,8 @@ import { registerPlanActionMenu } from './plan-action-menu';
 import { registerPlanButtons } from './plan-buttons';
 import { registerPlanMilestoneMenu } from './plan-milestone-menu';
 import { registerPlanMore } from './plan-more';
+import { registerAcceptHandoffFinding } from './accept-handoff-finding';
+import { registerDismissHandoffFinding } from './dismiss-handoff-finding';
 
 export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerApprove(app, deps);
@@ -72,4 +74,6 @@ export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerPlanMilestoneMenu(app, deps);
   registerPlanButtons(app, deps);
   registerPlanMore(app, deps);
+  registerAcceptHandoffFinding(app, deps);
+  registerDismissHandoffFinding(app, deps);
 }
