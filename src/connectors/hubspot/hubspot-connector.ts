@@ -19,6 +19,7 @@ import type {
 } from '../../domain/hubspot-records';
 import { hubspotClients } from './hubspot-client';
 import { hubspotError, hubspotStatus } from './hubspot-errors';
+import { hubspotWriteMethods } from './hubspot-writer';
 
 /** Read on every deal, beside whatever the caller asks for. */
 export const DEAL_PROPERTIES = [
@@ -126,6 +127,9 @@ export function createHubSpotConnector(credentials: HubSpotCredentials) {
   const { main, search } = hubspotClients(credentials);
 
   return {
+    // The write-back's calls (hubspot-writer.ts).
+    ...hubspotWriteMethods(main),
+
     async accountInfo(): Promise<HubSpotAccountInfo> {
       const doing = 'reading the HubSpot account details';
       // No generated API covers account-info, so it goes through the client's own request helper, which answers

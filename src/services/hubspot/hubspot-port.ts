@@ -18,6 +18,7 @@ import type {
   HubSpotObjectType,
   DealSearch,
 } from '../../domain/hubspot-records';
+import type { HubSpotWritePort } from './hubspot-write-port';
 
 export type {
   HubSpotCredentials,
@@ -33,7 +34,8 @@ export type {
   DealSearch,
 };
 
-export interface HubSpotPort {
+/** Reads (below) and the write-back's writes (hubspot-write-port.ts). */
+export interface HubSpotPort extends HubSpotWritePort {
   /** One harmless call: which HubSpot account the token belongs to. */
   accountInfo(): Promise<HubSpotAccountInfo>;
   getDeal(dealId: string, properties?: string[]): Promise<HubSpotDeal | null>;
