@@ -8,6 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import request from 'supertest';
+import { HUBSPOT_WRITE_BACK_JOB_ID, hubspotWriteBackJob } from '../../../src/jobs/hubspot-write-back-job';
+import { createThreadScheduler } from '../../../src/jobs/thread-scheduler';
+import { silentNotifier } from '../../../src/services/notifications/notifier-port';
 import { blockMilestone } from '../../../src/services/milestones/block-milestone';
 import { completeMilestone } from '../../../src/services/milestones/complete-milestone';
 import { unblockMilestone } from '../../../src/services/milestones/unblock-milestone';
@@ -390,4 +393,23 @@ describe('reading the audit trail', () => {
       }
     },
   );
+});
+
+describe('the server’s scheduler', () => {
+  it('runs the write-back as its own job every minute, only where it is wired', async () => {
+    const w = await buildWriteBackWorld(ctx, fake);
+    await completeKickoff(w);
+    expect(hubspotWriteBackJob(ctx, w.deps).schedule).toBe('* * * * *');
+    const deps = { notifier: silentNotifier, canNotify: false, draft: async () => {} };
+
+    const without = createThreadScheduler({ ctx, deps, tickCron: '* * * * *' });
+    await expect(without.trigger(HUBSPOT_WRITE_BACK_JOB_ID)).rejects.toMatchObject({ code: 'not_found' });
+    await without.stop();
+
+    const scheduler = createThreadScheduler({ ctx, deps, tickCron: '* * * * *', hubspotWriteBack: w.deps });
+    await expect(scheduler.trigger(HUBSPOT_WRITE_BACK_JOB_ID)).resolves.toMatchObject({ status: 'ran' });
+    await scheduler.stop();
+    expect(notesOn(w)).toHaveLength(1);
+    expect(companyProps(w).thread_current_milestone).toBe('Technical Setup');
+  });
 });
