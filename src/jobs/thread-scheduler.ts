@@ -1,6 +1,7 @@
 /**
- * Thread's scheduler as the server runs it: one job, the tick (THREAD_TICK_CRON, every minute by default),
- * guarded by the cross-process lease so several Thread processes on one database take turns.
+ * Thread's scheduler as the server runs it: the tick (THREAD_TICK_CRON, every minute by default), the recovery sweep
+ * where execution is wired, and the HubSpot write-back (every minute) where HubSpot can be connected, each guarded
+ * by its cross-process lease so several Thread processes on one database take turns.
  */
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -9,6 +10,8 @@ import { acquireJobLease } from '../services/scheduler/acquire-job-lease';
 import { releaseJobLease } from '../services/scheduler/release-job-lease';
 import { runTick, type TickDeps } from '../services/scheduler/run-tick';
 import type { ExecutionDeps } from '../services/execution/ports';
+import type { HubSpotWriteBackDeps } from '../services/hubspot/write-back/write-back-deps';
+import { hubspotWriteBackJob } from './hubspot-write-back-job';
 import type { Job } from './job';
 import { recoverStuckExecutionsJob } from './recover-stuck-executions-job';
 import { createScheduler, type JobLeases, type Scheduler } from './scheduler';
@@ -58,12 +61,15 @@ export function createThreadScheduler(options: {
   deps: TickDeps;
   tickCron: string;
   executionDeps?: () => ExecutionDeps;
+  /** The HubSpot write-back (every minute) where HubSpot can be connected. */
+  hubspotWriteBack?: HubSpotWriteBackDeps;
 }): Scheduler {
   return createScheduler({
     // The recovery sweep (every 5 minutes) runs where execution is wired: sends left half-way go back to Ready.
     jobs: [
       tickJob(options.ctx, options.deps, options.tickCron),
       ...(options.executionDeps ? [recoverStuckExecutionsJob(options.ctx, options.executionDeps)] : []),
+      ...(options.hubspotWriteBack ? [hubspotWriteBackJob(options.ctx, options.hubspotWriteBack)] : []),
     ],
     logger: options.ctx.logger,
     leases: databaseLeases(options.ctx),

@@ -11,6 +11,7 @@ import type { ServiceContext } from '../../services/context';
 import { silentNotifier, type Notifier } from '../../services/notifications/notifier-port';
 import { getPortalDownload } from '../../services/portal/get-portal-download';
 import { getPortalPage } from '../../services/portal/get-portal-page';
+import { getPortalPreview } from '../../services/portal/get-portal-preview';
 import { getPortalRequest } from '../../services/portal/get-portal-request';
 import { recordPortalVisit } from '../../services/portal/record-portal-visit';
 import { resolvePortalToken, type PortalSession } from '../../services/portal/resolve-portal-token';
@@ -169,6 +170,32 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
       res.setHeader('Cache-Control', 'private, no-store');
       download.stream.on('error', (error) => next(error));
       download.stream.pipe(res);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  // The team's read-only preview (the link Thread writes to HubSpot): signed, never a customer's magic link.
+  router.get('/preview/:previewToken', async (req, res, next) => {
+    try {
+      if (refuseIfLimited(req, res)) return;
+      const data = await getPortalPreview(ctx, { token: String(req.params.previewToken), secret: options.secret });
+      if (!data) {
+        limiter.recordFailure(clientKey(req));
+        page(
+          res,
+          404,
+          messagePage({
+            base: base(req),
+            nonce: nonce(res),
+            title: 'This preview link is not working',
+            lead: 'It may have expired: Thread renews the link on the HubSpot company every month.',
+            detail: 'Open the company in HubSpot again and use the link shown there now.',
+          }),
+        );
+        return;
+      }
+      page(res, 200, homePage({ base: base(req), nonce: nonce(res), token: '', page: data, preview: true }));
     } catch (error) {
       next(error);
     }

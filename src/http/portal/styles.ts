@@ -48,6 +48,7 @@ progress::-moz-progress-bar{background:var(--brand);border-radius:999px}
 .notice--blocked{background:var(--warn-bg);border-color:var(--warn-line);color:#451a03}
 .notice__title{font-size:1.05rem;color:var(--warn)}
 .notice--success{background:var(--ok-bg);border-color:var(--ok);color:#064e3b;margin-bottom:1.25rem}
+.notice--preview{background:var(--brand-tint);border-color:var(--brand);margin-bottom:1.25rem}
 .requests{list-style:none;margin:0;padding:0;display:grid;gap:.75rem}
 .request{display:flex;flex-direction:column;gap:.75rem;border:1px solid var(--line);border-radius:10px;padding:1rem}
 @media (min-width:640px){.request{flex-direction:row;align-items:center;justify-content:space-between}.request .button{flex:none}}
@@ -58,6 +59,7 @@ progress::-moz-progress-bar{background:var(--brand);border-radius:999px}
 .tag{display:inline-block;background:var(--brand-tint);color:var(--brand-ink);border:1px solid currentColor;border-radius:999px;padding:0 .55rem;font-size:.75rem;font-weight:700;text-transform:uppercase;letter-spacing:.04em}
 .button{display:inline-flex;align-items:center;justify-content:center;min-height:44px;padding:.55rem 1.1rem;border-radius:10px;border:0;background:var(--brand);color:var(--on-brand);font:inherit;font-weight:650;text-decoration:none;cursor:pointer}
 .button:hover{filter:brightness(.93)}
+.button--disabled,.button--disabled:hover{background:var(--line);color:inherit;cursor:not-allowed;filter:none}
 .empty{color:var(--muted);margin:0}
 .timeline{list-style:none;margin:0;padding:0;position:relative}
 .milestone{display:grid;grid-template-columns:32px 1fr;gap:.85rem;padding-bottom:1.1rem;position:relative}

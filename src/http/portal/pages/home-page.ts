@@ -12,8 +12,12 @@ const MILESTONE_STATUS: Record<PortalMilestoneView['status'], string> = {
   completed: 'Done',
 };
 
-function requestItem(base: string, token: string, r: PortalRequestView, timeZone: string): SafeHtml {
+function requestItem(base: string, token: string, r: PortalRequestView, timeZone: string, preview: boolean): SafeHtml {
   const cta = r.kind === 'form' ? 'Fill in the form' : 'Upload the document';
+  // A preview answers nothing: the button is shown as the customer sees it, but leads nowhere.
+  const button = preview
+    ? html`<span class="button button--disabled" aria-disabled="true">${cta}</span>`
+    : html`<a class="button" href="${base}/${token}/requests/${r.id}" aria-label="${cta}: ${r.title}">${cta}</a>`;
   return html`<li class="request">
   <div class="request__body">
     <p class="request__kind"><span class="tag">${r.kind === 'form' ? 'Form' : 'Document'}</span> <span class="muted">${r.milestoneName}</span></p>
@@ -21,7 +25,7 @@ function requestItem(base: string, token: string, r: PortalRequestView, timeZone
     ${r.purpose ? html`<p class="request__why"><strong>Why we ask:</strong> ${r.purpose}</p>` : ''}
     <p class="request__meta">${r.requestedAt ? html`Requested <time datetime="${r.requestedAt.toISOString()}">${formatInstantDay(r.requestedAt, timeZone)}</time> · ` : ''}Needed by <time datetime="${isoDay(r.neededBy)}">${formatCalendarDay(r.neededBy)}</time></p>
   </div>
-  <a class="button" href="${base}/${token}/requests/${r.id}" aria-label="${cta}: ${r.title}">${cta}</a>
+  ${button}
 </li>`;
 }
 
@@ -84,13 +88,17 @@ export function homePage(o: {
   token: string;
   page: PortalPage;
   answeredTitle?: string;
+  /** The team's read-only preview (preview-link.ts): a banner says so, and no request can be opened. */
+  preview?: boolean;
 }): SafeHtml {
+  const preview = o.preview ?? false;
   const { frame, milestones, requests, recentlyCompleted } = o.page;
   const liveSince = frame.account.liveSince;
   const current = currentOrNextMilestone(milestones);
   const blocked = milestones.filter((m) => m.blockerNote);
   const tz = frame.timeZone;
   const body = html`
+${preview ? html`<div class="notice notice--preview" role="note"><p><strong>Preview.</strong> This is what ${frame.contact.name} sees in ${frame.brand.name}’s onboarding portal. It is read-only: nothing here can be answered or sent.</p></div>` : ''}
 ${o.answeredTitle ? html`<div class="notice notice--success" role="status"><p><strong>Thank you!</strong> We have received “${o.answeredTitle}”. Your contact has been told.</p></div>` : ''}
 <div class="page-grid">
 <div class="page-main">
@@ -110,7 +118,7 @@ ${o.answeredTitle ? html`<div class="notice notice--success" role="status"><p><s
     <h2 id="needs-title">What we need from you</h2>
     ${
       requests.length > 0
-        ? html`<ul class="requests">${requests.map((r) => requestItem(o.base, o.token, r, tz))}</ul>`
+        ? html`<ul class="requests">${requests.map((r) => requestItem(o.base, o.token, r, tz, preview))}</ul>`
         : liveSince
           ? html`<p class="empty">Nothing: your onboarding is complete.</p>`
           : html`<p class="empty">Nothing right now. We will let you know as soon as we need something.</p>`
@@ -145,7 +153,7 @@ ${o.answeredTitle ? html`<div class="notice notice--success" role="status"><p><s
 </aside>
 </div>`;
   return layout({
-    title: liveSince ? 'You’re live' : 'Your onboarding',
+    title: `${preview ? 'Preview: ' : ''}${liveSince ? 'You’re live' : 'Your onboarding'}`,
     base: o.base,
     nonce: o.nonce,
     brand: frame.brand,
