@@ -14,7 +14,9 @@ export interface AuditEventInput {
     | 'organization'
     | 'user'
     | 'contact'
-    | 'slack_channel';
+    | 'slack_channel'
+    | 'handoff'
+    | 'handoff_question';
   entityId: string;
   actor: Actor;
   from?: string | null;

@@ -35,6 +35,9 @@ import { registerPlanActionMenu } from './plan-action-menu';
 import { registerPlanButtons } from './plan-buttons';
 import { registerPlanMilestoneMenu } from './plan-milestone-menu';
 import { registerPlanMore } from './plan-more';
+import { registerHandoffFill } from './handoff-fill';
+import { registerHandoffStartAnyway } from './handoff-start-anyway';
+import { registerHandoffQuestions } from './handoff-questions';
 
 export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerApprove(app, deps);
@@ -72,4 +75,7 @@ export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerPlanMilestoneMenu(app, deps);
   registerPlanButtons(app, deps);
   registerPlanMore(app, deps);
+  registerHandoffFill(app, deps);
+  registerHandoffStartAnyway(app, deps);
+  registerHandoffQuestions(app, deps);
 }
