@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { Document, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import {
   checkHandoffQuestion,
+  keyFromLabel,
   HANDOFF_LIMITS,
   HANDOFF_QUESTION_KINDS,
   type HandoffQuestionField,
@@ -176,6 +177,18 @@ export function parseHandoffQuestionsFile(text: string, fileName: string): Hando
   const questions: HandoffQuestionSpec[] = [];
   const keys = new Map<string, number>();
   parsed.data.questions.forEach((q, index) => {
+    // A key used twice is named even when one of the two questions has other problems.
+    const key = q.key.trim() || keyFromLabel(q.label);
+    const first = keys.get(key);
+    if (first === undefined) keys.set(key, index);
+    else {
+      const path = ['questions', index, 'key'];
+      issues.push({
+        line: lineOf(where, path),
+        path: formatPath(path),
+        message: `the key "${key}" is already used by questions[${first}]; each question needs its own`,
+      });
+    }
     const checked = checkHandoffQuestion({
       key: q.key,
       label: q.label,
@@ -192,17 +205,6 @@ export function parseHandoffQuestionsFile(text: string, fileName: string): Hando
       }
       return;
     }
-    const first = keys.get(checked.value.key);
-    if (first !== undefined) {
-      const path = ['questions', index, 'key'];
-      issues.push({
-        line: lineOf(where, path),
-        path: formatPath(path),
-        message: `the key "${checked.value.key}" is already used by questions[${first}]; each question needs its own`,
-      });
-      return;
-    }
-    keys.set(checked.value.key, index);
     questions.push(checked.value);
   });
   if (parsed.data.questions.length > HANDOFF_LIMITS.activeQuestions) {

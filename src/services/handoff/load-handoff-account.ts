@@ -41,7 +41,21 @@ export async function loadHandoffAccount(tx: Tx, organizationId: string, account
   const locked = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "Account" WHERE "id" = ${accountId} AND "organizationId" = ${organizationId} FOR UPDATE`;
   if (locked.length === 0) throw new AppError('not_found', 'that account does not exist (any more).');
-  return tx.account.findUniqueOrThrow({ where: { id: accountId }, select: HANDOFF_ACCOUNT_SELECT });
+  // One relation per query: Prisma reads several relations of one row at once, which a transaction's single
+  // connection can only take one after the other.
+  const { csm, ae, organization, handoff, ...account } = HANDOFF_ACCOUNT_SELECT;
+  const row = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: account });
+  const users = { csm: csm.select, ae: ae.select };
+  return {
+    ...row,
+    organization: await tx.organization.findUniqueOrThrow({
+      where: { id: organizationId },
+      select: organization.select,
+    }),
+    csm: row.csmId ? await tx.user.findUnique({ where: { id: row.csmId }, select: users.csm }) : null,
+    ae: row.aeId ? await tx.user.findUnique({ where: { id: row.aeId }, select: users.ae }) : null,
+    handoff: await tx.handoff.findUnique({ where: { accountId }, select: handoff.select }),
+  };
 }
 
 /** "already submitted by Alex Kim on 24 Nov 2026 at 10:00 UTC": the polite refusal of a second handoff. */
