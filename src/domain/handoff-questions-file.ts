@@ -248,5 +248,6 @@ export function serializeHandoffQuestions(questions: readonly HandoffQuestionSpe
       if (isScalar(pair.key) && pair.key.value === 'options' && isSeq(pair.value)) pair.value.flow = true;
     },
   });
-  return doc.toString({ lineWidth: 0, blockQuote: 'literal' });
+  // Written as Prettier writes YAML, so a file exported into a repository stays as it is under `prettier --check`.
+  return doc.toString({ lineWidth: 0, blockQuote: 'literal', flowCollectionPadding: false, singleQuote: true });
 }
