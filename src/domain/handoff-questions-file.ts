@@ -1,5 +1,5 @@
 /**
- * The handoff questions as a file, beside the templates (`templates/handoff-questions.yaml`): YAML (or JSON) with
+ * The handoff questions as a file, beside the templates (`templates/handoff/questions.yaml`): YAML (or JSON) with
  * snake_case keys, in the order the AE sees them. Pure: text in, questions out, and back.
  *
  *   questions:

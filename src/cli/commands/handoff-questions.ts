@@ -8,7 +8,7 @@ import { ORG_FLAG, ORG_FLAG_HELP } from '../org-option';
 import { withSession } from '../session';
 
 /**
- * The handoff questions as a file beside the templates (`templates/handoff-questions.yaml`), the twins of the
+ * The handoff questions as a file beside the templates (`templates/handoff/questions.yaml`), the twins of the
  * Handoff questions screen in `/thread settings`: export prints or writes them, import replaces them (all or
  * nothing, audited as `cli`); a broken file is refused naming each line and field.
  */

@@ -40,7 +40,8 @@ export async function getHandoffForm(ctx: ServiceContext, input: z.input<typeof 
   const o = parseOptions(optionsSchema, input);
   try {
     return await ctx.prisma.$transaction(async (tx) => {
-      const account = await loadHandoffAccount(tx, o.organizationId, o.accountId);
+      // Only read: opening the form never waits for (or holds up) a submission.
+      const account = await loadHandoffAccount(tx, o.organizationId, o.accountId, { lock: false });
       await authorizeHandoffFiller(tx, account, o.actor, ctx.now());
       const org = await tx.organization.findUniqueOrThrow({
         where: { id: account.organizationId },

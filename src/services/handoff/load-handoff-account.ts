@@ -1,6 +1,6 @@
 /**
- * An account as the handoff services need it, inside their transaction and locked (FOR UPDATE), so a submit, a
- * "start anyway" and a reminder on the same account never interleave: its status, CSM and AE, its handoff, and the
+ * An account as the handoff services need it, inside their transaction and, for a change, locked (FOR UPDATE), so a
+ * submit, a "start anyway" and a new request on the same account never interleave: its status, CSM and AE, its handoff, and the
  * organisation's calendar and name.
  */
 import type { Prisma } from '../../db/generated/client';
@@ -37,10 +37,17 @@ export const HANDOFF_ACCOUNT_SELECT = {
 
 export type HandoffAccount = Prisma.AccountGetPayload<{ select: typeof HANDOFF_ACCOUNT_SELECT }>;
 
-export async function loadHandoffAccount(tx: Tx, organizationId: string, accountId: string): Promise<HandoffAccount> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Account" WHERE "id" = ${accountId} AND "organizationId" = ${organizationId} FOR UPDATE`;
-  if (locked.length === 0) throw new AppError('not_found', 'that account does not exist (any more).');
+export async function loadHandoffAccount(
+  tx: Tx,
+  organizationId: string,
+  accountId: string,
+  o: { lock: boolean } = { lock: true },
+): Promise<HandoffAccount> {
+  const found = o.lock
+    ? await tx.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "Account" WHERE "id" = ${accountId} AND "organizationId" = ${organizationId} FOR UPDATE`
+    : await tx.account.findMany({ where: { id: accountId, organizationId }, select: { id: true } });
+  if (found.length === 0) throw new AppError('not_found', 'that account does not exist (any more).');
   // One relation per query: Prisma reads several relations of one row at once, which a transaction's single
   // connection can only take one after the other.
   const { csm, ae, organization, handoff, ...account } = HANDOFF_ACCOUNT_SELECT;

@@ -24,7 +24,7 @@ describe('npm run thread -- handoff-questions', () => {
     expect(exported.code).toBe(0);
     const text = await readFile(file, 'utf8');
     // A new organisation starts with the default questions, the same file as the one beside the templates.
-    expect(text).toBe(await readFile(path.resolve(__dirname, '../../../templates/handoff-questions.yaml'), 'utf8'));
+    expect(text).toBe(await readFile(path.resolve(__dirname, '../../../templates/handoff/questions.yaml'), 'utf8'));
 
     const changed = text
       .replace('label: Seats / licences sold', 'label: Licences sold')

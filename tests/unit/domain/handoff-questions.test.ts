@@ -194,7 +194,7 @@ describe('the handoff questions file', () => {
   it('reads back what it writes, and the file beside the templates holds the default questions', () => {
     const text = serializeHandoffQuestions(DEFAULT_HANDOFF_QUESTIONS);
     expect(parseHandoffQuestionsFile(text, 'q.yaml')).toEqual(DEFAULT_HANDOFF_QUESTIONS);
-    const shipped = readFileSync(path.resolve(__dirname, '../../../templates/handoff-questions.yaml'), 'utf8');
+    const shipped = readFileSync(path.resolve(__dirname, '../../../templates/handoff/questions.yaml'), 'utf8');
     expect(parseHandoffQuestionsFile(shipped, 'handoff-questions.yaml')).toEqual(DEFAULT_HANDOFF_QUESTIONS);
     // JSON is read too.
     expect(

@@ -60,14 +60,6 @@ export function registerNewAccountSubmit(app: App, deps: SlackDeps): void {
         blocks: [mrkdwnSection(summary), ...card.blocks],
         unfurl_links: false,
       });
-      if (input.pendingHandoff) {
-        // The AE is asked now: a DM in Slack, or the web form's link by email; the creator's CSM hears how.
-        await openHandoff(
-          deps.ctx,
-          { notifier: deps.notifier, mailer: deps.workflows.mailer?.(), publicUrl: deps.publicUrl },
-          { organizationId: actor.organizationId, accountId: created.id, actor },
-        );
-      }
       await deps.notifier.accountChanged(created.id);
     } catch (error) {
       deps.logger.error(
@@ -75,5 +67,15 @@ export function registerNewAccountSubmit(app: App, deps: SlackDeps): void {
         'account created, but the confirmation could not be sent',
       );
     }
+    if (!input.pendingHandoff) return;
+    // The AE is asked now (a DM in Slack, or the web form's link by email), whether or not the confirmation went out;
+    // the account's CSM hears how. A refusal here leaves the account waiting, which its card says, with Fill in.
+    await openHandoff(
+      deps.ctx,
+      { notifier: deps.notifier, mailer: deps.workflows.mailer?.(), publicUrl: deps.publicUrl },
+      { organizationId: actor.organizationId, accountId: created.id, actor },
+    ).catch((error: unknown) =>
+      deps.logger.error({ err: error, accountId: created.id }, 'account created, but the AE could not be asked'),
+    );
   });
 }
