@@ -1,4 +1,8 @@
+import { DEFAULT_HANDOFF_QUESTIONS } from '../../../src/domain/handoff-questions';
 import { createAccount } from '../../../src/services/accounts/create-account';
+import { listHandoffQuestions } from '../../../src/services/handoff/list-handoff-questions';
+import { removeHandoffQuestion } from '../../../src/services/handoff/remove-handoff-question';
+import { seedDemo } from '../../../src/services/seed/seed-demo';
 import { buildDraftRequest, loadActionForDrafting } from '../../../src/services/drafting/build-draft-context';
 import { startPlanWithoutHandoff } from '../../../src/services/handoff/start-plan-without-handoff';
 import { submitHandoff } from '../../../src/services/handoff/submit-handoff';
@@ -33,6 +37,32 @@ async function planOf(accountId: string) {
   });
   return account;
 }
+
+describe('the default handoff questions', () => {
+  it('a new organisation starts with them, audited; the demo seed adds them once and keeps what admins changed', async () => {
+    const ctx = serviceContext(t.db, NOW);
+    const team = await setUpHandoffTeam(ctx);
+    const keys = DEFAULT_HANDOFF_QUESTIONS.map((q) => q.key);
+    expect((await listHandoffQuestions(ctx, { organizationId: team.organizationId })).map((q) => q.key)).toEqual(keys);
+    expect(
+      await t.db.prisma.auditEvent.count({
+        where: { organizationId: team.organizationId, reason: 'the 8 default handoff questions' },
+      }),
+    ).toBe(1);
+
+    // The demo seed in the organisation the command line works in (the oldest one): nothing added twice.
+    const seats = (await listHandoffQuestions(ctx, { organizationId: team.organizationId }))[1]!;
+    await removeHandoffQuestion(ctx, { organizationId: team.organizationId, actor: team.admin, questionId: seats.id });
+    const seeded = await seedDemo(ctx);
+    await seedDemo(ctx);
+    expect(seeded.organizationId).toBe(team.organizationId);
+    const after = await listHandoffQuestions(ctx, { organizationId: team.organizationId, includeRemoved: true });
+    expect(after.map((q) => [q.key, q.active])).toEqual([
+      ...keys.filter((k) => k !== 'seats').map((k) => [k, true]),
+      ['seats', false],
+    ]);
+  });
+});
 
 describe('submitting a handoff starts the plan', () => {
   it('as createAccount starts a plan: from the kickoff the handoff agreed, with the same dates and due times', async () => {

@@ -5,7 +5,17 @@ import { buttonLabels, findButton, stringsIn, textOf } from '../../support/block
 import { CSM, useSlackHarness, type SeenMessage, type SeenView, type ViewValues } from '../../support/slack-harness';
 import { viewProblems } from '../../unit/slack/block-kit-limits';
 
-const h = useSlackHarness();
+/** The contradiction check's seam, as the composition root wires it: what it saw of the handoff when it ran. */
+const checks: { accountId: string; submitted: boolean; answers: number }[] = [];
+const h = useSlackHarness({
+  checkHandoff: async ({ accountId }) => {
+    const handoff = await h.db.prisma.handoff.findUnique({ where: { accountId }, include: { answers: true } });
+    checks.push({ accountId, submitted: handoff?.submittedAt != null, answers: handoff?.answers.length ?? 0 });
+  },
+});
+beforeEach(() => {
+  checks.length = 0;
+});
 
 const AE = 'UAE00001';
 const OTHER_CSM = 'UCSM0002';
@@ -106,6 +116,7 @@ describe('the AE’s handoff in Slack', () => {
       response_action: 'errors',
       errors: { [SUCCESS]: 'This question needs an answer.' },
     });
+    expect(checks).toEqual([]);
     expect(await h.db.prisma.handoffAnswer.count()).toBe(0);
     expect((await h.db.prisma.account.findUniqueOrThrow({ where: { id: account.id } })).status).toBe('pending_handoff');
 
@@ -123,6 +134,8 @@ describe('the AE’s handoff in Slack', () => {
       ['40', 'SSO\nAPI', HOSTILE, '2026-12-01', 'Ten sites live before peak'].sort(),
     );
 
+    // The contradiction check ran once, on the committed handoff.
+    expect(checks).toEqual([{ accountId: account.id, submitted: true, answers: 5 }]);
     expect(textOf(lastDmTo(AE).blocks)).toContain(
       'the handoff for *Acme Robotics* is in. The plan has started from 2026-12-01.',
     );
