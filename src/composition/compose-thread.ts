@@ -89,6 +89,7 @@ export function composeThread(options: {
       draft: draftHook(ctx, executionDeps),
       mailer: built.deps.mailer,
       portalLinks: built.deps.portalLinks,
+      publicUrl: config.publicUrl,
     },
     close: () => built.close(),
   };

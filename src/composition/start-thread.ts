@@ -12,6 +12,7 @@ import { resolveEncryptionKey } from '../db/encryption-key';
 import { createHttpApp } from '../http/app';
 import type { FirstRunStatus } from '../http/first-run/first-run-status';
 import { createFirstRunRouter } from '../http/first-run/first-run-router';
+import { createHandoffRouter } from '../http/handoff/router';
 import { createPortalRouter } from '../http/portal/router';
 import { createThreadScheduler } from '../jobs/thread-scheduler';
 import type { Logger } from '../lib/logger';
@@ -76,6 +77,13 @@ export async function startThread(config: Config, logger: Logger, options: Start
     uploads: config.portalUploads ?? { maxBytes: 25 * 1024 * 1024, extensions: [...DEFAULT_PORTAL_UPLOAD_EXTENSIONS] },
   });
 
+  // The AE's handoff form (an AE without Thread access): the portal's security, the CSRF key derived the same way.
+  const handoff = createHandoffRouter({
+    ctx,
+    notifier: slack?.notifier,
+    secret: portalSigningKey(encryption.key),
+  });
+
   const app = createHttpApp({
     logger,
     routers: [
@@ -84,6 +92,7 @@ export async function startThread(config: Config, logger: Logger, options: Start
         router: createFirstRunRouter({ status: firstRunStatus(config, db.kind), manifest: loadSlackManifest() }),
       },
       { path: '/portal', router: portal },
+      { path: '/handoff', router: handoff },
       ...(slack?.router ? [{ path: '/', router: slack.router }] : []),
     ],
     readiness: { checkDatabase: async () => void (await db.pool.query('SELECT 1')) },

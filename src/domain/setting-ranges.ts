@@ -6,6 +6,7 @@ export const SETTING_RANGES = {
   reviewSlaHours: { label: 'The review SLA', unit: 'hours', min: 1, max: 720 },
   reminderSpacingDays: { label: 'The reminder spacing', unit: 'business days', min: 1, max: 30 },
   reminderMaxCount: { label: 'The maximum number of reminders', unit: 'reminders', min: 0, max: 10 },
+  handoffReminderHours: { label: 'The handoff reminder', unit: 'business hours', min: 1, max: 720 },
 } as const;
 
 export type RangedSetting = keyof typeof SETTING_RANGES;

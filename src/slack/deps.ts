@@ -26,6 +26,11 @@ export interface ReviewWorkflows {
   ) => Promise<BatchProgress>;
   /** The Mailer port for Follow up notes on portal submissions; undefined: email is off, notes are only recorded. */
   mailer?: () => Mailer | undefined;
+  /**
+   * The contradiction check on a submitted handoff (services/handoff/check-handoff.ts), wired by the composition
+   * root; without it the handoff card has no findings.
+   */
+  checkHandoff?: (o: { organizationId: string; accountId: string }) => Promise<unknown>;
 }
 
 export interface SlackDeps {

@@ -72,6 +72,12 @@ export const ACTIONS = {
   /** Accept / Dismiss on a contradiction finding of the AE's handoff (the handoff card's findings). */
   findingAccept: 'finding_accept',
   findingDismiss: 'finding_dismiss',
+  /** The AE's handoff: open the form (DM, summary, card), start the plan without it, and the admins' questions. */
+  handoffFill: 'handoff_fill',
+  handoffStartAnyway: 'handoff_start_anyway',
+  handoffQuestionsOpen: 'handoff_questions_open',
+  handoffQuestionMenu: 'handoff_question_menu',
+  handoffQuestionAdd: 'handoff_question_add',
 } as const;
 
 export const VIEWS = {
@@ -95,6 +101,10 @@ export const VIEWS = {
   planRemoveAction: 'view_plan_remove_action',
   planKickoff: 'view_plan_kickoff',
   planShiftMilestone: 'view_plan_shift_milestone',
+  handoffForm: 'view_handoff_form',
+  handoffStartAnyway: 'view_handoff_start_anyway',
+  handoffQuestions: 'view_handoff_questions',
+  handoffQuestionEdit: 'view_handoff_question_edit',
 } as const;
 
 /** Input block and element ids inside modals. */
@@ -116,6 +126,10 @@ export const NEW_ACCOUNT_FIELDS = {
   template: 'account_template',
   csm: 'account_csm',
   ae: 'account_ae',
+  /** An AE without Slack (or outside Thread): their email gets the web form's link. */
+  aeEmail: 'account_ae_email',
+  /** "The AE hands it over first": the account waits for the handoff before its plan starts. */
+  aeHandsOver: 'account_ae_hands_over',
   arr: 'account_arr',
   contactName: 'contact_name',
   contactEmail: 'contact_email',
@@ -141,6 +155,7 @@ export const SETTINGS_FIELDS = {
   reviewSlaHours: 'settings_review_sla_hours',
   reminderSpacingDays: 'settings_reminder_days',
   reminderMaxCount: 'settings_reminder_max',
+  handoffReminderHours: 'settings_handoff_reminder_hours',
   defaultCsmChannelId: 'settings_csm_channel',
   workspaceMembersCanView: 'settings_members_can_view',
   executionNeedsApproval: 'settings_execution_needs_approval',
@@ -185,4 +200,15 @@ export const PLAN_FIELDS = {
   kickoff: 'plan_kickoff',
   plannedStart: 'plan_planned_start',
   reason: 'plan_reason',
+} as const;
+
+/** Block (and element) ids of the handoff question editor; each service field's error is shown under its own. */
+export const HANDOFF_QUESTION_FIELDS = {
+  label: 'handoff_question_label',
+  key: 'handoff_question_key',
+  kind: 'handoff_question_kind',
+  options: 'handoff_question_options',
+  required: 'handoff_question_required',
+  helpText: 'handoff_question_help',
+  crmProperty: 'handoff_question_crm_property',
 } as const;

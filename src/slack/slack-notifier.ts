@@ -17,9 +17,14 @@ import { listHomeAudience } from '../services/home/list-home-audience';
 import type { NotificationMessage, Notifier } from '../services/notifications/notifier-port';
 import type {
   DailyDigest,
+  HandoffOpenedNotice,
+  HandoffOverdueNotice,
+  HandoffRequestNotice,
+  HandoffSubmittedNotice,
   PortalAnswerReceived,
   SubmissionReviewNotice,
 } from '../services/notifications/notification-facts';
+import { getHandoffSummary } from '../services/accounts/get-handoff-summary';
 import { findSlackDestination } from '../services/notifications/find-slack-destination';
 import { forgetUnreachableChannel } from '../services/notifications/forget-unreachable-channel';
 import {
@@ -33,6 +38,12 @@ import { recordReviewCard } from '../services/review/record-review-card';
 import { releaseReviewCardPost } from '../services/review/release-review-card-post';
 import type { ReviewCardData } from '../services/review/review-card-data';
 import { buildChannelInviteNotice } from './blocks/channel-invite-notice';
+import {
+  buildHandoffCard,
+  buildHandoffOpened,
+  buildHandoffOverdue,
+  buildHandoffRequest,
+} from './blocks/handoff-notices';
 import { buildHome } from './blocks/home';
 import { buildPortalAnswerCard } from './blocks/portal-answer';
 import { buildReviewCard } from './blocks/review-card';
@@ -128,6 +139,33 @@ export class SlackNotifier implements Notifier {
 
   async portalAnswerReceived(answer: PortalAnswerReceived): Promise<void> {
     await this.postToAccountChannel(answer.accountId, buildPortalAnswerCard(answer));
+  }
+
+  async handoffRequested(userId: string, notice: HandoffRequestNotice): Promise<void> {
+    await this.postToUser(userId, buildHandoffRequest(notice));
+  }
+
+  async handoffOpened(notice: HandoffOpenedNotice): Promise<void> {
+    await this.postToCsm(notice.accountId, notice.csmUserId, buildHandoffOpened(notice));
+  }
+
+  async handoffOverdue(userId: string, notice: HandoffOverdueNotice): Promise<void> {
+    await this.postToUser(userId, buildHandoffOverdue(notice));
+  }
+
+  async handoffSubmitted(notice: HandoffSubmittedNotice): Promise<void> {
+    const summary = await getHandoffSummary(this.ctx, {
+      organizationId: notice.organizationId,
+      accountId: notice.accountId,
+    });
+    await this.postToCsm(notice.accountId, notice.csmUserId, buildHandoffCard(notice, summary));
+  }
+
+  /** To the account's CSM by DM; an account without a CSM (or one Slack cannot reach) gets it in its CSM channel. */
+  private async postToCsm(accountId: string, csmUserId: string | null, message: Outgoing): Promise<void> {
+    const dm = csmUserId ? await findSlackDestination(this.ctx, { userId: csmUserId }) : null;
+    if (dm) await this.post(dm, message);
+    else await this.postToAccountChannel(accountId, message);
   }
 
   private async postToUser(userId: string, message: Outgoing): Promise<void> {

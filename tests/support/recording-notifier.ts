@@ -35,6 +35,10 @@ export class RecordingNotifier implements Notifier {
     this.record({ method: 'submissionReviewEscalation', args });
   portalAnswerReceived = (...args: Args<'portalAnswerReceived'>) =>
     this.record({ method: 'portalAnswerReceived', args });
+  handoffRequested = (...args: Args<'handoffRequested'>) => this.record({ method: 'handoffRequested', args });
+  handoffOpened = (...args: Args<'handoffOpened'>) => this.record({ method: 'handoffOpened', args });
+  handoffOverdue = (...args: Args<'handoffOverdue'>) => this.record({ method: 'handoffOverdue', args });
+  handoffSubmitted = (...args: Args<'handoffSubmitted'>) => this.record({ method: 'handoffSubmitted', args });
 
   /** From now on `method` throws `error`, as Slack being down would; `undefined` brings it back. */
   failWith(method: Method, error: Error | undefined): void {

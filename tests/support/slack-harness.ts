@@ -389,6 +389,32 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}, options: Harnes
       );
     },
 
+    /** A choice in a "…" (overflow) menu inside a modal people saw: Slack sends the view along, so Thread can update it. */
+    chooseInViewMenu(view: SeenView, text: string, o: ClickOptions & { near?: string } = {}): Promise<Response> {
+      const option = findMenuOption(view.blocks, text, o.near);
+      return deliver(
+        interaction(
+          {
+            type: 'block_actions',
+            user: user(o.as),
+            team: { id: o.team ?? TEAM },
+            trigger_id: 'trigger.menu',
+            container: { type: 'view', view_id: 'V1' },
+            view: { ...view, id: 'V1', hash: 'h1', state: { values: {} } },
+            actions: [
+              {
+                action_id: option.actionId,
+                type: 'overflow',
+                ...(option.blockId ? { block_id: option.blockId } : {}),
+                selected_option: { text: { type: 'plain_text', text: option.text }, value: option.value },
+              },
+            ],
+          },
+          o,
+        ),
+      );
+    },
+
     /** A choice in a static select outside a modal (the account pick list). */
     select(actionId: string, option: { text: string; value: string }, o: ClickOptions = {}): Promise<Response> {
       return deliver(
@@ -474,6 +500,10 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}, options: Harnes
     /** Modals opened (views.open), in order. */
     get opened(): SeenView[] {
       return fake.callsTo('views.open').map((c) => seenView(c.args.view));
+    },
+    /** Modals pushed onto an open one (views.push), in order. */
+    get pushed(): SeenView[] {
+      return fake.callsTo('views.push').map((c) => seenView(c.args.view));
     },
     /** Modals updated in place (views.update), in order. */
     get viewUpdates(): SeenView[] {

@@ -5,9 +5,9 @@
 
 /**
  * What a person enters in a modal, by block id: text, a chosen option's value, a user or conversation id, a date,
- * a time (HH:MM), or the values of the checked boxes, comma separated.
+ * a time (HH:MM), or the values of the checked boxes (or of a multi-select), comma separated or as a list.
  */
-export type ViewValues = Record<string, string | null>;
+export type ViewValues = Record<string, string | readonly string[] | null>;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -30,9 +30,12 @@ export function viewState(view: ViewWithBlocks, values: ViewValues): Record<stri
     const blockId = String(block.block_id);
     const element = isRecord(block.element) ? block.element : {};
     const type = String(element.type);
-    const value = values[blockId] ?? null;
+    const given = values[blockId] ?? null;
+    const list = given === null ? [] : typeof given === 'string' ? (given ? given.split(',') : []) : [...given];
+    const value = given === null ? null : typeof given === 'string' ? given : given.join(',');
     let entry: Record<string, unknown>;
     switch (type) {
+      case 'radio_buttons':
       case 'static_select': {
         const options = Array.isArray(element.options) ? element.options.filter(isRecord) : [];
         // An option the modal no longer lists stands for one that was there when it opened (a stale modal).
@@ -49,10 +52,11 @@ export function viewState(view: ViewWithBlocks, values: ViewValues): Record<stri
       case 'conversations_select':
         entry = { type, selected_conversation: value };
         break;
+      case 'multi_static_select':
       case 'checkboxes': {
-        // Checked boxes as their values, comma separated ('1,2,5'); null or '' is none checked.
+        // Checked boxes as their values, comma separated ('1,2,5') or a list; null or '' is none checked.
         const options = Array.isArray(element.options) ? element.options.filter(isRecord) : [];
-        const checked = value ? value.split(',') : [];
+        const checked = list;
         const unknownBoxes = checked.filter((v) => !options.some((o) => o.value === v));
         if (unknownBoxes.length) throw new Error(`${blockId} has no checkbox ${unknownBoxes.join(', ')}`);
         entry = { type, selected_options: options.filter((o) => checked.includes(String(o.value))) };
@@ -82,9 +86,9 @@ export function valuesAsOpened(view: ViewWithBlocks): ViewValues {
     const initialOptions = Array.isArray(e.initial_options) ? e.initial_options.filter(isRecord) : [];
     const str = (v: unknown) => (typeof v === 'string' ? v : null);
     values[id] =
-      e.type === 'static_select'
+      e.type === 'static_select' || e.type === 'radio_buttons'
         ? str(initialOption?.value)
-        : e.type === 'checkboxes'
+        : e.type === 'checkboxes' || e.type === 'multi_static_select'
           ? initialOptions.map((o) => String(o.value)).join(',')
           : e.type === 'conversations_select'
             ? str(e.initial_conversation)

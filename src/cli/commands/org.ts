@@ -25,6 +25,7 @@ export const SETTING_FLAGS: Readonly<Record<keyof OrganizationSettings, string>>
   reviewSlaHours: '--review-sla-hours',
   reminderSpacingDays: '--reminder-days',
   reminderMaxCount: '--max-reminders',
+  handoffReminderHours: '--handoff-reminder-hours',
   defaultCsmChannelId: '--csm-channel',
   workspaceMembersCanView: '--workspace-can-view',
   executionNeedsApproval: '--execution-needs-approval',
@@ -113,6 +114,11 @@ export function registerOrgCommands(program: Command): void {
     .option('--reminder-days <n>', 'business days before and between portal reminders', number)
     .option('--max-reminders <n>', 'reminders for one unanswered portal request', number)
     .option(
+      '--handoff-reminder-hours <n>',
+      'business hours before the AE is reminded of a handoff (the CSM and admins hear after twice as many)',
+      number,
+    )
+    .option(
       '--csm-channel <channel id|none>',
       'default CSM channel id (C…); Slack membership is checked in Slack only',
       orNone,
@@ -137,6 +143,7 @@ export function registerOrgCommands(program: Command): void {
         reviewSlaHours?: number;
         reminderDays?: number;
         maxReminders?: number;
+        handoffReminderHours?: number;
         csmChannel?: string | null;
         workspaceCanView?: boolean;
         executionNeedsApproval?: boolean;
@@ -153,6 +160,7 @@ export function registerOrgCommands(program: Command): void {
           reviewSlaHours: opts.reviewSlaHours,
           reminderSpacingDays: opts.reminderDays,
           reminderMaxCount: opts.maxReminders,
+          handoffReminderHours: opts.handoffReminderHours,
           defaultCsmChannelId: opts.csmChannel,
           workspaceMembersCanView: opts.workspaceCanView,
           executionNeedsApproval: opts.executionNeedsApproval,

@@ -36,6 +36,12 @@ export function describeTick(report: TickReport): string[] {
       `Portal reminders: ${report.portalReminders.sent.length} emailed${report.portalReminders.failed.length ? `, ${report.portalReminders.failed.length} failed` : ''}${report.portalReminders.noContact.length ? `, ${report.portalReminders.noContact.length} with no contact to write to` : ''}.`,
     );
   }
+  if (report.handoffs) {
+    const h = report.handoffs;
+    lines.push(
+      `Handoffs: ${h.reminded.length} AE reminder(s)${h.unreachable.length ? `, ${h.unreachable.length} AE(s) with no way to be reached` : ''}, ${h.escalated.length} overdue notice(s)${h.failed.length ? `, ${h.failed.length} not delivered (retried next tick)` : ''}.`,
+    );
+  }
   if (report.digests) lines.push(`Daily digests: ${report.digests.sent.length} sent.`);
   if (report.atRisk)
     lines.push(

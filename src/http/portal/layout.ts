@@ -10,6 +10,8 @@ export interface LayoutOptions {
   /** Unset on pages that must not reveal whose portal a link belonged to. */
   brand?: { name: string; logoUrl: string | null; color: string };
   body: SafeHtml;
+  /** What the site is, for pages that are not the customer portal (the AE's handoff form). */
+  site?: { label: string; footer: string };
 }
 
 function safeLogoUrl(url: string | null): string | null {
@@ -43,14 +45,14 @@ export function layout(o: LayoutOptions): SafeHtml {
     ${
       o.brand
         ? html`<span class="brand">${logo ? html`<img class="brand__logo" src="${logo}" alt="" height="32">` : html`<span class="brand__mark" aria-hidden="true">${o.brand.name.slice(0, 1)}</span>`}<span class="brand__name">${o.brand.name}</span></span>`
-        : html`<span class="brand"><span class="brand__name">Customer portal</span></span>`
+        : html`<span class="brand"><span class="brand__name">${o.site?.label ?? 'Customer portal'}</span></span>`
     }
   </div>
 </header>
 <main id="main" class="wrap" tabindex="-1">
 ${o.body}
 </main>
-<footer class="site-footer"><div class="wrap">${o.brand ? html`${o.brand.name} onboarding portal. This page is private to you: please do not forward its link.` : 'Customer onboarding portal.'}</div></footer>
+<footer class="site-footer"><div class="wrap">${o.site ? o.site.footer : o.brand ? html`${o.brand.name} onboarding portal. This page is private to you: please do not forward its link.` : 'Customer onboarding portal.'}</div></footer>
 </body>
 </html>`;
 }

@@ -8,11 +8,11 @@ import { SLACK_CHANNEL_ID, SLACK_USER_ID } from '../../domain/slack-ids';
 import { AppError, isAppError } from '../../lib/errors';
 import { fieldErrors, type FieldProblem } from '../errors/field-errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, Tx } from '../context';
 import { toJsonInput } from '../json/stored-json';
 import { refreshNextActionAt } from '../plan/refresh-next-action-at';
 import { parseOptions } from '../errors/parse-options';
-import { assertCapability, loadActingPerson } from '../people/acting-person';
+import { assertCapability, loadActingPerson, type ActingPerson } from '../people/acting-person';
 import { accountActorSchema } from '../permissions/authorize-account-change';
 import { loadTemplateSpec } from '../templates/load-template-spec';
 import { ensureSlackUser } from '../users/ensure-slack-user';
@@ -36,6 +36,11 @@ const optionsSchema = z.object({
     .string()
     .regex(/^[UW][A-Z0-9]{2,}$/, 'expected a Slack user id such as U012ABCDEF')
     .optional(),
+  /**
+   * An account executive who does not use Thread in Slack, by email: recorded as a person of the organisation who
+   * is not a member (they answer the handoff through the web form's link). Not together with aeSlackUserId.
+   */
+  aeEmail: z.string().trim().toLowerCase().email('expected an email address').max(254).optional(),
   arr: z.number().int('ARR is a whole amount').min(0, 'ARR cannot be negative').max(1_000_000_000_000).default(0),
   contact: z
     .object({
@@ -145,6 +150,33 @@ function nameFromEmail(email: string): string {
     .join(' ');
 }
 
+/**
+ * The account executive named by email (someone outside Thread): the person the organisation already has with that
+ * address, else a new one who is not a member (they get the handoff form's link by email, never Slack access).
+ */
+async function ensureAeByEmail(
+  tx: Tx,
+  o: { organizationId: string; email: string; accountName: string; by: ActingPerson; at: Date },
+) {
+  const known = await tx.user.findUnique({
+    where: { organizationId_email: { organizationId: o.organizationId, email: o.email } },
+  });
+  if (known) return known;
+  const created = await tx.user.create({
+    data: { organizationId: o.organizationId, email: o.email, name: nameFromEmail(o.email), role: 'ae' },
+  });
+  await recordAuditEvent(tx, {
+    organizationId: o.organizationId,
+    entityType: 'user',
+    entityId: created.id,
+    actor: o.by.auditActor,
+    to: 'not added',
+    reason: `named by email as the account executive of ${o.accountName} (no Thread access)`,
+    at: o.at,
+  });
+  return created;
+}
+
 /** The plan as it waits for the handoff: the same milestones and planned dates, nothing started and nothing due. */
 function notStarted(plan: Plan): Plan {
   return {
@@ -173,6 +205,10 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
   if (!org) throw new AppError('not_found', `organisation ${options.organizationId} does not exist`);
   const person = await loadActingPerson(ctx.prisma, org.id, options.actor);
   assertCapability(person, 'create_accounts', 'create accounts');
+  if (options.aeSlackUserId && options.aeEmail) {
+    const message = 'name the account executive in Slack or by email, not both';
+    throw new AppError('validation_failed', message, { fields: [{ field: 'aeEmail', message }] });
+  }
 
   const kickoff = options.kickoffDate ?? todayIn(org.timezone, ctx.now());
   try {
@@ -221,7 +257,9 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
           role: 'ae',
           why: `as the account executive of ${options.name}`,
         })
-      : null;
+      : options.aeEmail
+        ? await ensureAeByEmail(tx, { ...named, email: options.aeEmail, accountName: options.name })
+        : null;
 
     const account = await tx.account.create({
       data: {

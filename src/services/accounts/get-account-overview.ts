@@ -8,6 +8,7 @@ import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
 import { CONTACT_SELECT, type ContactView } from '../contacts/contact-change';
 import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
+import { getHandoffSummary, type HandoffSummary } from './get-handoff-summary';
 import { riskSuggestionReasons } from './risk-suggestion-reasons';
 
 const optionsSchema = z.object({ organizationId: z.string().min(1), accountId: z.string().min(1) });
@@ -37,12 +38,16 @@ export interface AccountOverview {
   live: { since: Date; timeToValueDays: number } | null;
   /** Once churned: why and when. */
   churn: { reason: string; at: Date | null } | null;
+  /** Calendar date: the planned kickoff (the plan starts from it once the handoff is in). */
+  kickoffDate: Date;
+  /** The AE's handoff: waiting for it, started without it, or what it said. */
+  handoff: HandoffSummary;
 }
 
 /**
  * What `/thread account` shows: status, ARR, CSM, progress, the current milestone, next actions, blockers, its
- * contacts and Slack places, an open at-risk suggestion, and once it has ended, its go-live and time to value or
- * its churn.
+ * contacts and Slack places, an open at-risk suggestion, the AE's handoff (waited for, or what it said), and once it
+ * has ended, its go-live and time to value or its churn.
  */
 export async function getAccountOverview(
   ctx: ServiceContext,
@@ -103,5 +108,7 @@ export async function getAccountOverview(
           }
         : null,
     churn: account.status === 'churned' ? { reason: account.churnReason ?? '', at: account.churnedAt } : null,
+    kickoffDate: account.kickoffDate,
+    handoff: await getHandoffSummary(ctx, { organizationId: o.organizationId, accountId: account.id }),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeHandoffAnswer } from '../../domain/handoff-questions';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
@@ -8,16 +9,27 @@ const optionsSchema = z.object({ organizationId: z.string().min(1), accountId: z
 export interface HandoffSummary {
   accountId: string;
   accountName: string;
-  /** Null when no handoff was recorded for the account. */
+  /** The account's status: pending_handoff while the plan waits for the handoff. */
+  accountStatus: string;
+  /** none: nobody asked for one; requested: the AE was asked and has not answered; submitted: it is in. */
+  state: 'none' | 'requested' | 'submitted';
+  aeUserId: string | null;
+  aeName: string | null;
+  aeSlackUserId: string | null;
+  csmUserId: string | null;
+  requestedAt: Date | null;
+  /** Null when no handoff was submitted for the account. */
   submittedAt: Date | null;
   submittedByName: string | null;
   submittedBySlackUserId: string | null;
-  /** Answered questions in the organisation's question order; blank answers are left out. */
+  /** The CSM (or an admin) started the plan without waiting for the handoff, and why. */
+  startedWithout: { at: Date; byName: string | null; reason: string } | null;
+  /** Answered questions in the organisation's question order, as people read them; blank answers are left out. */
   answers: { question: string; answer: string }[];
   recorded: boolean;
 }
 
-/** What the AE handed over when the deal closed, for the account card's Handoff summary button. */
+/** What the AE handed over when the deal closed, or where the handoff stands: the account card and `/thread handoff`. */
 export async function getHandoffSummary(
   ctx: ServiceContext,
   input: z.input<typeof optionsSchema>,
@@ -28,11 +40,20 @@ export async function getHandoffSummary(
     select: {
       id: true,
       name: true,
+      status: true,
+      csmId: true,
+      ae: { select: { id: true, name: true, slackUserId: true } },
       handoff: {
         select: {
+          requestedAt: true,
           submittedAt: true,
           submittedBy: { select: { name: true, slackUserId: true } },
-          answers: { select: { value: true, question: { select: { label: true, position: true } } } },
+          startedWithoutHandoffAt: true,
+          startedWithoutHandoffReason: true,
+          startedWithoutHandoffById: true,
+          answers: {
+            select: { value: true, question: { select: { label: true, position: true, kind: true, active: true } } },
+          },
         },
       },
     },
@@ -41,15 +62,34 @@ export async function getHandoffSummary(
   const handoff = account.handoff;
   const answers = [...(handoff?.answers ?? [])]
     .filter((a) => a.value.trim() !== '')
-    .sort((a, b) => a.question.position - b.question.position)
-    .map((a) => ({ question: a.question.label, answer: a.value }));
+    // Questions removed since keep their answers, after the ones still asked.
+    .sort((a, b) => Number(b.question.active) - Number(a.question.active) || a.question.position - b.question.position)
+    .map((a) => ({ question: a.question.label, answer: describeHandoffAnswer(a.question.kind, a.value) }));
+  const startedBy = handoff?.startedWithoutHandoffById
+    ? await ctx.prisma.user.findUnique({ where: { id: handoff.startedWithoutHandoffById }, select: { name: true } })
+    : null;
   return {
     accountId: account.id,
     accountName: account.name,
+    accountStatus: account.status,
+    state: handoff?.submittedAt ? 'submitted' : handoff?.requestedAt ? 'requested' : 'none',
+    aeUserId: account.ae?.id ?? null,
+    aeName: account.ae?.name ?? null,
+    aeSlackUserId: account.ae?.slackUserId ?? null,
+    csmUserId: account.csmId,
+    requestedAt: handoff?.requestedAt ?? null,
     submittedAt: handoff?.submittedAt ?? null,
     submittedByName: handoff?.submittedBy?.name ?? null,
     submittedBySlackUserId: handoff?.submittedBy?.slackUserId ?? null,
+    startedWithout:
+      handoff?.startedWithoutHandoffAt && handoff.startedWithoutHandoffReason
+        ? {
+            at: handoff.startedWithoutHandoffAt,
+            byName: startedBy?.name ?? null,
+            reason: handoff.startedWithoutHandoffReason,
+          }
+        : null,
     answers,
-    recorded: handoff !== null && answers.length > 0,
+    recorded: handoff?.submittedAt != null && answers.length > 0,
   };
 }

@@ -15,7 +15,9 @@ export interface AuditEventInput {
     | 'user'
     | 'contact'
     | 'slack_channel'
-    | 'handoff_finding';
+    | 'handoff_finding'
+    | 'handoff'
+    | 'handoff_question';
   entityId: string;
   actor: Actor;
   from?: string | null;

@@ -1,12 +1,13 @@
 /**
  * Everything a drafter is told about one action, read from the database in one place: the account, its contacts,
- * the handoff answers, the plan (current milestone and what comes next), what was already sent, the action's
+ * the submitted handoff's answers, the plan (current milestone and what comes next), what was already sent, the action's
  * instructions and default content with its placeholders filled, the CSM and the organisation's brand voice.
  */
 import { z } from 'zod';
 import type { ActionStatus } from '../../db/generated/client';
 import { formatCalendarDate } from '../../domain/calendar-date';
 import type { DraftRequest } from '../../domain/draft-context';
+import { describeHandoffAnswer } from '../../domain/handoff-questions';
 import { buildPlaceholderVars, renderPlaceholders } from '../../domain/placeholders';
 import type { ActionType } from '../../domain/template';
 import { AppError } from '../../lib/errors';
@@ -30,7 +31,7 @@ const listsSchema = z.object({
       exitCriteria: z.string(),
     }),
   ),
-  answers: z.array(z.object({ value: z.string(), label: z.string(), position: z.number() })),
+  answers: z.array(z.object({ value: z.string(), label: z.string(), kind: z.string(), position: z.number() })),
   sent: z.array(z.object({ name: z.string(), type: z.string(), sentOn: z.string(), subject: z.string().nullable() })),
 });
 
@@ -84,7 +85,7 @@ export async function loadActionForDrafting(ctx: ServiceContext, actionId: strin
            a."organizationId", a."name" AS "accountName", a."domain", a."industry", a."arr", a."kickoffDate", a."goLiveDate",
            o."name" AS "orgName", o."brandVoice", o."timezone",
            (u."id" IS NOT NULL) AS "hasCsm", u."name" AS "csmName", COALESCE(u."replyToEmail", u."email") AS "csmEmail", u."title" AS "csmTitle",
-           (h."id" IS NOT NULL) AS "hasHandoff",
+           (h."id" IS NOT NULL AND h."submittedAt" IS NOT NULL) AS "hasHandoff",
            (SELECT coalesce(json_agg(json_build_object('name', c."name", 'email', c."email", 'title', c."title", 'isPrimary', c."isPrimary")
                      ORDER BY ${PRIMARY_CONTACT_FIRST_SQL}), '[]'::json)
             FROM "Contact" c WHERE c."accountId" = a."id") AS "contacts",
@@ -92,7 +93,7 @@ export async function loadActionForDrafting(ctx: ServiceContext, actionId: strin
                      'plannedStartDate', m."plannedStartDate", 'plannedEndDate', m."plannedEndDate", 'exitCriteria', m."exitCriteria")
                      ORDER BY m."position" ASC), '[]'::json)
             FROM "Milestone" m WHERE m."accountId" = a."id") AS "milestones",
-           (SELECT coalesce(json_agg(json_build_object('value', ha."value", 'label', q."label", 'position', q."position")
+           (SELECT coalesce(json_agg(json_build_object('value', ha."value", 'label', q."label", 'kind', q."kind", 'position', q."position")
                      ORDER BY q."position" ASC), '[]'::json)
             FROM "HandoffAnswer" ha JOIN "HandoffQuestion" q ON q."id" = ha."questionId" WHERE ha."handoffId" = h."id") AS "answers",
            (SELECT coalesce(json_agg(json_build_object('name', s."name", 'type', s."type", 'sentOn', to_char(s."executedAt", 'YYYY-MM-DD'), 'subject', s."draftSubject")
@@ -137,7 +138,11 @@ export async function loadActionForDrafting(ctx: ServiceContext, actionId: strin
       contacts: lists.contacts,
       handoff: row.hasHandoff
         ? {
-            answers: lists.answers.map((a) => ({ value: a.value, question: { label: a.label, position: a.position } })),
+            // As people read them: a multiple choice as "SSO, API" rather than one option per line.
+            answers: lists.answers.map((a) => ({
+              value: describeHandoffAnswer(a.kind, a.value),
+              question: { label: a.label, position: a.position },
+            })),
           }
         : null,
       milestones: lists.milestones,

@@ -87,3 +87,56 @@ export interface PortalAnswerReceived {
   contactName: string;
   answer: PortalAnswer;
 }
+
+/** The AE is asked for (or reminded of) an account's handoff in Slack: a DM with Fill in the handoff. */
+export interface HandoffRequestNotice {
+  accountId: string;
+  accountName: string;
+  /** The account's CSM, who waits for the handoff; null when it has none yet. */
+  csmName: string | null;
+  csmSlackUserId: string | null;
+  /** Active questions, and how many of them must be answered. */
+  questions: number;
+  required: number;
+  kind: 'request' | 'reminder';
+  requestedAt: Date;
+}
+
+/** How the AE was asked for a handoff, for the account's CSM (or its channel): in Slack, by email, or not at all. */
+export interface HandoffOpenedNotice {
+  accountId: string;
+  accountName: string;
+  /** Who is told: the CSM by DM; null, the account's CSM channel. */
+  csmUserId: string | null;
+  aeName: string | null;
+  aeSlackUserId: string | null;
+  reached: 'slack' | 'email' | 'nobody';
+  /** The address the form's link went to. */
+  email: string | null;
+  /** Why the AE could not be reached, in words, when they were not. */
+  problem: string | null;
+}
+
+/** The handoff is still not in after twice the reminder time: the CSM and each admin are told once. */
+export interface HandoffOverdueNotice {
+  accountId: string;
+  accountName: string;
+  aeName: string | null;
+  aeSlackUserId: string | null;
+  requestedAt: Date;
+  /** The organisation's reminder setting; this notice comes after twice as many business hours. */
+  reminderHours: number;
+}
+
+/** The AE's handoff is in: the CSM gets the handoff card (the answers, and the plan started or not). */
+export interface HandoffSubmittedNotice {
+  organizationId: string;
+  accountId: string;
+  accountName: string;
+  csmUserId: string | null;
+  submittedByName: string;
+  /** True when this submission started the plan; false when it had been started without it. */
+  planStarted: boolean;
+  /** The day the plan started from, YYYY-MM-DD, when it started now. */
+  kickoffDate: string | null;
+}

@@ -4,7 +4,15 @@
  * scheduler keep working. Methods are semantic (what happened), the Slack side decides how it looks.
  * Extend it with new methods as features need them; keep each one a fact, not a rendering.
  */
-import type { DailyDigest, PortalAnswerReceived, SubmissionReviewNotice } from './notification-facts';
+import type {
+  DailyDigest,
+  HandoffOpenedNotice,
+  HandoffOverdueNotice,
+  HandoffRequestNotice,
+  HandoffSubmittedNotice,
+  PortalAnswerReceived,
+  SubmissionReviewNotice,
+} from './notification-facts';
 
 export interface Notifier {
   /** An action changed (became ready, was edited, approved, executed, failed…): post or refresh its review card. */
@@ -23,6 +31,14 @@ export interface Notifier {
   submissionReviewEscalation(userId: string, notice: SubmissionReviewNotice): Promise<void>;
   /** A customer answered in the portal: tell the account's CSM channel, with a way to acknowledge or follow up. */
   portalAnswerReceived(answer: PortalAnswerReceived): Promise<void>;
+  /** The AE is asked for an account's handoff, or reminded of it: a DM with Fill in the handoff. */
+  handoffRequested(userId: string, notice: HandoffRequestNotice): Promise<void>;
+  /** How the AE was asked for the handoff (or why they could not be): told to the account's CSM. */
+  handoffOpened(notice: HandoffOpenedNotice): Promise<void>;
+  /** The handoff is overdue (twice the reminder time): told to one person, the CSM or an admin. */
+  handoffOverdue(userId: string, notice: HandoffOverdueNotice): Promise<void>;
+  /** The handoff is in: the handoff card for the account's CSM. */
+  handoffSubmitted(notice: HandoffSubmittedNotice): Promise<void>;
 }
 
 /** Text only: how a message looks in Slack is the Slack side's business, so a service cannot hand over blocks. */
@@ -40,4 +56,8 @@ export const silentNotifier: Notifier = {
   submissionReviewReminder: async () => {},
   submissionReviewEscalation: async () => {},
   portalAnswerReceived: async () => {},
+  handoffRequested: async () => {},
+  handoffOpened: async () => {},
+  handoffOverdue: async () => {},
+  handoffSubmitted: async () => {},
 };

@@ -20,6 +20,8 @@ export interface OrganizationSettings {
   /** Business days before an unanswered portal request is reminded, and between reminders. */
   reminderSpacingDays: number;
   reminderMaxCount: number;
+  /** Business hours before the AE is reminded of a handoff; the CSM and admins are told after twice as many. */
+  handoffReminderHours: number;
   defaultCsmChannelId: string | null;
   workspaceMembersCanView: boolean;
   /** A draft that leaves the house must be approved before it is executed. */
@@ -40,6 +42,7 @@ export const SETTING_KEYS: readonly (keyof OrganizationSettings)[] = [
   'reviewSlaHours',
   'reminderSpacingDays',
   'reminderMaxCount',
+  'handoffReminderHours',
   'defaultCsmChannelId',
   'workspaceMembersCanView',
   'executionNeedsApproval',
@@ -57,6 +60,7 @@ export const SETTINGS_SELECT = {
   submissionReviewSlaHours: true,
   portalReminderDays: true,
   portalReminderMaxCount: true,
+  handoffReminderHours: true,
   defaultCsmChannelId: true,
   workspaceMembersCanView: true,
   executionNeedsApproval: true,
@@ -77,6 +81,7 @@ export function toSettings(row: SettingsRow): OrganizationSettings {
     reviewSlaHours: row.submissionReviewSlaHours,
     reminderSpacingDays: row.portalReminderDays,
     reminderMaxCount: row.portalReminderMaxCount,
+    handoffReminderHours: row.handoffReminderHours,
     defaultCsmChannelId: row.defaultCsmChannelId,
     workspaceMembersCanView: row.workspaceMembersCanView,
     executionNeedsApproval: row.executionNeedsApproval,
@@ -97,6 +102,7 @@ export function toColumns(settings: Partial<OrganizationSettings>): Prisma.Organ
     submissionReviewSlaHours: settings.reviewSlaHours,
     portalReminderDays: settings.reminderSpacingDays,
     portalReminderMaxCount: settings.reminderMaxCount,
+    handoffReminderHours: settings.handoffReminderHours,
     defaultCsmChannelId: settings.defaultCsmChannelId,
     workspaceMembersCanView: settings.workspaceMembersCanView,
     executionNeedsApproval: settings.executionNeedsApproval,
@@ -116,6 +122,7 @@ export const SETTING_LABELS: Readonly<Record<keyof OrganizationSettings, string>
   reviewSlaHours: 'Submission review SLA (hours)',
   reminderSpacingDays: 'Reminder spacing (business days)',
   reminderMaxCount: 'Maximum reminders',
+  handoffReminderHours: 'Handoff reminder (business hours)',
   defaultCsmChannelId: 'Default CSM channel',
   workspaceMembersCanView: 'Workspace members can view',
   executionNeedsApproval: 'Executing needs an approval',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkOrganizationName } from '../../domain/organization-text';
 import { SLACK_ENTERPRISE_ID, SLACK_TEAM_ID } from '../../domain/slack-ids';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { ensureDefaultHandoffQuestions } from '../handoff/ensure-default-handoff-questions';
 import type { ServiceContext } from '../context';
 import { fieldError } from '../errors/field-errors';
 import { parseOptions } from '../errors/parse-options';
@@ -110,6 +111,7 @@ export async function resolveOrganizationForSlack(
         : `first request from Slack workspace ${o.teamId}`,
       at: now,
     });
+    await ensureDefaultHandoffQuestions(tx, { organizationId: created.id, actor: 'system', at: now });
     return { ...created, created: true };
   });
 }

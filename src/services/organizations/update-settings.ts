@@ -38,6 +38,7 @@ const optionsSchema = z.object({
       reviewSlaHours: z.number(),
       reminderSpacingDays: z.number(),
       reminderMaxCount: z.number(),
+      handoffReminderHours: z.number(),
       defaultCsmChannelId: z.string().nullable(),
       workspaceMembersCanView: z.boolean(),
       executionNeedsApproval: z.boolean(),
@@ -98,6 +99,8 @@ function validate(input: SettingsInput): Partial<OrganizationSettings> {
     take('reminderSpacingDays', checkRangedSetting('reminderSpacingDays', s.reminderSpacingDays));
   if (s.reminderMaxCount !== undefined)
     take('reminderMaxCount', checkRangedSetting('reminderMaxCount', s.reminderMaxCount));
+  if (s.handoffReminderHours !== undefined)
+    take('handoffReminderHours', checkRangedSetting('handoffReminderHours', s.handoffReminderHours));
   if (s.defaultCsmChannelId !== undefined)
     take(
       'defaultCsmChannelId',

@@ -1,6 +1,6 @@
 /**
- * One scheduler tick: post the review cards earlier ticks could not, fire due actions, watch both review clocks,
- * send the daily digests that are due, refresh at-risk suggestions. The server's scheduler and `thread tick` run
+ * One scheduler tick: post the review cards earlier ticks could not, fire due actions, watch both review clocks and
+ * the handoff clock (the AE reminded, the CSM and admins told), send the daily digests that are due, refresh at-risk suggestions. The server's scheduler and `thread tick` run
  * this same function with the same ports (composition/compose-thread.ts). Each step runs even when an earlier one failed (a digest problem must not stop actions
  * from firing); failures are returned for the caller to log or print.
  */
@@ -16,6 +16,7 @@ import {
   type FireDueActionsResult,
 } from './fire-due-actions';
 import { remindUnansweredPortalRequests, type PortalRemindersResult } from './remind-unanswered-portal-requests';
+import { remindPendingHandoffs, type HandoffClockResult } from './remind-pending-handoffs';
 import { remindUnreviewedSubmissions, type SubmissionClockResult } from './remind-unreviewed-submissions';
 import { sendDailyDigests, type DailyDigestsResult } from './send-daily-digests';
 import { suggestAtRisk, type AtRiskResult } from './suggest-at-risk';
@@ -35,6 +36,8 @@ export interface TickDeps {
   draft?: DraftHook;
   /** Fresh portal links for reminder emails; without it the email points to the portal in words. */
   portalLinks?: PortalLinks;
+  /** Base of the handoff form's links (PUBLIC_URL), for reminders to an AE outside Slack. */
+  publicUrl?: string;
 }
 
 export interface TickReport {
@@ -45,6 +48,7 @@ export interface TickReport {
   portalReminders?: PortalRemindersResult;
   digests?: DailyDigestsResult;
   atRisk?: AtRiskResult;
+  handoffs?: HandoffClockResult;
   skipped: { step: string; reason: string }[];
   errors: { step: string; message: string }[];
 }
@@ -84,6 +88,17 @@ export async function runTick(
     });
   } else {
     report.skipped.push({ step: 'submission review clocks', reason: 'no Slack to remind the CSM through' });
+  }
+  if (deps.canNotify) {
+    await step('handoff reminders', async () => {
+      report.handoffs = await remindPendingHandoffs(ctx, {
+        notifier: deps.notifier,
+        mailer: deps.mailer,
+        publicUrl: deps.publicUrl,
+      });
+    });
+  } else {
+    report.skipped.push({ step: 'handoff reminders', reason: 'no Slack to remind the AE and tell the CSM through' });
   }
   if (deps.mailer) {
     const mailer = deps.mailer;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createAccount } from '../accounts/create-account';
 import type { ServiceContext } from '../context';
+import { ensureDefaultHandoffQuestions } from '../handoff/ensure-default-handoff-questions';
 import { getDefaultOrganization } from '../organizations/get-default-organization';
 import { importTemplate } from '../templates/import-template';
 import { readTemplateFile } from '../templates/read-template-file';
@@ -42,8 +43,8 @@ export interface SeedDemoResult {
 }
 
 /**
- * The demo organisation, the demo template and three accounts at different stages. Idempotent: the template
- * is imported only when missing, and existing accounts are left as they are.
+ * The demo organisation, the demo template, the default handoff questions and three accounts at different stages.
+ * Idempotent: the template and the questions are added only when missing, and existing accounts are left as they are.
  */
 export async function seedDemo(
   ctx: ServiceContext,
@@ -55,6 +56,10 @@ export async function seedDemo(
     where: { organizationId_name: { organizationId: org.id, name: spec.name } },
   });
   if (!template) await importTemplate(ctx, { organizationId: org.id, spec, actor: 'seed' });
+  // An organisation Slack made before the seed has them already; one that never had questions gets the defaults.
+  await ctx.prisma.$transaction((tx) =>
+    ensureDefaultHandoffQuestions(tx, { organizationId: org.id, actor: 'seed', at: ctx.now() }),
+  );
 
   const created: string[] = [];
   const existing: string[] = [];

@@ -4,6 +4,7 @@ import { SLACK_CHANNEL_ID, SLACK_USER_ID } from '../../domain/slack-ids';
 import type { AccountOverview } from '../../services/accounts/get-account-overview';
 import type { ContactView } from '../../services/contacts/contact-change';
 import { ACTIONS } from '../ids';
+import { aeMention, handoffStateLine } from './handoff-summary';
 import type { SlackMessage } from './slack-message';
 import {
   button,
@@ -110,6 +111,53 @@ function statusButtons(a: AccountOverview): Button[] {
   ];
 }
 
+/** Answers of a handoff shown on the card itself; the rest are behind Handoff summary. */
+const HANDOFF_ANSWERS_ON_CARD = 3;
+
+/**
+ * The AE's handoff on the card: while the account waits for it, who it waits for, with Fill in and Start plan
+ * anyway; once it is in, who handed over and its first answers; a plan started without it says so and why.
+ */
+function handoffBlocks(a: AccountOverview): KnownBlock[] {
+  const h = a.handoff;
+  if (a.status === 'pending_handoff') {
+    return [
+      mrkdwnSection(
+        `:handshake: *Waiting for the handoff from ${aeMention(h)}*${h.requestedAt ? `, asked ${slackTime(h.requestedAt)}` : ''}`,
+      ),
+      context(
+        `The plan has not started: planned kickoff ${formatDate(a.kickoffDate)}. It starts when the handoff is in, or when its CSM starts it anyway.`,
+      ),
+      {
+        type: 'actions',
+        elements: [
+          button('Fill in the handoff', ACTIONS.handoffFill, a.id),
+          button('Start plan anyway', ACTIONS.handoffStartAnyway, a.id),
+        ],
+      },
+    ];
+  }
+  const blocks: KnownBlock[] = [];
+  if (h.state === 'submitted') {
+    const lines = h.answers
+      .slice(0, HANDOFF_ANSWERS_ON_CARD)
+      .map((x) => `• *${safe(x.question, 150)}*: ${safe(x.answer, 300)}`);
+    const more =
+      h.answers.length > HANDOFF_ANSWERS_ON_CARD
+        ? `\n_…${h.answers.length - HANDOFF_ANSWERS_ON_CARD} more under Handoff summary_`
+        : '';
+    blocks.push(mrkdwnSection(`*Handoff* · ${handoffStateLine(h)}\n${lines.join('\n') || '_no answers_'}${more}`));
+  }
+  if (h.startedWithout) {
+    blocks.push(
+      context(
+        `:fast_forward: Started without the handoff on ${formatDate(h.startedWithout.at)}: ${safe(h.startedWithout.reason, 500)}`,
+      ),
+    );
+  }
+  return blocks;
+}
+
 function riskBlocks(a: AccountOverview): KnownBlock[] {
   if (a.status === 'completed' || a.status === 'churned') return [];
   if (a.status === 'at_risk') {
@@ -138,9 +186,12 @@ function riskBlocks(a: AccountOverview): KnownBlock[] {
 /** `/thread account`: the account at a glance, with its buttons. */
 export function buildAccountCard(a: AccountOverview): SlackMessage {
   const csm = a.csmSlackUserId ? `<@${a.csmSlackUserId}>` : a.csmName ? safe(a.csmName, 100) : '_no CSM_';
-  const current = a.currentMilestone
-    ? `${STATUS_EMOJI[a.currentMilestone.status] ?? ''} ${safe(a.currentMilestone.name, 150)} (${a.currentMilestone.status.replace('_', ' ')}, planned end ${formatDate(a.currentMilestone.plannedEndDate)})`
-    : '_none in progress_';
+  const current =
+    a.status === 'pending_handoff'
+      ? '_plan not started: waiting for the handoff_'
+      : a.currentMilestone
+        ? `${STATUS_EMOJI[a.currentMilestone.status] ?? ''} ${safe(a.currentMilestone.name, 150)} (${a.currentMilestone.status.replace('_', ' ')}, planned end ${formatDate(a.currentMilestone.plannedEndDate)})`
+        : '_none in progress_';
   const next = a.nextActions.length
     ? a.nextActions
         .map(
@@ -182,6 +233,7 @@ export function buildAccountCard(a: AccountOverview): SlackMessage {
       ],
     },
     ...outcomeBlocks(a),
+    ...handoffBlocks(a),
     ...riskBlocks(a),
     mrkdwnSection(`*Current milestone*\n${current}`),
     mrkdwnSection(`*Next actions*\n${next}`),

@@ -16,10 +16,13 @@ export function buildHelp(problem?: string, audience: HelpAudience = {}): SlackM
     `*\`${COMMAND} review [account]\`* — drafts waiting for review, as review cards. e.g. \`${COMMAND} review helios\``,
     `*\`${COMMAND} timeline <account>\`* — milestones, planned vs actual dates, blockers. e.g. \`${COMMAND} timeline brightline\``,
     `*\`${COMMAND} plan <account>\`* — every action of every milestone, its state and why; the CSM changes the plan from here. e.g. \`${COMMAND} plan helios\``,
-    `*\`${COMMAND} new\`* — create an account from a template`,
+    `*\`${COMMAND} handoff <account>\`* — what the AE handed over, or Fill in the handoff while it is open. e.g. \`${COMMAND} handoff helios\``,
+    `*\`${COMMAND} new\`* — create an account from a template; the AE can hand it over first`,
     `*\`${COMMAND} people\`* — who is in Thread and their roles${audience.admin ? '; change a role or add a person' : ''}`,
     ...(audience.admin
-      ? [`*\`${COMMAND} settings\`* — the organisation's name, brand, timezone, working days, portal and reminders`]
+      ? [
+          `*\`${COMMAND} settings\`* — the organisation's name, brand, timezone, working days, portal and reminders, and the handoff questions`,
+        ]
       : []),
     `*\`${COMMAND} help\`* — this message`,
   ];
@@ -37,6 +40,7 @@ export function buildHelp(problem?: string, audience: HelpAudience = {}): SlackM
     'review',
     'timeline',
     'plan',
+    'handoff',
     'new',
     'people',
     ...(audience.admin ? ['settings'] : []),

@@ -95,7 +95,11 @@ export function buildHome(h: HomeData): HomeView {
     );
     blocks.push({
       type: 'actions',
-      elements: [button('Settings', ACTIONS.openSettings, 'settings'), button('People', ACTIONS.openPeople, 'people')],
+      elements: [
+        button('Settings', ACTIONS.openSettings, 'settings'),
+        button('People', ACTIONS.openPeople, 'people'),
+        button('Handoff questions', ACTIONS.handoffQuestionsOpen, 'home'),
+      ],
     });
   }
   blocks.push({ type: 'divider' });

@@ -24,6 +24,14 @@ const textElement = (max: number, placeholder?: string): PlainTextInput => ({
   ...(placeholder ? { placeholder: plain(placeholder, LIMITS.placeholder) } : {}),
 });
 
+/** The one box of the Handoff choice; its value is what the submission reads. */
+export const AE_HANDS_OVER = 'ae_hands_over_first';
+const handsOverOption = {
+  text: plain('The AE hands it over first', LIMITS.optionText),
+  description: plain('The plan starts when the handoff is in', LIMITS.optionText),
+  value: AE_HANDS_OVER,
+};
+
 /** `/thread new`: everything createAccount needs; the plan is instantiated from the chosen template on submit. */
 export function buildNewAccountModal(m: NewAccountModalInput): ModalView {
   const offered = m.templates.filter((t) => t.name.length <= MAX_OPTION_VALUE).slice(0, MAX_TEMPLATE_OPTIONS);
@@ -52,6 +60,24 @@ export function buildNewAccountModal(m: NewAccountModalInput): ModalView {
       'Account executive',
       { type: 'users_select', placeholder: plain('Who closed the deal', LIMITS.placeholder) },
       { optional: true },
+    ),
+    inputBlock(
+      F.aeEmail,
+      'Account executive’s email (not in Slack)',
+      { type: 'email_text_input', placeholder: plain('alex@vendor.example', LIMITS.placeholder) },
+      {
+        optional: true,
+        hint: 'Instead of the select above, for an AE who does not use Thread in Slack: they get a link to the handoff form by email.',
+      },
+    ),
+    inputBlock(
+      F.aeHandsOver,
+      'Handoff',
+      { type: 'checkboxes', options: [handsOverOption] },
+      {
+        optional: true,
+        hint: 'The account waits for the AE’s handoff (what was sold and promised); its plan starts when the handoff is in, or when you start it anyway.',
+      },
     ),
     inputBlock(F.arr, 'ARR', textElement(16, '120000'), {
       optional: true,
@@ -107,7 +133,7 @@ export function buildNewAccountModal(m: NewAccountModalInput): ModalView {
       { hint: 'Planned dates count business days from here.' },
     ),
     context(
-      'The plan (milestones and actions) is created from the template; the first actions are scheduled right away.',
+      'The plan (milestones and actions) is created from the template; the first actions are scheduled right away, or once the handoff is in when the AE hands it over first.',
     ),
   ];
   return modalShell({ callbackId: VIEWS.newAccount, title: 'New account', submit: 'Create account', blocks });

@@ -10,11 +10,11 @@ import type { Checkboxes, KnownBlock, ModalView, PlainTextOption } from '@slack/
 import type { OrganizationSettings } from '../../services/organizations/organization-settings';
 import { describeSetting, SETTING_LABELS } from '../../services/organizations/organization-settings';
 import type { UpdatedSettings } from '../../services/organizations/update-settings';
-import { SETTINGS_FIELDS, VIEWS } from '../ids';
+import { ACTIONS, SETTINGS_FIELDS, VIEWS } from '../ids';
 import { inputBlock, textInputBlock } from './input-block';
 import { modalShell } from './modal-shell';
 import type { SlackMessage } from './slack-message';
-import { context, LIMITS, mrkdwnSection, plain, safe } from './text';
+import { button, context, LIMITS, mrkdwnSection, plain, safe } from './text';
 
 /** The zones offered in the select; the organisation's own is added when it is not one of them. */
 export const COMMON_TIME_ZONES: readonly string[] = [
@@ -177,6 +177,14 @@ export function buildSettingsModal(s: OrganizationSettings): ModalView {
       10,
       'Reminders for one unanswered portal request; 0 sends none.',
     ),
+    numberBlock(
+      F.handoffReminderHours,
+      SETTING_LABELS.handoffReminderHours,
+      s.handoffReminderHours,
+      1,
+      720,
+      'Business hours (working days only) before the AE is reminded of a handoff; the CSM and admins hear after twice as many.',
+    ),
     inputBlock(
       F.defaultCsmChannelId,
       SETTING_LABELS.defaultCsmChannelId,
@@ -202,6 +210,11 @@ export function buildSettingsModal(s: OrganizationSettings): ModalView {
       s.approverMustDiffer,
       'Four eyes: only with the setting above. The person who approved a draft cannot also execute it.',
     ),
+    {
+      type: 'actions',
+      elements: [button('Handoff questions…', ACTIONS.handoffQuestionsOpen, 'settings')],
+    },
+    context('What the account executive answers when a deal closes: add, edit, reorder or remove the questions.'),
   ];
   return modalShell({ callbackId: VIEWS.settings, title: 'Settings', submit: 'Save', blocks });
 }

@@ -32,7 +32,12 @@ export async function showAccountView(
   if (view === 'account') return buildAccountCard(await getAccountOverview(deps.ctx, { organizationId, accountId }));
   if (view === 'plan') return showPlan(deps, actor, accountId);
   if (view === 'timeline') return buildTimeline(await getTimeline(deps.ctx, { organizationId, accountId }));
-  if (view === 'handoff') return buildHandoffSummary(await getHandoffSummary(deps.ctx, { organizationId, accountId }));
+  if (view === 'handoff') {
+    const h = await getHandoffSummary(deps.ctx, { organizationId, accountId });
+    // Offered to those the service lets fill it in: the AE, the CSM, an admin.
+    const canFill = actor.role === 'admin' || actor.userId === h.aeUserId || actor.userId === h.csmUserId;
+    return buildHandoffSummary(h, { canFill });
+  }
   const queue = await listReviewQueue(deps.ctx, { organizationId, accountId });
   // "Start now" is offered only to those who may start the account's actions (the service checks again).
   return buildReviewQueue({ ...queue, toStart: queue.toStart.filter((a) => canManageAccount(actor, a)) });

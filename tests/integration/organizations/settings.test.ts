@@ -93,13 +93,14 @@ describe('organisation settings', () => {
         reviewSlaHours: 48,
         reminderSpacingDays: 2,
         reminderMaxCount: 4,
+        handoffReminderHours: 16,
         defaultCsmChannelId: 'C0REVIEWS',
         workspaceMembersCanView: true,
         executionNeedsApproval: true,
         approverMustDiffer: true,
       },
     });
-    expect(result.changed).toHaveLength(14);
+    expect(result.changed).toHaveLength(15);
     expect(await getSettings(ctx, { organizationId, actor: admin })).toEqual({
       name: 'Acme Robotics GmbH',
       logoUrl: 'https://acme.io/logo.png',
@@ -111,6 +112,7 @@ describe('organisation settings', () => {
       reviewSlaHours: 48,
       reminderSpacingDays: 2,
       reminderMaxCount: 4,
+      handoffReminderHours: 16,
       defaultCsmChannelId: 'C0REVIEWS',
       workspaceMembersCanView: true,
       executionNeedsApproval: true,
@@ -119,7 +121,7 @@ describe('organisation settings', () => {
     const rows = await t.db.prisma.auditEvent.findMany({
       where: { entityType: 'organization', entityId: organizationId, actor: admin.userId },
     });
-    expect(rows).toHaveLength(14);
+    expect(rows).toHaveLength(15);
     expect(rows).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ fromState: 'Acme Robotics', toState: 'Acme Robotics GmbH' }),
@@ -159,6 +161,7 @@ describe('organisation settings', () => {
           reviewSlaHours: 0,
           reminderSpacingDays: 1.5,
           reminderMaxCount: -1,
+          handoffReminderHours: 0,
           defaultCsmChannelId: '<!channel>',
         },
       }),
@@ -175,6 +178,7 @@ describe('organisation settings', () => {
       'reviewSlaHours',
       'reminderSpacingDays',
       'reminderMaxCount',
+      'handoffReminderHours',
       'defaultCsmChannelId',
     ]);
     expect(await getSettings(ctx, { organizationId, actor: admin })).toEqual(before);

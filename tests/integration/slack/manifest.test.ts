@@ -62,6 +62,7 @@ describe('manifest.json', () => {
       'team.info': 'team:read',
       'users.info': 'users:read',
       'views.open': null,
+      'views.push': null,
       'views.publish': null,
       'views.update': null,
     };

@@ -72,7 +72,27 @@ import {
   buildRemovePlanActionModal,
   buildShiftMilestoneModal,
 } from '../../../src/slack/blocks/plan-modals';
-import { escapeMrkdwn, safe, truncate } from '../../../src/slack/blocks/text';
+import {
+  alreadySubmittedMessage,
+  buildHandoffFormStep,
+  handoffSteps,
+  QUESTIONS_PER_STEP,
+} from '../../../src/slack/blocks/handoff-form-modal';
+import {
+  buildHandoffCard,
+  buildHandoffOpened,
+  buildHandoffOverdue,
+  buildHandoffRequest,
+} from '../../../src/slack/blocks/handoff-notices';
+import {
+  buildHandoffQuestionEditor,
+  buildHandoffQuestionsModal,
+} from '../../../src/slack/blocks/handoff-questions-modal';
+import { buildStartWithoutHandoffModal } from '../../../src/slack/blocks/start-without-handoff-modal';
+import type { HandoffForm } from '../../../src/services/handoff/get-handoff-form';
+import type { HandoffQuestionView } from '../../../src/services/handoff/handoff-question-view';
+import { HANDOFF_QUESTION_KINDS } from '../../../src/domain/handoff-questions';
+import { escapeMrkdwn, mrkdwnSection, safe, truncate } from '../../../src/slack/blocks/text';
 import { ACTIONS } from '../../../src/slack/ids';
 import type { HandoffFindingView } from '../../../src/services/handoff/handoff-finding-view';
 import type { FindingSuggestion } from '../../../src/domain/handoff-checks';
@@ -87,6 +107,27 @@ import { escapingProblems, limitProblems, mrkdwnTexts, viewProblems } from './bl
 /** Text a customer or a CRM could send: mentions, disguised links, entities, emoji, and far too long. */
 const EVIL = '<!channel> <!here> <@UEVIL> <https://evil.example|your bank> & <mailto:x@evil.example> 🎉';
 const long = (n = 6000) => `${EVIL} `.repeat(Math.ceil(n / EVIL.length)).slice(0, n);
+
+/** A submitted handoff with every text too long and hostile. */
+function hostileHandoff(): HandoffSummary {
+  return {
+    accountId: 'acc_1',
+    accountName: long(400),
+    accountStatus: 'active',
+    state: 'submitted',
+    aeUserId: 'u_ae',
+    aeName: long(300),
+    aeSlackUserId: '<!channel>',
+    csmUserId: 'u1',
+    requestedAt: AT,
+    submittedAt: AT,
+    submittedByName: long(300),
+    submittedBySlackUserId: '<!here>',
+    startedWithout: { at: AT, byName: long(300), reason: long(5000) },
+    answers: many(60, () => ({ question: long(1000), answer: long(10_000) })),
+    recorded: true,
+  };
+}
 const AT = new Date('2026-11-24T10:00:00Z');
 const many = <T>(n: number, make: (i: number) => T) => Array.from({ length: n }, (_, i) => make(i));
 
@@ -190,6 +231,8 @@ describe('message builders under oversized and hostile input', () => {
       riskSuggestion: { reasons: many(30, () => long(600)), suggestedAt: AT },
       live: null,
       churn: null,
+      kickoffDate: AT,
+      handoff: hostileHandoff(),
     };
     const message = buildAccountCard(a);
     expectMessageOk(message);
@@ -202,6 +245,15 @@ describe('message builders under oversized and hostile input', () => {
     expect(actionIds(suggested.blocks)).toEqual(expect.arrayContaining([ACTIONS.riskConfirm, ACTIONS.riskDismiss]));
     expect(actionIds(suggested.blocks)).toEqual(
       expect.arrayContaining([ACTIONS.addContact, ACTIONS.editContact, ACTIONS.removeContact]),
+    );
+    const waiting = buildAccountCard({
+      ...a,
+      status: 'pending_handoff',
+      handoff: { ...hostileHandoff(), state: 'requested', submittedAt: null, answers: [], recorded: false },
+    });
+    expectMessageOk(waiting);
+    expect(actionIds(waiting.blocks)).toEqual(
+      expect.arrayContaining([ACTIONS.handoffFill, ACTIONS.handoffStartAnyway]),
     );
   });
 
@@ -226,6 +278,8 @@ describe('message builders under oversized and hostile input', () => {
       riskSuggestion: { reasons: ['stale suggestion'], suggestedAt: AT },
       live: { since: new Date('2026-12-03T00:00:00Z'), timeToValueDays: 17 },
       churn: null,
+      kickoffDate: AT,
+      handoff: hostileHandoff(),
     };
     const live = buildAccountCard(base);
     expectMessageOk(live);
@@ -424,14 +478,23 @@ describe('message builders under oversized and hostile input', () => {
     const h: HandoffSummary = {
       accountId: 'acc',
       accountName: long(400),
+      accountStatus: 'active',
+      state: 'submitted',
+      aeUserId: 'u_ae',
+      aeName: long(300),
+      aeSlackUserId: '<!channel>',
+      csmUserId: 'u_csm',
+      requestedAt: AT,
       submittedAt: AT,
       submittedByName: long(300),
       submittedBySlackUserId: null,
+      startedWithout: { at: AT, byName: long(300), reason: long(5000) },
       answers: many(100, () => ({ question: long(1000), answer: long(10_000) })),
       recorded: true,
     };
-    expectMessageOk(buildHandoffSummary(h));
+    expectMessageOk(buildHandoffSummary(h, { canFill: true }));
     expectMessageOk(buildHandoffSummary({ ...h, answers: [], recorded: false }));
+    expectMessageOk(buildHandoffSummary({ ...h, state: 'requested', answers: [], recorded: false }, { canFill: true }));
   });
 
   it('portal link message keeps the link intact and escapes the contact', () => {
@@ -828,6 +891,7 @@ describe('settings and people builders under oversized and hostile input', () =>
     reviewSlaHours: 720,
     reminderSpacingDays: 30,
     reminderMaxCount: 10,
+    handoffReminderHours: 720,
     defaultCsmChannelId: 'C0123ABCD',
     workspaceMembersCanView: true,
     executionNeedsApproval: true,
@@ -1086,6 +1150,143 @@ describe('the plan under oversized and hostile input', () => {
       expectViewOk(view);
     expect(JSON.parse(buildKickoffModal({ plan, responseUrl }).private_metadata ?? '')).toEqual({ accountId: 'acc_1' });
     expectMessageOk(buildRemovedActionCard(long(500), '<!channel>'));
+  });
+});
+
+describe('handoff builders under oversized and hostile input', () => {
+  /** Fifty questions of every kind, with labels, help and options as long and hostile as an admin could type. */
+  function hostileQuestions(n = 50): HandoffQuestionView[] {
+    return many(n, (i) => {
+      const kind = HANDOFF_QUESTION_KINDS[i % HANDOFF_QUESTION_KINDS.length]!;
+      const choice = kind === 'single_choice' || kind === 'multiple_choice';
+      return {
+        id: `q${i}`,
+        key: `question_${i}_${'k'.repeat(30)}`,
+        position: i,
+        label: long(300),
+        kind,
+        required: i % 2 === 0,
+        // Some choice questions with few options (checkboxes, radio buttons), some with many (selects).
+        options: choice ? many(i % 4 === 0 ? 50 : 6, (j) => `${j} ${long(72)}`) : [],
+        active: true,
+        helpText: long(500),
+        crmProperty: i % 3 === 0 ? 'amount' : null,
+      };
+    });
+  }
+
+  function hostileForm(questions = hostileQuestions()): HandoffForm {
+    return {
+      accountId: 'acc_1',
+      accountName: long(500),
+      organizationName: long(200),
+      organization: { name: long(200), logoUrl: null, brandColor: '#4f46e5' },
+      aeName: long(300),
+      csmName: long(300),
+      questions,
+      prefill: Object.fromEntries(questions.map((q) => [q.key, q.kind === 'date' ? '2027-03-15' : 'x'])),
+      prefilledFromCrm: true,
+      submitted: null,
+      startsPlan: true,
+    };
+  }
+
+  it('the form splits fifty questions into steps, each question once, every step within Slack’s limits', () => {
+    const form = hostileForm();
+    const steps = handoffSteps(form.questions);
+    expect(steps.length).toBe(Math.ceil(50 / QUESTIONS_PER_STEP));
+    const seen: string[] = [];
+    for (let i = 0; i < steps.length; i++) {
+      const view = buildHandoffFormStep(form, i);
+      expectViewOk(view);
+      const inputs = view.blocks.filter((b) => b.type === 'input');
+      expect(inputs.length).toBeLessThanOrEqual(QUESTIONS_PER_STEP);
+      seen.push(...inputs.map((b) => String(b.block_id)));
+      expect(view.submit?.text).toBe(i === steps.length - 1 ? 'Submit handoff' : 'Next');
+      expect(JSON.parse(view.private_metadata ?? '')).toEqual({ accountId: 'acc_1', step: i });
+    }
+    expect(seen).toEqual(form.questions.map((q) => `handoff_q_${q.key}`));
+    // A handoff that fits one view is one step.
+    const small = buildHandoffFormStep(hostileForm(hostileQuestions(QUESTIONS_PER_STEP)), 0);
+    expectViewOk(small);
+    expect(small.submit?.text).toBe('Submit handoff');
+    expectViewOk(buildHandoffFormStep(hostileForm([]), 0));
+    expectMessageOk(alreadySubmittedMessage({ accountName: long(500), submitted: { byName: long(300), at: AT } }));
+  });
+
+  it('the AE’s DM, the CSM’s notes, the overdue notice and the handoff card escape everything and fit', () => {
+    for (const kind of ['request', 'reminder'] as const) {
+      const dm = buildHandoffRequest({
+        accountId: 'acc_1',
+        accountName: long(500),
+        csmName: long(300),
+        csmSlackUserId: '<!channel>',
+        questions: 50,
+        required: 25,
+        kind,
+        requestedAt: AT,
+      });
+      expectMessageOk(dm);
+      expect(actionIds(dm.blocks)).toEqual([ACTIONS.handoffFill]);
+    }
+    for (const reached of ['slack', 'email', 'nobody'] as const)
+      expectMessageOk(
+        buildHandoffOpened({
+          accountId: 'acc_1',
+          accountName: long(500),
+          csmUserId: 'u1',
+          aeName: long(300),
+          aeSlackUserId: '<!here>',
+          reached,
+          email: `${'e'.repeat(240)}@example.com`,
+          problem: long(2000),
+        }),
+      );
+    expectMessageOk(
+      buildHandoffOverdue({
+        accountId: 'acc_1',
+        accountName: long(500),
+        aeName: long(300),
+        aeSlackUserId: null,
+        requestedAt: AT,
+        reminderHours: 720,
+      }),
+    );
+    const notice = {
+      organizationId: 'org',
+      accountId: 'acc_1',
+      accountName: long(500),
+      csmUserId: 'u1',
+      submittedByName: long(300),
+      planStarted: true,
+      kickoffDate: '2026-12-01',
+    };
+    expectMessageOk(buildHandoffCard(notice, hostileHandoff()));
+    // Room is kept for the contradiction check's findings.
+    const findings = many(20, () => mrkdwnSection(safe(long(2000), 2900)));
+    const withFindings = buildHandoffCard({ ...notice, planStarted: false }, hostileHandoff(), findings);
+    expectMessageOk(withFindings);
+    expect(withFindings.blocks.length).toBeLessThanOrEqual(50);
+  });
+
+  it('the questions screen with fifty hostile questions, the editor, and Start plan anyway', () => {
+    const questions = hostileQuestions();
+    const screen = buildHandoffQuestionsModal(questions, `:warning: ${safe(long(500), 600)}`);
+    expectViewOk(screen);
+    expect(menuOptions(screen.blocks).filter((o) => o.text === 'Edit')).toHaveLength(50);
+    // The first cannot move up, the last cannot move down.
+    expect(menuOptions(screen.blocks).filter((o) => o.text === 'Move up')).toHaveLength(49);
+    expectViewOk(buildHandoffQuestionsModal([]));
+    expectViewOk(buildHandoffQuestionEditor());
+    for (const q of questions.slice(0, 7)) expectViewOk(buildHandoffQuestionEditor(q));
+    const start = buildStartWithoutHandoffModal({
+      accountId: 'acc_1',
+      accountName: long(500),
+      aeName: long(300),
+      responseUrl: `https://hooks.slack.com/actions/T1/${'9'.repeat(4000)}`,
+    });
+    expectViewOk(start);
+    expect(JSON.parse(start.private_metadata ?? '')).toEqual({ accountId: 'acc_1' });
   });
 });
 

@@ -62,6 +62,24 @@ describe('portal link buttons and modals under Block Kit limits', () => {
       riskSuggestion: null,
       live: null,
       churn: null,
+      kickoffDate: AT,
+      handoff: {
+        accountId: 'acc_1',
+        accountName: 'Acme',
+        accountStatus: 'active',
+        state: 'none',
+        aeUserId: null,
+        aeName: null,
+        aeSlackUserId: null,
+        csmUserId: 'u1',
+        requestedAt: null,
+        submittedAt: null,
+        submittedByName: null,
+        submittedBySlackUserId: null,
+        startedWithout: null,
+        answers: [],
+        recorded: false,
+      },
     };
     const card = buildAccountCard(a);
     expectMessageOk(card);

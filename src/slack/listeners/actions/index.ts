@@ -37,6 +37,9 @@ import { registerPlanMilestoneMenu } from './plan-milestone-menu';
 import { registerPlanMore } from './plan-more';
 import { registerAcceptHandoffFinding } from './accept-handoff-finding';
 import { registerDismissHandoffFinding } from './dismiss-handoff-finding';
+import { registerHandoffFill } from './handoff-fill';
+import { registerHandoffStartAnyway } from './handoff-start-anyway';
+import { registerHandoffQuestions } from './handoff-questions';
 
 export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerApprove(app, deps);
@@ -76,4 +79,7 @@ export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerPlanMore(app, deps);
   registerAcceptHandoffFinding(app, deps);
   registerDismissHandoffFinding(app, deps);
+  registerHandoffFill(app, deps);
+  registerHandoffStartAnyway(app, deps);
+  registerHandoffQuestions(app, deps);
 }

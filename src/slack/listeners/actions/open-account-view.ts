@@ -19,7 +19,10 @@ export function registerOpenAccountView(app: App, deps: SlackDeps): void {
       let accountId = value;
       if (id === ACTIONS.pickAccount) {
         const [purpose, picked] = value.split(':');
-        view = purpose === 'timeline' || purpose === 'review' || purpose === 'plan' ? purpose : 'account';
+        view =
+          purpose === 'timeline' || purpose === 'review' || purpose === 'plan' || purpose === 'handoff'
+            ? purpose
+            : 'account';
         accountId = picked ?? '';
       } else {
         view =

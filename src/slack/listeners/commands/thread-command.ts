@@ -12,7 +12,13 @@ import type { SlackDeps } from '../../deps';
 import { errorText } from '../../error-text';
 import { COMMAND } from '../../ids';
 
-const VIEWS = { account: 'account', timeline: 'timeline', review: 'review', plan: 'plan' } as const;
+const VIEWS = {
+  account: 'account',
+  timeline: 'timeline',
+  review: 'review',
+  plan: 'plan',
+  handoff: 'handoff',
+} as const;
 /** Subcommands that open a modal (or say why not): settings and people. */
 const MODALS = { settings: openSettings, people: openPeople } as const;
 

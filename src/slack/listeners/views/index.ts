@@ -20,6 +20,9 @@ import { registerPlanKickoffSubmit } from './plan-kickoff-submit';
 import { registerPlanMoveSubmit } from './plan-move-submit';
 import { registerPlanRemoveSubmit } from './plan-remove-submit';
 import { registerPlanShiftSubmit } from './plan-shift-submit';
+import { registerHandoffFormSubmit } from './handoff-form-submit';
+import { registerStartWithoutHandoffSubmit } from './start-without-handoff-submit';
+import { registerHandoffQuestionSubmit } from './handoff-question-submit';
 
 export function registerViewListeners(app: App, deps: SlackDeps): void {
   registerEditDraftSubmit(app, deps);
@@ -42,4 +45,7 @@ export function registerViewListeners(app: App, deps: SlackDeps): void {
   registerPlanRemoveSubmit(app, deps);
   registerPlanKickoffSubmit(app, deps);
   registerPlanShiftSubmit(app, deps);
+  registerHandoffFormSubmit(app, deps);
+  registerStartWithoutHandoffSubmit(app, deps);
+  registerHandoffQuestionSubmit(app, deps);
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CONTACT_ROLES, type ContactRole } from '../../../domain/contact-rules';
+import { AE_HANDS_OVER } from '../../blocks/new-account-modal';
 import { NEW_ACCOUNT_FIELDS as F } from '../../ids';
 
 const stateSchema = z.object({
@@ -17,6 +18,7 @@ const stateSchema = z.object({
         selected_user: z.string().nullish(),
         selected_date: z.string().nullish(),
         selected_conversation: z.string().nullish(),
+        selected_options: z.array(z.object({ value: z.string() })).nullish(),
       }),
     ),
   ),
@@ -28,6 +30,9 @@ export interface NewAccountInput {
   templateName: string;
   csmSlackUserId?: string;
   aeSlackUserId?: string;
+  aeEmail?: string;
+  /** The AE hands the account over first: it waits for the handoff (createAccount's pendingHandoff). */
+  pendingHandoff: boolean;
   arr?: number;
   /** The primary contact's inputs first, then the second contact's. */
   contacts: { email: string; name?: string; role?: ContactRole }[];
@@ -71,6 +76,12 @@ export function readNewAccountInput(view: { state: unknown }): {
     errors[F.secondContactEmail] = 'Add the second contact’s email, or leave the second contact empty.';
   if (secondEmail && !contactEmail)
     errors[F.contactEmail] = 'Add the primary contact first; the second contact comes after them.';
+  const aeSlackUserId = el(F.ae)?.selected_user ?? undefined;
+  const aeEmail = text(F.aeEmail) || undefined;
+  const pendingHandoff = (el(F.aeHandsOver)?.selected_options ?? []).some((o) => o.value === AE_HANDS_OVER);
+  if (pendingHandoff && !aeSlackUserId && !aeEmail)
+    errors[F.aeHandsOver] = 'Name the account executive who hands it over: in Slack above, or by email.';
+  if (aeSlackUserId && aeEmail) errors[F.aeEmail] = 'Name the account executive in Slack or by email, not both.';
   const contacts: NewAccountInput['contacts'] = [];
   if (contactEmail) contacts.push({ email: contactEmail, name: contactName || undefined });
   if (secondEmail) {
@@ -87,7 +98,9 @@ export function readNewAccountInput(view: { state: unknown }): {
       domain: text(F.domain) || undefined,
       templateName: el(F.template)?.selected_option?.value ?? '',
       csmSlackUserId: el(F.csm)?.selected_user ?? undefined,
-      aeSlackUserId: el(F.ae)?.selected_user ?? undefined,
+      aeSlackUserId,
+      aeEmail,
+      pendingHandoff,
       arr,
       contacts,
       csmChannelId: el(F.csmChannel)?.selected_conversation ?? undefined,
@@ -105,6 +118,8 @@ export const NEW_ACCOUNT_BLOCK_OF_FIELD: Record<string, string> = {
   templateName: F.template,
   csmSlackUserId: F.csm,
   aeSlackUserId: F.ae,
+  aeEmail: F.aeEmail,
+  pendingHandoff: F.aeHandsOver,
   arr: F.arr,
   'contact.email': F.contactEmail,
   'contact.name': F.contactName,

@@ -1,6 +1,7 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { createAccount } from '../../../services/accounts/create-account';
 import { getAccountOverview } from '../../../services/accounts/get-account-overview';
+import { openHandoff } from '../../../services/handoff/open-handoff';
 import { assertCanCreateAccounts } from '../../../services/permissions/assert-can-create-accounts';
 import { buildAccountCard } from '../../blocks/account-card';
 import { mrkdwnSection, safe } from '../../blocks/text';
@@ -14,7 +15,8 @@ import { viewFailure } from './view-failure';
 /**
  * Creates the account (its plan instantiated from the template) from the `/thread new` modal. Field problems come
  * back inline so nothing typed is lost; anything else replaces the modal with the reason. On success the modal
- * closes and the creator gets the account card as a DM from Thread.
+ * closes and the creator gets the account card as a DM from Thread. When the AE hands it over first, the account waits
+ * for the handoff and the AE is asked for it (openHandoff).
  */
 export function registerNewAccountSubmit(app: App, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.newAccount, async ({ ack, body, view, client }) => {
@@ -48,7 +50,10 @@ export function registerNewAccountSubmit(app: App, deps: SlackDeps): void {
       const card = buildAccountCard(
         await getAccountOverview(deps.ctx, { organizationId: actor.organizationId, accountId: created.id }),
       );
-      const summary = `:white_check_mark: Created *${safe(created.name, 200)}* from *${safe(input.templateName, 200)}*: ${created.milestones} milestones and ${created.actions} actions, kickoff ${created.kickoffDate}, go-live planned ${created.goLiveDate}.`;
+      const plan = input.pendingHandoff
+        ? `planned kickoff ${created.kickoffDate} and go-live ${created.goLiveDate}; the plan starts when the AE’s handoff is in.`
+        : `kickoff ${created.kickoffDate}, go-live planned ${created.goLiveDate}.`;
+      const summary = `:white_check_mark: Created *${safe(created.name, 200)}* from *${safe(input.templateName, 200)}*: ${created.milestones} milestones and ${created.actions} actions, ${plan}`;
       await client.chat.postMessage({
         channel: actor.slackUserId,
         text: `Created ${created.name}`,
@@ -62,5 +67,15 @@ export function registerNewAccountSubmit(app: App, deps: SlackDeps): void {
         'account created, but the confirmation could not be sent',
       );
     }
+    if (!input.pendingHandoff) return;
+    // The AE is asked now (a DM in Slack, or the web form's link by email), whether or not the confirmation went out;
+    // the account's CSM hears how. A refusal here leaves the account waiting, which its card says, with Fill in.
+    await openHandoff(
+      deps.ctx,
+      { notifier: deps.notifier, mailer: deps.workflows.mailer?.(), publicUrl: deps.publicUrl },
+      { organizationId: actor.organizationId, accountId: created.id, actor },
+    ).catch((error: unknown) =>
+      deps.logger.error({ err: error, accountId: created.id }, 'account created, but the AE could not be asked'),
+    );
   });
 }

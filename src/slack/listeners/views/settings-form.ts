@@ -18,12 +18,14 @@ const entrySchema = z
   .partial();
 type Entry = z.output<typeof entrySchema>;
 
-type NumberKey = 'portalMaxActive' | 'reviewSlaHours' | 'reminderSpacingDays' | 'reminderMaxCount';
+type NumberKey =
+  'portalMaxActive' | 'reviewSlaHours' | 'reminderSpacingDays' | 'reminderMaxCount' | 'handoffReminderHours';
 const NUMBER_KEYS: readonly NumberKey[] = [
   'portalMaxActive',
   'reviewSlaHours',
   'reminderSpacingDays',
   'reminderMaxCount',
+  'handoffReminderHours',
 ];
 
 export type SettingsInput = NonNullable<UpdateSettingsOptions['settings']>;
