@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { isAppError } from '../lib/errors';
 import { registerAccountCommands } from './commands/accounts';
 import { registerDbCommands } from './commands/db';
+import { registerHubSpotCommands } from './commands/hubspot';
 import { registerOrgCommands } from './commands/org';
 import { registerPeopleCommands } from './commands/people';
 import { registerPortalCommands } from './commands/portal';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerPortalCommands(program);
   registerOrgCommands(program);
   registerPeopleCommands(program);
+  registerHubSpotCommands(program);
   return program;
 }
 

@@ -58,7 +58,14 @@ export async function startThread(config: Config, logger: Logger, options: Start
   }
 
   // Slack in HTTP mode mounts Bolt's receiver (POST /slack/events) in the shared app; Socket Mode connects out.
-  const thread = composeThread({ config, db, logger, takesSlackRequests: true, clock: options.clock });
+  const thread = composeThread({
+    config,
+    db,
+    logger,
+    takesSlackRequests: true,
+    clock: options.clock,
+    encryptionKey: encryption.key,
+  });
   const { ctx, slack } = thread;
   // Sends interrupted by an earlier stop (claimed, never marked sent) go back to Ready with a warning, never resent.
   await recoverStuckExecutions(ctx, thread.execution).catch((error) =>
@@ -133,6 +140,10 @@ function firstRunStatus(config: Config, database: Database['kind']): FirstRunSta
     slack: !config.slack ? 'off' : config.slack.appToken ? 'socket' : 'http',
     email: config.smtp !== undefined,
     ai: config.anthropic !== undefined,
+    hubspot: {
+      environment: Boolean(config.hubspot?.accessToken),
+      webhooks: Boolean(config.hubspot?.accessToken && config.hubspot.clientSecret),
+    },
     publicUrl: config.publicUrl,
   };
 }

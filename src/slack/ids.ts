@@ -69,6 +69,11 @@ export const ACTIONS = {
   planAddAction: 'plan_add_action',
   planChangeKickoff: 'plan_change_kickoff',
   planMore: 'plan_more',
+  /** Settings → Connectors (from the Settings modal and the admin part of App Home), and HubSpot's buttons in it. */
+  hubspotOpenConnectors: 'hubspot_open_connectors',
+  hubspotTest: 'hubspot_test',
+  hubspotConnect: 'hubspot_connect',
+  hubspotRules: 'hubspot_rules',
 } as const;
 
 export const VIEWS = {
@@ -92,6 +97,9 @@ export const VIEWS = {
   planRemoveAction: 'view_plan_remove_action',
   planKickoff: 'view_plan_kickoff',
   planShiftMilestone: 'view_plan_shift_milestone',
+  hubspotConnectors: 'hubspot_view_connectors',
+  hubspotConnect: 'hubspot_view_connect',
+  hubspotRules: 'hubspot_view_rules',
 } as const;
 
 /** Input block and element ids inside modals. */
@@ -182,4 +190,23 @@ export const PLAN_FIELDS = {
   kickoff: 'plan_kickoff',
   plannedStart: 'plan_planned_start',
   reason: 'plan_reason',
+} as const;
+
+/**
+ * Block (and element) ids of the HubSpot modals. Per-pipeline inputs end in the pipeline's position in the form
+ * (the modal's private_metadata lists the pipeline ids in that order).
+ */
+export const HUBSPOT_FIELDS = {
+  accessToken: 'hubspot_access_token',
+  clientSecret: 'hubspot_client_secret',
+  stagesPrefix: 'hubspot_stages_',
+  csmRule: 'hubspot_csm_rule',
+  csmFixed: 'hubspot_csm_fixed',
+  csmOwners: 'hubspot_csm_owners',
+  csmFallback: 'hubspot_csm_fallback',
+  templatePipelinePrefix: 'hubspot_template_pipeline_',
+  templateProperty: 'hubspot_template_property',
+  templateValues: 'hubspot_template_values',
+  templateDefault: 'hubspot_template_default',
+  arrProperty: 'hubspot_arr_property',
 } as const;

@@ -209,7 +209,7 @@ export class FakeSlackApi {
         return void res.json({ ok: false, error });
       }
       const problems =
-        method === 'views.open' || method === 'views.publish' || method === 'views.update'
+        method === 'views.open' || method === 'views.push' || method === 'views.publish' || method === 'views.update'
           ? viewProblems(args.view)
           : blockProblems(args.blocks, 50);
       if (problems.length) {

@@ -14,7 +14,8 @@ export interface AuditEventInput {
     | 'organization'
     | 'user'
     | 'contact'
-    | 'slack_channel';
+    | 'slack_channel'
+    | 'connection';
   entityId: string;
   actor: Actor;
   from?: string | null;

@@ -95,7 +95,11 @@ export function buildHome(h: HomeData): HomeView {
     );
     blocks.push({
       type: 'actions',
-      elements: [button('Settings', ACTIONS.openSettings, 'settings'), button('People', ACTIONS.openPeople, 'people')],
+      elements: [
+        button('Settings', ACTIONS.openSettings, 'settings'),
+        button('People', ACTIONS.openPeople, 'people'),
+        button('Connectors', ACTIONS.hubspotOpenConnectors, 'home'),
+      ],
     });
   }
   blocks.push({ type: 'divider' });

@@ -10,11 +10,11 @@ import type { Checkboxes, KnownBlock, ModalView, PlainTextOption } from '@slack/
 import type { OrganizationSettings } from '../../services/organizations/organization-settings';
 import { describeSetting, SETTING_LABELS } from '../../services/organizations/organization-settings';
 import type { UpdatedSettings } from '../../services/organizations/update-settings';
-import { SETTINGS_FIELDS, VIEWS } from '../ids';
+import { ACTIONS, SETTINGS_FIELDS, VIEWS } from '../ids';
 import { inputBlock, textInputBlock } from './input-block';
 import { modalShell } from './modal-shell';
 import type { SlackMessage } from './slack-message';
-import { context, LIMITS, mrkdwnSection, plain, safe } from './text';
+import { button, context, LIMITS, mrkdwnSection, plain, safe } from './text';
 
 /** The zones offered in the select; the organisation's own is added when it is not one of them. */
 export const COMMON_TIME_ZONES: readonly string[] = [
@@ -109,6 +109,10 @@ export function buildSettingsModal(s: OrganizationSettings): ModalView {
   };
   const F = SETTINGS_FIELDS;
   const blocks: KnownBlock[] = [
+    {
+      ...mrkdwnSection('*Connectors*: HubSpot (status, Test, token and rules).'),
+      accessory: button('Connectors', ACTIONS.hubspotOpenConnectors, 'settings'),
+    },
     textInputBlock(F.name, SETTING_LABELS.name, {
       initial: s.name,
       max: 100,

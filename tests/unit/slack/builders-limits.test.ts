@@ -72,8 +72,17 @@ import {
   buildRemovePlanActionModal,
   buildShiftMilestoneModal,
 } from '../../../src/slack/blocks/plan-modals';
+import {
+  buildConnectorsModal,
+  buildHubSpotCheckingModal,
+  buildHubSpotConnectedModal,
+  buildHubSpotConnectModal,
+  buildHubSpotRulesLoadingModal,
+  buildHubSpotRulesModal,
+  buildHubSpotRulesSavedModal,
+} from '../../../src/slack/blocks/hubspot-modals';
 import { escapeMrkdwn, safe, truncate } from '../../../src/slack/blocks/text';
-import { ACTIONS } from '../../../src/slack/ids';
+import { ACTIONS, HUBSPOT_FIELDS } from '../../../src/slack/ids';
 import { actionIds, buttonLabels, buttons, findButton, menuOptions, textOf } from '../../support/block-kit';
 import { escapingProblems, limitProblems, mrkdwnTexts, viewProblems } from './block-kit-limits';
 
@@ -1079,6 +1088,67 @@ describe('the plan under oversized and hostile input', () => {
       expectViewOk(view);
     expect(JSON.parse(buildKickoffModal({ plan, responseUrl }).private_metadata ?? '')).toEqual({ accountId: 'acc_1' });
     expectMessageOk(buildRemovedActionCard(long(500), '<!channel>'));
+  });
+});
+
+describe('HubSpot connector builders under oversized and hostile input', () => {
+  const status = {
+    connected: true,
+    source: 'settings' as const,
+    notConnected: long(3000),
+    portalId: long(200),
+    webhooks: false,
+    lastSyncAt: AT,
+    lastSuccessAt: AT,
+    lastWebhookAt: AT,
+    lastError: { message: long(5000), at: AT, during: long(100) },
+    rules: many(10, () => long(2000)),
+  };
+
+  it('keeps the Connectors modal, the Connect form and their answers within limits, escaping what HubSpot said', () => {
+    expectViewOk(
+      buildConnectorsModal(status, {
+        publicUrl: `https://x.example/${long(3000)}`,
+        notice: { ok: false, text: long(5000) },
+      }),
+    );
+    expectViewOk(buildConnectorsModal({ ...status, connected: false, source: null, portalId: null, lastError: null }));
+    expectViewOk(buildHubSpotConnectModal(long(5000)));
+    expectViewOk(buildHubSpotConnectModal());
+    expectViewOk(buildHubSpotCheckingModal());
+    expectViewOk(buildHubSpotConnectedModal({ portalId: long(300), webhooks: true }));
+    expectViewOk(buildHubSpotRulesLoadingModal());
+    expectViewOk(buildHubSpotRulesSavedModal(many(20, () => long(4000))));
+  });
+
+  it('fits any number of pipelines, stages, CSMs and templates into one rules form', () => {
+    const view = buildHubSpotRulesModal({
+      rules: {
+        triggerStages: { p0: ['s0'] },
+        csm: { kind: 'by_owner', owners: { 'ae@x.example': 'u0' }, fallbackUserId: 'u1' },
+        template: { byPipeline: { p0: 't0' }, byProperty: { property: long(300), values: { [long(200)]: long(200) } } },
+        arrProperty: long(300),
+      },
+      pipelines: many(60, (i) => ({
+        id: `p${i}`,
+        label: long(400),
+        displayOrder: i,
+        stages: many(120, (j) => ({
+          id: `s${j}`,
+          label: long(200),
+          displayOrder: j,
+          isClosed: j > 100,
+          probability: 1,
+        })),
+      })),
+      pipelinesProblem: long(3000),
+      templates: [...many(120, (i) => `${EVIL} ${i}`), long(400)],
+      csms: many(150, (i) => ({ userId: `u${i}`, name: long(300), email: `${long(80)}@x.example` })),
+    });
+    expectViewOk(view);
+    expect(textOf(view)).toContain('Only the first 25 pipelines fit here');
+    // Nothing is cut off the end: the last field is still there.
+    expect(view.blocks.at(-1)?.block_id).toBe(HUBSPOT_FIELDS.arrProperty);
   });
 });
 
