@@ -13,8 +13,10 @@ import { createHttpApp } from '../http/app';
 import type { FirstRunStatus } from '../http/first-run/first-run-status';
 import { createFirstRunRouter } from '../http/first-run/first-run-router';
 import { createPortalRouter } from '../http/portal/router';
+import { createHubSpotWebhookRouter } from '../http/webhooks/hubspot-webhook-router';
 import { createThreadScheduler } from '../jobs/thread-scheduler';
 import type { Logger } from '../lib/logger';
+import { createWorkQueue } from '../lib/work-queue';
 import { recoverStuckExecutions } from '../services/execution/recover-stuck-executions';
 import { portalSigningKey } from '../services/portal/portal-signing-key';
 import { composeThread } from './compose-thread';
@@ -83,6 +85,22 @@ export async function startThread(config: Config, logger: Logger, options: Start
     uploads: config.portalUploads ?? { maxBytes: 25 * 1024 * 1024, extensions: [...DEFAULT_PORTAL_UPLOAD_EXTENSIONS] },
   });
 
+  // HubSpot webhooks are answered at once and worked through afterwards, a few at a time.
+  const webhookWork = createWorkQueue({
+    concurrency: 2,
+    capacity: 500,
+    onError: (error) => logger.error({ err: error }, 'HubSpot webhook processing failed'),
+  });
+  const hubspotWebhooks = thread.hubspot
+    ? createHubSpotWebhookRouter({
+        ctx,
+        hubspot: thread.hubspot,
+        publicUrl: config.publicUrl,
+        queue: webhookWork,
+        logger,
+      })
+    : undefined;
+
   const app = createHttpApp({
     logger,
     routers: [
@@ -91,6 +109,7 @@ export async function startThread(config: Config, logger: Logger, options: Start
         router: createFirstRunRouter({ status: firstRunStatus(config, db.kind), manifest: loadSlackManifest() }),
       },
       { path: '/portal', router: portal },
+      ...(hubspotWebhooks ? [{ path: '/', router: hubspotWebhooks }] : []),
       ...(slack?.router ? [{ path: '/', router: slack.router }] : []),
     ],
     readiness: { checkDatabase: async () => void (await db.pool.query('SELECT 1')) },
@@ -111,6 +130,7 @@ export async function startThread(config: Config, logger: Logger, options: Start
     tickCron: config.tickCron,
     executionDeps: () => thread.execution,
     deps: thread.tick,
+    hubspot: thread.hubspot,
   });
   scheduler.start();
 
@@ -124,6 +144,7 @@ export async function startThread(config: Config, logger: Logger, options: Start
         // Stop taking requests, let the ones in flight finish, then close the database.
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await scheduler.stop();
+        await webhookWork.idle();
         await slack?.stop();
         thread.close();
         await db.close();

@@ -98,10 +98,11 @@ export function csmForOwner(rule: Extract<CsmRule, { kind: 'by_owner' }>, ownerE
 }
 
 /**
- * Which of the associated contacts is the primary one: the first whose association label says primary, else the
+ * Which associated record is the primary one (a deal's contact, a deal's company): the first whose association
+ * label says primary (HubSpot labels its primary company association "Primary"; teams label contacts so), else the
  * first. -1 when there are none.
  */
-export function primaryContactIndex(associations: readonly Pick<HubSpotAssociation, 'labels'>[]): number {
+export function primaryAssociationIndex(associations: readonly Pick<HubSpotAssociation, 'labels'>[]): number {
   if (associations.length === 0) return -1;
   const labelled = associations.findIndex((a) => a.labels.some((l) => /primary/i.test(l)));
   return labelled >= 0 ? labelled : 0;

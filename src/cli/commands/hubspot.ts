@@ -4,6 +4,7 @@ import { resolveEncryptionKey } from '../../db/encryption-key';
 import { AppError } from '../../lib/errors';
 import { getHubSpotStatus, type HubSpotStatus } from '../../services/hubspot/get-hubspot-status';
 import type { HubSpotDeps } from '../../services/hubspot/hubspot-deps';
+import { syncHubSpot, type HubSpotSyncReport } from '../../services/hubspot/sync-hubspot';
 import { testHubSpotConnection } from '../../services/hubspot/test-hubspot-connection';
 import { findOperatorOrganization } from '../../services/organizations/find-operator-organization';
 import type { ServiceContext } from '../../services/context';
@@ -25,6 +26,30 @@ export function describeHubSpotStatus(orgName: string, s: HubSpotStatus): string
     'Rules:',
     ...s.rules.map((r) => `  ${r}`),
   ];
+}
+
+/** What a sync did, one deal a line. */
+export function describeHubSpotSync(r: HubSpotSyncReport): string[] {
+  const lines = [`Deals at a trigger stage changed since ${r.since.toISOString()}: ${r.found}.`];
+  for (const o of r.outcomes) {
+    switch (o.kind) {
+      case 'imported':
+        lines.push(`  deal ${o.dealId}: account "${o.accountName}" made, pending its handoff`);
+        for (const gap of o.gaps) lines.push(`    gap: ${gap}`);
+        break;
+      case 'already':
+      case 'known':
+        lines.push(`  deal ${o.dealId}: already has its account`);
+        break;
+      case 'not_trigger':
+        lines.push(`  deal ${o.dealId}: no longer at a stage that starts onboarding (${o.stageId})`);
+        break;
+      case 'gone':
+        lines.push(`  deal ${o.dealId}: no longer in HubSpot`);
+        break;
+    }
+  }
+  return lines;
 }
 
 interface HubSpotCli {
@@ -67,6 +92,19 @@ export function registerHubSpotCommands(program: Command): void {
       await withHubSpot(opts.org, async ({ ctx, hubspot: deps, organization }) => {
         const status = await getHubSpotStatus(ctx, deps, { organizationId: organization.id, actor: 'cli' });
         console.log(describeHubSpotStatus(organization.name, status).join('\n'));
+      });
+    });
+
+  hubspot
+    .command('sync')
+    .description('what the 15-minute sync does, now: accounts for deals that reached a trigger stage, and what it did')
+    .option(ORG_FLAG, ORG_FLAG_HELP)
+    .action(async (opts: { org?: string }) => {
+      await withHubSpot(opts.org, async ({ ctx, hubspot: deps, organization }) => {
+        const report = await syncHubSpot(ctx, deps, { organizationId: organization.id, actor: 'cli' });
+        console.log(describeHubSpotSync(report).join('\n'));
+        for (const f of report.failures) console.error(`thread: deal ${f.dealId}: ${f.message}`);
+        if (report.failures.length > 0) process.exitCode = 1;
       });
     });
 

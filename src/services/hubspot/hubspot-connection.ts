@@ -15,8 +15,10 @@ import type { HubSpotDeps } from './hubspot-deps';
 import type { HubSpotCredentials } from './hubspot-port';
 
 const statusSchema = z.object({
-  /** The last sync that finished (poll or `thread hubspot sync`), and the time it searched from next time. */
+  /** The last sync that finished (poll or `thread hubspot sync`). */
   lastSyncAt: z.string().optional(),
+  /** Where the next sync's search starts: that sync's start, or the earliest deal it could not import. */
+  syncFrom: z.string().optional(),
   /** The last call to HubSpot that worked, whatever made it. */
   lastSuccessAt: z.string().optional(),
   lastError: z.object({ message: z.string(), at: z.string(), during: z.string() }).optional(),

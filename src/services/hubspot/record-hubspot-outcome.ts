@@ -9,8 +9,9 @@ export interface HubSpotOutcome {
   during: HubSpotActivity;
   /** What went wrong, in words; absent when the work succeeded. */
   error?: string;
-  /** A finished sync: the time the next one searches from. */
+  /** A finished sync: when it finished, and the time the next one searches from. */
   syncedAt?: Date;
+  syncFrom?: Date;
   /** What HubSpot said about itself (account info), when the work asked. */
   portalId?: string;
   uiDomain?: string | null;
@@ -38,7 +39,8 @@ export async function recordHubSpotOutcome(
         const clears = outcome.during !== 'webhook' || status.lastError?.during === 'webhook';
         if (clears) delete status.lastError;
       }
-      if (outcome.syncedAt && !outcome.error) status.lastSyncAt = outcome.syncedAt.toISOString();
+      if (outcome.syncedAt) status.lastSyncAt = outcome.syncedAt.toISOString();
+      if (outcome.syncFrom) status.syncFrom = outcome.syncFrom.toISOString();
       return {
         state: {
           ...state,

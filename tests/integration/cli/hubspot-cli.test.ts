@@ -39,6 +39,34 @@ describe('thread hubspot', () => {
     expect(after.stdout).not.toContain(hubspot.token);
   }, 120_000);
 
+  it('sync makes the account of a closed-won deal, pending its handoff, and says what the deal lacked', async () => {
+    expect((await runCli(['templates', 'import', 'templates/b2b-saas-onboarding.yaml'], env)).code).toBe(0);
+    hubspot.addOwner({ id: '77', email: 'ae@vendor.test', firstName: 'Alex', lastName: 'Seller' });
+    const company = hubspot.addCompany({ name: 'Initech', domain: 'initech.test', industry: 'FINANCIAL_SERVICES' });
+    const deal = hubspot.addDeal({
+      dealname: 'Initech',
+      amount: '',
+      pipeline: 'default',
+      dealstage: 'closedwon',
+      hubspot_owner_id: '77',
+    });
+    const peter = hubspot.addContact({ firstname: 'Peter', lastname: 'Gibbons', email: 'peter@initech.test' });
+    hubspot.associate({ type: 'deals', id: deal.id }, { type: 'companies', id: company.id }, { primary: true });
+    hubspot.associate({ type: 'companies', id: company.id }, { type: 'contacts', id: peter.id });
+
+    const synced = await runCli(['hubspot', 'sync'], env);
+    expect(synced.code).toBe(0);
+    expect(synced.stdout).toContain(`  deal ${deal.id}: account "Initech" made, pending its handoff`);
+    expect(synced.stdout).toContain('    gap: the deal has no amount: ARR is 0');
+    expect(synced.stdout).toContain('    gap: Slack is not connected, so the AE (ae@vendor.test) was not looked up');
+    const listed = await runCli(['accounts', 'list'], env);
+    expect(listed.stdout).toMatch(/Initech\s+pending_handoff/);
+
+    const again = await runCli(['hubspot', 'sync'], env);
+    expect(again.stdout).toContain(`  deal ${deal.id}: already has its account`);
+    expect((await runCli(['hubspot', 'status'], env)).stdout).toMatch(/Last sync: \d{4}-\d{2}-\d{2}T/);
+  }, 120_000);
+
   it('test fails with HubSpot’s refusal in words and exit code 1', async () => {
     const refused = await runCli(['hubspot', 'test'], { ...env, HUBSPOT_ACCESS_TOKEN: 'pat-na1-revoked' });
     expect(refused.code).toBe(1);

@@ -75,6 +75,14 @@ describe('npm start', () => {
       expect(JSON.stringify(manifest)).not.toContain('thread.example.org');
 
       for (const value of [...Object.values(secrets), 'hunter2', 'mailer']) expect(page).not.toContain(value);
+
+      // HubSpot's webhook route is mounted: an unsigned delivery is refused.
+      const webhook = await fetch(`http://127.0.0.1:${port}/webhooks/hubspot`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify([{ eventId: 1, portalId: 1, objectId: 1, subscriptionType: 'deal.creation' }]),
+      });
+      expect(webhook.status).toBe(401);
     } finally {
       child.kill('SIGTERM');
     }

@@ -1,0 +1,40 @@
+import { isTriggerStage } from '../../domain/hubspot-rules';
+import type { ServiceContext } from '../context';
+import type { HubSpotDeps } from './hubspot-deps';
+import type { HubSpotSession } from './hubspot-session';
+import { importClosedWonDeal, type ImportOutcome } from './import-closed-won-deal';
+import { readDealSurroundings } from './read-hubspot-deal';
+
+export type DealOutcome = { dealId: string } & (
+  | ImportOutcome
+  /** A deal Thread already has an account for. */
+  | { kind: 'known'; accountId: string }
+  /** Not (or no longer) at a stage that starts onboarding. */
+  | { kind: 'not_trigger'; stageId: string }
+  /** HubSpot no longer has the deal (deleted or merged away). */
+  | { kind: 'gone' }
+);
+
+/**
+ * What a deal change means for Thread, decided on the deal as HubSpot has it now (a webhook may be late, repeated or
+ * out of order, so its own values are never used): a deal at a trigger stage without an account gets one; a deal
+ * Thread knows is left to the sync; anything else is nothing to do.
+ */
+export async function handleHubSpotDeal(
+  ctx: ServiceContext,
+  deps: HubSpotDeps,
+  session: HubSpotSession,
+  dealId: string,
+): Promise<DealOutcome> {
+  const deal = await session.hubspot.getDeal(dealId, session.wanted.all);
+  if (!deal) return { dealId, kind: 'gone' };
+  const known = await ctx.prisma.account.findFirst({
+    where: { organizationId: session.organizationId, hubspotDealId: deal.id },
+    select: { id: true },
+  });
+  if (known) return { dealId, kind: 'known', accountId: known.id };
+  if (!isTriggerStage(session.connection.state.rules, await session.pipelines(), deal))
+    return { dealId, kind: 'not_trigger', stageId: deal.stageId };
+  const read = await readDealSurroundings(session.hubspot, deal);
+  return { dealId, ...(await importClosedWonDeal(ctx, deps, session, read)) };
+}
