@@ -128,3 +128,12 @@ export function arrGap(arrProperty: string): string {
     ? 'the deal has no amount: ARR is 0'
     : `the deal has no ${arrProperty} (the ARR property): ARR is 0`;
 }
+
+/** The company's page in HubSpot, for the account card; null unless both ids are HubSpot's (digits). */
+export function hubspotCompanyUrl(
+  portalId: string | null | undefined,
+  companyId: string | null | undefined,
+): string | null {
+  if (!portalId || !companyId || !/^\d{1,20}$/.test(portalId) || !/^\d{1,20}$/.test(companyId)) return null;
+  return `https://app.hubspot.com/contacts/${portalId}/company/${companyId}`;
+}

@@ -30,7 +30,9 @@ export function describeHubSpotStatus(orgName: string, s: HubSpotStatus): string
 
 /** What a sync did, one deal a line. */
 export function describeHubSpotSync(r: HubSpotSyncReport): string[] {
-  const lines = [`Deals at a trigger stage changed since ${r.since.toISOString()}: ${r.found}.`];
+  const lines = [
+    `Deals at a trigger stage changed since ${r.since.toISOString()}: ${r.found}. Accounts refreshed: ${r.refreshed}.`,
+  ];
   for (const o of r.outcomes) {
     switch (o.kind) {
       case 'imported':
@@ -38,8 +40,12 @@ export function describeHubSpotSync(r: HubSpotSyncReport): string[] {
         for (const gap of o.gaps) lines.push(`    gap: ${gap}`);
         break;
       case 'already':
-      case 'known':
         lines.push(`  deal ${o.dealId}: already has its account`);
+        break;
+      case 'synced':
+        lines.push(
+          `  deal ${o.dealId}: its account refreshed${o.changes.length ? `: ${o.changes.join('; ')}` : ', nothing new'}`,
+        );
         break;
       case 'not_trigger':
         lines.push(`  deal ${o.dealId}: no longer at a stage that starts onboarding (${o.stageId})`);

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { OPEN_ACTION_STATUSES } from '../../domain/action-state';
 import { currentMilestone } from '../../domain/current-milestone';
 import { timeToValueDays } from '../../domain/metrics';
+import { hubspotCompanyUrl } from '../../domain/hubspot-import';
 import { milestoneProgress } from '../../domain/milestone-progress';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
 import { CONTACT_SELECT, type ContactView } from '../contacts/contact-change';
 import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
+import { readCrmFacts } from '../hubspot/crm-facts';
 import { riskSuggestionReasons } from './risk-suggestion-reasons';
 
 const optionsSchema = z.object({ organizationId: z.string().min(1), accountId: z.string().min(1) });
@@ -37,6 +39,8 @@ export interface AccountOverview {
   live: { since: Date; timeToValueDays: number } | null;
   /** Once churned: why and when. */
   churn: { reason: string; at: Date | null } | null;
+  /** Made from a HubSpot deal: its company's page in HubSpot. */
+  hubspotCompanyUrl: string | null;
 }
 
 /**
@@ -103,5 +107,9 @@ export async function getAccountOverview(
           }
         : null,
     churn: account.status === 'churned' ? { reason: account.churnReason ?? '', at: account.churnedAt } : null,
+    hubspotCompanyUrl: hubspotCompanyUrl(
+      readCrmFacts(account.crmFacts, account.id)?.portalId,
+      account.hubspotCompanyId,
+    ),
   };
 }

@@ -22,7 +22,12 @@ export interface HubSpotSyncReport {
   found: number;
   outcomes: DealOutcome[];
   failures: { dealId: string; message: string }[];
+  /** Accounts made from HubSpot whose company and contacts were refreshed (the deals above included). */
+  refreshed: number;
 }
+
+/** Accounts refreshed per sync beyond the deals found; the least recently refreshed go first. */
+export const REFRESH_PER_SYNC = 100;
 
 function words(error: unknown): string {
   return isAppError(error) ? error.message : 'an unexpected error (logged)';
@@ -80,6 +85,32 @@ export async function syncHubSpot(
     }
   }
 
+  // Companies and contacts change without touching their deal: the running accounts made from HubSpot are
+  // refreshed too, those refreshed longest ago first (each refresh rewrites crmFacts, so updatedAt moves on).
+  const handled = new Set(deals.map((d) => d.id));
+  const running = await ctx.prisma.account.findMany({
+    where: {
+      organizationId: o.organizationId,
+      hubspotDealId: { not: null },
+      status: { in: ['pending_handoff', 'active', 'at_risk'] },
+    },
+    orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+    select: { hubspotDealId: true },
+    take: REFRESH_PER_SYNC + handled.size,
+  });
+  const refresh = running
+    .map((a) => a.hubspotDealId!)
+    .filter((id) => !handled.has(id))
+    .slice(0, REFRESH_PER_SYNC);
+  for (const dealId of refresh) {
+    try {
+      outcomes.push(await handleHubSpotDeal(ctx, deps, session, dealId));
+    } catch (error) {
+      if (!isAppError(error)) ctx.logger.error({ err: error, dealId }, 'HubSpot sync: refreshing an account failed');
+      failures.push({ dealId, message: words(error), modifiedAt: null });
+    }
+  }
+
   const earliestFailure = failures
     .map((f) => f.modifiedAt)
     .filter((m): m is string => m !== null)
@@ -100,5 +131,6 @@ export async function syncHubSpot(
     found: deals.length,
     outcomes,
     failures: failures.map(({ dealId, message }) => ({ dealId, message })),
+    refreshed: outcomes.filter((x) => x.kind === 'synced').length,
   };
 }

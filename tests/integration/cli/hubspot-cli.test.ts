@@ -63,7 +63,7 @@ describe('thread hubspot', () => {
     expect(listed.stdout).toMatch(/Initech\s+pending_handoff/);
 
     const again = await runCli(['hubspot', 'sync'], env);
-    expect(again.stdout).toContain(`  deal ${deal.id}: already has its account`);
+    expect(again.stdout).toContain(`  deal ${deal.id}: its account refreshed`);
     expect((await runCli(['hubspot', 'status'], env)).stdout).toMatch(/Last sync: \d{4}-\d{2}-\d{2}T/);
   }, 120_000);
 

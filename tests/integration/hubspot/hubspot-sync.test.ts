@@ -43,7 +43,7 @@ describe('the HubSpot sync', () => {
     f.hubspot.updateDeal(deal.id, { description: 'kickoff booked' });
     f.ctx.setNow(f.hubspot.clockNow());
     const second = await sync();
-    expect(second.outcomes.map((o) => o.kind)).toEqual(['known']);
+    expect(second.outcomes.map((o) => o.kind)).toEqual(['synced']);
     expect(await f.accounts()).toHaveLength(1);
     expect(f.handoffs).toHaveLength(1);
   });

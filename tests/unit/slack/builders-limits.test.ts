@@ -186,15 +186,25 @@ describe('message builders under oversized and hostile input', () => {
         role: i === 0 ? 'primary' : 'executive_sponsor',
         isPrimary: i === 0,
         slackUserId: i % 2 ? 'UCONTACT1' : '<!channel>',
+        removedFromCrmAt: i % 3 ? null : AT,
       })),
       csmChannelId: 'CCSM0001',
       customerChannelId: '<!channel>',
       riskSuggestion: { reasons: many(30, () => long(600)), suggestedAt: AT },
       live: null,
       churn: null,
+      hubspotCompanyUrl: 'https://app.hubspot.com/contacts/4200042/company/1001',
     };
     const message = buildAccountCard(a);
     expectMessageOk(message);
+    expect(mrkdwnTexts(message.blocks).join('\n')).toContain(
+      ':link: <https://app.hubspot.com/contacts/4200042/company/1001|The company in HubSpot>',
+    );
+    expect(mrkdwnTexts(message.blocks).join('\n')).toContain(':warning: _removed in HubSpot 24 Nov 2026_');
+    // A link that is not HubSpot's company page is never shown.
+    const forged = buildAccountCard({ ...a, hubspotCompanyUrl: 'https://evil.example/|<!channel>' });
+    expectMessageOk(forged);
+    expect(mrkdwnTexts(forged.blocks).join('\n')).not.toContain('The company in HubSpot');
     expect(actionIds(message.blocks)).toContain(ACTIONS.copyPortalLink);
     expect(actionIds(message.blocks)).toContain(ACTIONS.backOnTrack);
     expect(mrkdwnTexts(message.blocks).join('\n')).toContain('<#CCSM0001>');
@@ -228,6 +238,7 @@ describe('message builders under oversized and hostile input', () => {
       riskSuggestion: { reasons: ['stale suggestion'], suggestedAt: AT },
       live: { since: new Date('2026-12-03T00:00:00Z'), timeToValueDays: 17 },
       churn: null,
+      hubspotCompanyUrl: null,
     };
     const live = buildAccountCard(base);
     expectMessageOk(live);

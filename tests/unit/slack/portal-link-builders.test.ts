@@ -62,6 +62,7 @@ describe('portal link buttons and modals under Block Kit limits', () => {
       riskSuggestion: null,
       live: null,
       churn: null,
+      hubspotCompanyUrl: null,
     };
     const card = buildAccountCard(a);
     expectMessageOk(card);
