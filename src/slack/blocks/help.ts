@@ -19,7 +19,9 @@ export function buildHelp(problem?: string, audience: HelpAudience = {}): SlackM
     `*\`${COMMAND} new\`* — create an account from a template`,
     `*\`${COMMAND} people\`* — who is in Thread and their roles${audience.admin ? '; change a role or add a person' : ''}`,
     ...(audience.admin
-      ? [`*\`${COMMAND} settings\`* — the organisation's name, brand, timezone, working days, portal and reminders`]
+      ? [
+          `*\`${COMMAND} settings\`* — the organisation's name, brand, timezone, working days, portal and reminders; Connectors (HubSpot)`,
+        ]
       : []),
     `*\`${COMMAND} help\`* — this message`,
   ];
