@@ -55,7 +55,10 @@ describe('the stage that starts onboarding', () => {
 });
 
 describe('the template of a deal', () => {
-  const deal = (pipelineId: string, tier?: string) => ({ pipelineId, properties: tier ? { plan_tier: tier } : {} });
+  const deal = (pipelineId: string, tier?: string) => ({
+    pipelineId,
+    properties: (tier ? { plan_tier: tier } : {}) as Record<string, string>,
+  });
   const r = rules({
     template: {
       byPipeline: { enterprise: 'Enterprise pipeline plan' },
