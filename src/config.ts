@@ -181,8 +181,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       ? { apiKey: e.ANTHROPIC_API_KEY, baseUrl: e.ANTHROPIC_BASE_URL, model: e.THREAD_AI_MODEL ?? DEFAULT_AI_MODEL }
       : undefined,
     smtp: e.SMTP_URL && e.EMAIL_FROM ? { url: e.SMTP_URL, from: e.EMAIL_FROM } : undefined,
+    // HUBSPOT_BASE_URL alone still counts: organisations that connect in Settings reach HubSpot through it too.
     hubspot:
-      e.HUBSPOT_ACCESS_TOKEN || e.HUBSPOT_CLIENT_SECRET
+      e.HUBSPOT_ACCESS_TOKEN || e.HUBSPOT_CLIENT_SECRET || e.HUBSPOT_BASE_URL
         ? { accessToken: e.HUBSPOT_ACCESS_TOKEN, clientSecret: e.HUBSPOT_CLIENT_SECRET, baseUrl: e.HUBSPOT_BASE_URL }
         : undefined,
     notion: e.NOTION_TOKEN

@@ -5,6 +5,7 @@ import { isAppError } from '../lib/errors';
 import { registerAccountCommands } from './commands/accounts';
 import { registerDbCommands } from './commands/db';
 import { registerHandoffQuestionCommands } from './commands/handoff-questions';
+import { registerHubSpotCommands } from './commands/hubspot';
 import { registerOrgCommands } from './commands/org';
 import { registerPeopleCommands } from './commands/people';
 import { registerPortalCommands } from './commands/portal';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerOrgCommands(program);
   registerPeopleCommands(program);
   registerHandoffQuestionCommands(program);
+  registerHubSpotCommands(program);
   return program;
 }
 

@@ -12,12 +12,15 @@ import type { Database } from '../db/client';
 import type { Logger } from '../lib/logger';
 import type { ServiceContext } from '../services/context';
 import type { ExecutionDeps } from '../services/execution/ports';
+import type { HubSpotDeps } from '../services/hubspot/hubspot-deps';
 import type { ImageProbe } from '../services/organizations/image-probe-port';
 import { silentNotifier } from '../services/notifications/notifier-port';
 import type { TickDeps } from '../services/scheduler/run-tick';
 import { createSlackApp, type SlackApp } from '../slack/create-slack-app';
 import { createSlackNotifier } from '../slack/create-slack-notifier';
+import { createSlackUserLookup, slackUserLookup } from '../slack/lookup-slack-user';
 import { createExecutionDeps, draftHook, reviewWorkflows, type ExecutionWiring } from './execution-ports';
+import { createHubSpotDeps } from './hubspot-wiring';
 
 export interface ComposedThread {
   ctx: ServiceContext;
@@ -27,6 +30,8 @@ export interface ComposedThread {
   execution: ExecutionDeps;
   /** What one scheduler tick runs with. */
   tick: TickDeps;
+  /** HubSpot's connector, rules and import hooks; present when the caller handed in the encryption key. */
+  hubspot?: HubSpotDeps;
   /** Closes the connectors that hold connections (the SMTP pool). */
   close(): void;
 }
@@ -50,6 +55,8 @@ export function composeThread(options: {
   takesSlackRequests: boolean;
   /** What services take as now; the wall clock unless a journey test plays weeks of onboarding in minutes. */
   clock?: () => Date;
+  /** THREAD_ENCRYPTION_KEY (or the data directory's key): HubSpot's stored tokens are sealed with it. */
+  encryptionKey?: Buffer;
 }): ComposedThread {
   const { config, logger } = options;
   const ctx = serviceContext(options.db, logger, options.clock);
@@ -60,6 +67,10 @@ export function composeThread(options: {
     if (!late.wiring) throw new Error('a Slack button reached execution before Thread finished starting');
     return late.wiring.deps;
   };
+  // Built before the Slack app (Settings → Connectors needs it); the Slack lookup joins once a Slack client exists.
+  const hubspot = options.encryptionKey
+    ? createHubSpotDeps({ config, encryptionKey: options.encryptionKey })
+    : undefined;
   const slack =
     options.takesSlackRequests && config.slack
       ? createSlackApp({
@@ -71,8 +82,13 @@ export function composeThread(options: {
           // Slack waits 3 seconds for a modal's answer, database and channel check included: a logo address that
           // is slower than this is refused with that reason rather than leave Slack with no answer at all.
           imageProbe: createImageProbe({ timeoutMs: SLACK_LOGO_CHECK_MS }) satisfies ImageProbe,
+          hubspot,
         })
       : undefined;
+  if (hubspot && config.slack)
+    hubspot.lookupSlackUserByEmail = slack
+      ? slackUserLookup(slack.app.client)
+      : createSlackUserLookup(config.slack, logger);
   const notifier =
     slack?.notifier ?? (config.slack ? createSlackNotifier({ config: config.slack, ctx, logger }) : silentNotifier);
   const built = createExecutionDeps({ config, ctx, notifier });
@@ -91,6 +107,7 @@ export function composeThread(options: {
       portalLinks: built.deps.portalLinks,
       publicUrl: config.publicUrl,
     },
+    hubspot,
     close: () => built.close(),
   };
 }

@@ -14,8 +14,10 @@ import type { FirstRunStatus } from '../http/first-run/first-run-status';
 import { createFirstRunRouter } from '../http/first-run/first-run-router';
 import { createHandoffRouter } from '../http/handoff/router';
 import { createPortalRouter } from '../http/portal/router';
+import { createHubSpotWebhookRouter } from '../http/webhooks/hubspot-webhook-router';
 import { createThreadScheduler } from '../jobs/thread-scheduler';
 import type { Logger } from '../lib/logger';
+import { createWorkQueue } from '../lib/work-queue';
 import { recoverStuckExecutions } from '../services/execution/recover-stuck-executions';
 import { portalSigningKey } from '../services/portal/portal-signing-key';
 import { composeThread } from './compose-thread';
@@ -59,7 +61,14 @@ export async function startThread(config: Config, logger: Logger, options: Start
   }
 
   // Slack in HTTP mode mounts Bolt's receiver (POST /slack/events) in the shared app; Socket Mode connects out.
-  const thread = composeThread({ config, db, logger, takesSlackRequests: true, clock: options.clock });
+  const thread = composeThread({
+    config,
+    db,
+    logger,
+    takesSlackRequests: true,
+    clock: options.clock,
+    encryptionKey: encryption.key,
+  });
   const { ctx, slack } = thread;
   // Sends interrupted by an earlier stop (claimed, never marked sent) go back to Ready with a warning, never resent.
   await recoverStuckExecutions(ctx, thread.execution).catch((error) =>
@@ -83,6 +92,21 @@ export async function startThread(config: Config, logger: Logger, options: Start
     notifier: slack?.notifier,
     secret: portalSigningKey(encryption.key),
   });
+  // HubSpot webhooks are answered at once and worked through afterwards, a few at a time.
+  const webhookWork = createWorkQueue({
+    concurrency: 2,
+    capacity: 500,
+    onError: (error) => logger.error({ err: error }, 'HubSpot webhook processing failed'),
+  });
+  const hubspotWebhooks = thread.hubspot
+    ? createHubSpotWebhookRouter({
+        ctx,
+        hubspot: thread.hubspot,
+        publicUrl: config.publicUrl,
+        queue: webhookWork,
+        logger,
+      })
+    : undefined;
 
   const app = createHttpApp({
     logger,
@@ -93,6 +117,7 @@ export async function startThread(config: Config, logger: Logger, options: Start
       },
       { path: '/portal', router: portal },
       { path: '/handoff', router: handoff },
+      ...(hubspotWebhooks ? [{ path: '/', router: hubspotWebhooks }] : []),
       ...(slack?.router ? [{ path: '/', router: slack.router }] : []),
     ],
     readiness: { checkDatabase: async () => void (await db.pool.query('SELECT 1')) },
@@ -113,6 +138,7 @@ export async function startThread(config: Config, logger: Logger, options: Start
     tickCron: config.tickCron,
     executionDeps: () => thread.execution,
     deps: thread.tick,
+    hubspot: thread.hubspot,
   });
   scheduler.start();
 
@@ -126,6 +152,7 @@ export async function startThread(config: Config, logger: Logger, options: Start
         // Stop taking requests, let the ones in flight finish, then close the database.
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await scheduler.stop();
+        await webhookWork.idle();
         await slack?.stop();
         thread.close();
         await db.close();
@@ -142,6 +169,10 @@ function firstRunStatus(config: Config, database: Database['kind']): FirstRunSta
     slack: !config.slack ? 'off' : config.slack.appToken ? 'socket' : 'http',
     email: config.smtp !== undefined,
     ai: config.anthropic !== undefined,
+    hubspot: {
+      environment: Boolean(config.hubspot?.accessToken),
+      webhooks: Boolean(config.hubspot?.accessToken && config.hubspot.clientSecret),
+    },
     publicUrl: config.publicUrl,
   };
 }

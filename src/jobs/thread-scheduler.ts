@@ -12,6 +12,8 @@ import { runTick, type TickDeps } from '../services/scheduler/run-tick';
 import type { ExecutionDeps } from '../services/execution/ports';
 import type { HubSpotWriteBackDeps } from '../services/hubspot/write-back/write-back-deps';
 import { hubspotWriteBackJob } from './hubspot-write-back-job';
+import type { HubSpotDeps } from '../services/hubspot/hubspot-deps';
+import { hubspotSyncJob } from './hubspot-sync-job';
 import type { Job } from './job';
 import { recoverStuckExecutionsJob } from './recover-stuck-executions-job';
 import { createScheduler, type JobLeases, type Scheduler } from './scheduler';
@@ -63,13 +65,17 @@ export function createThreadScheduler(options: {
   executionDeps?: () => ExecutionDeps;
   /** The HubSpot write-back (every minute) where HubSpot can be connected. */
   hubspotWriteBack?: HubSpotWriteBackDeps;
+  /** With HubSpot composed, the 15-minute HubSpot sync runs too. */
+  hubspot?: HubSpotDeps;
 }): Scheduler {
   return createScheduler({
-    // The recovery sweep (every 5 minutes) runs where execution is wired: sends left half-way go back to Ready.
+    // The recovery sweep (every 5 minutes) runs where execution is wired: sends left half-way go back to Ready;
+    // the HubSpot sync (every 15 minutes) where HubSpot is.
     jobs: [
       tickJob(options.ctx, options.deps, options.tickCron),
       ...(options.executionDeps ? [recoverStuckExecutionsJob(options.ctx, options.executionDeps)] : []),
       ...(options.hubspotWriteBack ? [hubspotWriteBackJob(options.ctx, options.hubspotWriteBack)] : []),
+      ...(options.hubspot ? [hubspotSyncJob(options.ctx, options.hubspot)] : []),
     ],
     logger: options.ctx.logger,
     leases: databaseLeases(options.ctx),

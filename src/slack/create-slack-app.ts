@@ -8,6 +8,7 @@ import type { Router } from 'express';
 import type { SlackConfig } from '../config';
 import type { Logger } from '../lib/logger';
 import type { ServiceContext } from '../services/context';
+import type { HubSpotDeps } from '../services/hubspot/hubspot-deps';
 import type { ImageProbe } from '../services/organizations/image-probe-port';
 import type { ReviewWorkflows, SlackDeps } from './deps';
 import { registerActionListeners } from './listeners/actions';
@@ -38,6 +39,8 @@ export function createSlackApp(options: {
   publicUrl?: string;
   /** The composition root always hands in the real one; a test of something else may leave it out. */
   imageProbe?: ImageProbe;
+  /** HubSpot's connector, for Settings → Connectors (the server always has it). */
+  hubspot?: HubSpotDeps;
 }): SlackApp {
   const { config, ctx, logger } = options;
   const log = slackSdkLogger(logger);
@@ -65,6 +68,7 @@ export function createSlackApp(options: {
     workflows: options.workflows ?? {},
     publicUrl: options.publicUrl,
     imageProbe: options.imageProbe,
+    hubspot: options.hubspot,
   };
   registerOnlyOwnWorkspace(app, deps);
   registerEventDedupe(app, deps);

@@ -2,6 +2,7 @@ import type { Logger } from '../lib/logger';
 import type { ServiceContext } from '../services/context';
 import type { BatchProgress } from '../services/execution/execute-batch';
 import type { Mailer } from '../services/execution/ports';
+import type { HubSpotDeps } from '../services/hubspot/hubspot-deps';
 import type { ImageProbe } from '../services/organizations/image-probe-port';
 import type { SlackNotifier } from './slack-notifier';
 import type { SlackWorkspace } from './workspace';
@@ -44,4 +45,6 @@ export interface SlackDeps {
   publicUrl?: string;
   /** Checks that a new logo URL answers with an image (the server always has it; see updateSettings). */
   imageProbe?: ImageProbe;
+  /** HubSpot's connector, for Settings → Connectors; absent where HubSpot cannot be set up (no encryption key). */
+  hubspot?: HubSpotDeps;
 }

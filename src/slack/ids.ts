@@ -78,6 +78,11 @@ export const ACTIONS = {
   handoffQuestionsOpen: 'handoff_questions_open',
   handoffQuestionMenu: 'handoff_question_menu',
   handoffQuestionAdd: 'handoff_question_add',
+  /** Settings → Connectors (from the Settings modal and the admin part of App Home), and HubSpot's buttons in it. */
+  hubspotOpenConnectors: 'hubspot_open_connectors',
+  hubspotTest: 'hubspot_test',
+  hubspotConnect: 'hubspot_connect',
+  hubspotRules: 'hubspot_rules',
 } as const;
 
 export const VIEWS = {
@@ -105,6 +110,9 @@ export const VIEWS = {
   handoffStartAnyway: 'view_handoff_start_anyway',
   handoffQuestions: 'view_handoff_questions',
   handoffQuestionEdit: 'view_handoff_question_edit',
+  hubspotConnectors: 'hubspot_view_connectors',
+  hubspotConnect: 'hubspot_view_connect',
+  hubspotRules: 'hubspot_view_rules',
 } as const;
 
 /** Input block and element ids inside modals. */
@@ -211,4 +219,23 @@ export const HANDOFF_QUESTION_FIELDS = {
   required: 'handoff_question_required',
   helpText: 'handoff_question_help',
   crmProperty: 'handoff_question_crm_property',
+} as const;
+
+/**
+ * Block (and element) ids of the HubSpot modals. Per-pipeline inputs end in the pipeline's position in the form
+ * (the modal's private_metadata lists the pipeline ids in that order).
+ */
+export const HUBSPOT_FIELDS = {
+  accessToken: 'hubspot_access_token',
+  clientSecret: 'hubspot_client_secret',
+  stagesPrefix: 'hubspot_stages_',
+  csmRule: 'hubspot_csm_rule',
+  csmFixed: 'hubspot_csm_fixed',
+  csmOwners: 'hubspot_csm_owners',
+  csmFallback: 'hubspot_csm_fallback',
+  templatePipelinePrefix: 'hubspot_template_pipeline_',
+  templateProperty: 'hubspot_template_property',
+  templateValues: 'hubspot_template_values',
+  templateDefault: 'hubspot_template_default',
+  arrProperty: 'hubspot_arr_property',
 } as const;

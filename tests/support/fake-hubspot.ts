@@ -134,6 +134,10 @@ export interface FakeHubSpot {
   failNext(plan: FaultPlan): void;
   /** Drops every planned failure not yet used. */
   clearFaults(): void;
+  /** Forgets every record, association, owner, property and call (the pipelines go back to the default one). */
+  reset(): void;
+  /** HubSpot's own clock: every write moves it on by a second. */
+  clockNow(): Date;
   addDeal(properties: Record<string, string | null>, id?: string): FakeObject;
   updateDeal(id: string, properties: Record<string, string | null>): FakeObject;
   addCompany(properties: Record<string, string | null>, id?: string): FakeObject;
@@ -174,7 +178,7 @@ export const DEFAULT_PIPELINE: FakePipeline = {
 };
 
 export async function startFakeHubSpot(
-  options: { token?: string; portalId?: number; uiDomain?: string } = {},
+  options: { token?: string; portalId?: number; uiDomain?: string; startAt?: Date } = {},
 ): Promise<FakeHubSpot> {
   const token = options.token ?? 'pat-na1-fake-token';
   const portalId = options.portalId ?? 4_200_042;
@@ -192,7 +196,8 @@ export async function startFakeHubSpot(
   const properties = new Map<string, FakeProperty[]>();
   const groups = new Map<string, FakePropertyGroup[]>();
   let nextId = 1000;
-  let clock = Date.parse('2026-01-05T09:00:00.000Z');
+  // Starts at the wall clock, so a Thread process on wall time (the CLI) searches the same window.
+  let clock = options.startAt?.getTime() ?? Math.floor(Date.now() / 1000) * 1000;
   // Every write moves HubSpot's own clock on by a second, so "modified since" searches have an order to follow.
   const tick = () => new Date((clock += 1000)).toISOString();
 
@@ -624,6 +629,17 @@ export async function startFakeHubSpot(
     callsTo: (pattern) => calls.filter((c) => pattern.test(`${c.method} ${c.path}`)),
     failNext: (plan) => void faults.push({ ...plan, times: plan.times ?? 1 }),
     clearFaults: () => void faults.splice(0),
+    reset: () => {
+      for (const type of OBJECT_TYPES) store[type].clear();
+      owners.clear();
+      associations = [];
+      pipelines = [DEFAULT_PIPELINE];
+      properties.clear();
+      groups.clear();
+      calls.length = 0;
+      faults.splice(0);
+    },
+    clockNow: () => new Date(clock),
     addDeal: (props, id) => newObject('deals', props, id),
     updateDeal: (id, props) => update('deals', id, props),
     addCompany: (props, id) => newObject('companies', props, id),

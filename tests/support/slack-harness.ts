@@ -12,6 +12,7 @@ import type { Express } from 'express';
 import request, { type Response } from 'supertest';
 import { createHttpApp } from '../../src/http/app';
 import { silentLogger } from '../../src/lib/logger';
+import type { HubSpotDeps } from '../../src/services/hubspot/hubspot-deps';
 import type { ImageProbe } from '../../src/services/organizations/image-probe-port';
 import { resolveOrganizationForSlack } from '../../src/services/organizations/resolve-organization-for-slack';
 import { addPerson } from '../../src/services/people/add-person';
@@ -130,6 +131,8 @@ function seenView(view: unknown): SeenView {
 export interface HarnessOptions {
   /** The logo check the Settings modal uses; without it a new logo URL is saved on its address alone. */
   imageProbe?: ImageProbe;
+  /** HubSpot's connector for Settings → Connectors (a test points it at the fake HubSpot); none by default. */
+  hubspot?: () => HubSpotDeps;
 }
 
 export function useSlackHarness(workflows: ReviewWorkflows = {}, options: HarnessOptions = {}) {
@@ -159,6 +162,7 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}, options: Harnes
       workflows,
       publicUrl: PUBLIC_URL,
       imageProbe: options.imageProbe,
+      hubspot: options.hubspot?.(),
     });
     // Bolt acknowledges and then keeps working; counting what it is still processing tells when it is done.
     const processEvent = slack.app.processEvent.bind(slack.app);

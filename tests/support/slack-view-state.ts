@@ -46,6 +46,22 @@ export function viewState(view: ViewWithBlocks, values: ViewValues): Record<stri
         entry = { type, selected_option: option };
         break;
       }
+      case 'radio_buttons': {
+        const options = Array.isArray(element.options) ? element.options.filter(isRecord) : [];
+        const option = value === null ? null : options.find((o) => o.value === value);
+        if (value !== null && !option) throw new Error(`${blockId} has no option ${value}`);
+        entry = { type, selected_option: option ?? null };
+        break;
+      }
+      case 'multi_static_select': {
+        // Chosen options as their values, comma separated; null or '' is none chosen.
+        const options = Array.isArray(element.options) ? element.options.filter(isRecord) : [];
+        const chosen = value ? value.split(',') : [];
+        const unknownOptions = chosen.filter((v) => !options.some((o) => o.value === v));
+        if (unknownOptions.length) throw new Error(`${blockId} has no option ${unknownOptions.join(', ')}`);
+        entry = { type, selected_options: options.filter((o) => chosen.includes(String(o.value))) };
+        break;
+      }
       case 'users_select':
         entry = { type, selected_user: value };
         break;

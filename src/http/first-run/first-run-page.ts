@@ -54,8 +54,18 @@ function parts(s: FirstRunStatus, slackAppLink: string | undefined): Part[] {
     },
     {
       name: 'HubSpot',
-      on: false,
-      state: 'Not available in this version yet',
+      on: s.hubspot.environment,
+      state: s.hubspot.environment
+        ? `On for the one organisation (HUBSPOT_ACCESS_TOKEN)${s.hubspot.webhooks ? ', webhooks verified' : ', no webhooks'}`
+        : 'Off until an admin connects it',
+      next: s.hubspot.environment
+        ? s.hubspot.webhooks
+          ? html`Subscribe the private app's webhooks (deal creation, deal property change on dealstage) to
+              ${s.publicUrl}/webhooks/hubspot. Rules and status: Slack, <code>/thread settings</code> → Connectors.`
+          : html`Set <code>HUBSPOT_CLIENT_SECRET</code> to take webhooks at ${s.publicUrl}/webhooks/hubspot; until then
+              closed deals are found by the sync every 15 minutes.`
+        : html`An admin pastes a HubSpot private app token in Slack (<code>/thread settings</code> → Connectors), or
+            set <code>HUBSPOT_ACCESS_TOKEN</code> and <code>HUBSPOT_CLIENT_SECRET</code> for a single organisation.`,
     },
   ];
 }

@@ -7,6 +7,8 @@ export interface FirstRunStatus {
   slack: 'http' | 'socket' | 'off';
   email: boolean;
   ai: boolean;
+  /** HubSpot from the environment (single organisation): the token is set; webhooks: the client secret is set too. */
+  hubspot: { environment: boolean; webhooks: boolean };
   /** PUBLIC_URL: where Slack, customers and this page reach Thread. Not a secret: every portal link carries it. */
   publicUrl: string;
 }

@@ -9,6 +9,7 @@ import { AppError, isAppError } from '../../lib/errors';
 import { fieldErrors, type FieldProblem } from '../errors/field-errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { ServiceContext, Tx } from '../context';
+import { crmFactsSchema } from '../hubspot/crm-facts';
 import { toJsonInput } from '../json/stored-json';
 import { refreshNextActionAt } from '../plan/refresh-next-action-at';
 import { parseOptions } from '../errors/parse-options';
@@ -60,6 +61,8 @@ const optionsSchema = z.object({
         title: z.string().trim().max(200).optional(),
         role: z.enum(CONTACT_ROLES).optional(),
         slackUserId: z.string().regex(SLACK_USER_ID, 'expected a Slack user id such as U012ABCDEF').optional(),
+        /** The HubSpot contact it came from (the HubSpot import), so a sync finds it again. */
+        hubspotContactId: z.string().min(1).max(50).optional(),
       }),
     )
     .max(20, 'at most 20 contacts at once; add more from the account card')
@@ -78,6 +81,14 @@ const optionsSchema = z.object({
    * starts (the handoff submitted, or the CSM starting it anyway).
    */
   pendingHandoff: z.boolean().default(false),
+  /** Made from a HubSpot deal (services/hubspot): the deal (one account at most), its company and what it said. */
+  hubspot: z
+    .object({
+      dealId: z.string().min(1).max(50),
+      companyId: z.string().min(1).max(50).optional(),
+      crmFacts: crmFactsSchema,
+    })
+    .optional(),
   /** A CSM or an admin (their role re-read here), or the operator's command line. */
   actor: accountActorSchema,
 });
@@ -104,6 +115,7 @@ interface NewContact {
   title: string | null;
   role: ContactRole;
   slackUserId: string | null;
+  hubspotContactId: string | null;
 }
 
 interface GivenContact {
@@ -114,6 +126,7 @@ interface GivenContact {
   title?: string;
   role?: ContactRole;
   slackUserId?: string;
+  hubspotContactId?: string;
 }
 
 /** The contacts to create, each email checked and each given its role (one primary); every problem named by field. */
@@ -138,6 +151,7 @@ function planContacts(options: z.output<typeof optionsSchema>): NewContact[] {
     title: c.title || null,
     role: roles.value[i]!,
     slackUserId: c.slackUserId ?? null,
+    hubspotContactId: c.hubspotContactId ?? null,
   }));
 }
 
@@ -277,6 +291,13 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
         goLiveDate: plan.goLiveDate,
         slackCsmChannelId: options.csmChannelId,
         slackCustomerChannelId: options.customerChannelId,
+        ...(options.hubspot
+          ? {
+              hubspotDealId: options.hubspot.dealId,
+              hubspotCompanyId: options.hubspot.companyId,
+              crmFacts: toJsonInput(options.hubspot.crmFacts),
+            }
+          : {}),
       },
       // Only what is used below: a nested contact create would make Prisma read the account back afterwards.
       select: { id: true, name: true },
@@ -335,6 +356,7 @@ export async function createAccount(ctx: ServiceContext, input: CreateAccountOpt
         contacts: contacts.map((c) => ({ email: c.email, role: c.role })),
         ...(options.csmChannelId ? { csmChannelId: options.csmChannelId } : {}),
         ...(options.customerChannelId ? { customerChannelId: options.customerChannelId } : {}),
+        ...(options.hubspot ? { hubspotDealId: options.hubspot.dealId } : {}),
       },
       at: ctx.now(),
     });

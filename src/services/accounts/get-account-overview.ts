@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { OPEN_ACTION_STATUSES } from '../../domain/action-state';
 import { currentMilestone } from '../../domain/current-milestone';
 import { timeToValueDays } from '../../domain/metrics';
+import { hubspotCompanyUrl } from '../../domain/hubspot-import';
 import { milestoneProgress } from '../../domain/milestone-progress';
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../context';
@@ -9,6 +10,7 @@ import { parseOptions } from '../errors/parse-options';
 import { CONTACT_SELECT, type ContactView } from '../contacts/contact-change';
 import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
 import { getHandoffSummary, type HandoffSummary } from './get-handoff-summary';
+import { readCrmFacts } from '../hubspot/crm-facts';
 import { riskSuggestionReasons } from './risk-suggestion-reasons';
 
 const optionsSchema = z.object({ organizationId: z.string().min(1), accountId: z.string().min(1) });
@@ -42,6 +44,8 @@ export interface AccountOverview {
   kickoffDate: Date;
   /** The AE's handoff: waiting for it, started without it, or what it said. */
   handoff: HandoffSummary;
+  /** Made from a HubSpot deal: its company's page in HubSpot. */
+  hubspotCompanyUrl: string | null;
 }
 
 /**
@@ -110,5 +114,9 @@ export async function getAccountOverview(
     churn: account.status === 'churned' ? { reason: account.churnReason ?? '', at: account.churnedAt } : null,
     kickoffDate: account.kickoffDate,
     handoff: await getHandoffSummary(ctx, { organizationId: o.organizationId, accountId: account.id }),
+    hubspotCompanyUrl: hubspotCompanyUrl(
+      readCrmFacts(account.crmFacts, account.id)?.portalId,
+      account.hubspotCompanyId,
+    ),
   };
 }

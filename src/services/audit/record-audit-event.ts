@@ -17,7 +17,8 @@ export interface AuditEventInput {
     | 'slack_channel'
     | 'handoff_finding'
     | 'handoff'
-    | 'handoff_question';
+    | 'handoff_question'
+    | 'connection';
   entityId: string;
   actor: Actor;
   from?: string | null;

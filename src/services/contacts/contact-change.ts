@@ -23,6 +23,8 @@ export interface ContactView {
   role: (typeof CONTACT_ROLES)[number];
   isPrimary: boolean;
   slackUserId: string | null;
+  /** Set when a HubSpot sync found the contact gone from the deal in HubSpot (kept, flagged). */
+  removedFromCrmAt?: Date | null;
 }
 
 export const CONTACT_SELECT = {
@@ -34,6 +36,7 @@ export const CONTACT_SELECT = {
   role: true,
   isPrimary: true,
   slackUserId: true,
+  removedFromCrmAt: true,
 } as const;
 
 /** "Dana Scully <dana@umbrella.io>": how a contact reads in the audit trail. */

@@ -1,9 +1,11 @@
 /**
- * What HubSpot said about the deal an account came from, as stored in `Account.crmFacts`. Written by the HubSpot
- * import; the handoff form pre-fills from `properties[question.crmProperty]` and the contradiction check compares
- * the AE's answers with it. `gaps` are sentences for the CSM about what the deal lacked.
+ * Account.crmFacts: what HubSpot said about the deal an account was made from, when it was made or last synced.
+ * Written only by the HubSpot services; the handoff form pre-fills from `properties[question.crmProperty]`, and
+ * the contradiction check compares the AE's answers with it. `gaps` are sentences for the CSM about what the
+ * deal lacked (the account is created anyway).
  */
 import { z } from 'zod';
+import { readStoredJson } from '../json/stored-json';
 
 export const crmFactsSchema = z.object({
   source: z.literal('hubspot'),
@@ -21,9 +23,17 @@ export const crmFactsSchema = z.object({
   ownerEmail: z.string().nullable(),
   seats: z.number().nullable(),
   companyId: z.string().nullable(),
+  /** Every deal property an active handoff question names as its crmProperty, as HubSpot's text. */
   properties: z.record(z.string(), z.string()),
   gaps: z.array(z.string()),
+  /** ISO timestamp. */
   syncedAt: z.string(),
 });
 
 export type CrmFacts = z.infer<typeof crmFactsSchema>;
+
+/** Account.crmFacts read back: null when the account was not made from HubSpot. */
+export function readCrmFacts(value: unknown, accountId: string): CrmFacts | null {
+  if (value === null || value === undefined) return null;
+  return readStoredJson(crmFactsSchema, value, { column: 'Account.crmFacts', row: `account ${accountId}` });
+}

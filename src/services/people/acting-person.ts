@@ -10,9 +10,14 @@ import type { ServiceContext, Tx } from '../context';
 
 /**
  * A person by their Thread user id (extra keys such as a Slack actor's role are ignored), or the operator's
- * command line, which acts with an admin's rights.
+ * command line, which acts with an admin's rights. 'hubspot' is the HubSpot connection an admin set up, acting on a
+ * verified webhook or a scheduled sync (it creates the account of a closed-won deal); no request can name it.
  */
-export const actingPersonSchema = z.union([z.object({ userId: z.string().min(1) }), z.literal('cli')]);
+export const actingPersonSchema = z.union([
+  z.object({ userId: z.string().min(1) }),
+  z.literal('cli'),
+  z.literal('hubspot'),
+]);
 export type ActingPersonInput = z.input<typeof actingPersonSchema>;
 
 export interface ActingPerson {
@@ -31,6 +36,8 @@ export async function loadActingPerson(
   actor: z.output<typeof actingPersonSchema>,
 ): Promise<ActingPerson> {
   if (actor === 'cli') return { userId: null, name: 'the command line', role: 'admin', auditActor: 'cli' };
+  if (actor === 'hubspot')
+    return { userId: null, name: 'the HubSpot connection', role: 'admin', auditActor: 'hubspot' };
   const user = await tx.user.findFirst({
     where: { id: actor.userId, organizationId },
     select: {

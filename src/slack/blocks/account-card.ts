@@ -42,6 +42,7 @@ function contactLine(c: ContactView): string {
     CONTACT_ROLE_NAMES[c.role],
     safe(c.email, 254),
     c.slackUserId && SLACK_USER_ID.test(c.slackUserId) ? `<@${c.slackUserId}>` : null,
+    c.removedFromCrmAt ? `:warning: _removed in HubSpot ${formatDate(c.removedFromCrmAt)}_` : null,
   ];
   return parts.filter((p): p is string => p !== null).join(' · ');
 }
@@ -183,6 +184,13 @@ function riskBlocks(a: AccountOverview): KnownBlock[] {
   ];
 }
 
+/** The company in HubSpot, for an account made from a deal. The URL is built from HubSpot's numeric ids only. */
+function hubspotBlocks(a: AccountOverview): KnownBlock[] {
+  return a.hubspotCompanyUrl && /^https:\/\/app\.hubspot\.com\/contacts\/\d+\/company\/\d+$/.test(a.hubspotCompanyUrl)
+    ? [context(`:link: <${a.hubspotCompanyUrl}|The company in HubSpot>`)]
+    : [];
+}
+
 /** `/thread account`: the account at a glance, with its buttons. */
 export function buildAccountCard(a: AccountOverview): SlackMessage {
   const csm = a.csmSlackUserId ? `<@${a.csmSlackUserId}>` : a.csmName ? safe(a.csmName, 100) : '_no CSM_';
@@ -242,6 +250,7 @@ export function buildAccountCard(a: AccountOverview): SlackMessage {
       `*Slack places*\nCSM channel (review cards): ${channelMention(a.csmChannelId, '_the organisation’s default_')}\nCustomer channel: ${channelMention(a.customerChannelId, '_none_')}`,
     ),
     ...contactBlocks(a),
+    ...hubspotBlocks(a),
     { type: 'actions', elements: [...actions, ...milestoneButtons, ...statusButtons(a)] },
     { ...context(`Account id ${a.id}`), block_id: ACCOUNT_CARD_MARKER },
   ];

@@ -21,7 +21,7 @@ export function buildHelp(problem?: string, audience: HelpAudience = {}): SlackM
     `*\`${COMMAND} people\`* — who is in Thread and their roles${audience.admin ? '; change a role or add a person' : ''}`,
     ...(audience.admin
       ? [
-          `*\`${COMMAND} settings\`* — the organisation's name, brand, timezone, working days, portal and reminders, and the handoff questions`,
+          `*\`${COMMAND} settings\`* — the organisation's name, brand, timezone, working days, portal and reminders, and the handoff questions; Connectors (HubSpot)`,
         ]
       : []),
     `*\`${COMMAND} help\`* — this message`,

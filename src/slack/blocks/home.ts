@@ -99,6 +99,7 @@ export function buildHome(h: HomeData): HomeView {
         button('Settings', ACTIONS.openSettings, 'settings'),
         button('People', ACTIONS.openPeople, 'people'),
         button('Handoff questions', ACTIONS.handoffQuestionsOpen, 'home'),
+        button('Connectors', ACTIONS.hubspotOpenConnectors, 'home'),
       ],
     });
   }

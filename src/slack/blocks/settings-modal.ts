@@ -109,6 +109,10 @@ export function buildSettingsModal(s: OrganizationSettings): ModalView {
   };
   const F = SETTINGS_FIELDS;
   const blocks: KnownBlock[] = [
+    {
+      ...mrkdwnSection('*Connectors*: HubSpot (status, Test, token and rules).'),
+      accessory: button('Connectors', ACTIONS.hubspotOpenConnectors, 'settings'),
+    },
     textInputBlock(F.name, SETTING_LABELS.name, {
       initial: s.name,
       max: 100,

@@ -45,6 +45,8 @@ describe('npm start', () => {
       EMAIL_FROM: 'Onboarding <onboarding@example.com>',
       ANTHROPIC_API_KEY: 'sk-ant-first-run-secret',
       THREAD_ENCRYPTION_KEY: 'ab'.repeat(32),
+      HUBSPOT_ACCESS_TOKEN: 'pat-na1-first-run-secret',
+      HUBSPOT_CLIENT_SECRET: 'hubspot-first-run-client-secret',
     };
     const publicUrl = 'https://onboarding.example.com';
     const { child, port } = await startServer({ THREAD_DATA_DIR: dataDir, PUBLIC_URL: publicUrl, ...secrets });
@@ -59,7 +61,9 @@ describe('npm start', () => {
       expect(rows.Slack).toMatch(/^Off Create the Slack app from Thread's manifest/);
       expect(rows.Email).toBe('On (SMTP)');
       expect(rows['AI drafting']).toBe('On (Anthropic)');
-      expect(rows.HubSpot).toBe('Not available in this version yet');
+      expect(rows.HubSpot).toMatch(
+        /^On for the one organisation \(HUBSPOT_ACCESS_TOKEN\), webhooks verified Subscribe .* to https:\/\/onboarding\.example\.com\/webhooks\/hubspot\./,
+      );
 
       // The link carries manifest.json with this deployment's request URLs.
       const href = /<a href="(https:\/\/api\.slack\.com\/apps\?new_app=1&amp;manifest_json=[^"]+)"/.exec(page)?.[1];
@@ -71,6 +75,14 @@ describe('npm start', () => {
       expect(JSON.stringify(manifest)).not.toContain('thread.example.org');
 
       for (const value of [...Object.values(secrets), 'hunter2', 'mailer']) expect(page).not.toContain(value);
+
+      // HubSpot's webhook route is mounted: an unsigned delivery is refused.
+      const webhook = await fetch(`http://127.0.0.1:${port}/webhooks/hubspot`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify([{ eventId: 1, portalId: 1, objectId: 1, subscriptionType: 'deal.creation' }]),
+      });
+      expect(webhook.status).toBe(401);
     } finally {
       child.kill('SIGTERM');
     }

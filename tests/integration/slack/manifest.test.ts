@@ -61,6 +61,8 @@ describe('manifest.json', () => {
       'auth.test': null,
       'team.info': 'team:read',
       'users.info': 'users:read',
+      // The AE of a closed-won HubSpot deal, found by the deal owner's email.
+      'users.lookupByEmail': 'users:read.email',
       'views.open': null,
       'views.push': null,
       'views.publish': null,

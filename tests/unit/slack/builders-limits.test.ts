@@ -93,7 +93,7 @@ import type { HandoffForm } from '../../../src/services/handoff/get-handoff-form
 import type { HandoffQuestionView } from '../../../src/services/handoff/handoff-question-view';
 import { HANDOFF_QUESTION_KINDS } from '../../../src/domain/handoff-questions';
 import { escapeMrkdwn, mrkdwnSection, safe, truncate } from '../../../src/slack/blocks/text';
-import { ACTIONS } from '../../../src/slack/ids';
+import { ACTIONS, HUBSPOT_FIELDS } from '../../../src/slack/ids';
 import type { HandoffFindingView } from '../../../src/services/handoff/handoff-finding-view';
 import type { FindingSuggestion } from '../../../src/domain/handoff-checks';
 import {
@@ -101,6 +101,15 @@ import {
   MAX_FINDING_BLOCKS,
   withHandoffFindings,
 } from '../../../src/slack/blocks/handoff-findings';
+import {
+  buildConnectorsModal,
+  buildHubSpotCheckingModal,
+  buildHubSpotConnectedModal,
+  buildHubSpotConnectModal,
+  buildHubSpotRulesLoadingModal,
+  buildHubSpotRulesModal,
+  buildHubSpotRulesSavedModal,
+} from '../../../src/slack/blocks/hubspot-modals';
 import { actionIds, buttonLabels, buttons, findButton, menuOptions, textOf } from '../../support/block-kit';
 import { escapingProblems, limitProblems, mrkdwnTexts, viewProblems } from './block-kit-limits';
 
@@ -225,6 +234,7 @@ describe('message builders under oversized and hostile input', () => {
         role: i === 0 ? 'primary' : 'executive_sponsor',
         isPrimary: i === 0,
         slackUserId: i % 2 ? 'UCONTACT1' : '<!channel>',
+        removedFromCrmAt: i % 3 ? null : AT,
       })),
       csmChannelId: 'CCSM0001',
       customerChannelId: '<!channel>',
@@ -233,9 +243,18 @@ describe('message builders under oversized and hostile input', () => {
       churn: null,
       kickoffDate: AT,
       handoff: hostileHandoff(),
+      hubspotCompanyUrl: 'https://app.hubspot.com/contacts/4200042/company/1001',
     };
     const message = buildAccountCard(a);
     expectMessageOk(message);
+    expect(mrkdwnTexts(message.blocks).join('\n')).toContain(
+      ':link: <https://app.hubspot.com/contacts/4200042/company/1001|The company in HubSpot>',
+    );
+    expect(mrkdwnTexts(message.blocks).join('\n')).toContain(':warning: _removed in HubSpot 24 Nov 2026_');
+    // A link that is not HubSpot's company page is never shown.
+    const forged = buildAccountCard({ ...a, hubspotCompanyUrl: 'https://evil.example/|<!channel>' });
+    expectMessageOk(forged);
+    expect(mrkdwnTexts(forged.blocks).join('\n')).not.toContain('The company in HubSpot');
     expect(actionIds(message.blocks)).toContain(ACTIONS.copyPortalLink);
     expect(actionIds(message.blocks)).toContain(ACTIONS.backOnTrack);
     expect(mrkdwnTexts(message.blocks).join('\n')).toContain('<#CCSM0001>');
@@ -280,6 +299,7 @@ describe('message builders under oversized and hostile input', () => {
       churn: null,
       kickoffDate: AT,
       handoff: hostileHandoff(),
+      hubspotCompanyUrl: null,
     };
     const live = buildAccountCard(base);
     expectMessageOk(live);
@@ -1377,6 +1397,67 @@ describe('handoff findings under oversized and hostile input', () => {
     expect(textOf(updated.blocks)).toContain('Accepted by <@UCSM0001>');
     expect(withHandoffFindings([card[0], card.at(-1)], 'Handoff', [finding(0)])).toBeNull();
     expect(withHandoffFindings(undefined, 'Handoff', [finding(0)])).toBeNull();
+  });
+});
+
+describe('HubSpot connector builders under oversized and hostile input', () => {
+  const status = {
+    connected: true,
+    source: 'settings' as const,
+    notConnected: long(3000),
+    portalId: long(200),
+    webhooks: false,
+    lastSyncAt: AT,
+    lastSuccessAt: AT,
+    lastWebhookAt: AT,
+    lastError: { message: long(5000), at: AT, during: long(100) },
+    rules: many(10, () => long(2000)),
+  };
+
+  it('keeps the Connectors modal, the Connect form and their answers within limits, escaping what HubSpot said', () => {
+    expectViewOk(
+      buildConnectorsModal(status, {
+        publicUrl: `https://x.example/${long(3000)}`,
+        notice: { ok: false, text: long(5000) },
+      }),
+    );
+    expectViewOk(buildConnectorsModal({ ...status, connected: false, source: null, portalId: null, lastError: null }));
+    expectViewOk(buildHubSpotConnectModal(long(5000)));
+    expectViewOk(buildHubSpotConnectModal());
+    expectViewOk(buildHubSpotCheckingModal());
+    expectViewOk(buildHubSpotConnectedModal({ portalId: long(300), webhooks: true }));
+    expectViewOk(buildHubSpotRulesLoadingModal());
+    expectViewOk(buildHubSpotRulesSavedModal(many(20, () => long(4000))));
+  });
+
+  it('fits any number of pipelines, stages, CSMs and templates into one rules form', () => {
+    const view = buildHubSpotRulesModal({
+      rules: {
+        triggerStages: { p0: ['s0'] },
+        csm: { kind: 'by_owner', owners: { 'ae@x.example': 'u0' }, fallbackUserId: 'u1' },
+        template: { byPipeline: { p0: 't0' }, byProperty: { property: long(300), values: { [long(200)]: long(200) } } },
+        arrProperty: long(300),
+      },
+      pipelines: many(60, (i) => ({
+        id: `p${i}`,
+        label: long(400),
+        displayOrder: i,
+        stages: many(120, (j) => ({
+          id: `s${j}`,
+          label: long(200),
+          displayOrder: j,
+          isClosed: j > 100,
+          probability: 1,
+        })),
+      })),
+      pipelinesProblem: long(3000),
+      templates: [...many(120, (i) => `${EVIL} ${i}`), long(400)],
+      csms: many(150, (i) => ({ userId: `u${i}`, name: long(300), email: `${long(80)}@x.example` })),
+    });
+    expectViewOk(view);
+    expect(textOf(view)).toContain('Only the first 25 pipelines fit here');
+    // Nothing is cut off the end: the last field is still there.
+    expect(view.blocks.at(-1)?.block_id).toBe(HUBSPOT_FIELDS.arrProperty);
   });
 });
 

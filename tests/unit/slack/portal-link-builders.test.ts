@@ -80,6 +80,7 @@ describe('portal link buttons and modals under Block Kit limits', () => {
         answers: [],
         recorded: false,
       },
+      hubspotCompanyUrl: null,
     };
     const card = buildAccountCard(a);
     expectMessageOk(card);

@@ -19,6 +19,7 @@ import { registerExecuteSelected } from './execute-selected';
 import { registerBatchRetry } from './batch-retry';
 import { registerAcknowledgeSubmission } from './acknowledge-submission';
 import { registerOpenSubmissionFollowUp } from './open-submission-follow-up';
+import { registerHubSpotConnectors } from './hubspot-connectors';
 import { registerOpenAdminScreens } from './open-admin-screens';
 import { registerPersonRole } from './person-role';
 import { registerPeoplePage } from './people-page';
@@ -82,4 +83,5 @@ export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerHandoffFill(app, deps);
   registerHandoffStartAnyway(app, deps);
   registerHandoffQuestions(app, deps);
+  registerHubSpotConnectors(app, deps);
 }

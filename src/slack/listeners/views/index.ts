@@ -7,6 +7,8 @@ import { registerMilestoneSubmit } from './milestone-submit';
 import { registerNewAccountSubmit } from './new-account-submit';
 import { registerRequestChangesSubmit } from './request-changes-submit';
 import { registerSubmissionFollowUpSubmit } from './submission-follow-up-submit';
+import { registerHubSpotConnectSubmit } from './hubspot-connect-submit';
+import { registerHubSpotRulesSubmit } from './hubspot-rules-submit';
 import { registerSettingsSubmit } from './settings-submit';
 import { registerPeopleSubmit } from './people-submit';
 import { registerAccountChannelsSubmit } from './account-channels-submit';
@@ -48,4 +50,6 @@ export function registerViewListeners(app: App, deps: SlackDeps): void {
   registerHandoffFormSubmit(app, deps);
   registerStartWithoutHandoffSubmit(app, deps);
   registerHandoffQuestionSubmit(app, deps);
+  registerHubSpotConnectSubmit(app, deps);
+  registerHubSpotRulesSubmit(app, deps);
 }
