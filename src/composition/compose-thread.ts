@@ -12,6 +12,7 @@ import type { Database } from '../db/client';
 import type { Logger } from '../lib/logger';
 import type { ServiceContext } from '../services/context';
 import type { ExecutionDeps } from '../services/execution/ports';
+import { openHandoff } from '../services/handoff/open-handoff';
 import type { HubSpotDeps } from '../services/hubspot/hubspot-deps';
 import type { ImageProbe } from '../services/organizations/image-probe-port';
 import { silentNotifier } from '../services/notifications/notifier-port';
@@ -20,6 +21,7 @@ import { createSlackApp, type SlackApp } from '../slack/create-slack-app';
 import { createSlackNotifier } from '../slack/create-slack-notifier';
 import { createSlackUserLookup, slackUserLookup } from '../slack/lookup-slack-user';
 import { createExecutionDeps, draftHook, reviewWorkflows, type ExecutionWiring } from './execution-ports';
+import { checkHandoffHook } from './handoff-check-ports';
 import { createHubSpotDeps } from './hubspot-wiring';
 
 export interface ComposedThread {
@@ -78,7 +80,7 @@ export function composeThread(options: {
           ctx,
           logger,
           publicUrl: config.publicUrl,
-          workflows: reviewWorkflows(ctx, executionDeps),
+          workflows: { ...reviewWorkflows(ctx, executionDeps), checkHandoff: checkHandoffHook(ctx, config) },
           // Slack waits 3 seconds for a modal's answer, database and channel check included: a logo address that
           // is slower than this is refused with that reason rather than leave Slack with no answer at all.
           imageProbe: createImageProbe({ timeoutMs: SLACK_LOGO_CHECK_MS }) satisfies ImageProbe,
@@ -93,6 +95,14 @@ export function composeThread(options: {
     slack?.notifier ?? (config.slack ? createSlackNotifier({ config: config.slack, ctx, logger }) : silentNotifier);
   const built = createExecutionDeps({ config, ctx, notifier });
   late.wiring = built;
+  // A deal that reached closed won waits for its AE: they are asked for the handoff as soon as the account exists.
+  if (hubspot)
+    hubspot.onAccountPendingHandoff = async (o) =>
+      void (await openHandoff(
+        ctx,
+        { notifier, mailer: built.deps.mailer, publicUrl: config.publicUrl },
+        { ...o, actor: 'system' },
+      ));
 
   return {
     ctx,

@@ -13,6 +13,8 @@ import { createHttpApp } from '../http/app';
 import type { FirstRunStatus } from '../http/first-run/first-run-status';
 import { createFirstRunRouter } from '../http/first-run/first-run-router';
 import { createHandoffRouter } from '../http/handoff/router';
+import { checkHandoffHook } from './handoff-check-ports';
+import { createHubSpotWriteBackDeps } from './hubspot-wiring';
 import { createPortalRouter } from '../http/portal/router';
 import { createHubSpotWebhookRouter } from '../http/webhooks/hubspot-webhook-router';
 import { createThreadScheduler } from '../jobs/thread-scheduler';
@@ -91,6 +93,7 @@ export async function startThread(config: Config, logger: Logger, options: Start
     ctx,
     notifier: slack?.notifier,
     secret: portalSigningKey(encryption.key),
+    checkHandoff: checkHandoffHook(ctx, config),
   });
   // HubSpot webhooks are answered at once and worked through afterwards, a few at a time.
   const webhookWork = createWorkQueue({
@@ -139,6 +142,12 @@ export async function startThread(config: Config, logger: Logger, options: Start
     executionDeps: () => thread.execution,
     deps: thread.tick,
     hubspot: thread.hubspot,
+    hubspotWriteBack: thread.hubspot
+      ? createHubSpotWriteBackDeps(ctx, thread.hubspot, {
+          publicUrl: config.publicUrl,
+          secret: portalSigningKey(encryption.key),
+        })
+      : undefined,
   });
   scheduler.start();
 

@@ -25,6 +25,8 @@ import type {
   SubmissionReviewNotice,
 } from '../services/notifications/notification-facts';
 import { getHandoffSummary } from '../services/accounts/get-handoff-summary';
+import { listHandoffFindings } from '../services/handoff/list-handoff-findings';
+import { handoffFindingBlocks } from './blocks/handoff-findings';
 import { findSlackDestination } from '../services/notifications/find-slack-destination';
 import { forgetUnreachableChannel } from '../services/notifications/forget-unreachable-channel';
 import {
@@ -158,7 +160,16 @@ export class SlackNotifier implements Notifier {
       organizationId: notice.organizationId,
       accountId: notice.accountId,
     });
-    await this.postToCsm(notice.accountId, notice.csmUserId, buildHandoffCard(notice, summary));
+    // The contradiction check ran before this (announceHandoff): its findings come on the card with Accept / Dismiss.
+    const findings = await listHandoffFindings(this.ctx, {
+      organizationId: notice.organizationId,
+      accountId: notice.accountId,
+    });
+    await this.postToCsm(
+      notice.accountId,
+      notice.csmUserId,
+      buildHandoffCard(notice, summary, handoffFindingBlocks(findings)),
+    );
   }
 
   /** To the account's CSM by DM; an account without a CSM (or one Slack cannot reach) gets it in its CSM channel. */

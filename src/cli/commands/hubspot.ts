@@ -8,7 +8,9 @@ import { syncHubSpot, type HubSpotSyncReport } from '../../services/hubspot/sync
 import { testHubSpotConnection } from '../../services/hubspot/test-hubspot-connection';
 import { findOperatorOrganization } from '../../services/organizations/find-operator-organization';
 import type { ServiceContext } from '../../services/context';
+import { linkHubSpotCompany } from '../../services/hubspot/link-hubspot-company';
 import { ORG_FLAG, ORG_FLAG_HELP } from '../org-option';
+import { resolveAccount } from '../resolve-account';
 import { withSession, type CliSession } from '../session';
 
 /** The status as the terminal shows it, one fact a line. */
@@ -23,6 +25,12 @@ export function describeHubSpotStatus(orgName: string, s: HubSpotStatus): string
     `Last sync: ${s.lastSyncAt?.toISOString() ?? 'never'}`,
     ...(s.lastWebhookAt ? [`Last webhook: ${s.lastWebhookAt.toISOString()}`] : []),
     `Last error: ${s.lastError ? `${s.lastError.message} (${s.lastError.during}, ${s.lastError.at.toISOString()})` : 'none'}`,
+    `Written back to HubSpot: ${s.writeBack.lastWriteBackAt?.toISOString() ?? 'nothing yet'}${s.writeBack.accountsWaiting ? ` (${s.writeBack.accountsWaiting} companies waiting, ${s.writeBack.accountsRetrying} after a failure)` : ''}`,
+    ...(s.writeBack.lastWriteBackError
+      ? [
+          `Last write-back error: ${s.writeBack.lastWriteBackError.message} (${s.writeBack.lastWriteBackError.at.toISOString()})`,
+        ]
+      : []),
     'Rules:',
     ...s.rules.map((r) => `  ${r}`),
   ];
@@ -88,7 +96,7 @@ async function withHubSpot<T>(org: string | undefined, work: (h: HubSpotCli) => 
 }
 
 export function registerHubSpotCommands(program: Command): void {
-  const hubspot = program.command('hubspot').description('the HubSpot connector: status, test, sync');
+  const hubspot = program.command('hubspot').description('the HubSpot connector: status, test, sync, link');
 
   hubspot
     .command('status')
@@ -111,6 +119,29 @@ export function registerHubSpotCommands(program: Command): void {
         console.log(describeHubSpotSync(report).join('\n'));
         for (const f of report.failures) console.error(`thread: deal ${f.dealId}: ${f.message}`);
         if (report.failures.length > 0) process.exitCode = 1;
+      });
+    });
+
+  hubspot
+    .command('link <account> <companyId>')
+    .description(
+      'link an account typed into Thread to its HubSpot company (the digits in the company’s address), so the write-back keeps it current; "none" unlinks it',
+    )
+    .option(ORG_FLAG, ORG_FLAG_HELP)
+    .action(async (accountQuery: string, companyId: string, opts: { org?: string }) => {
+      await withSession(async ({ ctx }) => {
+        const account = await resolveAccount(ctx, accountQuery, opts.org);
+        const linked = await linkHubSpotCompany(ctx, {
+          organizationId: account.organizationId,
+          accountId: account.id,
+          companyId: companyId === 'none' ? null : companyId,
+          actor: 'cli',
+        });
+        console.log(
+          linked.companyId
+            ? `${account.name} is linked to HubSpot company ${linked.companyId}; the write-back keeps its Thread properties current.`
+            : `${account.name} is no longer linked to a HubSpot company.`,
+        );
       });
     });
 

@@ -1,10 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { AppError } from '../../lib/errors';
-import type { ServiceContext } from '../../services/context';
-import { findAccounts } from '../../services/accounts/find-accounts';
-import { findOperatorOrganization } from '../../services/organizations/find-operator-organization';
 import { createPortalLink } from '../../services/portal/create-portal-link';
 import { revokePortalLink } from '../../services/portal/revoke-portal-link';
+import { resolveAccount } from '../resolve-account';
 import { ORG_FLAG, ORG_FLAG_HELP } from '../org-option';
 import { withSession } from '../session';
 
@@ -12,32 +9,6 @@ function days(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 365)
     throw new InvalidArgumentError('expected a whole number of days from 1 to 365');
   return Number(value);
-}
-
-/**
- * The account a name (or part of one, or an id) points at, in the organisation the command works on; several
- * matches are listed rather than guessed.
- */
-async function resolveAccount(
-  ctx: ServiceContext,
-  query: string,
-  org: string | undefined,
-): Promise<{ id: string; name: string; organizationId: string }> {
-  const { id: organizationId } = await findOperatorOrganization(ctx, { org });
-  const byId = await ctx.prisma.account.findFirst({
-    where: { id: query, organizationId },
-    select: { id: true, name: true },
-  });
-  if (byId) return { ...byId, organizationId };
-  const found = await findAccounts(ctx, { organizationId, query });
-  const only = found[0];
-  if (found.length === 1 && only) return { id: only.id, name: only.name, organizationId };
-  if (found.length === 0)
-    throw new AppError('not_found', `no account matches "${query}" (see: npm run thread -- accounts list)`);
-  throw new AppError(
-    'validation_failed',
-    `"${query}" matches several accounts: ${found.map((a) => a.name).join(', ')}; give the full name`,
-  );
 }
 
 export function registerPortalCommands(program: Command): void {

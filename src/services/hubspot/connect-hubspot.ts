@@ -7,6 +7,7 @@ import { parseOptions } from '../errors/parse-options';
 import { actingPersonSchema, assertCapability, loadActingPerson } from '../people/acting-person';
 import { changeHubSpotState, sealCredentials } from './hubspot-connection';
 import type { HubSpotDeps } from './hubspot-deps';
+import { ensureHubSpotProperties } from './ensure-hubspot-properties';
 
 const optionsSchema = z.object({
   organizationId: z.string().min(1),
@@ -104,5 +105,14 @@ export async function connectHubSpot(
       at: now,
     });
   });
+  // Thread's company properties, made now so the write-back starts from this moment. HubSpot refusing them here is
+  // not the connection failing: the write-back makes them on its next run and shows any error in the status.
+  await ensureHubSpotProperties(
+    ctx,
+    { hubspot: deps.connect({ accessToken: o.accessToken, baseUrl: deps.baseUrl }) },
+    { organizationId: o.organizationId },
+  ).catch((error: unknown) =>
+    ctx.logger.warn({ err: error, organizationId: o.organizationId }, 'Thread’s HubSpot properties not made yet'),
+  );
   return { portalId, webhooks: o.clientSecret !== undefined };
 }

@@ -5,6 +5,7 @@ import { actingPersonSchema, assertCapability, loadActingPerson } from '../peopl
 import { describeHubSpotRules } from './describe-hubspot-rules';
 import { loadHubSpotConnection, loadHubSpotState } from './hubspot-connection';
 import type { HubSpotDeps } from './hubspot-deps';
+import { getHubSpotWriteBackStatus, type HubSpotWriteBackStatus } from './get-hubspot-write-back-status';
 
 const optionsSchema = z.object({ organizationId: z.string().min(1), actor: actingPersonSchema });
 
@@ -23,6 +24,8 @@ export interface HubSpotStatus {
   lastError: { message: string; at: Date; during: string } | null;
   /** The rules, one line each, in words. */
   rules: string[];
+  /** Writing the onboarding back to the HubSpot companies (services/hubspot/write-back). */
+  writeBack: HubSpotWriteBackStatus;
 }
 
 const date = (iso: string | undefined) => (iso ? new Date(iso) : null);
@@ -55,5 +58,6 @@ export async function getHubSpotStatus(
     lastWebhookAt: date(s.lastWebhookAt),
     lastError: s.lastError ? { ...s.lastError, at: new Date(s.lastError.at) } : null,
     rules: await describeHubSpotRules(ctx, o.organizationId, state.rules),
+    writeBack: await getHubSpotWriteBackStatus(ctx, { organizationId: o.organizationId }),
   };
 }

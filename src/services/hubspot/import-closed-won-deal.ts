@@ -111,7 +111,10 @@ async function aeFor(
   const found = await deps.lookupSlackUserByEmail(read.ownerEmail);
   return found
     ? { slackUserId: found, gap: null }
-    : { slackUserId: null, gap: `the deal owner ${read.ownerEmail} is not in this Slack workspace: no AE` };
+    : {
+        slackUserId: null,
+        gap: `the deal owner ${read.ownerEmail} is not in this Slack workspace: the handoff form goes to them by email`,
+      };
 }
 
 /** Another account has this deal or this name (the database's unique index, or createAccount's name check). */
@@ -170,7 +173,8 @@ export async function importClosedWonDeal(
       ...(company.domain ? { domain: company.domain } : {}),
       ...(company.industry ? { industry: company.industry } : {}),
       ...(csm?.slackUserId ? { csmSlackUserId: csm.slackUserId } : {}),
-      ...(ae.slackUserId ? { aeSlackUserId: ae.slackUserId } : {}),
+      // An AE outside Slack is recorded by the owner's email: the handoff's web form is emailed to them.
+      ...(ae.slackUserId ? { aeSlackUserId: ae.slackUserId } : read.ownerEmail ? { aeEmail: read.ownerEmail } : {}),
       arr: arr ?? 0,
       contacts: contacts.contacts.map((c) => ({
         email: c.email,

@@ -112,7 +112,7 @@ export function buildHandoffCard(
       header(`Handoff in · ${n.accountName}`),
       context(handoffStateLine(h)),
       mrkdwnSection(plan),
-      // ⟶ The contradiction check's findings (part C) go here.
+      // The contradiction check's findings, each with Accept and Dismiss, come before the answers they are about.
       ...findings.slice(0, 40),
       ...handoffAnswerBlocks(h, Math.max(0, room)),
       context(`\`/thread handoff ${safe(n.accountName, 100)}\` shows it again; \`/thread account\` shows the account.`),

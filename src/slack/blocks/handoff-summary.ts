@@ -42,7 +42,10 @@ export function handoffStateLine(h: HandoffSummary): string {
  * `/thread handoff <account>` and the Handoff summary button: each question with its answer, or where the handoff
  * stands; with Fill in the handoff for someone who may still fill it in (`canFill`; the service checks again).
  */
-export function buildHandoffSummary(h: HandoffSummary, o: { canFill?: boolean } = {}): SlackMessage {
+export function buildHandoffSummary(
+  h: HandoffSummary,
+  o: { canFill?: boolean; findings?: KnownBlock[] } = {},
+): SlackMessage {
   const fill =
     o.canFill && h.state !== 'submitted'
       ? [
@@ -73,7 +76,9 @@ export function buildHandoffSummary(h: HandoffSummary, o: { canFill?: boolean } 
     header(`Handoff · ${h.accountName}`),
     context(handoffStateLine(h)),
     ...started,
-    ...handoffAnswerBlocks(h, MAX_ANSWERS),
+    // The contradiction check's findings, with Accept / Dismiss while open (at most 21 blocks).
+    ...(o.findings ?? []),
+    ...handoffAnswerBlocks(h, MAX_ANSWERS - (o.findings?.length ?? 0)),
   ];
   return { text: `Handoff for ${h.accountName}: ${h.answers.length} answers`, blocks };
 }

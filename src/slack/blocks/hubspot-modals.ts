@@ -37,6 +37,14 @@ function statusLines(s: HubSpotStatus): string[] {
       ? `*Last error* (${safe(s.lastError.during, 20)}, ${slackTime(s.lastError.at)}): ${safe(s.lastError.message, 1200)}`
       : '*Last error:* none',
   );
+  const w = s.writeBack;
+  lines.push(
+    `*Written back to HubSpot:* ${w.lastWriteBackAt ? slackTime(w.lastWriteBackAt) : 'nothing yet'}${w.accountsWaiting ? ` · ${w.accountsWaiting} companies waiting${w.accountsRetrying ? `, ${w.accountsRetrying} after a failure` : ''}` : ''}`,
+  );
+  if (w.lastWriteBackError)
+    lines.push(
+      `*Last write-back error* (${slackTime(w.lastWriteBackError.at)}): ${safe(w.lastWriteBackError.message, 1200)}`,
+    );
   return lines;
 }
 

@@ -6,6 +6,8 @@ import { listReviewQueue } from '../../services/review/list-review-queue';
 import type { SlackActor } from '../../services/users/resolve-slack-actor';
 import { buildAccountCard } from '../blocks/account-card';
 import { buildHandoffSummary } from '../blocks/handoff-summary';
+import { handoffFindingBlocks } from '../blocks/handoff-findings';
+import { listHandoffFindings } from '../../services/handoff/list-handoff-findings';
 import { buildReviewQueue } from '../blocks/review-queue';
 import { buildTimeline } from '../blocks/timeline';
 import type { SlackMessage } from '../blocks/slack-message';
@@ -36,7 +38,8 @@ export async function showAccountView(
     const h = await getHandoffSummary(deps.ctx, { organizationId, accountId });
     // Offered to those the service lets fill it in: the AE, the CSM, an admin.
     const canFill = actor.role === 'admin' || actor.userId === h.aeUserId || actor.userId === h.csmUserId;
-    return buildHandoffSummary(h, { canFill });
+    const findings = h.state === 'submitted' ? await listHandoffFindings(deps.ctx, { organizationId, accountId }) : [];
+    return buildHandoffSummary(h, { canFill, findings: handoffFindingBlocks(findings) });
   }
   const queue = await listReviewQueue(deps.ctx, { organizationId, accountId });
   // "Start now" is offered only to those who may start the account's actions (the service checks again).

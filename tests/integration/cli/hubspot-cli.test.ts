@@ -67,6 +67,33 @@ describe('thread hubspot', () => {
     expect((await runCli(['hubspot', 'status'], env)).stdout).toMatch(/Last sync: \d{4}-\d{2}-\d{2}T/);
   }, 120_000);
 
+  it('link ties an account typed into Thread to its HubSpot company, refuses an id that is not one, and unlinks', async () => {
+    const made = await runCli(
+      [
+        'accounts',
+        'create',
+        '--name',
+        'Hooli',
+        '--template',
+        'B2B SaaS Onboarding',
+        '--contact-email',
+        'gavin@hooli.test',
+      ],
+      env,
+    );
+    expect(made.code).toBe(0);
+    const linked = await runCli(['hubspot', 'link', 'Hooli', '4242'], env);
+    expect(linked).toMatchObject({ code: 0 });
+    expect(linked.stdout.trim()).toBe(
+      'Hooli is linked to HubSpot company 4242; the write-back keeps its Thread properties current.',
+    );
+    const wrong = await runCli(['hubspot', 'link', 'Hooli', 'hooli.com'], env);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('expected a HubSpot company id (digits only)');
+    const unlinked = await runCli(['hubspot', 'link', 'Hooli', 'none'], env);
+    expect(unlinked.stdout.trim()).toBe('Hooli is no longer linked to a HubSpot company.');
+  }, 120_000);
+
   it('test fails with HubSpot’s refusal in words and exit code 1', async () => {
     const refused = await runCli(['hubspot', 'test'], { ...env, HUBSPOT_ACCESS_TOKEN: 'pat-na1-revoked' });
     expect(refused.code).toBe(1);

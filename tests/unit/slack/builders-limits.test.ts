@@ -513,6 +513,12 @@ describe('message builders under oversized and hostile input', () => {
       recorded: true,
     };
     expectMessageOk(buildHandoffSummary(h, { canFill: true }));
+    // With the contradiction check's findings taking their most room, the answers give way.
+    const withFindings = buildHandoffSummary(h, {
+      findings: many(MAX_FINDING_BLOCKS, () => mrkdwnSection(safe(long(2000), 2900))),
+    });
+    expectMessageOk(withFindings);
+    expect(withFindings.blocks.length).toBeLessThanOrEqual(50);
     expectMessageOk(buildHandoffSummary({ ...h, answers: [], recorded: false }));
     expectMessageOk(buildHandoffSummary({ ...h, state: 'requested', answers: [], recorded: false }, { canFill: true }));
   });
@@ -1412,6 +1418,13 @@ describe('HubSpot connector builders under oversized and hostile input', () => {
     lastWebhookAt: AT,
     lastError: { message: long(5000), at: AT, during: long(100) },
     rules: many(10, () => long(2000)),
+    writeBack: {
+      propertiesReadyAt: AT,
+      lastWriteBackAt: AT,
+      lastWriteBackError: { message: long(5000), at: AT },
+      accountsWaiting: 10_000,
+      accountsRetrying: 9_999,
+    },
   };
 
   it('keeps the Connectors modal, the Connect form and their answers within limits, escaping what HubSpot said', () => {
