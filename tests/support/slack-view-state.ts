@@ -35,7 +35,6 @@ export function viewState(view: ViewWithBlocks, values: ViewValues): Record<stri
     const value = given === null ? null : typeof given === 'string' ? given : given.join(',');
     let entry: Record<string, unknown>;
     switch (type) {
-      case 'radio_buttons':
       case 'static_select': {
         const options = Array.isArray(element.options) ? element.options.filter(isRecord) : [];
         // An option the modal no longer lists stands for one that was there when it opened (a stale modal).
@@ -53,15 +52,6 @@ export function viewState(view: ViewWithBlocks, values: ViewValues): Record<stri
         entry = { type, selected_option: option ?? null };
         break;
       }
-      case 'multi_static_select': {
-        // Chosen options as their values, comma separated; null or '' is none chosen.
-        const options = Array.isArray(element.options) ? element.options.filter(isRecord) : [];
-        const chosen = value ? value.split(',') : [];
-        const unknownOptions = chosen.filter((v) => !options.some((o) => o.value === v));
-        if (unknownOptions.length) throw new Error(`${blockId} has no option ${unknownOptions.join(', ')}`);
-        entry = { type, selected_options: options.filter((o) => chosen.includes(String(o.value))) };
-        break;
-      }
       case 'users_select':
         entry = { type, selected_user: value };
         break;
@@ -70,7 +60,7 @@ export function viewState(view: ViewWithBlocks, values: ViewValues): Record<stri
         break;
       case 'multi_static_select':
       case 'checkboxes': {
-        // Checked boxes as their values, comma separated ('1,2,5') or a list; null or '' is none checked.
+        // Checked boxes (or chosen options) as their values, comma separated ('1,2,5') or a list; null or '' is none.
         const options = Array.isArray(element.options) ? element.options.filter(isRecord) : [];
         const checked = list;
         const unknownBoxes = checked.filter((v) => !options.some((o) => o.value === v));
