@@ -74,7 +74,10 @@ export function createThreadScheduler(options: {
     jobs: [
       tickJob(options.ctx, options.deps, options.tickCron),
       ...(options.executionDeps ? [recoverStuckExecutionsJob(options.ctx, options.executionDeps)] : []),
-      ...(options.hubspotWriteBack ? [hubspotWriteBackJob(options.ctx, options.hubspotWriteBack)] : []),
+      // The write-back keeps the tick's cadence: HubSpot hears of a change about when Slack does.
+      ...(options.hubspotWriteBack
+        ? [hubspotWriteBackJob(options.ctx, options.hubspotWriteBack, options.tickCron)]
+        : []),
       ...(options.hubspot ? [hubspotSyncJob(options.ctx, options.hubspot)] : []),
     ],
     logger: options.ctx.logger,

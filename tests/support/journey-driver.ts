@@ -34,6 +34,8 @@ export interface JourneyOptions {
   clock?: () => Date;
   /** Scheduler cadence (cron with seconds); every second by default, so the journey waits on ticks, never sleeps. */
   tickCron?: string;
+  /** HubSpot for the one organisation, as HUBSPOT_ACCESS_TOKEN, HUBSPOT_CLIENT_SECRET and HUBSPOT_BASE_URL set it. */
+  hubspot?: { accessToken: string; clientSecret: string; baseUrl: string };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -70,6 +72,7 @@ export class JourneyDriver {
         slack: { botToken: 'xoxb-journey', signingSecret: SIGNING_SECRET, apiUrl: this.fake.apiUrl },
         smtp: { url: this.smtp.url, from },
         tickCron: this.options.tickCron ?? '* * * * * *',
+        ...(this.options.hubspot ? { hubspot: this.options.hubspot } : {}),
         logLevel: 'silent',
       },
       silentLogger,

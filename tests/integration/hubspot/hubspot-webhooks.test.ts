@@ -49,7 +49,8 @@ describe('a signed webhook for a deal that reached closed won', () => {
       ownerEmail: AE.email,
       seats: 40,
       companyId: company!.id,
-      properties: {},
+      // The default handoff questions pre-fill "ARR agreed" from the deal's amount.
+      properties: { amount: '48000' },
       gaps: [],
       syncedAt: f.ctx.now().toISOString(),
     });
