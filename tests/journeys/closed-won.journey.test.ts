@@ -192,7 +192,8 @@ describe('from closed won to kickoff: HubSpot, the AE’s handoff and the contra
     const started = await ask('account globex', CSM.id);
     const startedText = textOf(started.args.blocks);
     expect(startedText).not.toContain('Waiting for the handoff');
-    expect(startedText).toContain('48,000');
+    expect(startedText).toContain('*ARR*\n$48,000');
+    expect((await j.cli(['accounts', 'list', '--status', 'active'])).stdout).toContain('Globex');
 
     // 6. Kickoff completes from the timeline; the write-back shows it on the HubSpot company with a note.
     const timeline = await ask('timeline globex', CSM.id);

@@ -184,7 +184,11 @@ export async function addPlanAction(ctx: ServiceContext, input: AddPlanActionOpt
       kickoffAt: localDateAt(account.kickoffDate, BUSINESS_DAY_START_HOUR, account.calendar.timeZone),
       actions: plan.actions,
     });
-    const dueAt = dueFrom({ ...spec, afterActionKey }, eventAt, account.calendar, account.kickoffDate);
+    // A plan still waiting for its handoff has nothing due: the action's due time comes when it starts.
+    const notStarted = plan.milestones[0]?.status === 'pending';
+    const dueAt = notStarted
+      ? null
+      : dueFrom({ ...spec, afterActionKey }, eventAt, account.calendar, account.kickoffDate);
     const created = await tx.action.create({
       data: {
         accountId: account.id,

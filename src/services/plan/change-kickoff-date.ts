@@ -110,7 +110,9 @@ export async function changeKickoffDate(
     });
 
     let rescheduled = 0;
-    for (const action of plan.actions) {
+    // A plan still waiting for its handoff has nothing due: its due times come when it starts (plan/start-plan.ts).
+    const started = first?.status !== 'pending';
+    for (const action of started ? plan.actions : []) {
       if (action.status !== 'pending') continue;
       const anchor = triggerAnchor(action.triggerKind, action.afterActionKey);
       const followsStart =

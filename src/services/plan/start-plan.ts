@@ -118,7 +118,8 @@ export async function startPlan(
 
   const fromKickoff: string[] = [];
   for (const action of plan.actions) {
-    if (action.status !== 'pending' || action.dueAt !== null) continue;
+    // Every kickoff-anchored action is (re)computed from the kickoff the plan starts from, whatever it held before.
+    if (action.status !== 'pending') continue;
     if (triggerAnchor(action.triggerKind, action.afterActionKey) !== 'kickoff') continue;
     const dueAt = dueFrom(action, startedAt, calendar, kickoff);
     if (!dueAt) continue;

@@ -1,5 +1,6 @@
 import { DEFAULT_HANDOFF_QUESTIONS } from '../../../src/domain/handoff-questions';
 import { createAccount } from '../../../src/services/accounts/create-account';
+import { changeKickoffDate } from '../../../src/services/plan/change-kickoff-date';
 import { listHandoffQuestions } from '../../../src/services/handoff/list-handoff-questions';
 import { removeHandoffQuestion } from '../../../src/services/handoff/remove-handoff-question';
 import { seedDemo } from '../../../src/services/seed/seed-demo';
@@ -113,6 +114,37 @@ describe('submitting a handoff starts the plan', () => {
         { entityType: 'account', fromState: 'pending_handoff', toState: 'active', actor: team.ae.userId },
       ]),
     );
+  });
+
+  it('a kickoff moved while it waits gives nothing a due time; the plan then starts from the handoff’s own kickoff', async () => {
+    const ctx = serviceContext(t.db, NOW);
+    const team = await setUpHandoffTeam(ctx);
+    const pending = await handoffAccount(ctx, team, 'Acme Robotics', { kickoffDate: '2026-11-26' });
+    await changeKickoffDate(ctx, {
+      organizationId: team.organizationId,
+      accountId: pending,
+      kickoffDate: '2026-11-30',
+      actor: { userId: team.csm.userId },
+    });
+    const moved = await planOf(pending);
+    expect(moved.kickoffDate.toISOString().slice(0, 10)).toBe('2026-11-30');
+    expect(moved.actions.filter((a) => a.dueAt !== null)).toEqual([]);
+
+    await submitHandoff(ctx, {
+      organizationId: team.organizationId,
+      accountId: pending,
+      actor: { userId: team.ae.userId },
+      answers: { ...SUCCESS, kickoff_date: '2026-12-03' },
+    });
+    const twin = await createAccount(ctx, {
+      organizationId: team.organizationId,
+      name: 'Twin',
+      templateName: team.templateName,
+      kickoffDate: '2026-12-03',
+      actor: { userId: team.csm.userId },
+    });
+    const started = await planOf(pending);
+    expect(started.actions).toEqual((await planOf(twin.id)).actions);
   });
 
   it('from today when the planned kickoff has passed and the handoff names none', async () => {
