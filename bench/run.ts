@@ -5,12 +5,19 @@
  * BENCH_RUNS (default 200) scale it down for a quick look; the later suites scale with them unless told
  * otherwise: BENCH_BATCH (emails per executeBatch, default 500, at most 500), BENCH_SCHEDULER_ACTIONS (Action
  * rows for the tick, default 25 per bench account: 250,000), BENCH_DUE (due actions in the tick, default 1000),
- * BENCH_PORTAL_REQUESTS (default 10 × BENCH_RUNS: 2,000) and BENCH_PORTAL_CONCURRENCY (default 16).
+ * BENCH_PORTAL_REQUESTS (default 10 × BENCH_RUNS: 2,000), BENCH_PORTAL_CONCURRENCY (default 16),
+ * BENCH_HUBSPOT_DEALS (closed-won webhooks timed to the AE's DM, default 2 × BENCH_RUNS up to 200) and
+ * BENCH_HUBSPOT_CONCURRENCY (deliveries in flight, default 4).
+ * BENCH_ONLY runs some suites, named with commas: foundation, slack, execution, portal, scheduler, hubspot (e.g.
+ * BENCH_ONLY=hubspot). slack, execution, portal and scheduler measure on the data the foundation leaves, so the
+ * foundation runs whenever one of them does; hubspot starts Thread whole on a database of its own (a temporary
+ * data directory for PGlite, a fresh database on DATABASE_URL's server for PostgreSQL).
  */
 import os from 'node:os';
 import { openDatabase, type Database } from '../src/db/client';
 import { benchExecution } from './execution';
 import { benchFoundation } from './foundation';
+import { benchHubSpot, type HubSpotBenchOptions } from './hubspot';
 import { intFromEnv } from './lib/env';
 import { benchPortal } from './portal';
 import { benchScheduler } from './scheduler';
@@ -24,25 +31,78 @@ const SCHEDULER_ACTIONS = intFromEnv('BENCH_SCHEDULER_ACTIONS', ACCOUNTS * 25);
 const DUE = intFromEnv('BENCH_DUE', 1000);
 const PORTAL_REQUESTS = intFromEnv('BENCH_PORTAL_REQUESTS', RUNS * 10);
 const PORTAL_CONCURRENCY = intFromEnv('BENCH_PORTAL_CONCURRENCY', 16);
+const HUBSPOT_DEALS = intFromEnv('BENCH_HUBSPOT_DEALS', Math.min(200, RUNS * 2));
+const HUBSPOT_CONCURRENCY = intFromEnv('BENCH_HUBSPOT_CONCURRENCY', 4);
 
-async function onDatabase(label: string, open: () => Promise<Database>): Promise<BenchRow[]> {
+const SUITES = ['foundation', 'slack', 'execution', 'portal', 'scheduler', 'hubspot'] as const;
+type Suite = (typeof SUITES)[number];
+const ONLY = suitesFromEnv();
+/** The suites that measure on the shared database the foundation fills. */
+const ON_FOUNDATION: Suite[] = ['foundation', 'slack', 'execution', 'portal', 'scheduler'];
+
+function suitesFromEnv(): Set<Suite> {
+  const raw = process.env.BENCH_ONLY?.trim();
+  if (!raw) return new Set(SUITES);
+  const names = raw.split(',').map((n) => n.trim().toLowerCase());
+  const unknown = names.filter((n) => !(SUITES as readonly string[]).includes(n));
+  if (unknown.length > 0)
+    throw new Error(`BENCH_ONLY names no suite "${unknown.join('", "')}": choose from ${SUITES.join(', ')}`);
+  return new Set(names as Suite[]);
+}
+
+const selected = (suite: Suite) => ONLY.has(suite);
+
+async function onDatabase(
+  label: string,
+  open: () => Promise<Database>,
+  threadDatabase: HubSpotBenchOptions['database'],
+): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  if (ON_FOUNDATION.some(selected)) rows.push(...(await onSharedDatabase(label, open)));
+  // After the shared database is closed: Thread opens a database of its own, and should not share memory with that one.
+  if (selected('hubspot')) {
+    console.error(
+      `bench: ${label}: HubSpot webhook to the AE's DM, ${HUBSPOT_DEALS} deals, ${HUBSPOT_CONCURRENCY} concurrent…`,
+    );
+    rows.push(
+      ...(await benchHubSpot({ deals: HUBSPOT_DEALS, concurrency: HUBSPOT_CONCURRENCY, database: threadDatabase })),
+    );
+  }
+  return rows;
+}
+
+async function onSharedDatabase(label: string, open: () => Promise<Database>): Promise<BenchRow[]> {
   console.error(`bench: ${label}: ${ACCOUNTS} accounts, ${RUNS} runs per query…`);
   const db = await open();
   try {
-    // One database for all suites, in this order: the foundation leaves ACCOUNTS accounts; the execution batch
+    // One database for these suites, in this order: the foundation leaves ACCOUNTS accounts; the execution batch
     // sends some of their emails; the portal is measured with exactly those accounts; the scheduler then adds
     // accounts up to its action count.
-    const rows = await benchFoundation(db, { accounts: ACCOUNTS, runs: RUNS });
-    console.error(`bench: ${label}: Slack acknowledgements under load…`);
-    rows.push(...(await benchSlack(db, { requests: Math.min(400, RUNS * 2), concurrency: 20 })));
-    console.error(`bench: ${label}: executeBatch of ${BATCH} emails…`);
-    rows.push(...(await benchExecution(db, { batch: BATCH })));
-    console.error(`bench: ${label}: portal pages, ${PORTAL_REQUESTS} requests, ${PORTAL_CONCURRENCY} concurrent…`);
-    rows.push(...(await benchPortal(db, { requests: PORTAL_REQUESTS, concurrency: PORTAL_CONCURRENCY })));
-    console.error(`bench: ${label}: one scheduler tick, ${DUE} due of ${SCHEDULER_ACTIONS} actions…`);
-    rows.push(
-      ...(await benchScheduler(db, { actions: SCHEDULER_ACTIONS, due: DUE, runs: RUNS, firstAccountIndex: ACCOUNTS })),
-    );
+    const foundation = await benchFoundation(db, { accounts: ACCOUNTS, runs: RUNS });
+    const rows = selected('foundation') ? foundation : [];
+    if (selected('slack')) {
+      console.error(`bench: ${label}: Slack acknowledgements under load…`);
+      rows.push(...(await benchSlack(db, { requests: Math.min(400, RUNS * 2), concurrency: 20 })));
+    }
+    if (selected('execution')) {
+      console.error(`bench: ${label}: executeBatch of ${BATCH} emails…`);
+      rows.push(...(await benchExecution(db, { batch: BATCH })));
+    }
+    if (selected('portal')) {
+      console.error(`bench: ${label}: portal pages, ${PORTAL_REQUESTS} requests, ${PORTAL_CONCURRENCY} concurrent…`);
+      rows.push(...(await benchPortal(db, { requests: PORTAL_REQUESTS, concurrency: PORTAL_CONCURRENCY })));
+    }
+    if (selected('scheduler')) {
+      console.error(`bench: ${label}: one scheduler tick, ${DUE} due of ${SCHEDULER_ACTIONS} actions…`);
+      rows.push(
+        ...(await benchScheduler(db, {
+          actions: SCHEDULER_ACTIONS,
+          due: DUE,
+          runs: RUNS,
+          firstAccountIndex: ACCOUNTS,
+        })),
+      );
+    }
     return rows;
   } finally {
     await db.close();
@@ -51,16 +111,24 @@ async function onDatabase(label: string, open: () => Promise<Database>): Promise
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];
-  rows.push(...(await onDatabase('embedded PGlite', () => openDatabase({ dataDir: 'memory://', migrate: true }))));
+  rows.push(
+    ...(await onDatabase('embedded PGlite', () => openDatabase({ dataDir: 'memory://', migrate: true }), {
+      kind: 'pglite',
+    })),
+  );
   const url = process.env.DATABASE_URL;
   if (url) {
     rows.push(
-      ...(await onDatabase('PostgreSQL', async () => {
-        const db = await openDatabase({ databaseUrl: url, dataDir: 'memory://', migrate: true });
-        // Start from empty tables so both databases measure the same data.
-        await db.pool.query(`TRUNCATE "Organization" CASCADE`);
-        return db;
-      })),
+      ...(await onDatabase(
+        'PostgreSQL',
+        async () => {
+          const db = await openDatabase({ databaseUrl: url, dataDir: 'memory://', migrate: true });
+          // Start from empty tables so both databases measure the same data.
+          await db.pool.query(`TRUNCATE "Organization" CASCADE`);
+          return db;
+        },
+        { kind: 'postgresql', serverUrl: url },
+      )),
     );
   }
   printTable(rows);
@@ -75,6 +143,9 @@ async function main(): Promise<void> {
     due: DUE,
     portalRequests: PORTAL_REQUESTS,
     portalConcurrency: PORTAL_CONCURRENCY,
+    hubspotDeals: HUBSPOT_DEALS,
+    hubspotConcurrency: HUBSPOT_CONCURRENCY,
+    suites: [...ONLY],
   });
   console.error(`bench: results written to ${file}`);
 }
