@@ -15,6 +15,7 @@
  * (`questions.yaml: line 12, questions[1].kind: expected one of …`), so a broken file is fixed in one pass.
  */
 import { z } from 'zod';
+import { notOneOfWords, wrongTypeWords } from './file-issue-words';
 import { Document, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import {
   checkHandoffQuestion,
@@ -71,32 +72,12 @@ const FILE_FIELD: Readonly<Record<HandoffQuestionField, string>> = {
   crmProperty: 'crm_property',
 };
 
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'an empty value';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === 'object') return 'an object';
-  return String(value);
-}
-
-const EXPECTED: Record<string, string> = {
-  string: 'text',
-  boolean: 'true or false',
-  object: 'an object (key: value pairs)',
-  array: 'a list',
-};
-
 const errorMap: z.core.$ZodErrorMap = (iss) => {
   switch (iss.code) {
-    case 'invalid_type': {
-      const expected = EXPECTED[iss.expected] ?? iss.expected;
-      return iss.input === undefined
-        ? `required (expected ${expected})`
-        : `expected ${expected}, got ${describe(iss.input)}`;
-    }
+    case 'invalid_type':
+      return wrongTypeWords(iss.expected, iss.input);
     case 'invalid_value':
-      return `expected one of ${iss.values.map(String).join(', ')}, got ${describe(iss.input)}`;
+      return notOneOfWords(iss.values, iss.input);
     case 'unrecognized_keys':
       return `unknown key${iss.keys.length === 1 ? '' : 's'} ${iss.keys.map((k) => `"${k}"`).join(', ')} (expected ${Object.keys(QuestionFile.shape).join(', ')})`;
     default:

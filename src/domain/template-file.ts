@@ -8,6 +8,7 @@
  * one pass rather than one error per upload.
  */
 import { z } from 'zod';
+import { describeFound, notOneOfWords, wrongTypeWords } from './file-issue-words';
 import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, visit, Document } from 'yaml';
 import {
   ACTION_TYPES,
@@ -54,7 +55,7 @@ const nonEmpty = (what: string) => z.string().regex(/\S/, { error: `must not be 
 
 const actionKey = z.string().regex(ACTION_KEY, {
   error: (iss) =>
-    `expected a slug of lowercase letters, digits and hyphens (like welcome-email), got ${describe(iss.input)}`,
+    `expected a slug of lowercase letters, digits and hyphens (like welcome-email), got ${describeFound(iss.input)}`,
 });
 
 const TriggerFile = z.strictObject({
@@ -66,7 +67,7 @@ const TriggerFile = z.strictObject({
 const FormFieldFile = z.strictObject({
   key: z.string().regex(FIELD_KEY, {
     error: (iss) =>
-      `expected a field key of lowercase letters, digits and underscores (like sso_provider), got ${describe(iss.input)}`,
+      `expected a field key of lowercase letters, digits and underscores (like sso_provider), got ${describeFound(iss.input)}`,
   }),
   label: nonEmpty('the label shown to the customer'),
   kind: z.enum(FORM_FIELD_KINDS),
@@ -118,41 +119,15 @@ function allowedKeysAt(path: readonly PropertyKey[]): string[] {
 // ---------------------------------------------------------------------------------------------
 // Issue wording
 
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null (an empty value)';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === 'object') return 'an object';
-  return String(value);
-}
-
-const EXPECTED: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  object: 'an object (key: value pairs)',
-  array: 'a list',
-};
-
 /** Per-parse error map: says what was expected and what was found, in the file's terms. */
 const errorMap: z.core.$ZodErrorMap = (iss) => {
   switch (iss.code) {
-    case 'invalid_type': {
-      const expected = EXPECTED[iss.expected] ?? iss.expected;
-      return iss.input === undefined
-        ? `required (expected ${expected})`
-        : `expected ${expected}, got ${describe(iss.input)}`;
-    }
-    case 'invalid_value': {
-      const choices = iss.values.map(String).join(', ');
-      return iss.input === undefined
-        ? `required (expected one of ${choices})`
-        : `expected one of ${choices}, got ${describe(iss.input)}`;
-    }
+    case 'invalid_type':
+      return wrongTypeWords(iss.expected, iss.input);
+    case 'invalid_value':
+      return notOneOfWords(iss.values, iss.input);
     case 'too_small':
-      if (iss.origin === 'number') return `expected at least ${String(iss.minimum)}, got ${describe(iss.input)}`;
+      if (iss.origin === 'number') return `expected at least ${String(iss.minimum)}, got ${describeFound(iss.input)}`;
       if (iss.origin === 'array') return `expected at least ${String(iss.minimum)} item(s)`;
       return 'must not be empty';
     default:

@@ -5,6 +5,7 @@
  * handoff, responses carry the portal's security headers. Routes are thin: resolve the link, call one service,
  * render one page. The form writes the same record as the Slack modal (submitHandoff).
  */
+import { clientKey, cspNonce, sendPage } from '../portal/page-response';
 import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import { isAppError } from '../../lib/errors';
 import type { ServiceContext } from '../../services/context';
@@ -14,7 +15,6 @@ import { resolveHandoffToken, type HandoffLink } from '../../services/handoff/re
 import { submitHandoff } from '../../services/handoff/submit-handoff';
 import { silentNotifier, type Notifier } from '../../services/notifications/notifier-port';
 import { CSRF_FIELD, isValidCsrfToken, issueCsrfToken } from '../portal/csrf';
-import type { SafeHtml } from '../portal/html';
 import { FailureLimiter } from '../portal/rate-limiter';
 import { portalSecurityHeaders } from '../portal/security-headers';
 import { PORTAL_CSS } from '../portal/styles';
@@ -49,10 +49,9 @@ export function createHandoffRouter(options: HandoffRouterOptions): Router {
   const notifier = options.notifier ?? silentNotifier;
   const limiter = options.limiter ?? new FailureLimiter({ maxFailures: 20, windowMs: 15 * 60 * 1000 });
   const router = Router();
-  const clientKey = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
-  const page = (res: Response, status: number, body: SafeHtml) => res.status(status).type('html').send(body.value);
+  const page = sendPage;
   const base = (req: Request) => req.baseUrl;
-  const nonce = (res: Response) => String(res.locals.cspNonce);
+  const nonce = cspNonce;
 
   function withLink(handler: HandoffHandler): RequestHandler {
     return async (req, res, next) => {

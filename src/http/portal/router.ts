@@ -4,6 +4,7 @@
  * never sent as Referer, and every unknown, expired or revoked link gets the same page. Failed lookups count
  * against the client's address (see rate-limiter.ts).
  */
+import { clientKey, cspNonce, sendPage } from './page-response';
 import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import type { FileStorage } from '../../connectors/storage/file-storage';
 import { ERROR_CODES, isAppError } from '../../lib/errors';
@@ -19,7 +20,6 @@ import { submitPortalForm } from '../../services/portal/submit-portal-form';
 import { uploadPortalDocument } from '../../services/portal/upload-portal-document';
 import { describeLimit, type UploadRules } from '../../services/portal/upload-rules';
 import { CSRF_FIELD, isValidCsrfToken, issueCsrfToken } from './csrf';
-import { type SafeHtml } from './html';
 import { readMultipartUpload } from './multipart-upload';
 import { homePage } from './pages/home-page';
 import { linkProblemPage, messagePage, tooManyAttemptsPage } from './pages/message-page';
@@ -49,10 +49,9 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
   const notifier = options.notifier ?? silentNotifier;
   const limiter = options.limiter ?? new FailureLimiter({ maxFailures: 20, windowMs: 15 * 60 * 1000 });
   const router = Router();
-  const clientKey = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown';
-  const page = (res: Response, status: number, body: SafeHtml) => res.status(status).type('html').send(body.value);
+  const page = sendPage;
   const base = (req: Request) => req.baseUrl;
-  const nonce = (res: Response) => String(res.locals.cspNonce);
+  const nonce = cspNonce;
   const uploadInfo = { extensions: options.uploads.extensions, limitLabel: describeLimit(options.uploads.maxBytes) };
 
   function refuseIfLimited(req: Request, res: Response): boolean {
