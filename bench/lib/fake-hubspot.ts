@@ -138,13 +138,11 @@ export async function startBenchHubSpot(o: { token: string; portalId: number }):
   app.use((req, res, next) => {
     calls += 1;
     if (req.headers.authorization !== `Bearer ${o.token}`) {
-      res
-        .status(401)
-        .json({
-          status: 'error',
-          message: 'Authentication credentials not found.',
-          category: 'INVALID_AUTHENTICATION',
-        });
+      res.status(401).json({
+        status: 'error',
+        message: 'Authentication credentials not found.',
+        category: 'INVALID_AUTHENTICATION',
+      });
       return;
     }
     next();
