@@ -49,12 +49,19 @@ function messages(): Message[] {
   return j.fake.calls.filter((c) => ['chat.postMessage', 'chat.update', 'response_url'].includes(c.method));
 }
 
-/** The newest message (after the first `since`) that mentions `text` and carries a button labelled `button`. */
+/**
+ * The newest card (after the first `since`) about `text` (its first block names it, as a review card's header or an
+ * answer card's first line does) that carries a button labelled `button`. A plan or a review queue that merely
+ * lists `text` among other drafts is not its card, even while the card itself is still to come.
+ */
 function latestWith(text: string, button: string, since = 0): Message | undefined {
   return messages()
     .slice(since)
     .reverse()
-    .find((m) => textOf(m.args.blocks).includes(text) && buttonLabels(m.args.blocks).includes(button));
+    .find((m) => {
+      const blocks = Array.isArray(m.args.blocks) ? m.args.blocks : [];
+      return textOf(blocks.slice(0, 1)).includes(text) && buttonLabels(blocks).includes(button);
+    });
 }
 
 async function cardWith(text: string, button: string, since = 0): Promise<Message> {
