@@ -1,38 +1,16 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { markAccountChurned } from '../../../services/accounts/mark-account-churned';
 import type { SlackDeps } from '../../deps';
-import { FIELDS, VIEWS } from '../../ids';
-import { refreshAccountCard } from '../account-card-refresh';
-import { actorOf } from '../interaction';
-import { accountStatusModalMetadata, readModalMetadata } from './modal-metadata';
-import { viewFailure } from './view-failure';
-import { inputValue } from './view-input';
+import { VIEWS } from '../../ids';
+import { registerAccountReasonModal } from './account-reason-modal';
 
 /** Marks the account churned with the reason given (a blank one comes back under the field); then the card. */
 export function registerMarkChurnedSubmit(app: App, deps: SlackDeps): void {
-  app.view<ViewSubmitAction>(VIEWS.markChurned, async ({ ack, body, view, client }) => {
-    let done: { organizationId: string; accountId: string; responseUrl?: string };
-    try {
-      const meta = readModalMetadata(view, accountStatusModalMetadata);
-      const actor = await actorOf(deps, body);
-      await markAccountChurned(deps.ctx, {
-        organizationId: actor.organizationId,
-        accountId: meta.accountId,
-        actor,
-        reason: inputValue(view, FIELDS.reason),
-      });
-      done = { organizationId: actor.organizationId, accountId: meta.accountId, responseUrl: meta.responseUrl };
-    } catch (error) {
-      await ack(
-        viewFailure(view, error, deps.logger, { title: 'Not marked churned', blockOfField: { reason: FIELDS.reason } }),
-      );
-      return;
-    }
-    await ack();
-    await refreshAccountCard(deps, {
-      organizationId: done.organizationId,
-      accountId: done.accountId,
-      afterModal: { client, slackUserId: body.user.id, responseUrl: done.responseUrl },
-    }).catch((error) => deps.logger.error({ err: error }, 'marked churned, but the card could not be refreshed'));
+  registerAccountReasonModal(app, deps, {
+    callbackId: VIEWS.markChurned,
+    refusedTitle: 'Not marked churned',
+    doneWords: 'marked churned',
+    change: ({ actor, accountId, reason }) =>
+      markAccountChurned(deps.ctx, { organizationId: actor.organizationId, accountId, actor, reason }),
   });
 }
