@@ -15,7 +15,7 @@ import { resolveHandoffToken, type HandoffLink } from '../../services/handoff/re
 import { submitHandoff } from '../../services/handoff/submit-handoff';
 import { silentNotifier, type Notifier } from '../../services/notifications/notifier-port';
 import { CSRF_FIELD, isValidCsrfToken, issueCsrfToken } from '../portal/csrf';
-import { FailureLimiter } from '../portal/rate-limiter';
+import { linkFailureLimiter, type FailureLimiter } from '../portal/rate-limiter';
 import { portalSecurityHeaders } from '../portal/security-headers';
 import { PORTAL_CSS } from '../portal/styles';
 import {
@@ -47,11 +47,9 @@ const csrfSubject = (link: HandoffLink) => `handoff:${link.handoffId}`;
 export function createHandoffRouter(options: HandoffRouterOptions): Router {
   const { ctx } = options;
   const notifier = options.notifier ?? silentNotifier;
-  const limiter = options.limiter ?? new FailureLimiter({ maxFailures: 20, windowMs: 15 * 60 * 1000 });
+  const limiter = options.limiter ?? linkFailureLimiter();
   const router = Router();
-  const page = sendPage;
   const base = (req: Request) => req.baseUrl;
-  const nonce = cspNonce;
 
   function withLink(handler: HandoffHandler): RequestHandler {
     return async (req, res, next) => {
@@ -60,7 +58,11 @@ export function createHandoffRouter(options: HandoffRouterOptions): Router {
         if (wait > 0) {
           req.resume();
           res.setHeader('Retry-After', String(wait));
-          page(res, 429, handoffTooManyAttemptsPage({ base: base(req), nonce: nonce(res), retryAfterSeconds: wait }));
+          sendPage(
+            res,
+            429,
+            handoffTooManyAttemptsPage({ base: base(req), nonce: cspNonce(res), retryAfterSeconds: wait }),
+          );
           return;
         }
         const token = String(req.params.token ?? '');
@@ -68,7 +70,7 @@ export function createHandoffRouter(options: HandoffRouterOptions): Router {
         if (!link) {
           limiter.recordFailure(clientKey(req));
           req.resume();
-          page(res, 404, handoffLinkProblemPage({ base: base(req), nonce: nonce(res) }));
+          sendPage(res, 404, handoffLinkProblemPage({ base: base(req), nonce: cspNonce(res) }));
           return;
         }
         await handler(req, res, link, token);
@@ -92,10 +94,10 @@ export function createHandoffRouter(options: HandoffRouterOptions): Router {
       actor: { token },
     });
     if (form.submitted) {
-      page(
+      sendPage(
         res,
         status === 200 ? 200 : 409,
-        handoffDonePage({ base: base(req), nonce: nonce(res), form, justNow: false }),
+        handoffDonePage({ base: base(req), nonce: cspNonce(res), form, justNow: false }),
       );
       return;
     }
@@ -104,7 +106,7 @@ export function createHandoffRouter(options: HandoffRouterOptions): Router {
       portalAccessId: csrfSubject(link),
       cookiePath: base(req) || '/',
     });
-    page(res, status, handoffFormPage({ base: base(req), nonce: nonce(res), token, csrfToken, form, ...extra }));
+    sendPage(res, status, handoffFormPage({ base: base(req), nonce: cspNonce(res), token, csrfToken, form, ...extra }));
   }
 
   router.use(portalSecurityHeaders());
@@ -124,7 +126,7 @@ export function createHandoffRouter(options: HandoffRouterOptions): Router {
           actor: { token },
         });
         if (form.submitted) {
-          page(res, 200, handoffDonePage({ base: base(req), nonce: nonce(res), form, justNow: true }));
+          sendPage(res, 200, handoffDonePage({ base: base(req), nonce: cspNonce(res), form, justNow: true }));
           return;
         }
       }
@@ -140,12 +142,12 @@ export function createHandoffRouter(options: HandoffRouterOptions): Router {
       if (
         !isValidCsrfToken(req, { secret: options.secret, portalAccessId: csrfSubject(link), token: body[CSRF_FIELD] })
       ) {
-        page(
+        sendPage(
           res,
           403,
           handoffMessagePage({
             base: base(req),
-            nonce: nonce(res),
+            nonce: cspNonce(res),
             title: 'Please try that again',
             lead: 'This page was open for a while, so for your security we did not accept what you sent.',
             detail: 'Go back to the form, reload it, and submit your answers again.',
@@ -179,7 +181,7 @@ export function createHandoffRouter(options: HandoffRouterOptions): Router {
   );
 
   router.use((req, res) => {
-    page(res, 404, handoffLinkProblemPage({ base: base(req), nonce: nonce(res) }));
+    sendPage(res, 404, handoffLinkProblemPage({ base: base(req), nonce: cspNonce(res) }));
   });
 
   const onError: ErrorRequestHandler = (error, req, res, _next) => {
@@ -189,12 +191,12 @@ export function createHandoffRouter(options: HandoffRouterOptions): Router {
     }
     const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) ctx.logger.error({ err: error, route: req.route?.path ?? 'handoff' }, 'handoff request failed');
-    page(
+    sendPage(
       res,
       status,
       handoffMessagePage({
         base: base(req),
-        nonce: nonce(res),
+        nonce: cspNonce(res),
         title: status === 500 ? 'Something went wrong on our side' : 'That did not work',
         lead:
           status === 500

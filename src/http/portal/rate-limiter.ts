@@ -55,3 +55,11 @@ export class FailureLimiter {
     }
   }
 }
+
+/**
+ * The limit on wrong or dead links from one address, shared by the portal and the AE's handoff form: 20 failures in
+ * 15 minutes, then a wait.
+ */
+export function linkFailureLimiter(): FailureLimiter {
+  return new FailureLimiter({ maxFailures: 20, windowMs: 15 * 60 * 1000 });
+}

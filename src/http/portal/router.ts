@@ -24,7 +24,7 @@ import { readMultipartUpload } from './multipart-upload';
 import { homePage } from './pages/home-page';
 import { linkProblemPage, messagePage, tooManyAttemptsPage } from './pages/message-page';
 import { requestPage } from './pages/request-page';
-import { FailureLimiter } from './rate-limiter';
+import { linkFailureLimiter, type FailureLimiter } from './rate-limiter';
 import { portalSecurityHeaders } from './security-headers';
 import { PORTAL_CSS } from './styles';
 
@@ -47,18 +47,16 @@ const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export function createPortalRouter(options: PortalRouterOptions): Router {
   const { ctx } = options;
   const notifier = options.notifier ?? silentNotifier;
-  const limiter = options.limiter ?? new FailureLimiter({ maxFailures: 20, windowMs: 15 * 60 * 1000 });
+  const limiter = options.limiter ?? linkFailureLimiter();
   const router = Router();
-  const page = sendPage;
   const base = (req: Request) => req.baseUrl;
-  const nonce = cspNonce;
   const uploadInfo = { extensions: options.uploads.extensions, limitLabel: describeLimit(options.uploads.maxBytes) };
 
   function refuseIfLimited(req: Request, res: Response): boolean {
     const wait = limiter.retryAfterSeconds(clientKey(req));
     if (wait === 0) return false;
     res.setHeader('Retry-After', String(wait));
-    page(res, 429, tooManyAttemptsPage({ base: base(req), nonce: nonce(res), retryAfterSeconds: wait }));
+    sendPage(res, 429, tooManyAttemptsPage({ base: base(req), nonce: cspNonce(res), retryAfterSeconds: wait }));
     return true;
   }
 
@@ -72,7 +70,7 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
         if (!session) {
           limiter.recordFailure(clientKey(req));
           req.resume();
-          page(res, 404, linkProblemPage({ base: base(req), nonce: nonce(res) }));
+          sendPage(res, 404, linkProblemPage({ base: base(req), nonce: cspNonce(res) }));
           return;
         }
         // Known good from here on: the error page may link back to this portal.
@@ -104,20 +102,28 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
       portalAccessId: session.portalAccessId,
       cookiePath: base(req) || '/',
     });
-    page(
+    sendPage(
       res,
       status,
-      requestPage({ base: base(req), nonce: nonce(res), token, csrfToken, page: data, upload: uploadInfo, ...extra }),
+      requestPage({
+        base: base(req),
+        nonce: cspNonce(res),
+        token,
+        csrfToken,
+        page: data,
+        upload: uploadInfo,
+        ...extra,
+      }),
     );
   }
 
   function csrfRefused(req: Request, res: Response, token: string) {
-    page(
+    sendPage(
       res,
       403,
       messagePage({
         base: base(req),
-        nonce: nonce(res),
+        nonce: cspNonce(res),
         title: 'Please try that again',
         lead: 'This page was open for a while, so for your security we did not accept what you sent.',
         detail: 'Go back to the request, reload it, and send your answer again.',
@@ -148,12 +154,12 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
       });
       if (!download) {
         limiter.recordFailure(clientKey(req));
-        page(
+        sendPage(
           res,
           404,
           messagePage({
             base: base(req),
-            nonce: nonce(res),
+            nonce: cspNonce(res),
             title: 'This download link is not working',
             lead: 'It may have expired. Download links last 24 hours.',
           }),
@@ -181,12 +187,12 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
       const data = await getPortalPreview(ctx, { token: String(req.params.previewToken), secret: options.secret });
       if (!data) {
         limiter.recordFailure(clientKey(req));
-        page(
+        sendPage(
           res,
           404,
           messagePage({
             base: base(req),
-            nonce: nonce(res),
+            nonce: cspNonce(res),
             title: 'This preview link is not working',
             lead: 'It may have expired: Thread renews the link on the HubSpot company every month.',
             detail: 'Open the company in HubSpot again and use the link shown there now.',
@@ -194,7 +200,7 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
         );
         return;
       }
-      page(res, 200, homePage({ base: base(req), nonce: nonce(res), token: '', page: data, preview: true }));
+      sendPage(res, 200, homePage({ base: base(req), nonce: cspNonce(res), token: '', page: data, preview: true }));
     } catch (error) {
       next(error);
     }
@@ -208,10 +214,10 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
         typeof req.query.answered === 'string'
           ? data.recentlyCompleted.find((d) => d.id === req.query.answered)
           : undefined;
-      page(
+      sendPage(
         res,
         200,
-        homePage({ base: base(req), nonce: nonce(res), token, page: data, answeredTitle: answered?.title }),
+        homePage({ base: base(req), nonce: cspNonce(res), token, page: data, answeredTitle: answered?.title }),
       );
     }),
   );
@@ -311,7 +317,7 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
   );
 
   router.use((req, res) => {
-    page(res, 404, linkProblemPage({ base: base(req), nonce: nonce(res) }));
+    sendPage(res, 404, linkProblemPage({ base: base(req), nonce: cspNonce(res) }));
   });
 
   const onError: ErrorRequestHandler = (error, req, res, _next) => {
@@ -324,12 +330,12 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
       (error.code === 'not_found' || error.code === 'not_configured' || error.code === 'validation_failed')
     ) {
       const notFound = error.code === 'not_found';
-      page(
+      sendPage(
         res,
         error.status,
         messagePage({
           base: base(req),
-          nonce: nonce(res),
+          nonce: cspNonce(res),
           title: notFound ? 'We could not find that' : 'That did not work',
           lead: `${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}.`,
           link:
@@ -342,12 +348,12 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
     }
     const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) ctx.logger.error({ err: error, route: req.route?.path ?? 'portal' }, 'portal request failed');
-    page(
+    sendPage(
       res,
       status,
       messagePage({
         base: base(req),
-        nonce: nonce(res),
+        nonce: cspNonce(res),
         title:
           status === 413
             ? 'That was too much to send at once'
