@@ -4,7 +4,7 @@
  */
 import { accepted, refused, type Checked } from './checked';
 
-export const ROLES = ['admin', 'csm', 'ae', 'viewer'] as const;
+export const ROLES = ['admin', 'lead', 'csm', 'ae', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const CAPABILITIES = {
@@ -17,6 +17,7 @@ export const CAPABILITIES = {
   manage_people: 'add people and change their roles',
   manage_templates: 'import and change templates',
   manage_connectors: 'connect HubSpot, Notion, email and Google',
+  view_analytics: 'read the analytics across accounts and CSMs',
 } as const;
 export type Capability = keyof typeof CAPABILITIES;
 
@@ -31,7 +32,9 @@ export const ROLE_TABLE: Readonly<Record<Role, readonly Capability[]>> = {
     'manage_people',
     'manage_templates',
     'manage_connectors',
+    'view_analytics',
   ],
+  lead: ['read', 'view_analytics'],
   csm: ['read', 'manage_own_accounts', 'create_accounts', 'submit_handoffs'],
   ae: ['read', 'submit_handoffs'],
   viewer: ['read'],
@@ -39,6 +42,7 @@ export const ROLE_TABLE: Readonly<Record<Role, readonly Capability[]>> = {
 
 export const ROLE_NAMES: Readonly<Record<Role, string>> = {
   admin: 'admin',
+  lead: 'CS leader',
   csm: 'CSM',
   ae: 'account executive',
   viewer: 'viewer',

@@ -83,6 +83,16 @@ export const ACTIONS = {
   hubspotTest: 'hubspot_test',
   hubspotConnect: 'hubspot_connect',
   hubspotRules: 'hubspot_rules',
+  /** Metrics of one account (from its card), whose value is the account id. */
+  openAccountMetrics: 'account_metrics',
+  /** App Home → Analytics (admins and CS leaders) and back to the daily view. */
+  homeOpenAnalytics: 'home_open_analytics',
+  homeCloseAnalytics: 'home_close_analytics',
+  /** CSV of one analytics table to the person's DM; the value is the signed table request. */
+  analyticsExportCsv: 'analytics_export_csv',
+  /** The template steps that slip most, and Accept on one suggested template change (admins). */
+  openSlipSuggestions: 'analytics_slip_suggestions',
+  acceptSlipSuggestion: 'analytics_accept_slip_suggestion',
 } as const;
 
 export const VIEWS = {
@@ -113,6 +123,7 @@ export const VIEWS = {
   hubspotConnectors: 'hubspot_view_connectors',
   hubspotConnect: 'hubspot_view_connect',
   hubspotRules: 'hubspot_view_rules',
+  slipSuggestions: 'view_slip_suggestions',
 } as const;
 
 /** Input block and element ids inside modals. */
@@ -121,6 +132,8 @@ export const FIELDS = {
   body: 'body',
   note: 'note',
   reason: 'reason',
+  /** Whose move a block is (customer, us, third party), in the Block milestone modal. */
+  blockCause: 'block_cause',
   /** The contact picker of the portal link modals (Email portal link, Revoke portal links). */
   contact: 'contact',
   /** The address customers reply to, for a CSM whose email Slack hides. */

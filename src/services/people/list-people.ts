@@ -18,7 +18,7 @@ export async function listPeople(ctx: ServiceContext, input: z.input<typeof opti
     assertCapability(await loadActingPerson(tx, o.organizationId, o.actor), 'read', 'see the people in Thread');
     const users = await tx.user.findMany({
       where: { organizationId: o.organizationId, ...(o.includeNotAdded ? {} : { addedAt: { not: null } }) },
-      // The UserRole enum is declared admin, csm, ae, viewer, and PostgreSQL sorts enums in that order.
+      // PostgreSQL sorts enums in declaration order: admin, csm, ae, viewer, then lead (added later).
       orderBy: [{ role: 'asc' }, { name: 'asc' }, { id: 'asc' }],
       select: PERSON_SELECT,
     });

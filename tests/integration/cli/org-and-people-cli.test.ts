@@ -125,7 +125,7 @@ describe('npm run thread -- org and people', () => {
 
     const badRole = await runCli(['people', 'set-role', 'U0CSM0001', 'owner'], env);
     expect(badRole.code).not.toBe(0);
-    expect(badRole.stderr).toContain('expected one of admin, csm, ae, viewer');
+    expect(badRole.stderr).toContain('expected one of admin, lead, csm, ae, viewer');
   });
 
   it('switches the approval rule on with --execution-needs-approval and --four-eyes, refusing four eyes alone', async () => {

@@ -16,7 +16,7 @@ describe('roles', () => {
   });
 
   it('lets everyone read, CSMs and admins create accounts, and AEs hand off', () => {
-    expect(ROLES.filter((r) => can(r, 'read'))).toEqual(['admin', 'csm', 'ae', 'viewer']);
+    expect(ROLES.filter((r) => can(r, 'read'))).toEqual(['admin', 'lead', 'csm', 'ae', 'viewer']);
     expect(ROLES.filter((r) => can(r, 'create_accounts'))).toEqual(['admin', 'csm']);
     expect(ROLES.filter((r) => can(r, 'submit_handoffs'))).toEqual(['admin', 'csm', 'ae']);
     expect(ROLE_TABLE.viewer).toEqual(['read']);
