@@ -50,7 +50,10 @@ export async function goLiveIfPlanDone(
     data: {
       goLiveActualDate: goLiveDate,
       timeToValueDays: days,
-      completedAt: o.at, riskSuggestion: Prisma.DbNull, riskSuggestedAt: null },
+      completedAt: o.at,
+      riskSuggestion: Prisma.DbNull,
+      riskSuggestedAt: null,
+    },
     actor: o.actor,
     reason: `live: ${o.milestoneName}, the last milestone, was completed; time to value ${days} business day${days === 1 ? '' : 's'}`,
     auditData: { goLiveActualDate: formatCalendarDate(goLiveDate), timeToValueDays: days },

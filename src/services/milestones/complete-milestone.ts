@@ -57,7 +57,11 @@ export async function completeMilestone(
     const { timezone, workingDays } = m.account.organization;
     // Counted as plannedDays is (business dates, both ends included) in the calendar of this moment, so analytics
     // compare actual with planned without re-deriving calendars.
-    const actualDays = businessDatesSpanned(localDateOf(m.startedAt ?? now, timezone), localDateOf(now, timezone), workingDays);
+    const actualDays = businessDatesSpanned(
+      localDateOf(m.startedAt ?? now, timezone),
+      localDateOf(now, timezone),
+      workingDays,
+    );
     await transitionMilestone(tx, {
       milestone: { ...m, organizationId: m.account.organizationId },
       event: 'complete',

@@ -353,7 +353,12 @@ describe('several runs at once', () => {
     await runHubSpotWriteBack(ctx, w.deps);
     const before = patches(w).length;
     await completeKickoff(w);
-    await blockMilestone(ctx, { ...asCsm(w), milestoneId: w.milestoneIds[1]!, note: 'waiting on SSO', cause: 'customer' });
+    await blockMilestone(ctx, {
+      ...asCsm(w),
+      milestoneId: w.milestoneIds[1]!,
+      note: 'waiting on SSO',
+      cause: 'customer',
+    });
 
     const other = serviceContext(t.db, ctx.now());
     await Promise.all([

@@ -55,7 +55,12 @@ describe('daily digest', () => {
     // answers the form the evening before the digest.
     await executeAction(ctx, deps, { ...csm, actionId: byKey.form!.id });
     ctx.setNow('2026-11-30T10:00:00Z');
-    await blockMilestone(ctx, { ...csm, milestoneId: account.milestones[0]!.id, note: 'waiting for SSO metadata', cause: 'customer' });
+    await blockMilestone(ctx, {
+      ...csm,
+      milestoneId: account.milestones[0]!.id,
+      note: 'waiting for SSO metadata',
+      cause: 'customer',
+    });
     ctx.setNow('2026-12-01T20:00:00Z');
     await answerPortalForm(ctx, deps, { actionId: byKey.form!.id, values: {} });
     const notifier = new RecordingNotifier();

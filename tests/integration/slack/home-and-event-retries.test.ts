@@ -72,7 +72,13 @@ describe('App Home', () => {
     const heliosKickoff = await h.db.prisma.milestone.findFirstOrThrow({
       where: { position: 0, accountId: (await accountNamed('Helios Health')).id },
     });
-    await blockMilestone(h.ctx, { organizationId: org.id, milestoneId: heliosKickoff.id, actor: admin, note: 'SSO', cause: 'third_party' });
+    await blockMilestone(h.ctx, {
+      organizationId: org.id,
+      milestoneId: heliosKickoff.id,
+      actor: admin,
+      note: 'SSO',
+      cause: 'third_party',
+    });
     const overdue = await h.db.prisma.action.count({
       where: {
         account: { organizationId: org.id },

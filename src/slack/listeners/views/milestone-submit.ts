@@ -53,7 +53,8 @@ export function registerMilestoneSubmit(app: App, deps: SlackDeps): void {
           break;
         case 'block':
           // A Block modal opened before it asked the cause has no field for it: say so in the modal.
-          if (!cause) throw new AppError('validation_failed', 'Open Block milestone again and choose whose move it is.');
+          if (!cause)
+            throw new AppError('validation_failed', 'Open Block milestone again and choose whose move it is.');
           accountId = (await blockMilestone(deps.ctx, { ...base, note, cause })).accountId;
           break;
         default:
