@@ -3,20 +3,15 @@
  * onboarding runs), milestone velocity (open milestones included), how the customer answers what is sent to them,
  * and their engagement. Days are business dates counted inclusively, as plannedDays is; hours are business hours.
  */
-import type { AccountRecord, ActionRow, EngagementEventRow, MilestoneRow } from './account-record';
-import type { BusinessCalendar } from './business-days';
+import type { AccountRecord, ActionRow, EngagementEventRow, EngagementKind, MilestoneRow } from './account-record';
+import { businessDaysBetween, localDateOf, type BusinessCalendar } from './business-days';
+import { businessHoursBetween } from './business-hours';
+import { businessDatesSpanned } from './calendar-date';
+import { CUSTOMER_FACING_TYPES } from './template';
 import type { MilestoneStatus } from './milestone-state';
+import { timeToValue, type TimeToValue } from './time-to-value';
 
-export interface TimeToValue {
-  /** The sum of the milestones' plannedDays. */
-  plannedDays: number;
-  /** Business dates kickoff → go-live, both inclusive; null until live. */
-  actualDays: number | null;
-  /** While not live: the last milestone's expected end; null once live (or with no milestones). */
-  projectedGoLive: Date | null;
-  /** Business dates kickoff → projectedGoLive, both inclusive; null once live. */
-  projectedDays: number | null;
-}
+export { timeToValue, type TimeToValue } from './time-to-value';
 
 export interface MilestoneVelocityRow {
   id: string;
@@ -61,17 +56,9 @@ export interface AccountMetrics {
   engagement: Engagement;
 }
 
-export function timeToValue(
-  account: AccountRecord['account'],
-  milestones: readonly MilestoneRow[],
-  now: Date,
-  calendar: BusinessCalendar,
-): TimeToValue {
-  void account;
-  void milestones;
-  void now;
-  void calendar;
-  throw new Error('in progress');
+function spanned(from: Date, to: Date, calendar: BusinessCalendar): number {
+  const { timeZone, workingDays } = calendar;
+  return businessDatesSpanned(localDateOf(from, timeZone), localDateOf(to, timeZone), workingDays);
 }
 
 export function milestoneVelocityRows(
@@ -79,23 +66,61 @@ export function milestoneVelocityRows(
   now: Date,
   calendar: BusinessCalendar,
 ): MilestoneVelocityRow[] {
-  void milestones;
-  void now;
-  void calendar;
-  throw new Error('in progress');
+  return milestones.map((m) => {
+    const open = m.status === 'in_progress' || m.status === 'blocked';
+    const actualDays =
+      m.status !== 'completed'
+        ? null
+        : (m.actualDays ?? (m.startedAt && m.completedAt ? spanned(m.startedAt, m.completedAt, calendar) : null));
+    const elapsedDays = open && m.startedAt ? spanned(m.startedAt, now, calendar) : null;
+    const measured = actualDays ?? elapsedDays;
+    return {
+      id: m.id,
+      name: m.name,
+      position: m.position,
+      status: m.status,
+      plannedDays: m.plannedDays,
+      actualDays,
+      elapsedDays,
+      varianceDays: measured === null ? null : measured - m.plannedDays,
+    };
+  });
+}
+
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 export function actionCompletion(actions: readonly ActionRow[], calendar: BusinessCalendar): ActionCompletion {
-  void actions;
-  void calendar;
-  throw new Error('in progress');
+  const sent = actions.filter(
+    (a) => CUSTOMER_FACING_TYPES.includes(a.type) && (a.status === 'executed' || a.status === 'completed'),
+  );
+  const answered = sent.filter((a) => a.status === 'completed');
+  const hours = answered.flatMap((a) =>
+    a.executedAt && a.completedAt ? [businessHoursBetween(a.executedAt, a.completedAt, calendar)] : [],
+  );
+  return {
+    executed: sent.length,
+    completedByCustomer: answered.length,
+    rate: sent.length === 0 ? null : answered.length / sent.length,
+    medianBusinessHours: median(hours),
+  };
 }
 
 export function engagement(events: readonly EngagementEventRow[], now: Date, calendar: BusinessCalendar): Engagement {
-  void events;
-  void now;
-  void calendar;
-  throw new Error('in progress');
+  const count = (...kinds: EngagementKind[]) => events.filter((e) => kinds.includes(e.kind)).length;
+  const last = events.reduce<Date | null>((latest, e) => (latest && latest >= e.at ? latest : e.at), null);
+  return {
+    portalVisits: count('portal_visit'),
+    submissions: count('form_submitted'),
+    uploads: count('document_uploaded'),
+    replies: count('email_reply', 'slack_reply'),
+    lastEventAt: last,
+    businessDaysSinceLast: last ? Math.max(0, businessDaysBetween(last, now, calendar)) : null,
+  };
 }
 
 /** All four, from the record a service loaded. */
