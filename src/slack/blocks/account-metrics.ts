@@ -9,7 +9,7 @@ import type { AccountMetricsView } from '../../services/metrics/get-account-metr
 import type { AccountFiguresRow } from '../../services/metrics/list-account-figures';
 import { COMMAND } from '../ids';
 import type { SlackMessage } from './slack-message';
-import { context, formatDate, header, mrkdwnSection, safe, STATUS_EMOJI } from './text';
+import { context, formatDate, header, LIMITS, mrkdwnSection, packLines, safe, STATUS_EMOJI } from './text';
 
 function days(n: number): string {
   return `${n} business day${n === 1 ? '' : 's'}`;
@@ -82,9 +82,14 @@ export function buildAccountMetrics(v: AccountMetricsView): SlackMessage {
   const blocks: KnownBlock[] = [
     header(`Metrics · ${v.accountName}`),
     mrkdwnSection(`${scheduleLines(v)}`),
-    mrkdwnSection(
-      `*Milestone velocity* (business days, actual against planned)\n${velocity.join('\n') || '_no milestones_'}`,
-    ),
+    // Long milestone names outgrow one section: the rows go on in the next, never cut inside one.
+    ...packLines(
+      [
+        '*Milestone velocity* (business days, actual against planned)',
+        ...(velocity.length ? velocity : ['_no milestones_']),
+      ],
+      LIMITS.sectionText,
+    ).map((text) => mrkdwnSection(text)),
     mrkdwnSection(`*Action completion*\n${completionLine(v.metrics.actionCompletion)}`),
     mrkdwnSection(`*Engagement*\n${engagementLine(v.metrics.engagement)}`),
     context(

@@ -2,7 +2,18 @@ import type { HomeView, KnownBlock, PlainTextOption, SectionBlock } from '@slack
 import type { HomeData } from '../../services/home/get-home';
 import { ACTIONS } from '../ids';
 import { submissionReviewButtons } from './submission-buttons';
-import { button, context, header, LIMITS, mrkdwnSection, plain, safe, slackTime, STATUS_EMOJI } from './text';
+import {
+  button,
+  context,
+  header,
+  LIMITS,
+  mrkdwnSection,
+  packLines,
+  plain,
+  safe,
+  slackTime,
+  STATUS_EMOJI,
+} from './text';
 
 type Delivery = NonNullable<HomeData['reviewCardDelivery']>;
 
@@ -34,17 +45,6 @@ function deliveryBlock(current: Delivery): SectionBlock {
       initial_option: deliveryOption(current),
     },
   };
-}
-
-/** Lines joined into as few texts as fit `max` characters each, never splitting a line. */
-function packLines(items: string[], max: number): string[] {
-  const packed: string[] = [];
-  for (const item of items) {
-    const last = packed.at(-1);
-    if (last !== undefined && last.length + 1 + item.length <= max) packed[packed.length - 1] = `${last}\n${item}`;
-    else packed.push(item);
-  }
-  return packed;
 }
 
 function lines(items: string[], empty: string): string {

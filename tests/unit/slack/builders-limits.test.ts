@@ -13,6 +13,7 @@ import type { SubmissionReview } from '../../../src/services/portal/load-submiss
 import type { SentPortalLink } from '../../../src/services/portal/send-portal-link';
 import type { ReviewCardData } from '../../../src/services/review/review-card-data';
 import { buildAccountCard } from '../../../src/slack/blocks/account-card';
+import { buildAccountFiguresList, buildAccountMetrics } from '../../../src/slack/blocks/account-metrics';
 import { accountFiguresWith } from '../../support/account-figures-fixture';
 import { buildActionStarted } from '../../../src/slack/blocks/action-started';
 import { buildAccountChannelsModal } from '../../../src/slack/blocks/account-channels-modal';
@@ -276,6 +277,52 @@ describe('message builders under oversized and hostile input', () => {
     expect(actionIds(waiting.blocks)).toEqual(
       expect.arrayContaining([ACTIONS.handoffFill, ACTIONS.handoffStartAnyway]),
     );
+  });
+
+  it('account metrics and the metrics list: hostile names and sentences, 60 milestones, 15 accounts', () => {
+    const figures = accountFiguresWith(long(3000), AT);
+    const velocity = many(60, (i) => ({
+      id: `m${i}`,
+      name: long(400),
+      position: i,
+      status: (['completed', 'in_progress', 'blocked', 'pending'] as const)[i % 4]!,
+      plannedDays: 5,
+      actualDays: i % 4 === 0 ? 9 : null,
+      elapsedDays: i % 4 === 1 || i % 4 === 2 ? 7 : null,
+      varianceDays: i % 4 === 3 ? null : 4,
+    }));
+    const metrics = buildAccountMetrics({
+      accountId: 'acc_1',
+      accountName: long(500),
+      status: 'active',
+      ...figures,
+      metrics: {
+        timeToValue: figures.timeToValue,
+        velocity,
+        actionCompletion: { executed: 5, completedByCustomer: 3, rate: 0.6, medianBusinessHours: 6.4 },
+        engagement: {
+          portalVisits: 4,
+          submissions: 1,
+          uploads: 0,
+          replies: 2,
+          lastEventAt: AT,
+          businessDaysSinceLast: 2,
+        },
+      },
+    });
+    expectMessageOk(metrics);
+    const text = mrkdwnTexts(metrics.blocks).join('\n');
+    expect(text).toContain('…and 40 more');
+    expect(text).toContain('The customer answered 3 of 5 sent (60%), median 6 business hours to answer');
+    expect(text).toContain('projected 34 business days (planned 30)');
+
+    const list = buildAccountFiguresList({
+      rows: many(15, (i) => ({ accountId: `a${i}`, accountName: long(400), status: 'at_risk', ...figures })),
+      more: 7,
+    });
+    expectMessageOk(list);
+    expect(mrkdwnTexts(list.blocks).join('\n')).toContain('…and 7 more.');
+    expectMessageOk(buildAccountFiguresList({ rows: [], more: 0 }));
   });
 
   it('a live and a churned account card: the outcome line, Reopen, Mark churned only until churned, a hostile reason escaped', () => {
