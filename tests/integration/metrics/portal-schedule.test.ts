@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { markAccountChurned } from '../../../src/services/accounts/mark-account-churned';
 import { blockMilestone } from '../../../src/services/milestones/block-milestone';
 import { refreshProfile } from '../../../src/services/people/refresh-profile';
 import { createPortalLink } from '../../../src/services/portal/create-portal-link';
@@ -81,5 +82,13 @@ describe('the portal home page', () => {
     // The customer reads their own words: not the CSM's ledger ("1 customer, 2 us") nor the cause they chose.
     expect(page).not.toContain('1 customer');
     expect(page).not.toContain('the customer');
+  });
+
+  it('says nothing about the schedule once the account has churned: its clocks stopped with it', async () => {
+    await markAccountChurned(ctx, { organizationId, accountId: acme.accountId, actor: csm, reason: 'Budget cut' });
+    ctx.setNow(FRIDAY_15);
+    const page = await portalHome();
+    expect(page).not.toContain('Where things stand');
+    expect(page).not.toContain('behind plan');
   });
 });

@@ -126,7 +126,7 @@ ${o.answeredTitle ? html`<div class="notice notice--success" role="status"><p><s
     ${heroTop(o.page, current, liveSince)}
   </section>
 
-  ${liveSince ? '' : scheduleSection(o.page.schedule)}
+  ${liveSince || frame.account.status === 'churned' ? '' : scheduleSection(o.page.schedule)}
 
   ${blocked.map(
     (m) => html`<section class="notice notice--blocked" aria-labelledby="blocked-${m.id}">
