@@ -124,8 +124,9 @@ describe('attributeSlip', () => {
   });
 
   it('a tie on the start goes to us', () => {
+    // The customer's key sorts first and comes first, so only the side can decide for us.
     const periods = [
-      waiting({ side: 'customer', actionKey: 'sso_form', startedAt: ssoSince }),
+      waiting({ side: 'customer', actionKey: 'a_form', startedAt: ssoSince }),
       waiting({ side: 'us', kind: 'submission_review', actionKey: 'security_review', startedAt: ssoSince }),
     ];
     const days = attributeSlip({ milestones: [setup], periods, now, calendar: berlin });
