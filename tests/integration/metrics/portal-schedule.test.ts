@@ -77,6 +77,7 @@ describe('the portal home page', () => {
     expect(page).toContain(
       '<strong>Whose move:</strong> Waiting on you: 1 item, 3 days · waiting on us: 1 item, 1 day',
     );
+    expect(page).toContain('<strong>What is next:</strong> Setup is on hold, planned to finish');
     // Go-Live can start Monday at the earliest: Setup is still open.
     expect(page).toMatch(/<dt>Expected go-live<\/dt><dd><time datetime="2026-11-30">/);
     // The customer reads their own words: not the CSM's ledger ("1 customer, 2 us") nor the cause they chose.
