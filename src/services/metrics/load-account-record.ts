@@ -92,10 +92,19 @@ export async function loadAccountRecords(
       slipRefreshedAt: true,
       kickoffDate: true,
       goLiveActualDate: true,
-      organization: { select: { timezone: true, workingDays: true } },
     },
   });
   if (accounts.length === 0) return [];
+  // Not a nested select: Prisma fetches a relation with a query of its own alongside the parent's, and two queries
+  // at once on a transaction's one connection is what pg is deprecating.
+  const calendars = new Map(
+    (
+      await db.organization.findMany({
+        where: { id: { in: [...new Set(accounts.map((a) => a.organizationId))] } },
+        select: { id: true, timezone: true, workingDays: true },
+      })
+    ).map((org) => [org.id, businessCalendar(org.timezone, org.workingDays)]),
+  );
   const ids = accounts.map((a) => a.id);
   const accountId = { in: ids };
   // One after another: inside a transaction the queries share one connection anyway.
@@ -150,7 +159,7 @@ export async function loadAccountRecords(
           daysBehind: a.daysBehind,
           slipRefreshedAt: a.slipRefreshedAt,
         },
-        calendar: businessCalendar(a.organization.timezone, a.organization.workingDays),
+        calendar: calendars.get(a.organizationId)!,
         record: {
           account: { kickoffDate: a.kickoffDate, goLiveActualDate: a.goLiveActualDate },
           milestones: grouped.milestones.get(id) ?? [],

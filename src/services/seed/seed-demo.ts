@@ -5,6 +5,8 @@ import { ensureDefaultHandoffQuestions } from '../handoff/ensure-default-handoff
 import { getDefaultOrganization } from '../organizations/get-default-organization';
 import { importTemplate } from '../templates/import-template';
 import { readTemplateFile } from '../templates/read-template-file';
+import { findDemoHistoryCsm } from './demo-history/find-demo-history-csm';
+import { playDemoHistory, type PlayDemoHistoryResult } from './demo-history/play-demo-history';
 
 export const DEMO_TEMPLATE_FILE = path.resolve(__dirname, '../../../templates/b2b-saas-onboarding.yaml');
 
@@ -40,16 +42,25 @@ export interface SeedDemoResult {
   templateName: string;
   created: string[];
   existing: string[];
+  /** The past year's accounts, when asked for; `skipped` says why it was not played. */
+  history?: PlayDemoHistoryResult | { skipped: string };
+}
+
+export interface SeedDemoOptions {
+  csmSlackUserId?: string;
+  /**
+   * Also play a year of past onboardings (demo-history/) so the analytics have a history. It takes a while (a line
+   * of progress per simulated day goes to onProgress), so tests that need only the three accounts leave it off.
+   */
+  history?: { publicUrl: string; onProgress?: (day: number, days: number) => void };
 }
 
 /**
- * The demo organisation, the demo template, the default handoff questions and three accounts at different stages.
+ * The demo organisation, the demo template, the default handoff questions and three accounts at different stages,
+ * and, when asked, a year of past onboardings for the analytics.
  * Idempotent: the template and the questions are added only when missing, and existing accounts are left as they are.
  */
-export async function seedDemo(
-  ctx: ServiceContext,
-  options: { csmSlackUserId?: string } = {},
-): Promise<SeedDemoResult> {
+export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
   const org = await getDefaultOrganization(ctx, { name: 'Demo Company' });
   const spec = await readTemplateFile(DEMO_TEMPLATE_FILE);
   const template = await ctx.prisma.template.findUnique({
@@ -86,5 +97,19 @@ export async function seedDemo(
     });
     created.push(demo.name);
   }
-  return { organizationId: org.id, templateName: spec.name, created, existing };
+  const result: SeedDemoResult = { organizationId: org.id, templateName: spec.name, created, existing };
+  if (options.history) {
+    const csm = await findDemoHistoryCsm(ctx, { organizationId: org.id, slackUserId: options.csmSlackUserId });
+    result.history =
+      'skipped' in csm
+        ? csm
+        : await playDemoHistory(ctx, {
+            organizationId: org.id,
+            templateName: spec.name,
+            csm,
+            publicUrl: options.history.publicUrl,
+            onProgress: options.history.onProgress,
+          });
+  }
+  return result;
 }
