@@ -41,6 +41,8 @@ import { registerDismissHandoffFinding } from './dismiss-handoff-finding';
 import { registerHandoffFill } from './handoff-fill';
 import { registerHandoffStartAnyway } from './handoff-start-anyway';
 import { registerHandoffQuestions } from './handoff-questions';
+import { registerOpenSlipSuggestions } from './open-slip-suggestions';
+import { registerAcceptSlipSuggestion } from './accept-slip-suggestion';
 
 export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerApprove(app, deps);
@@ -84,4 +86,6 @@ export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerHandoffStartAnyway(app, deps);
   registerHandoffQuestions(app, deps);
   registerHubSpotConnectors(app, deps);
+  registerOpenSlipSuggestions(app, deps);
+  registerAcceptSlipSuggestion(app, deps);
 }
