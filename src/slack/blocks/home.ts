@@ -36,6 +36,17 @@ function deliveryBlock(current: Delivery): SectionBlock {
   };
 }
 
+/** Lines joined into as few texts as fit `max` characters each, never splitting a line. */
+function packLines(items: string[], max: number): string[] {
+  const packed: string[] = [];
+  for (const item of items) {
+    const last = packed.at(-1);
+    if (last !== undefined && last.length + 1 + item.length <= max) packed[packed.length - 1] = `${last}\n${item}`;
+    else packed.push(item);
+  }
+  return packed;
+}
+
 function lines(items: string[], empty: string): string {
   return items.length ? items.join('\n') : `_${empty}_`;
 }
@@ -140,16 +151,12 @@ export function buildHome(h: HomeData): HomeView {
   blocks.push(...submissionBlocks(h));
   blocks.push({ type: 'divider' });
   blocks.push(mrkdwnSection(`*Your accounts (${h.accounts.length})*`));
-  blocks.push(
-    mrkdwnSection(
-      lines(
-        h.accounts.map(
-          (a) =>
-            `${STATUS_EMOJI[a.status] ?? ''} *${safe(a.name, 150)}* · ${a.progressPct}% · ${a.currentMilestone ? safe(a.currentMilestone, 100) : '—'}`,
-        ),
-        'no accounts assigned to you yet',
-      ),
-    ),
+  const accountLines = h.accounts.map(
+    (a) =>
+      `${STATUS_EMOJI[a.status] ?? ''} *${safe(a.name, 150)}* · ${a.progressPct}% · ${a.currentMilestone ? safe(a.currentMilestone, 100) : '—'} · ${safe(a.slipSentence, 200)}\n      ${safe(a.courtSentence, 400)}`,
   );
+  if (accountLines.length === 0) blocks.push(mrkdwnSection(lines([], 'no accounts assigned to you yet')));
+  // With whose court on each line, fifteen accounts outgrow one section's 3000 characters.
+  for (const text of packLines(accountLines, LIMITS.sectionText)) blocks.push(mrkdwnSection(text));
   return { type: 'home', blocks: blocks.slice(0, LIMITS.viewBlocks) };
 }

@@ -13,6 +13,7 @@ import type { SubmissionReview } from '../../../src/services/portal/load-submiss
 import type { SentPortalLink } from '../../../src/services/portal/send-portal-link';
 import type { ReviewCardData } from '../../../src/services/review/review-card-data';
 import { buildAccountCard } from '../../../src/slack/blocks/account-card';
+import { accountFiguresWith } from '../../support/account-figures-fixture';
 import { buildActionStarted } from '../../../src/slack/blocks/action-started';
 import { buildAccountChannelsModal } from '../../../src/slack/blocks/account-channels-modal';
 import { buildChannelInviteNotice } from '../../../src/slack/blocks/channel-invite-notice';
@@ -244,6 +245,7 @@ describe('message builders under oversized and hostile input', () => {
       kickoffDate: AT,
       handoff: hostileHandoff(),
       hubspotCompanyUrl: 'https://app.hubspot.com/contacts/4200042/company/1001',
+      figures: accountFiguresWith(long(3000), AT),
     };
     const message = buildAccountCard(a);
     expectMessageOk(message);
@@ -297,6 +299,7 @@ describe('message builders under oversized and hostile input', () => {
       riskSuggestion: { reasons: ['stale suggestion'], suggestedAt: AT },
       live: { since: new Date('2026-12-03T00:00:00Z'), timeToValueDays: 17 },
       churn: null,
+      figures: accountFiguresWith('On track', AT),
       kickoffDate: AT,
       handoff: hostileHandoff(),
       hubspotCompanyUrl: null,
@@ -570,6 +573,8 @@ describe('view builders under oversized and hostile input', () => {
         status: 'at_risk',
         progressPct: 50,
         currentMilestone: long(400),
+        courtSentence: long(800),
+        slipSentence: long(400),
       })),
       orgCounts: {
         accounts: 10_000,
@@ -582,10 +587,19 @@ describe('view builders under oversized and hostile input', () => {
     };
     const view = buildHome(h);
     expectViewOk(view);
-    // Nothing was cut to fit: every submission keeps its buttons and the accounts list, last, is there.
+    // Nothing was cut to fit: every submission keeps its buttons and the accounts list, last, has every account
+    // with whose court it is.
     const reviewButtons = view.blocks.filter((b) => b.block_id?.startsWith('portal_submission:'));
     expect(reviewButtons).toHaveLength(10);
-    expect(mrkdwnTexts(view.blocks).at(-2)).toBe('*Your accounts (15)*');
+    const texts = mrkdwnTexts(view.blocks);
+    const accountsFrom = texts.indexOf('*Your accounts (15)*');
+    expect(accountsFrom).toBeGreaterThan(0);
+    expect(
+      texts
+        .slice(accountsFrom + 1)
+        .join('\n')
+        .match(/^:warning: \*/gm),
+    ).toHaveLength(15);
   });
 
   it('App Home offers the review card choice with what is saved selected, and not to someone with no accounts to review', () => {
