@@ -52,14 +52,26 @@ export async function loadSlipEvidence(ctx: ServiceContext, options: LoadSlipEvi
 
   // Days are blamed on a step (the action key) or on none (a block, nothing open); days no step explains are told
   // apart by the milestone they fell in, since that milestone is all a suggestion could change about them.
+  // A step's days count only from accounts whose plan had it triggered as the template triggers it now: once a
+  // request is moved to kickoff, the accounts that got it late are no evidence about the new version. (Kind and delay
+  // are compared; an account's plan stores the action waited on resolved, the template only an explicit one.)
   const steps = await ctx.prisma.$queryRaw<unknown[]>`
     SELECT s."templateId", s."actionKey", s."side"::text AS "side",
            mode() WITHIN GROUP (ORDER BY m."name") AS "milestoneName",
            count(DISTINCT s."accountId")::int AS "accounts", count(*)::int AS "days"
     FROM "SlipDay" s
     JOIN "Milestone" m ON m."id" = s."milestoneId"
+    LEFT JOIN "Action" a ON a."accountId" = s."accountId" AND a."key" = s."actionKey"
+    LEFT JOIN LATERAL (
+      SELECT ta."triggerKind", ta."delayDays"
+      FROM "TemplateAction" ta JOIN "TemplateMilestone" tm ON tm."id" = ta."milestoneId"
+      WHERE tm."templateId" = s."templateId" AND ta."key" = s."actionKey"
+      LIMIT 1
+    ) now_step ON true
     WHERE s."organizationId" = ${organizationId} AND s."templateId" IS NOT NULL
       AND (${only}::text IS NULL OR s."templateId" = ${only})
+      AND (s."actionKey" IS NULL OR now_step."triggerKind" IS NULL OR (
+        a."triggerKind" = now_step."triggerKind" AND a."delayDays" = now_step."delayDays"))
     GROUP BY s."templateId", s."actionKey", s."side", CASE WHEN s."actionKey" IS NULL THEN m."name" END`;
 
   // The customer's wait on a portal request: business hours (every hour of a working day in the organisation's
