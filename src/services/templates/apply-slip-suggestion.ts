@@ -32,7 +32,7 @@ export interface AppliedSlipSuggestion {
 }
 
 const LIST_AGAIN =
-  'look at the suggestions again (App Home → Analytics → Template suggestions, or `thread templates suggestions`)';
+  'look at the suggestions again (App Home → Analytics → Template steps that slip most, or `thread templates suggestions`)';
 
 /**
  * An admin accepts a slip suggestion: the template, as its export writes it, is changed as suggested and imported
