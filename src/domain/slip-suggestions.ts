@@ -12,7 +12,10 @@
  *
  * Evidence is only taken seriously when it repeats: a step must have slipped on at least MIN_ACCOUNTS accounts,
  * and the customer's typical wait on a request must be at least MIN_MEDIAN_WAIT_DAYS business days before Thread
- * suggests asking for it earlier.
+ * suggests asking for it earlier. Evidence is about the template as it is now: a step's days count only from
+ * accounts whose plan triggered it as the template does now, and a milestone is extended to what accounts needed
+ * (their own planned days plus their overrun), so an accepted change is not suggested again by the accounts that
+ * ran under the old version.
  *
  * Each suggestion has an id that names the template, the version it was made for and the change, so the same
  * evidence gives the same id every time (a CLI user can type it, a button can carry it), and accepting it after the

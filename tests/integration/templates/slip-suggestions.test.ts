@@ -42,10 +42,10 @@ describe('template suggestions from the slip ledger', () => {
   });
 
   /** The analytics view's button, in App Home (no response URL, no modal under it). */
-  async function openSuggestions(as: string = CSM): Promise<SeenView> {
+  async function openSuggestions(as: string = CSM, value = 'analytics'): Promise<SeenView> {
     const before = h.opened.length;
     await h.click(
-      { actionId: ACTIONS.openSlipSuggestions, value: 'analytics' },
+      { actionId: ACTIONS.openSlipSuggestions, value },
       { as, withoutResponseUrl: true, container: { type: 'view', view_id: 'VHOME' } },
     );
     expect(h.opened).toHaveLength(before + 1);
@@ -78,7 +78,9 @@ describe('template suggestions from the slip ledger', () => {
   });
 
   it('an admin accepts it in the modal: a new version sends the request at kickoff, and accounts keep their plan', async () => {
-    const view = await openSuggestions();
+    // Opened for the one template the analytics were filtered to.
+    const view = await openSuggestions(CSM, `template:${templateId}`);
+    expect(textOf(view)).toContain(`The steps of *${TEMPLATE_NAME}*`);
     expect(textOf(view)).toContain(SENTENCE);
     const accept = findButton(view.blocks, 'Accept');
     expect(accept).toMatchObject({
@@ -91,6 +93,7 @@ describe('template suggestions from the slip ledger', () => {
     const updated = h.viewUpdates.at(-1)!;
     expect(updated.callback_id).toBe(VIEWS.slipSuggestions);
     expect(textOf(updated)).toContain(`Accepted: "${TEMPLATE_NAME}" is now v2`);
+    expect(textOf(updated)).toContain(`The steps of *${TEMPLATE_NAME}*`);
     // The accounts that got the form late are no evidence about the new version: nothing more to suggest.
     expect(textOf(updated)).toContain('Nothing to suggest yet');
     expect(textOf(updated)).not.toContain(SENTENCE);
