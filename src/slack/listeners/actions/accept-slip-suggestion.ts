@@ -7,7 +7,7 @@ import type { SlackDeps } from '../../deps';
 import { errorText } from '../../error-text';
 import { ACTIONS } from '../../ids';
 import { actorOf } from '../interaction';
-import { readSuggestionsTemplate, slipSuggestionsScreen } from './slip-suggestions-screen';
+import { readSuggestionsTemplate, slipSuggestionsScreen } from '../../subcommands/slip-suggestions-screen';
 
 /**
  * Accept beside a suggestion: the service decides who may (admins) and whether it still applies, then the modal is

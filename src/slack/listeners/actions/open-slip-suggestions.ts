@@ -5,7 +5,7 @@ import type { SlackDeps } from '../../deps';
 import { errorText } from '../../error-text';
 import { ACTIONS } from '../../ids';
 import { actorOf } from '../interaction';
-import { slipSuggestionsScreen } from './slip-suggestions-screen';
+import { slipSuggestionsScreen } from '../../subcommands/slip-suggestions-screen';
 
 /**
  * Template suggestions (the analytics view's button): the modal of the steps that slip most. A button value

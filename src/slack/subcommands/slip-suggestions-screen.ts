@@ -1,9 +1,13 @@
+/**
+ * The Template suggestions screen as the person may see it now (the services' list; Accept only for admins). Opening
+ * it and every rebuild after an Accept come through here, so it always shows what the slip ledger suggests now.
+ */
 import type { ModalView } from '@slack/types';
 import { z } from 'zod';
-import type { SlackActor } from '../../../services/users/resolve-slack-actor';
-import { listSlipSuggestions } from '../../../services/templates/list-slip-suggestions';
-import { buildSlipSuggestionsModal } from '../../blocks/slip-suggestions-modal';
-import type { SlackDeps } from '../../deps';
+import type { SlackActor } from '../../services/users/resolve-slack-actor';
+import { listSlipSuggestions } from '../../services/templates/list-slip-suggestions';
+import { buildSlipSuggestionsModal } from '../blocks/slip-suggestions-modal';
+import type { SlackDeps } from '../deps';
 
 /** The template the modal was limited to, as its private_metadata carries it; anything unreadable means all. */
 const metadataSchema = z
