@@ -4,13 +4,17 @@ import { findOperatorOrganization } from '../../services/organizations/find-oper
 import { exportTemplate } from '../../services/templates/export-template';
 import { importTemplate } from '../../services/templates/import-template';
 import { listTemplates } from '../../services/templates/list-templates';
+import { applySlipSuggestion } from '../../services/templates/apply-slip-suggestion';
+import { listSlipSuggestions } from '../../services/templates/list-slip-suggestions';
 import { readTemplateFile } from '../../services/templates/read-template-file';
 import { ORG_FLAG, ORG_FLAG_HELP } from '../org-option';
 import { withSession } from '../session';
 import { formatTable } from '../table';
 
 export function registerTemplateCommands(program: Command): void {
-  const templates = program.command('templates').description('onboarding plans: import, export, list');
+  const templates = program
+    .command('templates')
+    .description('onboarding plans: import, export, list, and the changes the slip ledger suggests');
 
   templates
     .command('import <file>')
@@ -63,6 +67,47 @@ export function registerTemplateCommands(program: Command): void {
             rows.map((t) => [t.name, `v${t.version}`, t.milestones, t.actions, t.accounts]),
           ),
         );
+      });
+    });
+
+  templates
+    .command('suggestions')
+    .description('the template steps that slip most across accounts, each with a suggested change; --accept one')
+    .option('--template <name>', 'only the steps of this template')
+    .option('--accept <id>', 'make the suggested change: a new version of the template (accounts keep their plan)')
+    .option(ORG_FLAG, ORG_FLAG_HELP)
+    .action(async (opts: { template?: string; accept?: string; org?: string }) => {
+      await withSession(async ({ ctx }) => {
+        const org = await findOperatorOrganization(ctx, { org: opts.org });
+        if (opts.accept !== undefined) {
+          const applied = await applySlipSuggestion(ctx, {
+            organizationId: org.id,
+            actor: 'cli',
+            suggestionId: opts.accept,
+          });
+          console.log(
+            `Accepted ${applied.suggestion.id}: "${applied.templateName}" is now v${applied.toVersion} (${applied.suggestion.changeWords}).`,
+          );
+          console.log('Accounts already running keep their plan; new accounts get the change.');
+          return;
+        }
+        const { suggestions } = await listSlipSuggestions(ctx, {
+          organizationId: org.id,
+          actor: 'cli',
+          ...(opts.template ? { templateName: opts.template } : {}),
+        });
+        if (suggestions.length === 0) {
+          console.log(
+            'No suggestions: no template step has put several accounts behind plan in a way a change to the template would help.',
+          );
+          return;
+        }
+        for (const s of suggestions) {
+          console.log(`${s.id}  ${s.templateName} v${s.templateVersion} · ${s.evidence}`);
+          console.log(`  ${s.sentence}`);
+          console.log(`  change: ${s.changeWords}`);
+        }
+        console.log(`Accept one with: npm run thread -- templates suggestions --accept <id>`);
       });
     });
 }

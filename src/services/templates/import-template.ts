@@ -1,5 +1,6 @@
 import type { TemplateSpec } from '../../domain/template';
 import { validateTemplateGraph } from '../../domain/template-graph';
+import type { Prisma } from '../../db/generated/client';
 import { AppError } from '../../lib/errors';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Actor, ServiceContext } from '../context';
@@ -10,6 +11,13 @@ export interface ImportTemplateOptions {
   /** Parsed (domain/template-file.ts); its graph is checked again here, whoever built it. */
   spec: TemplateSpec;
   actor: Actor;
+  /**
+   * The version the change was made from (an accepted slip suggestion): the import is refused if the template is
+   * no longer at it, so a change built on one version never overwrites another.
+   */
+  expectedVersion?: number;
+  /** Why, for the audit trail, when it is more than an import of a file. */
+  audit?: { reason: string; data?: Prisma.InputJsonValue };
 }
 
 export interface ImportTemplateResult {
@@ -37,9 +45,21 @@ export async function importTemplate(
     throw new AppError('template_invalid', `the template "${spec.name}" is refused:\n${list}`, { details: problems });
   }
   return ctx.prisma.$transaction(async (tx) => {
+    if (options.expectedVersion !== undefined) {
+      // Held to the end of the transaction: a second change from the same version waits, then finds it moved on.
+      await tx.$queryRaw`SELECT "id" FROM "Template"
+        WHERE "organizationId" = ${organizationId} AND "name" = ${spec.name} FOR UPDATE`;
+    }
     const existing = await tx.template.findUnique({
       where: { organizationId_name: { organizationId, name: spec.name } },
     });
+    if (options.expectedVersion !== undefined && existing?.version !== options.expectedVersion) {
+      const now = existing ? `it is now v${existing.version}` : 'it no longer exists';
+      throw new AppError(
+        'conflict',
+        `the template "${spec.name}" changed while this was being done (it was v${options.expectedVersion}, ${now}); nothing was changed.`,
+      );
+    }
     const template = existing
       ? await tx.template.update({
           where: { id: existing.id },
@@ -83,8 +103,10 @@ export async function importTemplate(
       entityType: 'template',
       entityId: template.id,
       actor: options.actor,
+      from: existing ? `v${existing.version}` : null,
       to: `v${template.version}`,
-      reason: existing ? 'template re-imported' : 'template imported',
+      reason: options.audit?.reason ?? (existing ? 'template re-imported' : 'template imported'),
+      data: options.audit?.data,
       at: ctx.now(),
     });
     return {

@@ -114,6 +114,7 @@ import {
 } from '../../../src/slack/blocks/hubspot-modals';
 import { actionIds, buttonLabels, buttons, findButton, menuOptions, textOf } from '../../support/block-kit';
 import { escapingProblems, limitProblems, mrkdwnTexts, viewProblems } from './block-kit-limits';
+import { buildSlipSuggestionsModal } from '../../../src/slack/blocks/slip-suggestions-modal';
 
 /** Text a customer or a CRM could send: mentions, disguised links, entities, emoji, and far too long. */
 const EVIL = '<!channel> <!here> <@UEVIL> <https://evil.example|your bank> & <mailto:x@evil.example> 🎉';
@@ -1377,6 +1378,40 @@ describe('handoff builders under oversized and hostile input', () => {
     });
     expectViewOk(start);
     expect(JSON.parse(start.private_metadata ?? '')).toEqual({ accountId: 'acc_1' });
+  });
+});
+
+describe('template suggestions under oversized and hostile input', () => {
+  it('the suggestions modal with 200 long hostile suggestions, for an admin and read only, and a long notice', () => {
+    const suggestions = many(200, (i) => ({
+      id: `abc123.v2.kickoff-step-${i}`,
+      templateId: 'tpl_1',
+      templateName: long(400),
+      templateVersion: 2,
+      actionKey: `step-${i}`,
+      side: 'customer' as const,
+      accounts: 4,
+      days: 19,
+      sentence: long(4000),
+      evidence: long(300),
+      changeWords: long(3000),
+      change: {
+        kind: 'extend_milestone' as const,
+        milestoneIndex: 1,
+        milestoneName: long(300),
+        fromDays: 5,
+        toDays: 8,
+      },
+    }));
+    for (const canAccept of [true, false]) {
+      const view = buildSlipSuggestionsModal(
+        { suggestions, canAccept, template: { id: 'tpl_1', name: long(500) } },
+        { notice: long(5000) },
+      );
+      expectViewOk(view);
+      expect(buttonLabels(view.blocks).every((l) => l === 'Accept')).toBe(true);
+    }
+    expectViewOk(buildSlipSuggestionsModal({ suggestions: [], canAccept: false, template: null }));
   });
 });
 

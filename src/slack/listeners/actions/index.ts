@@ -21,6 +21,8 @@ import { registerAcknowledgeSubmission } from './acknowledge-submission';
 import { registerOpenSubmissionFollowUp } from './open-submission-follow-up';
 import { registerHubSpotConnectors } from './hubspot-connectors';
 import { registerOpenAdminScreens } from './open-admin-screens';
+import { registerOpenSlipSuggestions } from './open-slip-suggestions';
+import { registerAcceptSlipSuggestion } from './accept-slip-suggestion';
 import { registerPersonRole } from './person-role';
 import { registerPeoplePage } from './people-page';
 import { registerOpenAccountChannels } from './open-account-channels';
@@ -63,6 +65,8 @@ export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerEmailPortalLink(app, deps);
   registerRevokePortalLinks(app, deps);
   registerOpenAdminScreens(app, deps);
+  registerOpenSlipSuggestions(app, deps);
+  registerAcceptSlipSuggestion(app, deps);
   registerPersonRole(app, deps);
   registerPeoplePage(app, deps);
   registerOpenAccountChannels(app, deps);
