@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { ServiceContext } from '../services/context';
 import { acquireJobLease } from '../services/scheduler/acquire-job-lease';
+import { TICK_JOB_ID } from '../services/scheduler/tick-job-id';
 import { releaseJobLease } from '../services/scheduler/release-job-lease';
 import { runTick, type TickDeps } from '../services/scheduler/run-tick';
 import type { ExecutionDeps } from '../services/execution/ports';
@@ -18,7 +19,7 @@ import type { Job } from './job';
 import { recoverStuckExecutionsJob } from './recover-stuck-executions-job';
 import { createScheduler, type JobLeases, type Scheduler } from './scheduler';
 
-export const TICK_JOB_ID = 'scheduler-tick';
+export { TICK_JOB_ID } from '../services/scheduler/tick-job-id';
 /** Longer than any tick should take; a process that dies mid-tick blocks the others for at most this long. */
 export const LEASE_TTL_MS = 5 * 60_000;
 

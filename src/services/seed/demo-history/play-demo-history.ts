@@ -36,6 +36,7 @@ import { skipAction } from '../../review/skip-action';
 import { draftFromTemplate } from '../../scheduler/draft-from-template';
 import { fireDueActions } from '../../scheduler/fire-due-actions';
 import { demoFormAnswers } from './demo-form-answers';
+import { holdTickLease, type HeldTickLease } from './hold-tick-lease';
 import { DEMO_PAST_ACCOUNTS, type DemoPastAccount } from './demo-history-script';
 
 export interface PlayDemoHistoryOptions {
@@ -111,11 +112,36 @@ export async function playDemoHistory(base: ServiceContext, o: PlayDemoHistoryOp
     },
     pacing: { slackPerChannelMs: 0, emailMs: 0 },
   };
+  const lease = await holdTickLease(base);
+  try {
+    await playDays({ ctx, clock, deps, o, calendar, toPlay, kickoffs, first, today, days, result, lease });
+  } finally {
+    await lease.release();
+  }
+  return result;
+}
+
+/** The simulated days, oldest first, each: new kickoffs, a tick's firing, then what each account's people do. */
+async function playDays(p: {
+  ctx: ServiceContext;
+  clock: { set(at: Date): void };
+  deps: ExecutionDeps;
+  o: PlayDemoHistoryOptions;
+  calendar: BusinessCalendar;
+  toPlay: readonly DemoPastAccount[];
+  kickoffs: Map<string, Date>;
+  first: Date;
+  today: Date;
+  days: number;
+  result: PlayDemoHistoryResult;
+  lease: HeldTickLease;
+}): Promise<void> {
+  const { ctx, clock, deps, o, calendar, toPlay, kickoffs, today, days, result } = p;
   const playing: { id: string; script: DemoPastAccount; blocked: boolean }[] = [];
 
   let day = 0;
   for (
-    let date = first;
+    let date = p.first;
     date.getTime() < today.getTime();
     date = addBusinessDaysToDate(date, 1, calendar.workingDays)
   ) {
@@ -144,8 +170,8 @@ export async function playDemoHistory(base: ServiceContext, o: PlayDemoHistoryOp
     });
     for (const account of playing) await playDay(ctx, deps, o, calendar, date, account);
     o.onProgress?.(++day, days);
+    if (day % 20 === 0) await p.lease.renew();
   }
-  return result;
 }
 
 /** One business day of one past account: what the CSM and the customer do that day, in the order they would. */
