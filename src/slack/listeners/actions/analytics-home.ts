@@ -1,0 +1,53 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { ANALYTICS_SECTIONS } from '../../../domain/analytics';
+import { can } from '../../../domain/roles';
+import { getAnalyticsSection } from '../../../services/analytics/get-analytics-section';
+import { buildAnalyticsHome, pendingSlots } from '../../blocks/analytics';
+import { buildRefusalModal } from '../../blocks/refusal-modal';
+import type { SlackDeps } from '../../deps';
+import { errorText } from '../../error-text';
+import { ACTIONS } from '../../ids';
+import { analyticsCommand } from '../../subcommands/analytics-command';
+import { actorOf } from '../interaction';
+
+/**
+ * App Home → Analytics (leaders): the Home tab becomes the analytics, published again as each section is computed,
+ * so the first chart shows without waiting for the others. Back to my day puts the daily Home back.
+ */
+export function registerAnalyticsHome(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>(ACTIONS.homeOpenAnalytics, async ({ ack, body, client }) => {
+    await ack();
+    const refuse = (text: string) =>
+      client.views.open({ trigger_id: body.trigger_id, view: buildRefusalModal('Analytics', text) });
+    try {
+      const actor = await actorOf(deps, body);
+      if (!can(actor.role, 'view_analytics')) {
+        await refuse((await analyticsCommand(deps, actor, '')).text);
+        return;
+      }
+      const slots = pendingSlots();
+      const canSuggest = can(actor.role, 'manage_templates');
+      let asOf: Date | undefined;
+      for (const [i, section] of ANALYTICS_SECTIONS.entries()) {
+        const view = await getAnalyticsSection(deps.ctx, deps.analytics, {
+          organizationId: actor.organizationId,
+          actor: { userId: actor.userId },
+          section,
+          // Every section counts for the moment the first one did.
+          filters: asOf ? { asOf } : {},
+        });
+        asOf ??= view.asOf;
+        slots[i] = view;
+        await client.views.publish({ user_id: body.user.id, view: buildAnalyticsHome({ slots, canSuggest }) });
+      }
+    } catch (error) {
+      await refuse(errorText(error, deps.logger));
+    }
+  });
+
+  app.action<BlockAction<ButtonAction>>(ACTIONS.homeCloseAnalytics, async ({ ack, body }) => {
+    await ack();
+    const actor = await actorOf(deps, body);
+    await deps.notifier.publishHome(actor.organizationId, actor.userId, actor.slackUserId);
+  });
+}
