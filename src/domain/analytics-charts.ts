@@ -19,7 +19,10 @@ export type VegaLiteSpec = Record<string, unknown>;
 
 const SIDE_COLOURS = { customer: '#d97706', us: '#4f46e5', third_party: '#6b7280' } as const;
 
-/** Labels people typed are cut so one long name cannot squeeze the plot away. */
+/**
+ * Labels people typed are cut so one long name cannot squeeze the plot away. Axis titles stay short: a vertical one
+ * longer than the plot is tall pushes the chart's title out of the picture in Vega's fit layout.
+ */
 const label = (text: string) => truncate(text, 28);
 
 function frame(title: string, body: Record<string, unknown>): VegaLiteSpec {
@@ -44,27 +47,31 @@ function frame(title: string, body: Record<string, unknown>): VegaLiteSpec {
 /** The chart of a section, or null when it has no rows (the text says there is nothing in the period). */
 export function chartSpec(section: AnalyticsSection, periodLabel: string): VegaLiteSpec | null {
   if (section.rows.length === 0) return null;
-  const title = `${SECTION_TITLES[section.id]} · ${periodLabel}`;
+  // Workload and the accounts at risk are as of now, whatever the period.
+  const now = section.id === 'csm_workload' || section.id === 'accounts_at_risk';
+  const title = now ? SECTION_TITLES[section.id] : `${SECTION_TITLES[section.id]} · ${periodLabel}`;
   switch (section.id) {
     case 'ttv_by_template':
     case 'ttv_by_csm': {
-      const values = section.rows.map((r) => ({ group: label(r.group), median: r.medianDays, p90: r.p90Days }));
-      const x = { field: 'group', type: 'nominal', title: null, sort: null, axis: { labelAngle: 0 } };
+      // Median and p90 side by side per group (a layered tick for p90 misplaces the title in Vega's fit layout).
+      const values = section.rows.flatMap((r) => [
+        { group: label(r.group), stat: 'Median', days: r.medianDays },
+        { group: label(r.group), stat: 'P90', days: r.p90Days },
+      ]);
       return frame(title, {
         data: { values },
-        layer: [
-          {
-            mark: { type: 'bar', color: '#4f46e5' },
-            encoding: {
-              x,
-              y: { field: 'median', type: 'quantitative', title: 'Business days (bar: median, tick: p90)' },
-            },
+        mark: 'bar',
+        encoding: {
+          x: { field: 'group', type: 'nominal', title: null, sort: null, axis: { labelAngle: 0 } },
+          xOffset: { field: 'stat', sort: ['Median', 'P90'] },
+          y: { field: 'days', type: 'quantitative', title: 'Business days' },
+          color: {
+            field: 'stat',
+            type: 'nominal',
+            title: null,
+            scale: { domain: ['Median', 'P90'], range: ['#4f46e5', '#a5b4fc'] },
           },
-          {
-            mark: { type: 'tick', color: '#111827', thickness: 3 },
-            encoding: { x, y: { field: 'p90', type: 'quantitative' } },
-          },
-        ],
+        },
       });
     }
     case 'on_time_by_milestone':
@@ -96,7 +103,7 @@ export function chartSpec(section: AnalyticsSection, periodLabel: string): VegaL
           y: {
             field: 'value',
             type: 'quantitative',
-            title: section.id === 'blockers_by_cause' ? 'Blocks' : 'Business days behind plan',
+            title: section.id === 'blockers_by_cause' ? 'Blocks' : 'Days behind plan',
           },
           color: {
             field: 'key',
@@ -150,8 +157,9 @@ export function chartSpec(section: AnalyticsSection, periodLabel: string): VegaL
     case 'accounts_at_risk':
       return frame(title, {
         data: {
-          values: section.rows.map((r) => ({
-            account: label(r.account),
+          // Numbered: two long names cut to the same words must stay two bars.
+          values: section.rows.map((r, i) => ({
+            account: `${i + 1}. ${label(r.account)}`,
             daysBehind: r.daysBehind,
             status: r.status === 'at_risk' ? 'At risk' : 'Behind plan',
           })),
