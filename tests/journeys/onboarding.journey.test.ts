@@ -324,7 +324,7 @@ describe('a whole onboarding runs from kickoff to go-live, driven only the way p
     // A block whose note the customer sees, then unblocked.
     const blockFrom = await ask('timeline globex', CSM.id);
     const block = await pressOpening(blockFrom, 'Block Technical Setup', CSM.id, VIEWS.milestoneChange);
-    await j.submitView(block, { [FIELDS.note]: BLOCKER }, CSM.id);
+    await j.submitView(block, { [FIELDS.note]: BLOCKER, [FIELDS.blockCause]: 'customer' }, CSM.id);
     const blocked = await hank.get();
     expect(blocked.html).toContain('What this is waiting on');
     expect(blocked.html).toContain('Waiting for Globex IT to add our SAML app in Okta');

@@ -173,7 +173,7 @@ export async function confirmAtRisk(
     orderBy: { position: 'asc' },
   });
   const target = { organizationId: o.organizationId, milestoneId: milestone.id, actor: o.actor };
-  await blockMilestone(ctx, { ...target, note: 'Waiting on the customer' });
+  await blockMilestone(ctx, { ...target, note: 'Waiting on the customer', cause: 'customer' });
   ctx.advance((RISK_THRESHOLD_DAYS.blocked * 24 + 1) * 3_600_000);
   const { suggested } = await suggestAtRisk(ctx, { notifier: o.notifier ?? new RecordingNotifier() });
   if (!suggested.includes(o.accountId)) throw new Error('Thread did not suggest the account is at risk');

@@ -47,6 +47,12 @@ export function describeTick(report: TickReport): string[] {
     lines.push(
       `At-risk suggestions: ${report.atRisk.suggested.length} new, ${report.atRisk.withdrawn.length} withdrawn.`,
     );
+  if (report.slipLedgers) {
+    const l = report.slipLedgers;
+    lines.push(
+      `Slip ledgers: ${l.refreshed.length} account${l.refreshed.length === 1 ? '' : 's'} refreshed${l.more ? ' (more are due: the next tick continues)' : ''}${l.failed.length ? `, ${l.failed.length} failed (retried next tick)` : ''}.`,
+    );
+  }
   for (const s of report.skipped) lines.push(`Skipped ${s.step}: ${s.reason}.`);
   for (const e of report.errors) lines.push(`Error in ${e.step}: ${e.message}`);
   return lines;

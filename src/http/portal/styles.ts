@@ -43,6 +43,9 @@ progress::-moz-progress-bar{background:var(--brand);border-radius:999px}
 .fact{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:.65rem .85rem}
 .fact dt{font-size:.8rem;color:var(--muted);font-weight:600;text-transform:uppercase;letter-spacing:.04em}
 .fact dd{margin:0;font-weight:650}
+.schedule__words--on-track{color:var(--ok)}
+.schedule__words--behind{color:var(--warn)}
+.schedule__court,.schedule__next{margin:.75rem 0 0}
 .notice{border-radius:var(--radius);padding:1rem 1.25rem;border:1px solid var(--line);border-left-width:6px}
 .notice p:last-child{margin-bottom:0}
 .notice--blocked{background:var(--warn-bg);border-color:var(--warn-line);color:#451a03}

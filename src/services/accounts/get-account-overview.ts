@@ -11,6 +11,8 @@ import { CONTACT_SELECT, type ContactView } from '../contacts/contact-change';
 import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
 import { getHandoffSummary, type HandoffSummary } from './get-handoff-summary';
 import { readCrmFacts } from '../hubspot/crm-facts';
+import { accountFigures, type AccountFigures } from '../metrics/account-figures';
+import { loadAccountRecord } from '../metrics/load-account-record';
 import { riskSuggestionReasons } from './risk-suggestion-reasons';
 
 const optionsSchema = z.object({ organizationId: z.string().min(1), accountId: z.string().min(1) });
@@ -46,6 +48,8 @@ export interface AccountOverview {
   handoff: HandoffSummary;
   /** Made from a HubSpot deal: its company's page in HubSpot. */
   hubspotCompanyUrl: string | null;
+  /** Time to value (actual or projected), whose court it is and its slip (services/metrics). */
+  figures: AccountFigures;
 }
 
 /**
@@ -117,6 +121,10 @@ export async function getAccountOverview(
     hubspotCompanyUrl: hubspotCompanyUrl(
       readCrmFacts(account.crmFacts, account.id)?.portalId,
       account.hubspotCompanyId,
+    ),
+    figures: accountFigures(
+      await loadAccountRecord(ctx.prisma, { organizationId: o.organizationId, accountId: account.id, events: false }),
+      ctx.now(),
     ),
   };
 }

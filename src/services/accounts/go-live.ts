@@ -47,7 +47,13 @@ export async function goLiveIfPlanDone(
     account: { ...o.account, status: current.status },
     event: 'go_live',
     // A suggestion that it is at risk means nothing for a live account.
-    data: { goLiveActualDate: goLiveDate, completedAt: o.at, riskSuggestion: Prisma.DbNull, riskSuggestedAt: null },
+    data: {
+      goLiveActualDate: goLiveDate,
+      timeToValueDays: days,
+      completedAt: o.at,
+      riskSuggestion: Prisma.DbNull,
+      riskSuggestedAt: null,
+    },
     actor: o.actor,
     reason: `live: ${o.milestoneName}, the last milestone, was completed; time to value ${days} business day${days === 1 ? '' : 's'}`,
     auditData: { goLiveActualDate: formatCalendarDate(goLiveDate), timeToValueDays: days },

@@ -8,6 +8,7 @@ import { toAppError } from '../errors/to-app-error';
 import { parseOptions } from '../errors/parse-options';
 import { transitionMilestone } from '../milestones/transition-milestone';
 import { actingPersonSchema, assertCapability, loadActingPerson } from '../people/acting-person';
+import { refreshAccountSlip } from '../metrics/refresh-account-slip';
 import { refreshAccountSchedule } from './refresh-account-schedule';
 import { transitionAccount } from './transition-account';
 
@@ -48,6 +49,7 @@ export async function reopenAccount(
           organizationId: true,
           status: true,
           goLiveActualDate: true,
+          timeToValueDays: true,
           completedAt: true,
           churnReason: true,
         },
@@ -58,11 +60,12 @@ export async function reopenAccount(
       const { from } = await transitionAccount(tx, {
         account: { ...account, status: account.status },
         event: 'reopen',
-        data: { goLiveActualDate: null, completedAt: null, churnReason: null, churnedAt: null },
+        data: { goLiveActualDate: null, timeToValueDays: null, completedAt: null, churnReason: null, churnedAt: null },
         actor: person.auditActor,
         reason: o.reason ? `reopened: ${o.reason}` : 'reopened',
         auditData: {
           goLiveActualDate: account.goLiveActualDate ? formatCalendarDate(account.goLiveActualDate) : null,
+          timeToValueDays: account.timeToValueDays,
           completedAt: account.completedAt?.toISOString() ?? null,
           churnReason: account.churnReason,
         } satisfies Prisma.InputJsonObject,
@@ -88,6 +91,8 @@ export async function reopenAccount(
         reopenedMilestone = { id: last.id, name: last.name };
       }
       await refreshAccountSchedule(tx, account.id);
+      // Running again, its last milestone open: the days from now on can slip, and the ledger says so.
+      await refreshAccountSlip(tx, { accountId: account.id, now });
       return { accountId: account.id, from, status: 'active' as const, reopenedMilestone };
     });
   } catch (error) {

@@ -5,6 +5,8 @@ import { CURRENT_MILESTONE_ONLY } from '../accounts/current-milestone-query';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
 import { riskSuggestionReasons } from '../accounts/risk-suggestion-reasons';
+import { accountFigures } from '../metrics/account-figures';
+import { loadAccountRecords } from '../metrics/load-account-record';
 
 const optionsSchema = z.object({ organizationId: z.string().min(1), userId: z.string().min(1) });
 
@@ -24,7 +26,17 @@ export interface HomeData {
   /** Thread's open at-risk suggestions on the person's active accounts, for them to confirm or dismiss. */
   riskSuggestions: { accountId: string; accountName: string; reasons: string[] }[];
   unreviewedSubmissions: { submissionId: string; actionName: string; accountName: string; at: Date }[];
-  accounts: { id: string; name: string; status: string; progressPct: number; currentMilestone: string | null }[];
+  accounts: {
+    id: string;
+    name: string;
+    status: string;
+    progressPct: number;
+    currentMilestone: string | null;
+    /** Whose court it is ("Waiting on the customer: 2 items, oldest 4 days · nothing waiting on us"). */
+    courtSentence: string;
+    /** "On track" or "3 days behind: 2 customer, 1 us". */
+    slipSentence: string;
+  }[];
   orgCounts: {
     accounts: number;
     active: number;
@@ -104,6 +116,16 @@ export async function getHome(ctx: ServiceContext, input: z.input<typeof options
     }),
   ]);
 
+  const figures = new Map(
+    (
+      await loadAccountRecords(ctx.prisma, {
+        organizationId: o.organizationId,
+        accountIds: accounts.map((a) => a.id),
+        events: false,
+      })
+    ).map((l) => [l.account.id, accountFigures(l, now)]),
+  );
+
   let orgCounts: HomeData['orgCounts'] = null;
   if (isAdmin) {
     const org = { organizationId: o.organizationId };
@@ -160,6 +182,8 @@ export async function getHome(ctx: ServiceContext, input: z.input<typeof options
       status: a.status,
       progressPct: a.progressPct,
       currentMilestone: a.milestones[0]?.name ?? null,
+      courtSentence: figures.get(a.id)?.courtSentence ?? '',
+      slipSentence: figures.get(a.id)?.slipSentence ?? '',
     })),
     orgCounts,
   };

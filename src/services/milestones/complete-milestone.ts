@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localDateOf } from '../../domain/business-days';
-import { formatCalendarDate } from '../../domain/calendar-date';
+import { businessDatesSpanned, formatCalendarDate } from '../../domain/calendar-date';
 import { OPEN_ACTION_STATUSES } from '../../domain/action-state';
 import { nextMilestoneStatus } from '../../domain/milestone-state';
 import { completionRefusal, milestoneStartingAfter } from '../../domain/plan-engine';
@@ -9,8 +9,10 @@ import { goLiveIfPlanDone, type WentLive } from '../accounts/go-live';
 import { refreshAccountSchedule } from '../accounts/refresh-account-schedule';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
+import { refreshAccountSlip } from '../metrics/refresh-account-slip';
 import { propagateTriggers } from '../plan/propagate-triggers';
 import { pushFollowingMilestones } from '../plan/push-following-milestones';
+import { closeMilestoneBlock } from './close-milestone-block';
 import { milestoneTargetShape, runMilestoneChange } from './run-milestone-change';
 import { transitionMilestone } from './transition-milestone';
 
@@ -52,10 +54,21 @@ export async function completeMilestone(
         fields: [{ field: 'overrideReason', message }],
       });
     }
+    const { timezone, workingDays } = m.account.organization;
+    // Counted as plannedDays is (business dates, both ends included) in the calendar of this moment, so analytics
+    // compare actual with planned without re-deriving calendars.
+    const actualDays = businessDatesSpanned(
+      localDateOf(m.startedAt ?? now, timezone),
+      localDateOf(now, timezone),
+      workingDays,
+    );
     await transitionMilestone(tx, {
       milestone: { ...m, organizationId: m.account.organizationId },
       event: 'complete',
-      data: { completedAt: now, completionOverride: open > 0 ? override : null },
+      data: { completedAt: now, completionOverride: open > 0 ? override : null, actualDays },
+      // Only an in-progress milestone completes, so no block should be open; closing one anyway keeps the
+      // ledger from counting a block past its milestone's end.
+      alsoWrite: async () => void (await closeMilestoneBlock(tx, { milestoneId: m.id, at: now })),
       conflict: `${m.name} changed while you were completing it; look again.`,
       actor: m.person.auditActor,
       reason: open > 0 ? `completed with ${open} open action${open === 1 ? '' : 's'}: ${override}` : null,
@@ -102,6 +115,7 @@ export async function completeMilestone(
       ? null
       : await goLiveIfPlanDone(tx, { account: m.account, milestoneName: m.name, actor: m.person.auditActor, at: now });
     await refreshAccountSchedule(tx, m.accountId);
+    await refreshAccountSlip(tx, { accountId: m.accountId, now });
     return { milestoneId: m.id, accountId: m.accountId, name: m.name, next, wentLive };
   });
 }

@@ -4,6 +4,7 @@ import { formatCalendarDate } from '../../domain/calendar-date';
 import { refreshAccountSchedule } from '../accounts/refresh-account-schedule';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
+import { refreshAccountSlip } from '../metrics/refresh-account-slip';
 import { propagateTriggers } from '../plan/propagate-triggers';
 import { pushFollowingMilestones } from '../plan/push-following-milestones';
 import { milestoneTargetShape, runMilestoneChange } from './run-milestone-change';
@@ -54,6 +55,7 @@ export async function startMilestone(
       at: now,
     });
     await refreshAccountSchedule(tx, m.accountId);
+    await refreshAccountSlip(tx, { accountId: m.accountId, now });
     return { milestoneId: m.id, accountId: m.accountId, name: m.name, scheduled };
   });
 }

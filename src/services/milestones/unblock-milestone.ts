@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
+import { refreshAccountSlip } from '../metrics/refresh-account-slip';
+import { closeMilestoneBlock } from './close-milestone-block';
 import { milestoneTargetShape, runMilestoneChange } from './run-milestone-change';
 import { transitionMilestone } from './transition-milestone';
 
@@ -9,7 +11,10 @@ const optionsSchema = z.object({
   reason: z.string().trim().max(2000).optional(),
 });
 
-/** Blocked → in progress; the blocker note leaves the portal (it stays in the audit trail). */
+/**
+ * Blocked → in progress; the blocker note leaves the portal (it stays in the audit trail) and the block's history
+ * row ends now, so its days stop counting against its cause.
+ */
 export async function unblockMilestone(
   ctx: ServiceContext,
   input: z.input<typeof optionsSchema>,
@@ -20,13 +25,17 @@ export async function unblockMilestone(
     await transitionMilestone(tx, {
       milestone: { ...m, organizationId: m.account.organizationId },
       event: 'unblock',
-      data: { blockedAt: null, blockerNote: null },
+      data: { blockedAt: null, blockerNote: null, blockCause: null },
+      alsoWrite: async () => {
+        await closeMilestoneBlock(tx, { milestoneId: m.id, at: now });
+        return { auditData: { blockerNote: m.blockerNote, blockCause: m.blockCause } };
+      },
       conflict: `${m.name} changed while you were unblocking it; look again.`,
       actor: m.person.auditActor,
       reason: o.reason || null,
-      auditData: { blockerNote: m.blockerNote },
       at: now,
     });
+    await refreshAccountSlip(tx, { accountId: m.accountId, now });
     return { milestoneId: m.id, accountId: m.accountId, name: m.name };
   });
 }

@@ -4,6 +4,7 @@ import { milestoneProgress } from '../../domain/milestone-progress';
 import { parseFormFields } from '../../domain/portal-form';
 import type { FormField } from '../../domain/template';
 import type { ServiceContext } from '../context';
+import { getCustomerSchedule, type CustomerSchedule } from '../metrics/get-customer-schedule';
 import { selectPortalFrame, toPortalFrame, type PortalFrame, type PortalFrameRow } from './load-portal-frame';
 import { portalRequestIntro } from './portal-request-text';
 import type { PortalSession } from './resolve-portal-token';
@@ -48,6 +49,8 @@ export interface PortalPage {
   milestones: PortalMilestoneView[];
   requests: PortalRequestView[];
   recentlyCompleted: PortalCompletedView[];
+  /** On track or how far behind plan, whose move it is, what comes next (metrics/get-customer-schedule.ts). */
+  schedule: CustomerSchedule;
 }
 
 const RECENT_LIMIT = 5;
@@ -130,7 +133,12 @@ export async function getPortalPage(ctx: ServiceContext, options: { session: Por
   const row = rows[0];
   const frame = toPortalFrame(row);
   const { milestones, open, done } = pageListsSchema.parse(row);
+  const schedule = await getCustomerSchedule(ctx, {
+    organizationId: options.session.organizationId,
+    accountId: frame.account.id,
+  });
   return {
+    schedule,
     frame,
     progressPct: milestoneProgress(milestones).pct,
     milestones: milestones.map((m) => ({

@@ -1,6 +1,6 @@
 /**
  * One scheduler tick: post the review cards earlier ticks could not, fire due actions, watch both review clocks and
- * the handoff clock (the AE reminded, the CSM and admins told), send the daily digests that are due, refresh at-risk suggestions. The server's scheduler and `thread tick` run
+ * the handoff clock (the AE reminded, the CSM and admins told), send the daily digests that are due, refresh at-risk suggestions, and rebuild the slip ledgers not yet rebuilt today. The server's scheduler and `thread tick` run
  * this same function with the same ports (composition/compose-thread.ts). Each step runs even when an earlier one failed (a digest problem must not stop actions
  * from firing); failures are returned for the caller to log or print.
  */
@@ -16,6 +16,7 @@ import {
   type FireDueActionsResult,
 } from './fire-due-actions';
 import { remindUnansweredPortalRequests, type PortalRemindersResult } from './remind-unanswered-portal-requests';
+import { refreshSlipLedgers, type SlipLedgersResult } from './refresh-slip-ledgers';
 import { remindPendingHandoffs, type HandoffClockResult } from './remind-pending-handoffs';
 import { remindUnreviewedSubmissions, type SubmissionClockResult } from './remind-unreviewed-submissions';
 import { sendDailyDigests, type DailyDigestsResult } from './send-daily-digests';
@@ -49,6 +50,7 @@ export interface TickReport {
   digests?: DailyDigestsResult;
   atRisk?: AtRiskResult;
   handoffs?: HandoffClockResult;
+  slipLedgers?: SlipLedgersResult;
   skipped: { step: string; reason: string }[];
   errors: { step: string; message: string }[];
 }
@@ -117,6 +119,10 @@ export async function runTick(
   }
   await step('at-risk suggestions', async () => {
     report.atRisk = await suggestAtRisk(ctx, { notifier: deps.notifier });
+  });
+  // Last: nothing waits on it within the tick, and it is the step with the longest backlog after a downtime.
+  await step('slip ledgers', async () => {
+    report.slipLedgers = await refreshSlipLedgers(ctx);
   });
   return report;
 }

@@ -4,6 +4,7 @@ import { SLACK_CHANNEL_ID, SLACK_USER_ID } from '../../domain/slack-ids';
 import type { AccountOverview } from '../../services/accounts/get-account-overview';
 import type { ContactView } from '../../services/contacts/contact-change';
 import { ACTIONS } from '../ids';
+import { scheduleLines } from './account-metrics';
 import { aeMention, handoffStateLine } from './handoff-summary';
 import type { SlackMessage } from './slack-message';
 import {
@@ -213,6 +214,7 @@ export function buildAccountCard(a: AccountOverview): SlackMessage {
     : '_none_';
   const actions = [
     button('Timeline', ACTIONS.openTimeline, a.id),
+    button('Metrics', ACTIONS.openAccountMetrics, a.id),
     button('Plan', ACTIONS.openPlan, a.id),
     button('Handoff summary', ACTIONS.openHandoff, a.id),
     button(`Review drafts (${a.draftsWaiting})`, ACTIONS.openReview, a.id, a.draftsWaiting > 0 ? 'primary' : undefined),
@@ -244,6 +246,7 @@ export function buildAccountCard(a: AccountOverview): SlackMessage {
     ...handoffBlocks(a),
     ...riskBlocks(a),
     mrkdwnSection(`*Current milestone*\n${current}`),
+    mrkdwnSection(scheduleLines(a.figures)),
     mrkdwnSection(`*Next actions*\n${next}`),
     mrkdwnSection(`*Blockers*\n${blockers}`),
     mrkdwnSection(

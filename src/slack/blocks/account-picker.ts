@@ -7,7 +7,7 @@ import { mrkdwnSection, plain, safe, LIMITS } from './text';
 export function buildAccountPicker(
   query: string,
   matches: FoundAccount[],
-  purpose: 'account' | 'timeline' | 'review' | 'plan' | 'handoff',
+  purpose: 'account' | 'timeline' | 'review' | 'plan' | 'handoff' | 'metrics',
 ): SlackMessage {
   return {
     text: `${matches.length} accounts match "${query}"; pick one.`,

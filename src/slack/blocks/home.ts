@@ -2,7 +2,18 @@ import type { HomeView, KnownBlock, PlainTextOption, SectionBlock } from '@slack
 import type { HomeData } from '../../services/home/get-home';
 import { ACTIONS } from '../ids';
 import { submissionReviewButtons } from './submission-buttons';
-import { button, context, header, LIMITS, mrkdwnSection, plain, safe, slackTime, STATUS_EMOJI } from './text';
+import {
+  button,
+  context,
+  header,
+  LIMITS,
+  mrkdwnSection,
+  packLines,
+  plain,
+  safe,
+  slackTime,
+  STATUS_EMOJI,
+} from './text';
 
 type Delivery = NonNullable<HomeData['reviewCardDelivery']>;
 
@@ -145,16 +156,12 @@ export function buildHome(h: HomeData): HomeView {
   blocks.push(...submissionBlocks(h));
   blocks.push({ type: 'divider' });
   blocks.push(mrkdwnSection(`*Your accounts (${h.accounts.length})*`));
-  blocks.push(
-    mrkdwnSection(
-      lines(
-        h.accounts.map(
-          (a) =>
-            `${STATUS_EMOJI[a.status] ?? ''} *${safe(a.name, 150)}* · ${a.progressPct}% · ${a.currentMilestone ? safe(a.currentMilestone, 100) : '—'}`,
-        ),
-        'no accounts assigned to you yet',
-      ),
-    ),
+  const accountLines = h.accounts.map(
+    (a) =>
+      `${STATUS_EMOJI[a.status] ?? ''} *${safe(a.name, 150)}* · ${a.progressPct}% · ${a.currentMilestone ? safe(a.currentMilestone, 100) : '—'} · ${safe(a.slipSentence, 200)}\n      ${safe(a.courtSentence, 400)}`,
   );
+  if (accountLines.length === 0) blocks.push(mrkdwnSection(lines([], 'no accounts assigned to you yet')));
+  // With whose court on each line, fifteen accounts outgrow one section's 3000 characters.
+  for (const text of packLines(accountLines, LIMITS.sectionText)) blocks.push(mrkdwnSection(text));
   return { type: 'home', blocks: blocks.slice(0, LIMITS.viewBlocks) };
 }

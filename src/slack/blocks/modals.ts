@@ -1,10 +1,11 @@
-import type { KnownBlock, ModalView } from '@slack/types';
+import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { SlipSide } from '../../domain/onboarding-clock-types';
 import type { MilestoneChangePreview } from '../../services/milestones/preview-milestone-change';
 import type { ReviewCardData } from '../../services/review/review-card-data';
 import { FIELDS, VIEWS } from '../ids';
-import { textInputBlock } from './input-block';
+import { inputBlock, textInputBlock } from './input-block';
 import { modalMetadata, modalShell } from './modal-shell';
-import { context, mrkdwnSection, safe } from './text';
+import { context, LIMITS, mrkdwnSection, plain, safe } from './text';
 
 export type MilestoneChange = 'start' | 'complete' | 'block' | 'unblock';
 
@@ -42,6 +43,22 @@ export function buildRequestChangesModal(c: ReviewCardData, responseUrl?: string
     ),
     textInputBlock(FIELDS.note, 'What should change', { multiline: true, max: 2000 }),
   ]);
+}
+
+/** The Block modal's cause choices: whose move the block is decides whose slip its days are. */
+export const BLOCK_CAUSE_CHOICES: Readonly<Record<SlipSide, { label: string; explained: string }>> = {
+  customer: { label: 'The customer', explained: 'we wait on something only they can do or decide' },
+  us: { label: 'Us', explained: 'our team, product or an internal task holds it up' },
+  third_party: { label: 'A third party', explained: 'a reseller, an integration partner or another vendor' },
+};
+
+function blockCauseOption(side: SlipSide): PlainTextOption {
+  const c = BLOCK_CAUSE_CHOICES[side];
+  return {
+    text: plain(c.label, LIMITS.optionText),
+    description: plain(c.explained, LIMITS.optionText),
+    value: side,
+  };
 }
 
 const TITLES: Record<MilestoneChange, [string, string]> = {
@@ -94,6 +111,14 @@ export function buildMilestoneModal(change: MilestoneChange, p: MilestoneChangeP
     }
   } else if (change === 'block') {
     blocks.push(mrkdwnSection(`Block ${name}.`));
+    blocks.push(
+      inputBlock(
+        FIELDS.blockCause,
+        'Whose move is it?',
+        { type: 'radio_buttons', options: (['customer', 'us', 'third_party'] as const).map(blockCauseOption) },
+        { hint: 'The days it stays blocked count as slip on that side. The customer does not see this.' },
+      ),
+    );
     blocks.push(
       textInputBlock(FIELDS.note, 'What is it waiting on?', {
         multiline: true,

@@ -103,3 +103,14 @@ export const STATUS_EMOJI: Record<string, string> = {
   in_progress: ':arrows_counterclockwise:',
   blocked: ':no_entry:',
 };
+
+/** Lines joined into as few texts as fit `max` characters each, never splitting a line. */
+export function packLines(items: string[], max: number): string[] {
+  const packed: string[] = [];
+  for (const item of items) {
+    const last = packed.at(-1);
+    if (last !== undefined && last.length + 1 + item.length <= max) packed[packed.length - 1] = `${last}\n${item}`;
+    else packed.push(item);
+  }
+  return packed;
+}

@@ -10,7 +10,7 @@ export async function resolveAccount(
   deps: SlackDeps,
   actor: SlackActor,
   query: string,
-  purpose: 'account' | 'timeline' | 'review' | 'plan' | 'handoff',
+  purpose: 'account' | 'timeline' | 'review' | 'plan' | 'handoff' | 'metrics',
 ): Promise<{ accountId: string } | { message: SlackMessage }> {
   if (!query) {
     return {

@@ -4,7 +4,10 @@ import { getHandoffSummary } from '../../services/accounts/get-handoff-summary';
 import { getTimeline } from '../../services/accounts/get-timeline';
 import { listReviewQueue } from '../../services/review/list-review-queue';
 import type { SlackActor } from '../../services/users/resolve-slack-actor';
+import { getAccountMetrics } from '../../services/metrics/get-account-metrics';
+import { listAccountFigures } from '../../services/metrics/list-account-figures';
 import { buildAccountCard } from '../blocks/account-card';
+import { buildAccountFiguresList, buildAccountMetrics } from '../blocks/account-metrics';
 import { buildHandoffSummary } from '../blocks/handoff-summary';
 import { handoffFindingBlocks } from '../blocks/handoff-findings';
 import { listHandoffFindings } from '../../services/handoff/list-handoff-findings';
@@ -14,7 +17,7 @@ import type { SlackMessage } from '../blocks/slack-message';
 import type { SlackDeps } from '../deps';
 import { showPlan } from './show-plan';
 
-export type AccountView = 'account' | 'timeline' | 'review' | 'handoff' | 'plan';
+export type AccountView = 'account' | 'timeline' | 'review' | 'handoff' | 'plan' | 'metrics';
 
 /** The account views a command, a pick list or a button leads to. */
 export async function showAccountView(
@@ -30,7 +33,11 @@ export async function showAccountView(
       await listReviewQueue(deps.ctx, { organizationId, csmUserId: actor.role === 'admin' ? undefined : actor.userId }),
     );
   }
+  if (view === 'metrics' && !accountId) {
+    return buildAccountFiguresList(await listAccountFigures(deps.ctx, { organizationId, csmUserId: actor.userId }));
+  }
   if (!accountId) throw new Error('an account is needed for this view');
+  if (view === 'metrics') return buildAccountMetrics(await getAccountMetrics(deps.ctx, { organizationId, accountId }));
   if (view === 'account') return buildAccountCard(await getAccountOverview(deps.ctx, { organizationId, accountId }));
   if (view === 'plan') return showPlan(deps, actor, accountId);
   if (view === 'timeline') return buildTimeline(await getTimeline(deps.ctx, { organizationId, accountId }));

@@ -195,6 +195,7 @@ const ATTEMPTS: [string, 'changes' | 'passes', Attempt][] = [
         milestoneId: s.milestoneId,
         actor: a,
         note: 'Waiting on IT',
+        cause: 'customer',
       }),
   ],
   [

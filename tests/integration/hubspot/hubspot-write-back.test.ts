@@ -193,7 +193,7 @@ describe('keeping the company current', () => {
     const w = await buildWriteBackWorld(ctx, fake);
     await runHubSpotWriteBack(ctx, w.deps);
     const note = 'Waiting for <script>alert(1)</script> their IT team\nTicket IT-4821 & SSO';
-    await blockMilestone(ctx, { ...asCsm(w), milestoneId: w.milestoneIds[0]!, note });
+    await blockMilestone(ctx, { ...asCsm(w), milestoneId: w.milestoneIds[0]!, note, cause: 'customer' });
     await runHubSpotWriteBack(ctx, w.deps);
 
     expect(companyProps(w)).toMatchObject({ thread_health: 'at_risk', thread_current_milestone: 'Kickoff' });
@@ -353,7 +353,12 @@ describe('several runs at once', () => {
     await runHubSpotWriteBack(ctx, w.deps);
     const before = patches(w).length;
     await completeKickoff(w);
-    await blockMilestone(ctx, { ...asCsm(w), milestoneId: w.milestoneIds[1]!, note: 'waiting on SSO' });
+    await blockMilestone(ctx, {
+      ...asCsm(w),
+      milestoneId: w.milestoneIds[1]!,
+      note: 'waiting on SSO',
+      cause: 'customer',
+    });
 
     const other = serviceContext(t.db, ctx.now());
     await Promise.all([

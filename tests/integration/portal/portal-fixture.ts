@@ -110,7 +110,7 @@ export async function buildPortalFixture(ctx: TestServiceContext): Promise<Porta
   const document = await actionOf(account.id, 'signed-dpa');
   await publishAction(ctx, deps, { ...asCsm, actionId: document });
   daysBefore(2);
-  await blockMilestone(ctx, { ...asCsm, milestoneId: setup!.id, note: BLOCKER_NOTE });
+  await blockMilestone(ctx, { ...asCsm, milestoneId: setup!.id, note: BLOCKER_NOTE, cause: 'customer' });
 
   // Meanwhile the CSM starts Implementation, so its data export request fires and waits for review, unpublished.
   await startMilestone(ctx, { ...asCsm, milestoneId: implementation!.id });

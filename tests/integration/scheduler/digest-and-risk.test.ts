@@ -55,7 +55,12 @@ describe('daily digest', () => {
     // answers the form the evening before the digest.
     await executeAction(ctx, deps, { ...csm, actionId: byKey.form!.id });
     ctx.setNow('2026-11-30T10:00:00Z');
-    await blockMilestone(ctx, { ...csm, milestoneId: account.milestones[0]!.id, note: 'waiting for SSO metadata' });
+    await blockMilestone(ctx, {
+      ...csm,
+      milestoneId: account.milestones[0]!.id,
+      note: 'waiting for SSO metadata',
+      cause: 'customer',
+    });
     ctx.setNow('2026-12-01T20:00:00Z');
     await answerPortalForm(ctx, deps, { actionId: byKey.form!.id, values: {} });
     const notifier = new RecordingNotifier();
@@ -116,7 +121,7 @@ describe('at-risk suggestions', () => {
     ctx.setNow('2026-11-23T10:00:00Z');
     await executeAction(ctx, deps, { ...csm, actionId: byKey.form!.id });
     ctx.setNow('2026-11-30T08:00:00Z');
-    await blockMilestone(ctx, { ...csm, milestoneId: account.milestones[0]!.id, note: 'waiting' });
+    await blockMilestone(ctx, { ...csm, milestoneId: account.milestones[0]!.id, note: 'waiting', cause: 'us' });
     const notifier = new RecordingNotifier();
 
     ctx.setNow('2026-12-05T08:00:00Z'); // blocked 5 days exactly, overdue 12 days, request sent 12 days ago

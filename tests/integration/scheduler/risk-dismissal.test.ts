@@ -84,6 +84,7 @@ describe('a dismissed at-risk suggestion', () => {
       milestoneId: a.kickoff.id,
       actor: a.actor,
       note: 'waiting for SSO metadata',
+      cause: 'customer',
     });
     expect(await a.tickAt('2026-04-09T10:00:00Z')).toEqual({ suggested: [], withdrawn: [] });
     expect(await a.tickAt('2026-04-13T10:00:00Z')).toEqual({ suggested: [a.accountId], withdrawn: [] });
@@ -98,6 +99,7 @@ describe('a dismissed at-risk suggestion', () => {
       milestoneId: a.kickoff.id,
       actor: a.actor,
       note: 'waiting for SSO metadata',
+      cause: 'customer',
     });
     expect(await a.tickAt('2026-03-10T10:00:00Z')).toEqual({ suggested: [a.accountId], withdrawn: [] });
     expect(await a.suggestedCodes()).toEqual(['actions_overdue', 'milestone_blocked']);

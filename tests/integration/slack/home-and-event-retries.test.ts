@@ -43,7 +43,7 @@ describe('App Home', () => {
     await h.seed();
     await h.command('account northwind');
     await h.click(findButton(h.lastReply().blocks, 'Block milestone'));
-    await h.submitView(h.lastOpened(), { note: 'Waiting on <!here> IT' });
+    await h.submitView(h.lastOpened(), { note: 'Waiting on <!here> IT', block_cause: 'customer' });
     expect(homeOf(CSM)).toContain('Northwind Logistics · Kickoff: Waiting on &lt;!here&gt; IT');
   });
 
@@ -72,7 +72,13 @@ describe('App Home', () => {
     const heliosKickoff = await h.db.prisma.milestone.findFirstOrThrow({
       where: { position: 0, accountId: (await accountNamed('Helios Health')).id },
     });
-    await blockMilestone(h.ctx, { organizationId: org.id, milestoneId: heliosKickoff.id, actor: admin, note: 'SSO' });
+    await blockMilestone(h.ctx, {
+      organizationId: org.id,
+      milestoneId: heliosKickoff.id,
+      actor: admin,
+      note: 'SSO',
+      cause: 'third_party',
+    });
     const overdue = await h.db.prisma.action.count({
       where: {
         account: { organizationId: org.id },

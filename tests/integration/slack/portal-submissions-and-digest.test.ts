@@ -162,6 +162,7 @@ describe('scheduler messages as Block Kit', () => {
       milestoneId: account.milestones[0]!.id,
       actor: csm,
       note: 'waiting on <!channel> IT',
+      cause: 'customer',
     });
     h.ctx.setNow('2026-11-25T12:00:00Z');
     await updateSettings(h.ctx, { organizationId: org.id, actor: 'cli', settings: { timezone: 'UTC' } });

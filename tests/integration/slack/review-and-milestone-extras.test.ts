@@ -226,6 +226,7 @@ describe('Start and Unblock milestone modals', () => {
       milestoneId: m.id,
       actor,
       note: 'Waiting on security review',
+      cause: 'customer',
     });
     await h.press(await timeline(), 'Unblock');
     const view = h.lastOpened();

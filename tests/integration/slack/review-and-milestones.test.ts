@@ -127,15 +127,30 @@ describe('milestone modals', () => {
     return { kickoff, timeline: h.lastReply() };
   }
 
-  it('block needs a note; then the milestone is blocked with it and audited', async () => {
+  it('block needs a note and a cause; then the milestone is blocked with both, its block history opened, audited', async () => {
     const { kickoff: m, timeline } = await northwindTimeline();
     await h.press(timeline, 'Block Kickoff');
     const view = h.lastOpened();
-    expect((await h.submitView(view, { note: '' })).body.errors).toHaveProperty('note');
-    await h.submitView(view, { note: 'Waiting on IT for SSO metadata' });
+    expect(textOf(view)).toContain('Whose move is it?');
+    const neither = await h.submitView(view, { note: '', block_cause: null });
+    expect(neither.body).toEqual({
+      response_action: 'errors',
+      errors: {
+        note: expect.stringContaining('waiting on'),
+        block_cause: 'Choose whose move it is: the customer, us or a third party.',
+      },
+    });
+    const noCause = await h.submitView(view, { note: 'Waiting on IT for SSO metadata', block_cause: null });
+    expect(noCause.body.errors).toEqual({ block_cause: expect.stringContaining('whose move') });
+    expect((await h.db.prisma.milestone.findUniqueOrThrow({ where: { id: m.id } })).status).toBe('in_progress');
+
+    await h.submitView(view, { note: 'Waiting on IT for SSO metadata', block_cause: 'third_party' });
     const after = await h.db.prisma.milestone.findUniqueOrThrow({ where: { id: m.id } });
     expect(after.status).toBe('blocked');
     expect(after.blockerNote).toBe('Waiting on IT for SSO metadata');
+    expect(after.blockCause).toBe('third_party');
+    const history = await h.db.prisma.milestoneBlock.findMany({ where: { milestoneId: m.id } });
+    expect(history).toMatchObject([{ cause: 'third_party', note: 'Waiting on IT for SSO metadata', endedAt: null }]);
     expect(await h.db.prisma.auditEvent.count({ where: { entityId: m.id, toState: 'blocked' } })).toBe(1);
   });
 

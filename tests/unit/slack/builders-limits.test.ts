@@ -13,6 +13,8 @@ import type { SubmissionReview } from '../../../src/services/portal/load-submiss
 import type { SentPortalLink } from '../../../src/services/portal/send-portal-link';
 import type { ReviewCardData } from '../../../src/services/review/review-card-data';
 import { buildAccountCard } from '../../../src/slack/blocks/account-card';
+import { buildAccountFiguresList, buildAccountMetrics } from '../../../src/slack/blocks/account-metrics';
+import { accountFiguresWith } from '../../support/account-figures-fixture';
 import { buildActionStarted } from '../../../src/slack/blocks/action-started';
 import { buildAccountChannelsModal } from '../../../src/slack/blocks/account-channels-modal';
 import { buildChannelInviteNotice } from '../../../src/slack/blocks/channel-invite-notice';
@@ -252,6 +254,7 @@ describe('message builders under oversized and hostile input', () => {
       kickoffDate: AT,
       handoff: hostileHandoff(),
       hubspotCompanyUrl: 'https://app.hubspot.com/contacts/4200042/company/1001',
+      figures: accountFiguresWith(long(3000), AT),
     };
     const message = buildAccountCard(a);
     expectMessageOk(message);
@@ -284,6 +287,52 @@ describe('message builders under oversized and hostile input', () => {
     );
   });
 
+  it('account metrics and the metrics list: hostile names and sentences, 60 milestones, 15 accounts', () => {
+    const figures = accountFiguresWith(long(3000), AT);
+    const velocity = many(60, (i) => ({
+      id: `m${i}`,
+      name: long(400),
+      position: i,
+      status: (['completed', 'in_progress', 'blocked', 'pending'] as const)[i % 4]!,
+      plannedDays: 5,
+      actualDays: i % 4 === 0 ? 9 : null,
+      elapsedDays: i % 4 === 1 || i % 4 === 2 ? 7 : null,
+      varianceDays: i % 4 === 3 ? null : 4,
+    }));
+    const metrics = buildAccountMetrics({
+      accountId: 'acc_1',
+      accountName: long(500),
+      status: 'active',
+      ...figures,
+      metrics: {
+        timeToValue: figures.timeToValue,
+        velocity,
+        actionCompletion: { executed: 5, completedByCustomer: 3, rate: 0.6, medianBusinessHours: 6.4 },
+        engagement: {
+          portalVisits: 4,
+          submissions: 1,
+          uploads: 0,
+          replies: 2,
+          lastEventAt: AT,
+          businessDaysSinceLast: 2,
+        },
+      },
+    });
+    expectMessageOk(metrics);
+    const text = mrkdwnTexts(metrics.blocks).join('\n');
+    expect(text).toContain('…and 40 more');
+    expect(text).toContain('The customer answered 3 of 5 sent (60%), median 6 business hours to answer');
+    expect(text).toContain('projected 34 business days (planned 30)');
+
+    const list = buildAccountFiguresList({
+      rows: many(15, (i) => ({ accountId: `a${i}`, accountName: long(400), status: 'at_risk', ...figures })),
+      more: 7,
+    });
+    expectMessageOk(list);
+    expect(mrkdwnTexts(list.blocks).join('\n')).toContain('…and 7 more.');
+    expectMessageOk(buildAccountFiguresList({ rows: [], more: 0 }));
+  });
+
   it('a live and a churned account card: the outcome line, Reopen, Mark churned only until churned, a hostile reason escaped', () => {
     const base: AccountOverview = {
       id: 'acc_1',
@@ -305,6 +354,7 @@ describe('message builders under oversized and hostile input', () => {
       riskSuggestion: { reasons: ['stale suggestion'], suggestedAt: AT },
       live: { since: new Date('2026-12-03T00:00:00Z'), timeToValueDays: 17 },
       churn: null,
+      figures: accountFiguresWith('On track', AT),
       kickoffDate: AT,
       handoff: hostileHandoff(),
       hubspotCompanyUrl: null,
@@ -578,6 +628,8 @@ describe('view builders under oversized and hostile input', () => {
         status: 'at_risk',
         progressPct: 50,
         currentMilestone: long(400),
+        courtSentence: long(800),
+        slipSentence: long(400),
       })),
       orgCounts: {
         accounts: 10_000,
@@ -590,10 +642,19 @@ describe('view builders under oversized and hostile input', () => {
     };
     const view = buildHome(h);
     expectViewOk(view);
-    // Nothing was cut to fit: every submission keeps its buttons and the accounts list, last, is there.
+    // Nothing was cut to fit: every submission keeps its buttons and the accounts list, last, has every account
+    // with whose court it is.
     const reviewButtons = view.blocks.filter((b) => b.block_id?.startsWith('portal_submission:'));
     expect(reviewButtons).toHaveLength(10);
-    expect(mrkdwnTexts(view.blocks).at(-2)).toBe('*Your accounts (15)*');
+    const texts = mrkdwnTexts(view.blocks);
+    const accountsFrom = texts.indexOf('*Your accounts (15)*');
+    expect(accountsFrom).toBeGreaterThan(0);
+    expect(
+      texts
+        .slice(accountsFrom + 1)
+        .join('\n')
+        .match(/^:warning: \*/gm),
+    ).toHaveLength(15);
   });
 
   it('App Home offers the review card choice with what is saved selected, and not to someone with no accounts to review', () => {

@@ -9,6 +9,7 @@ import {
   buildPortalLinksRevokedMessage,
 } from '../../../src/slack/blocks/portal-link-replies';
 import { stringsIn, textOf } from '../../support/block-kit';
+import { accountFiguresWith } from '../../support/account-figures-fixture';
 import { escapingProblems, limitProblems, viewProblems } from './block-kit-limits';
 
 const EVIL = '<!channel> <@UEVIL> <https://evil.example|your bank> & 🎉';
@@ -57,6 +58,7 @@ describe('portal link buttons and modals under Block Kit limits', () => {
       blockers: [],
       draftsWaiting: 0,
       contacts: [],
+      figures: accountFiguresWith('On track', AT),
       csmChannelId: null,
       customerChannelId: null,
       riskSuggestion: null,

@@ -41,6 +41,25 @@ function milestoneItem(m: PortalMilestoneView, index: number): SafeHtml {
 </li>`;
 }
 
+/**
+ * Where the onboarding stands against its plan, whose move it is and what comes next, in the customer's words;
+ * nothing once it is live.
+ */
+function scheduleSection(s: PortalPage['schedule']): SafeHtml {
+  const next = s.current
+    ? html`${s.current.name}${s.current.status === 'pending' ? ' starts next' : ' is under way'}, planned to finish <time datetime="${isoDay(s.current.plannedEndDate)}">${formatCalendarDay(s.current.plannedEndDate)}</time>${s.then ? html`; then ${s.then}` : ''}.`
+    : html`Nothing left in the plan.`;
+  return html`<section class="card schedule" aria-labelledby="schedule-title">
+    <h2 id="schedule-title">Where things stand</h2>
+    <dl class="facts">
+      <div class="fact"><dt>Schedule</dt><dd class="schedule__words schedule__words--${s.daysBehind > 0 ? 'behind' : 'on-track'}">${s.scheduleWords}</dd></div>
+      <div class="fact"><dt>Expected go-live</dt><dd>${s.projectedGoLive ? html`<time datetime="${isoDay(s.projectedGoLive)}">${formatCalendarDay(s.projectedGoLive)}</time>` : 'To be agreed'}</dd></div>
+    </dl>
+    <p class="schedule__court"><strong>Whose move:</strong> ${s.courtSentence}</p>
+    <p class="schedule__next"><strong>What is next:</strong> ${next}</p>
+  </section>`;
+}
+
 /** The end of the timeline once the account is live: the go-live day, after the last milestone. */
 function liveItem(since: Date): SafeHtml {
   return html`<li class="milestone milestone--live">
@@ -106,6 +125,8 @@ ${o.answeredTitle ? html`<div class="notice notice--success" role="status"><p><s
     <p class="eyebrow">${frame.account.name} · onboarding with ${frame.brand.name}${liveSince ? ' · complete' : ''}</p>
     ${heroTop(o.page, current, liveSince)}
   </section>
+
+  ${liveSince ? '' : scheduleSection(o.page.schedule)}
 
   ${blocked.map(
     (m) => html`<section class="notice notice--blocked" aria-labelledby="blocked-${m.id}">

@@ -4,10 +4,10 @@ import { showAccountView, type AccountView } from '../../subcommands/show-accoun
 import { ACTIONS } from '../../ids';
 import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction';
 
-/** The Timeline, Plan, Handoff summary and Review drafts buttons, and the pick list after an ambiguous name: each shows an account view. */
+/** The Timeline, Metrics, Plan, Handoff summary and Review drafts buttons, and the pick list after an ambiguous name: each shows an account view. */
 export function registerOpenAccountView(app: App, deps: SlackDeps): void {
   const ids = new RegExp(
-    `^(${[ACTIONS.openTimeline, ACTIONS.openPlan, ACTIONS.openReview, ACTIONS.openHandoff, ACTIONS.pickAccount].join('|')})$`,
+    `^(${[ACTIONS.openTimeline, ACTIONS.openAccountMetrics, ACTIONS.openPlan, ACTIONS.openReview, ACTIONS.openHandoff, ACTIONS.pickAccount].join('|')})$`,
   );
   app.action<ThreadClick>(ids, async ({ ack, body, respond, action }) => {
     await ack();
@@ -20,7 +20,11 @@ export function registerOpenAccountView(app: App, deps: SlackDeps): void {
       if (id === ACTIONS.pickAccount) {
         const [purpose, picked] = value.split(':');
         view =
-          purpose === 'timeline' || purpose === 'review' || purpose === 'plan' || purpose === 'handoff'
+          purpose === 'timeline' ||
+          purpose === 'review' ||
+          purpose === 'plan' ||
+          purpose === 'handoff' ||
+          purpose === 'metrics'
             ? purpose
             : 'account';
         accountId = picked ?? '';
@@ -28,11 +32,13 @@ export function registerOpenAccountView(app: App, deps: SlackDeps): void {
         view =
           id === ACTIONS.openTimeline
             ? 'timeline'
-            : id === ACTIONS.openPlan
-              ? 'plan'
-              : id === ACTIONS.openHandoff
-                ? 'handoff'
-                : 'review';
+            : id === ACTIONS.openAccountMetrics
+              ? 'metrics'
+              : id === ACTIONS.openPlan
+                ? 'plan'
+                : id === ACTIONS.openHandoff
+                  ? 'handoff'
+                  : 'review';
       }
       const message = await showAccountView(deps, actor, view, accountId);
       await respond({

@@ -19,6 +19,7 @@ const VIEWS = {
   review: 'review',
   plan: 'plan',
   handoff: 'handoff',
+  metrics: 'metrics',
 } as const;
 /** Subcommands that open a modal (or say why not): settings and people. */
 const MODALS = { settings: openSettings, people: openPeople } as const;
@@ -70,8 +71,9 @@ export function registerThreadCommand(app: App, deps: SlackDeps): void {
         return;
       }
       const purpose = view!;
-      if (purpose === 'review' && rest === '') {
-        await reply(await showAccountView(deps, actor, 'review'));
+      // Without an account, both list the person's own: drafts to review, or their accounts' key figures.
+      if ((purpose === 'review' || purpose === 'metrics') && rest === '') {
+        await reply(await showAccountView(deps, actor, purpose));
         return;
       }
       const found = await resolveAccount(deps, actor, rest, purpose);

@@ -1,4 +1,5 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
+import { SLIP_SIDES, type SlipSide } from '../../../domain/onboarding-clock-types';
 import { AppError } from '../../../lib/errors';
 import { blockMilestone } from '../../../services/milestones/block-milestone';
 import { completeMilestone } from '../../../services/milestones/complete-milestone';
@@ -9,7 +10,7 @@ import { FIELDS, VIEWS } from '../../ids';
 import { actorOf } from '../interaction';
 import { readModalMetadata, recordModalMetadata } from './modal-metadata';
 import { viewFailure } from './view-failure';
-import { hasBlock, inputValue } from './view-input';
+import { hasBlock, inputValue, selectedValue } from './view-input';
 
 /**
  * Confirms a milestone change. A missing note or reason is an inline error; any other refusal replaces the modal
@@ -19,12 +20,19 @@ export function registerMilestoneSubmit(app: App, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.milestoneChange, async ({ ack, body, view }) => {
     const note = inputValue(view, FIELDS.note);
     const reason = inputValue(view, FIELDS.reason);
-    // Only the Block modal has a note field, and a Complete modal asks for a reason only when actions are open.
+    const chosen = selectedValue(view, FIELDS.blockCause);
+    const cause = SLIP_SIDES.find((s): s is SlipSide => s === chosen);
+    // Only the Block modal has a note field and a cause, and a Complete modal asks for a reason only when actions
+    // are open.
+    const missing: Record<string, string> = {};
     if (hasBlock(view, FIELDS.note) && !note) {
-      await ack({
-        response_action: 'errors',
-        errors: { [FIELDS.note]: 'Say what the milestone is waiting on; the customer sees it.' },
-      });
+      missing[FIELDS.note] = 'Say what the milestone is waiting on; the customer sees it.';
+    }
+    if (hasBlock(view, FIELDS.blockCause) && !cause) {
+      missing[FIELDS.blockCause] = 'Choose whose move it is: the customer, us or a third party.';
+    }
+    if (Object.keys(missing).length) {
+      await ack({ response_action: 'errors', errors: missing });
       return;
     }
     let accountId: string;
@@ -44,7 +52,10 @@ export function registerMilestoneSubmit(app: App, deps: SlackDeps): void {
           accountId = (await completeMilestone(deps.ctx, { ...base, overrideReason: reason || undefined })).accountId;
           break;
         case 'block':
-          accountId = (await blockMilestone(deps.ctx, { ...base, note })).accountId;
+          // A Block modal opened before it asked the cause has no field for it: say so in the modal.
+          if (!cause)
+            throw new AppError('validation_failed', 'Open Block milestone again and choose whose move it is.');
+          accountId = (await blockMilestone(deps.ctx, { ...base, note, cause })).accountId;
           break;
         default:
           accountId = (await unblockMilestone(deps.ctx, { ...base, reason: reason || undefined })).accountId;
@@ -53,7 +64,12 @@ export function registerMilestoneSubmit(app: App, deps: SlackDeps): void {
       await ack(
         viewFailure(view, error, deps.logger, {
           title: 'Not done',
-          blockOfField: { note: FIELDS.note, reason: FIELDS.reason, overrideReason: FIELDS.reason },
+          blockOfField: {
+            note: FIELDS.note,
+            cause: FIELDS.blockCause,
+            reason: FIELDS.reason,
+            overrideReason: FIELDS.reason,
+          },
         }),
       );
       return;
