@@ -51,8 +51,8 @@ export function buildHelp(problem?: string, audience: HelpAudience = {}): SlackM
     'handoff',
     'metrics',
     'new',
-    'people',
     ...(audience.analytics ? ['analytics'] : []),
+    'people',
     ...(audience.admin ? ['settings'] : []),
   ];
   const text = `${problem ? `${problem} ` : ''}Thread commands: ${names.join(', ')}, help.`;
