@@ -33,6 +33,8 @@ export interface AnalyticsSectionView {
   /** The filters in words: "the last 90 days · template Onboarding". */
   scopeLabel: string;
   periodLabel: string;
+  /** The template the view is filtered to, if any (the slip suggestions open on it). */
+  templateId: string | null;
   /** The moment the numbers are for; later sections of the same view pass it back as `filters.asOf`. */
   asOf: Date;
   /** Absent without rows to draw, or where links cannot be made (no PUBLIC_URL key handed in). */
@@ -86,6 +88,7 @@ export function presentSection(
     note: SECTION_NOTES[section.id],
     scopeLabel: scopeWords(scope),
     periodLabel: scope.period.label,
+    templateId: scope.template?.id ?? null,
     asOf,
     chart:
       spec && links && request

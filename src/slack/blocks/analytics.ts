@@ -68,10 +68,12 @@ function pendingBlocks(id: AnalyticsSectionId): KnownBlock[] {
   return [mrkdwnSection(`*${SECTION_TITLES[id]}*\n_Computing…_`)];
 }
 
-function controls(o: { home: boolean; canSuggest: boolean }): ActionsBlock | null {
+/** Back (App Home), and the template steps that slip most: for the view's template (`template:<id>`) or all. */
+function controls(o: { home: boolean; canSuggest: boolean; templateId: string | null }): ActionsBlock | null {
+  const suggestions = o.templateId ? `template:${o.templateId}` : 'all';
   const elements = [
     ...(o.home ? [button('Back to my day', ACTIONS.homeCloseAnalytics, 'home')] : []),
-    ...(o.canSuggest ? [button('Template steps that slip most', ACTIONS.openSlipSuggestions, 'analytics')] : []),
+    ...(o.canSuggest ? [button('Template steps that slip most', ACTIONS.openSlipSuggestions, suggestions)] : []),
   ];
   return elements.length ? { type: 'actions', elements } : null;
 }
@@ -91,7 +93,7 @@ export function buildAnalyticsHome(o: { slots: AnalyticsSlot[]; canSuggest: bool
         : 'Computing…',
     ),
   );
-  const buttons = controls({ home: true, canSuggest: o.canSuggest });
+  const buttons = controls({ home: true, canSuggest: o.canSuggest, templateId: first?.templateId ?? null });
   if (buttons) blocks.push(buttons);
   for (const slot of o.slots) {
     blocks.push({ type: 'divider' });
@@ -111,7 +113,11 @@ export function buildAnalyticsMessage(view: AnalyticsView, o: { canSuggest: bool
     header('Analytics'),
     context(`${safe(view.scopeLabel, 500)} · as of ${slackTime(view.asOf)}`),
   ];
-  const buttons = controls({ home: false, canSuggest: o.canSuggest });
+  const buttons = controls({
+    home: false,
+    canSuggest: o.canSuggest,
+    templateId: view.sections[0]?.templateId ?? null,
+  });
   if (buttons) blocks.push(buttons);
   for (const section of view.sections) blocks.push({ type: 'divider' }, ...analyticsSectionBlocks(section));
   const summary = view.sections

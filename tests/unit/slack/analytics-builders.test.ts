@@ -24,6 +24,7 @@ function view(section: AnalyticsSection): AnalyticsSectionView {
     note: 'what it counts',
     scopeLabel: `the last 90 days · template ${HOSTILE}`,
     periodLabel: 'the last 90 days',
+    templateId: 'tpl1',
     asOf: AS_OF,
     chart: {
       url: `https://thread.test/analytics/charts/${'p'.repeat(400)}.png?expires=1&sig=s`,

@@ -1551,6 +1551,7 @@ describe('analytics builders under oversized and hostile input', () => {
       note: long(400),
       scopeLabel: long(800),
       periodLabel: long(100),
+      templateId: 'x'.repeat(60),
       asOf: AT,
       chart: {
         url: `https://thread.test/analytics/charts/${'x'.repeat(2000)}.png`,
