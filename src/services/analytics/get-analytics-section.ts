@@ -33,6 +33,8 @@ export interface AnalyticsSectionView {
   /** The filters in words: "the last 90 days · template Onboarding". */
   scopeLabel: string;
   periodLabel: string;
+  /** The period as typed (normalised): `90d`, `12m`, `2026-q3`… */
+  period: string;
   /** The template the view is filtered to, if any (the slip suggestions open on it). */
   templateId: string | null;
   /** The moment the numbers are for; later sections of the same view pass it back as `filters.asOf`. */
@@ -88,6 +90,7 @@ export function presentSection(
     note: SECTION_NOTES[section.id],
     scopeLabel: scopeWords(scope),
     periodLabel: scope.period.label,
+    period: scope.period.text,
     templateId: scope.template?.id ?? null,
     asOf,
     chart:

@@ -3,7 +3,7 @@
  * numbers in text beside it (for screen readers and for clients that block images) and Export CSV. App Home shows
  * the sections as they are computed; `/thread analytics` answers with all of them in one message.
  */
-import type { ActionsBlock, HomeView, ImageBlock, KnownBlock } from '@slack/types';
+import type { ActionsBlock, HomeView, ImageBlock, KnownBlock, PlainTextOption, SectionBlock } from '@slack/types';
 import { ANALYTICS_SECTIONS, SECTION_TITLES, sectionLines, type AnalyticsSectionId } from '../../domain/analytics';
 import type { AnalyticsCsvLink } from '../../services/analytics/export-analytics-csv';
 import type { AnalyticsView } from '../../services/analytics/get-analytics';
@@ -78,6 +78,31 @@ function controls(o: { home: boolean; canSuggest: boolean; templateId: string | 
   return elements.length ? { type: 'actions', elements } : null;
 }
 
+/** The periods App Home offers; `/thread analytics` takes any (a quarter, a month, a year). */
+export const HOME_PERIODS: Readonly<Record<string, string>> = {
+  '30d': 'Last 30 days',
+  '90d': 'Last 90 days',
+  '12m': 'Last 12 months',
+  ytd: 'Year to date',
+};
+
+function periodOption(value: string): PlainTextOption {
+  return { text: plain(HOME_PERIODS[value] ?? value, LIMITS.optionText), value };
+}
+
+/** The period in words, with the select that computes the view again for another one. */
+function periodPicker(label: string, current: string | undefined): SectionBlock {
+  return {
+    ...mrkdwnSection(`*Period:* ${safe(label, 200)}`),
+    accessory: {
+      type: 'static_select',
+      action_id: ACTIONS.analyticsPeriod,
+      options: Object.keys(HOME_PERIODS).map(periodOption),
+      ...(current && HOME_PERIODS[current] ? { initial_option: periodOption(current) } : {}),
+    },
+  };
+}
+
 /**
  * App Home → Analytics: the sections in order, each computed or still computing. `canSuggest` (admins) adds the
  * button to the template steps that slip most.
@@ -95,6 +120,7 @@ export function buildAnalyticsHome(o: { slots: AnalyticsSlot[]; canSuggest: bool
   );
   const buttons = controls({ home: true, canSuggest: o.canSuggest, templateId: first?.templateId ?? null });
   if (buttons) blocks.push(buttons);
+  if (first) blocks.push(periodPicker(first.periodLabel, first.period));
   for (const slot of o.slots) {
     blocks.push({ type: 'divider' });
     blocks.push(...(isPending(slot) ? pendingBlocks(slot.pending) : analyticsSectionBlocks(slot)));

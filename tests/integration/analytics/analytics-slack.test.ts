@@ -292,6 +292,21 @@ describe('App Home → Analytics', () => {
     expect(textOf(homeOf(LEAD).blocks)).toContain('Your onboarding today');
   });
 
+  it('computes the view again for the period picked', async () => {
+    await team();
+    await h.click({ actionId: ACTIONS.homeOpenAnalytics, value: 'home' }, { as: LEAD, withoutResponseUrl: true });
+    expect(textOf(homeOf(LEAD).blocks)).toContain('*Period:* the last 90 days');
+    h.forget();
+    await h.select(
+      ACTIONS.analyticsPeriod,
+      { text: 'Last 12 months', value: '12m' },
+      { as: LEAD, container: { type: 'view', view_id: 'VHOME' } },
+    );
+    const publishes = h.published.filter((p) => p.userId === LEAD);
+    expect(publishes).toHaveLength(8);
+    expect(textOf(publishes.at(-1)!.view.blocks)).toContain('*Period:* the last 12 months');
+  });
+
   it('offers an admin the template steps that slip most', async () => {
     await team();
     await h.click({ actionId: ACTIONS.homeOpenAnalytics, value: 'home' }, { withoutResponseUrl: true });

@@ -24,6 +24,7 @@ function view(section: AnalyticsSection): AnalyticsSectionView {
     note: 'what it counts',
     scopeLabel: `the last 90 days · template ${HOSTILE}`,
     periodLabel: 'the last 90 days',
+    period: '90d',
     templateId: 'tpl1',
     asOf: AS_OF,
     chart: {

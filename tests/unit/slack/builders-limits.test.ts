@@ -1551,6 +1551,7 @@ describe('analytics builders under oversized and hostile input', () => {
       note: long(400),
       scopeLabel: long(800),
       periodLabel: long(100),
+      period: '2026-q3',
       templateId: 'x'.repeat(60),
       asOf: AT,
       chart: {
