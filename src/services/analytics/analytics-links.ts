@@ -76,22 +76,21 @@ export function signAnalyticsRequest(
 
 const ROUTES: Record<Exclude<AnalyticsLinkKind, 'table'>, string> = { chart: 'charts', csv: 'csv' };
 
-/** The URL of a chart (`/analytics/charts/<request>.png`) or a CSV (`/analytics/csv/<request>.csv`). */
-export function analyticsUrl(
+/** A chart's URL (`/analytics/charts/<request>.png`) or a CSV's (`/analytics/csv/<request>.csv`), and when it expires. */
+export function analyticsLink(
   links: AnalyticsLinkDeps,
   kind: Exclude<AnalyticsLinkKind, 'table'>,
   request: AnalyticsRequest,
   now: Date,
-): string {
-  const signed = signAnalyticsRequest(
-    links.secret,
-    kind,
-    request,
-    now,
-    kind === 'chart' ? CHART_LINK_TTL_MS : CSV_LINK_TTL_MS,
-  );
+): { url: string; expiresAt: Date } {
+  const ttl = kind === 'chart' ? CHART_LINK_TTL_MS : CSV_LINK_TTL_MS;
+  const signed = signAnalyticsRequest(links.secret, kind, request, now, ttl);
   const extension = kind === 'chart' ? 'png' : 'csv';
-  return `${links.publicUrl.replace(/\/+$/, '')}/analytics/${ROUTES[kind]}/${signed.payload}.${extension}?expires=${signed.expires}&sig=${signed.sig}`;
+  const base = links.publicUrl.replace(/\/+$/, '');
+  return {
+    url: `${base}/analytics/${ROUTES[kind]}/${signed.payload}.${extension}?expires=${signed.expires}&sig=${signed.sig}`,
+    expiresAt: new Date(signed.expires * 1000),
+  };
 }
 
 /** A table request as one string (a button value): `<payload>.<expires>.<sig>`. */

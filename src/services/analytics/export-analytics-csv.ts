@@ -10,14 +10,13 @@ import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
 import { assertCapability, loadActingPerson } from '../people/acting-person';
 import {
-  analyticsUrl,
+  analyticsLink,
   parseTableRequestToken,
   verifyAnalyticsRequest,
   type AnalyticsLinkDeps,
 } from './analytics-links';
 import { resolveAnalyticsScope, scopeWords } from './analytics-scope';
-import { csvFileName } from './get-analytics-csv';
-import { VIEWING_ANALYTICS } from './get-analytics-section';
+import { csvFileName, VIEWING_ANALYTICS } from './analytics-section-view';
 
 const optionsSchema = z.object({
   organizationId: z.string().min(1),
@@ -59,14 +58,13 @@ export async function exportAnalyticsCsv(
   // The link is the clicker's, whoever the view was first shown to.
   const mine = { ...request, u: o.actor.userId };
   const now = ctx.now();
-  const url = analyticsUrl(links, 'csv', mine, now);
-  const expires = Number(new URL(url).searchParams.get('expires'));
+  const { url, expiresAt } = analyticsLink(links, 'csv', mine, now);
   return {
     section: request.s,
     title: SECTION_TITLES[request.s],
     scopeLabel: scopeWords(scope),
     url,
     fileName: csvFileName(request.s, scope.period.text, scope.asOf),
-    expiresAt: new Date(expires * 1000),
+    expiresAt,
   };
 }

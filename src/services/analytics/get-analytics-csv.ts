@@ -1,8 +1,8 @@
 /** The file behind a signed CSV link (GET /analytics/csv/…): the section's table, computed again, as CSV. */
 import { sectionTable } from '../../domain/analytics';
-import { formatCalendarDate } from '../../domain/calendar-date';
 import { toCsv } from '../../domain/csv';
 import type { ServiceContext } from '../context';
+import { csvFileName } from './analytics-section-view';
 import { openAnalyticsLink, type SignedLink } from './open-analytics-link';
 
 export interface AnalyticsCsv {
@@ -24,9 +24,4 @@ export async function getAnalyticsCsv(
     csv: toCsv(table.header, table.rows),
     rows: table.rows.length,
   };
-}
-
-/** "thread-slip-by-side-90d-2026-11-24.csv": what, over which period, as of which day. */
-export function csvFileName(section: string, period: string, asOf: Date): string {
-  return `thread-${section.replace(/_/g, '-')}-${period.replace(/[^a-z0-9-]/g, '')}-${formatCalendarDate(asOf)}.csv`;
 }

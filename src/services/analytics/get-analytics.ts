@@ -9,7 +9,7 @@ import { parseOptions } from '../errors/parse-options';
 import { actingPersonSchema, assertCapability, loadActingPerson } from '../people/acting-person';
 import type { AnalyticsLinkDeps } from './analytics-links';
 import { analyticsFiltersSchema, resolveAnalyticsScope, scopeWords } from './analytics-scope';
-import { presentSection, VIEWING_ANALYTICS, type AnalyticsSectionView } from './get-analytics-section';
+import { presentSection, VIEWING_ANALYTICS, type AnalyticsSectionView } from './analytics-section-view';
 import { runAggregate } from './run-aggregate';
 
 const optionsSchema = z.object({

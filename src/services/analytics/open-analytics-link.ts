@@ -8,7 +8,7 @@ import type { ServiceContext } from '../context';
 import { assertCapability, loadActingPerson } from '../people/acting-person';
 import { verifyAnalyticsRequest, type AnalyticsLinkKind } from './analytics-links';
 import { resolveAnalyticsScope, type AnalyticsScope } from './analytics-scope';
-import { VIEWING_ANALYTICS } from './get-analytics-section';
+import { VIEWING_ANALYTICS } from './analytics-section-view';
 import { runAggregate } from './run-aggregate';
 
 export interface SignedLink {

@@ -7,7 +7,7 @@ import type { ActionsBlock, HomeView, ImageBlock, KnownBlock, PlainTextOption, S
 import { ANALYTICS_SECTIONS, SECTION_TITLES, sectionLines, type AnalyticsSectionId } from '../../domain/analytics';
 import type { AnalyticsCsvLink } from '../../services/analytics/export-analytics-csv';
 import type { AnalyticsView } from '../../services/analytics/get-analytics';
-import type { AnalyticsSectionView } from '../../services/analytics/get-analytics-section';
+import type { AnalyticsSectionView } from '../../services/analytics/analytics-section-view';
 import { ACTIONS } from '../ids';
 import type { SlackMessage } from './slack-message';
 import { button, context, header, LIMITS, mrkdwnSection, plain, safe, slackTime } from './text';

@@ -44,7 +44,7 @@ export function parseAnalyticsFilters(text: string): ParsedAnalyticsFilters {
 }
 
 /** Who may read the analytics, and whom to ask: named, so the person knows what to do next. */
-async function refusal(deps: SlackDeps, actor: SlackActor): Promise<SlackMessage> {
+export async function analyticsRefusal(deps: SlackDeps, actor: SlackActor): Promise<SlackMessage> {
   const people = await listPeople(deps.ctx, { organizationId: actor.organizationId, actor });
   const admins = people
     .filter((p) => p.role === 'admin')
@@ -61,7 +61,7 @@ async function refusal(deps: SlackDeps, actor: SlackActor): Promise<SlackMessage
 }
 
 export async function analyticsCommand(deps: SlackDeps, actor: SlackActor, rest: string): Promise<SlackMessage> {
-  if (!can(actor.role, 'view_analytics')) return refusal(deps, actor);
+  if (!can(actor.role, 'view_analytics')) return analyticsRefusal(deps, actor);
   const parsed = parseAnalyticsFilters(rest);
   const filters: AnalyticsFilters = { period: parsed.period, template: parsed.template };
   if (parsed.csm) {

@@ -4,7 +4,7 @@
  */
 import type { AnalyticsSection } from '../../../src/domain/analytics';
 import { chartAltText } from '../../../src/domain/analytics-charts';
-import type { AnalyticsSectionView } from '../../../src/services/analytics/get-analytics-section';
+import type { AnalyticsSectionView } from '../../../src/services/analytics/analytics-section-view';
 import {
   buildAnalyticsCsvMessage,
   buildAnalyticsHome,

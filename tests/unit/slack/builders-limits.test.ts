@@ -32,7 +32,7 @@ import {
   buildAnalyticsMessage,
 } from '../../../src/slack/blocks/analytics';
 import { chartAltText } from '../../../src/domain/analytics-charts';
-import type { AnalyticsSectionView } from '../../../src/services/analytics/get-analytics-section';
+import type { AnalyticsSectionView } from '../../../src/services/analytics/analytics-section-view';
 import { sampleSections } from '../../support/analytics-samples';
 import { buildHome } from '../../../src/slack/blocks/home';
 import {

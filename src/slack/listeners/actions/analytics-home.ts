@@ -8,7 +8,7 @@ import { buildRefusalModal } from '../../blocks/refusal-modal';
 import type { SlackDeps } from '../../deps';
 import { errorText } from '../../error-text';
 import { ACTIONS } from '../../ids';
-import { analyticsCommand } from '../../subcommands/analytics-command';
+import { analyticsRefusal } from '../../subcommands/analytics-command';
 import { actorOf } from '../interaction';
 
 /**
@@ -26,7 +26,7 @@ async function publishAnalytics(
   try {
     const actor = await actorOf(deps, body);
     if (!can(actor.role, 'view_analytics')) {
-      await refuse((await analyticsCommand(deps, actor, '')).text);
+      await refuse((await analyticsRefusal(deps, actor)).text);
       return;
     }
     const slots = pendingSlots();
