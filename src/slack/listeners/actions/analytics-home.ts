@@ -65,9 +65,16 @@ export function registerAnalyticsHome(app: App, deps: SlackDeps): void {
     await publishAnalytics(deps, client, body, action.selected_option.value);
   });
 
-  app.action<BlockAction<ButtonAction>>(ACTIONS.homeCloseAnalytics, async ({ ack, body }) => {
+  app.action<BlockAction<ButtonAction>>(ACTIONS.homeCloseAnalytics, async ({ ack, body, client }) => {
     await ack();
-    const actor = await actorOf(deps, body);
-    await deps.notifier.publishHome(actor.organizationId, actor.userId, actor.slackUserId);
+    try {
+      const actor = await actorOf(deps, body);
+      await deps.notifier.publishHome(actor.organizationId, actor.userId, actor.slackUserId);
+    } catch (error) {
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: buildRefusalModal('Analytics', errorText(error, deps.logger)),
+      });
+    }
   });
 }
