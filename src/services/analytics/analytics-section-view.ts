@@ -4,6 +4,7 @@
  */
 import { SECTION_NOTES, SECTION_TITLES, type AnalyticsSection, type AnalyticsSectionId } from '../../domain/analytics';
 import { chartAltText, chartSpec } from '../../domain/analytics-charts';
+import { localDateOf } from '../../domain/business-days';
 import { formatCalendarDate } from '../../domain/calendar-date';
 import { analyticsLink, tableRequestToken, type AnalyticsLinkDeps, type AnalyticsRequest } from './analytics-links';
 import { scopeWords, type AnalyticsScope } from './analytics-scope';
@@ -70,7 +71,8 @@ export function presentSection(
   };
 }
 
-/** "thread-slip-by-side-90d-2026-11-24.csv": what, over which period, as of which day. */
-export function csvFileName(section: string, period: string, asOf: Date): string {
-  return `thread-${section.replace(/_/g, '-')}-${period.replace(/[^a-z0-9-]/g, '')}-${formatCalendarDate(asOf)}.csv`;
+/** "thread-slip-by-side-90d-2026-11-24.csv": what, over which period, as of which local day. */
+export function csvFileName(section: AnalyticsSectionId, scope: AnalyticsScope): string {
+  const day = formatCalendarDate(localDateOf(scope.asOf, scope.timeZone));
+  return `thread-${section.replace(/_/g, '-')}-${scope.period.text.replace(/[^a-z0-9-]/g, '')}-${day}.csv`;
 }

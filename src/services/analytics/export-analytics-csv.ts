@@ -64,7 +64,7 @@ export async function exportAnalyticsCsv(
     title: SECTION_TITLES[request.s],
     scopeLabel: scopeWords(scope),
     url,
-    fileName: csvFileName(request.s, scope.period.text, scope.asOf),
+    fileName: csvFileName(request.s, scope),
     expiresAt,
   };
 }

@@ -20,7 +20,7 @@ export async function getAnalyticsCsv(
   if (!opened) return null;
   const table = sectionTable(opened.section);
   return {
-    fileName: csvFileName(opened.section.id, opened.scope.period.text, opened.scope.asOf),
+    fileName: csvFileName(opened.section.id, opened.scope),
     csv: toCsv(table.header, table.rows),
     rows: table.rows.length,
   };
