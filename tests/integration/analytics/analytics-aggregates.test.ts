@@ -4,6 +4,7 @@
  */
 import { getAnalytics } from '../../../src/services/analytics/get-analytics';
 import { getAnalyticsSection } from '../../../src/services/analytics/get-analytics-section';
+import { updateSettings } from '../../../src/services/organizations/update-settings';
 import { setReplyToEmail } from '../../../src/services/people/set-reply-to-email';
 import { refreshSlipLedgers } from '../../../src/services/scheduler/refresh-slip-ledgers';
 import { arrangeDeps, confirmAtRisk, publishAction } from '../../support/plan-steps';
@@ -114,6 +115,38 @@ describe('analytics aggregates', () => {
       filters: { period: '2026-02' },
     });
     expect(before.sections.every((s) => s.section.rows.length === 0)).toBe(true);
+  });
+
+  it('counts a completion and a block in the organisation’s local month, not the UTC one', async () => {
+    const ctx = serviceContext(t.db, '2026-03-27T00:00:00Z');
+    const org = await setUpAnalyticsOrg(ctx);
+    await updateSettings(ctx, {
+      organizationId: org.organizationId,
+      actor: org.admin,
+      settings: { timezone: 'Pacific/Auckland' },
+    });
+    const ana = org.csms['Ana Alves'];
+    const gamma = await kickOff(ctx, org, { name: 'Gamma', template: 'Fast', csm: 'Ana Alves', kickoff: '2026-03-30' });
+    // Tuesday 31 March 11:30 and 12:00 UTC are 00:30 and 01:00 on Wednesday 1 April in Auckland (NZDT, UTC+13).
+    await takeStep(ctx, org, gamma, ana, { at: utc('2026-03-31T11:30'), kind: 'block', cause: 'customer' });
+    await takeStep(ctx, org, gamma, ana, { at: utc('2026-03-31T11:45'), kind: 'unblock' });
+    await takeStep(ctx, org, gamma, ana, { at: utc('2026-03-31T12:00'), kind: 'complete' });
+    ctx.setNow('2026-04-02T00:00:00Z');
+    const counts = async (period: string) => {
+      const view = await getAnalytics(ctx, undefined, {
+        organizationId: org.organizationId,
+        actor: org.lead,
+        filters: { period },
+      });
+      const rows = (id: string) => view.sections.find((s) => s.section.id === id)!.section.rows.length;
+      return {
+        completed: rows('on_time_by_milestone'),
+        blocks: rows('blockers_by_cause'),
+        kickoffs: rows('kickoff_cohorts'),
+      };
+    };
+    expect(await counts('2026-03')).toEqual({ completed: 0, blocks: 0, kickoffs: 1 });
+    expect(await counts('2026-04')).toEqual({ completed: 1, blocks: 1, kickoffs: 0 });
   });
 
   it('CSM workload counts each CSM’s open accounts, drafts waiting and overdue actions now', async () => {

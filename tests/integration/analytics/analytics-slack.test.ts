@@ -130,6 +130,12 @@ describe('/thread analytics', () => {
     expect(text).toContain('the last 12 months · template B2B SaaS onboarding · CSM Casey Morgan');
     expect(text).toContain('Casey Morgan: 3 active accounts');
     expect(text).not.toContain('1 active account');
+
+    // Someone else by @mention: only their accounts.
+    await h.command(`analytics csm:<@${EVIL_CSM}|evil>`, { as: LEAD });
+    const theirs = textOf(h.lastReply().blocks);
+    expect(theirs).toContain('1 active account');
+    expect(theirs).not.toContain('Casey Morgan:');
     // The template steps that slip most, for the template the view is filtered to (m-suggest's listener reads it).
     const template = await h.db.prisma.template.findFirstOrThrow({ where: { name: 'B2B SaaS onboarding' } });
     expect(findButton(reply.blocks, 'Template steps that slip most')).toMatchObject({
