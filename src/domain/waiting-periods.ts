@@ -6,8 +6,8 @@
  * Rules (the brief's definitions):
  * - a sent portal form or document request waits on the customer (`portal_request`), a sent email or Slack
  *   message too (`awaiting_reply`), from executedAt until it completes, is skipped, or its milestone completes
- *   (once the milestone is done nobody waits on that message any more);
- *   (a message sent after its milestone completed, which open actions can be, is still waited on);
+ *   (once the milestone is done nobody waits on that message any more; but one sent after its milestone completed,
+ *   as open actions can be, is still waited on);
  * - a customer-facing draft (fired, not yet sent) waits on us (`draft_review`) from firedAt until it is sent, skipped
  *   or its milestone completes; an action sent since keeps that stretch as history;
  * - a fired internal task waits on us until done (completed, or executed), skipped or its milestone completes;
@@ -15,8 +15,7 @@
  * - a milestone block waits on the side the CSM named as its cause.
  * Periods that end before they start (or at the same instant) are dropped: nothing waited.
  */
-import type { ActionRow, MilestoneRow, SubmissionRow } from './account-record';
-import type { AccountRecord } from './account-record';
+import type { AccountRecord, ActionRow, MilestoneRow, SubmissionRow } from './account-record';
 import type { WaitingPeriod } from './onboarding-clock-types';
 import { CUSTOMER_FACING_TYPES, PORTAL_TYPES } from './template';
 

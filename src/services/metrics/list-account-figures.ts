@@ -19,8 +19,8 @@ export interface AccountFiguresRow extends AccountFigures {
 }
 
 /**
- * `/thread metrics` without an account: the person's running accounts, furthest behind plan first (by the daily
- * ledger's daysBehind, then name), each with its time to value, whose court and slip.
+ * `/thread metrics` without an account: the person's running accounts, furthest behind plan first, each with its
+ * time to value, whose court and slip.
  */
 export async function listAccountFigures(
   ctx: ServiceContext,
@@ -47,13 +47,13 @@ export async function listAccountFigures(
     accountIds: accounts.map((a) => a.id),
     events: false,
   });
-  return {
-    rows: loaded.map((l) => ({
-      accountId: l.account.id,
-      accountName: l.account.name,
-      status: l.account.status,
-      ...accountFigures(l, now),
-    })),
-    more: total - accounts.length,
-  };
+  const rows = loaded.map((l) => ({
+    accountId: l.account.id,
+    accountName: l.account.name,
+    status: l.account.status,
+    ...accountFigures(l, now),
+  }));
+  // The ledger's daysBehind picks which accounts to show (it may be a day old); the order is today's.
+  rows.sort((a, b) => b.slip.total - a.slip.total || a.accountName.localeCompare(b.accountName));
+  return { rows, more: total - accounts.length };
 }

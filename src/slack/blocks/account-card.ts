@@ -246,7 +246,8 @@ export function buildAccountCard(a: AccountOverview): SlackMessage {
     ...handoffBlocks(a),
     ...riskBlocks(a),
     mrkdwnSection(`*Current milestone*\n${current}`),
-    mrkdwnSection(scheduleLines(a.figures)),
+    // A churned account's clocks stopped with it; its open milestones would read as slipping every day.
+    ...(a.status === 'churned' ? [] : [mrkdwnSection(scheduleLines(a.figures))]),
     mrkdwnSection(`*Next actions*\n${next}`),
     mrkdwnSection(`*Blockers*\n${blockers}`),
     mrkdwnSection(

@@ -111,6 +111,14 @@ export function buildMilestoneModal(change: MilestoneChange, p: MilestoneChangeP
     }
   } else if (change === 'block') {
     blocks.push(mrkdwnSection(`Block ${name}.`));
+    // The note first: a refusal with no field of its own is shown under the modal's first input.
+    blocks.push(
+      textInputBlock(FIELDS.note, 'What is it waiting on?', {
+        multiline: true,
+        max: 2000,
+        hint: 'The customer sees this note in their portal.',
+      }),
+    );
     blocks.push(
       inputBlock(
         FIELDS.blockCause,
@@ -118,13 +126,6 @@ export function buildMilestoneModal(change: MilestoneChange, p: MilestoneChangeP
         { type: 'radio_buttons', options: (['customer', 'us', 'third_party'] as const).map(blockCauseOption) },
         { hint: 'The days it stays blocked count as slip on that side. The customer does not see this.' },
       ),
-    );
-    blocks.push(
-      textInputBlock(FIELDS.note, 'What is it waiting on?', {
-        multiline: true,
-        max: 2000,
-        hint: 'The customer sees this note in their portal.',
-      }),
     );
   } else {
     blocks.push(

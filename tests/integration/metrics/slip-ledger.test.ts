@@ -13,6 +13,7 @@ import { runTick } from '../../../src/services/scheduler/run-tick';
 import { seedDemo } from '../../../src/services/seed/seed-demo';
 import { describeTick } from '../../../src/cli/commands/tick';
 import { RecordingNotifier } from '../../support/recording-notifier';
+import { refusal } from '../../support/refusal';
 import { serviceContext, type TestServiceContext } from '../../support/service-context';
 import { useTestDatabase } from '../../support/test-database';
 import { buildClockAccount, THURSDAY_10, type ClockAccount } from './clock-fixture';
@@ -54,6 +55,20 @@ async function ledger() {
 const at = (iso: string) => ctx.setNow(iso);
 
 describe('the slip ledger after milestone changes', () => {
+  it('a block without a cause is refused, and nothing changes', async () => {
+    at(THURSDAY_10);
+    const error = await refusal(
+      // @ts-expect-error: a caller that names no cause, as a stale client or a script might
+      blockMilestone(ctx, { ...asCsm, milestoneId: acme.setupId, note: 'Waiting' }),
+    );
+    expect(error.code).toBe('validation_failed');
+    expect(error.fields).toEqual([
+      { field: 'cause', message: 'say whose move the block is: the customer, us or a third party' },
+    ]);
+    expect((await ctx.prisma.milestone.findUniqueOrThrow({ where: { id: acme.setupId } })).status).toBe('in_progress');
+    expect(await ctx.prisma.milestoneBlock.count()).toBe(0);
+  });
+
   it('block, unblock and complete each rebuild it, attributing days to the block’s cause, the oldest open item, or us', async () => {
     at(THURSDAY_10);
     await blockMilestone(ctx, {

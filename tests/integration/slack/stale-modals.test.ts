@@ -29,7 +29,7 @@ describe('a modal whose private_metadata no longer reads', () => {
 
     const res = await h.submitView(
       { ...view, private_metadata: '{"id": garbled' },
-      { note: 'Waiting on their SSO admin' },
+      { note: 'Waiting on their SSO admin', block_cause: 'customer' },
     );
 
     expect(res.status).toBe(200);

@@ -377,6 +377,9 @@ describe('message builders under oversized and hostile input', () => {
     expect(text).toContain('&lt;!channel&gt; &lt;script&gt;');
     expect(actionIds(churned.blocks)).toContain(ACTIONS.reopenAccount);
     expect(actionIds(churned.blocks)).not.toContain(ACTIONS.markChurned);
+    // Its clocks stopped with it: no schedule lines on a churned account, but on a live one.
+    expect(text).not.toContain('*Schedule:*');
+    expect(mrkdwnTexts(live.blocks).join('\n')).toContain('*Schedule:* On track');
 
     const running = buildAccountCard({ ...base, status: 'active', live: null });
     expect(actionIds(running.blocks)).toContain(ACTIONS.markChurned);

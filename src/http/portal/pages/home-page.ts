@@ -41,13 +41,16 @@ function milestoneItem(m: PortalMilestoneView, index: number): SafeHtml {
 </li>`;
 }
 
+/** How the stage under way (or next) reads in "What is next". */
+const CURRENT_WORDS: Record<string, string> = { pending: ' starts next', blocked: ' is on hold' };
+
 /**
  * Where the onboarding stands against its plan, whose move it is and what comes next, in the customer's words;
  * nothing once it is live.
  */
 function scheduleSection(s: PortalPage['schedule']): SafeHtml {
   const next = s.current
-    ? html`${s.current.name}${s.current.status === 'pending' ? ' starts next' : ' is under way'}, planned to finish <time datetime="${isoDay(s.current.plannedEndDate)}">${formatCalendarDay(s.current.plannedEndDate)}</time>${s.then ? html`; then ${s.then}` : ''}.`
+    ? html`${s.current.name}${CURRENT_WORDS[s.current.status] ?? ' is under way'}, planned to finish <time datetime="${isoDay(s.current.plannedEndDate)}">${formatCalendarDay(s.current.plannedEndDate)}</time>${s.then ? html`; then ${s.then}` : ''}.`
     : html`Nothing left in the plan.`;
   return html`<section class="card schedule" aria-labelledby="schedule-title">
     <h2 id="schedule-title">Where things stand</h2>
@@ -126,7 +129,7 @@ ${o.answeredTitle ? html`<div class="notice notice--success" role="status"><p><s
     ${heroTop(o.page, current, liveSince)}
   </section>
 
-  ${liveSince ? '' : scheduleSection(o.page.schedule)}
+  ${liveSince || frame.account.status === 'churned' ? '' : scheduleSection(o.page.schedule)}
 
   ${blocked.map(
     (m) => html`<section class="notice notice--blocked" aria-labelledby="blocked-${m.id}">
