@@ -8,13 +8,16 @@
  * BENCH_PORTAL_REQUESTS (default 10 × BENCH_RUNS: 2,000), BENCH_PORTAL_CONCURRENCY (default 16),
  * BENCH_HUBSPOT_DEALS (closed-won webhooks timed to the AE's DM, default 2 × BENCH_RUNS up to 200) and
  * BENCH_HUBSPOT_CONCURRENCY (deliveries in flight, default 4).
- * BENCH_ONLY runs some suites, named with commas: foundation, slack, execution, portal, scheduler, hubspot (e.g.
- * BENCH_ONLY=hubspot). slack, execution, portal and scheduler measure on the data the foundation leaves, so the
+ * BENCH_ONLY runs some suites, named with commas: foundation, slack, execution, portal, scheduler, hubspot, analytics
+ * (e.g. BENCH_ONLY=hubspot). analytics (BENCH_ANALYTICS_RUNS, default 30 or BENCH_RUNS if fewer) seeds BENCH_ACCOUNTS
+ * accounts with a year of history into a database of its own and times a leader's analytics beside the raw SQL.
+ * slack, execution, portal and scheduler measure on the data the foundation leaves, so the
  * foundation runs whenever one of them does; hubspot starts Thread whole on a database of its own (a temporary
  * data directory for PGlite, a fresh database on DATABASE_URL's server for PostgreSQL).
  */
 import os from 'node:os';
 import { openDatabase, type Database } from '../src/db/client';
+import { benchAnalytics } from './analytics';
 import { benchExecution } from './execution';
 import { benchFoundation } from './foundation';
 import { benchHubSpot, type HubSpotBenchOptions } from './hubspot';
@@ -33,8 +36,9 @@ const PORTAL_REQUESTS = intFromEnv('BENCH_PORTAL_REQUESTS', RUNS * 10);
 const PORTAL_CONCURRENCY = intFromEnv('BENCH_PORTAL_CONCURRENCY', 16);
 const HUBSPOT_DEALS = intFromEnv('BENCH_HUBSPOT_DEALS', Math.min(200, RUNS * 2));
 const HUBSPOT_CONCURRENCY = intFromEnv('BENCH_HUBSPOT_CONCURRENCY', 4);
+const ANALYTICS_RUNS = intFromEnv('BENCH_ANALYTICS_RUNS', Math.min(RUNS, 30));
 
-const SUITES = ['foundation', 'slack', 'execution', 'portal', 'scheduler', 'hubspot'] as const;
+const SUITES = ['foundation', 'slack', 'execution', 'portal', 'scheduler', 'hubspot', 'analytics'] as const;
 type Suite = (typeof SUITES)[number];
 const ONLY = suitesFromEnv();
 /** The suites that measure on the shared database the foundation fills. */
@@ -67,6 +71,13 @@ async function onDatabase(
     rows.push(
       ...(await benchHubSpot({ deals: HUBSPOT_DEALS, concurrency: HUBSPOT_CONCURRENCY, database: threadDatabase })),
     );
+  }
+  // Analytics seeds a year of history into a database of its own (its accounts are not the foundation's).
+  if (selected('analytics')) {
+    console.error(
+      `bench: ${label}: analytics over ${ACCOUNTS} accounts with a year of history, ${ANALYTICS_RUNS} runs…`,
+    );
+    rows.push(...(await benchAnalytics({ accounts: ACCOUNTS, runs: ANALYTICS_RUNS, database: threadDatabase })));
   }
   return rows;
 }
@@ -145,6 +156,7 @@ async function main(): Promise<void> {
     portalConcurrency: PORTAL_CONCURRENCY,
     hubspotDeals: HUBSPOT_DEALS,
     hubspotConcurrency: HUBSPOT_CONCURRENCY,
+    analyticsRuns: ANALYTICS_RUNS,
     suites: [...ONLY],
   });
   console.error(`bench: results written to ${file}`);

@@ -10,6 +10,7 @@ import type { Config } from '../config';
 import { createImageProbe } from '../connectors/web/image-probe';
 import type { Database } from '../db/client';
 import type { Logger } from '../lib/logger';
+import { analyticsSigningKey } from '../services/analytics/analytics-links';
 import type { ServiceContext } from '../services/context';
 import type { ExecutionDeps } from '../services/execution/ports';
 import { openHandoff } from '../services/handoff/open-handoff';
@@ -85,6 +86,10 @@ export function composeThread(options: {
           // is slower than this is refused with that reason rather than leave Slack with no answer at all.
           imageProbe: createImageProbe({ timeoutMs: SLACK_LOGO_CHECK_MS }) satisfies ImageProbe,
           hubspot,
+          // Charts and CSV exports are signed links; without the key (a test of something else) there are none.
+          analytics: options.encryptionKey
+            ? { secret: analyticsSigningKey(options.encryptionKey), publicUrl: config.publicUrl }
+            : undefined,
         })
       : undefined;
   if (hubspot && config.slack)

@@ -12,6 +12,10 @@ import { resolveEncryptionKey } from '../db/encryption-key';
 import { createHttpApp } from '../http/app';
 import type { FirstRunStatus } from '../http/first-run/first-run-status';
 import { createFirstRunRouter } from '../http/first-run/first-run-router';
+import { createAnalyticsRouter } from '../http/analytics/analytics-router';
+import { createVegaChartRenderer } from '../connectors/charts/vega-chart-renderer';
+import { analyticsSigningKey } from '../services/analytics/analytics-links';
+import type { ChartRenderer } from '../services/analytics/chart-renderer-port';
 import { createHandoffRouter } from '../http/handoff/router';
 import { checkHandoffHook } from './handoff-check-ports';
 import { createHubSpotWriteBackDeps } from './hubspot-wiring';
@@ -95,6 +99,12 @@ export async function startThread(config: Config, logger: Logger, options: Start
     secret: portalSigningKey(encryption.key),
     checkHandoff: checkHandoffHook(ctx, config),
   });
+  // Analytics charts (fetched by Slack for image blocks) and CSV downloads, at signed expiring links.
+  const analytics = createAnalyticsRouter({
+    ctx,
+    secret: analyticsSigningKey(encryption.key),
+    renderer: createVegaChartRenderer() satisfies ChartRenderer,
+  });
   // HubSpot webhooks are answered at once and worked through afterwards, a few at a time.
   const webhookWork = createWorkQueue({
     concurrency: 2,
@@ -120,6 +130,7 @@ export async function startThread(config: Config, logger: Logger, options: Start
       },
       { path: '/portal', router: portal },
       { path: '/handoff', router: handoff },
+      { path: '/analytics', router: analytics },
       ...(hubspotWebhooks ? [{ path: '/', router: hubspotWebhooks }] : []),
       ...(slack?.router ? [{ path: '/', router: slack.router }] : []),
     ],

@@ -8,6 +8,7 @@ import type { Router } from 'express';
 import type { SlackConfig } from '../config';
 import type { Logger } from '../lib/logger';
 import type { ServiceContext } from '../services/context';
+import type { AnalyticsLinkDeps } from '../services/analytics/analytics-links';
 import type { HubSpotDeps } from '../services/hubspot/hubspot-deps';
 import type { ImageProbe } from '../services/organizations/image-probe-port';
 import type { ReviewWorkflows, SlackDeps } from './deps';
@@ -41,6 +42,8 @@ export function createSlackApp(options: {
   imageProbe?: ImageProbe;
   /** HubSpot's connector, for Settings → Connectors (the server always has it). */
   hubspot?: HubSpotDeps;
+  /** The key and base URL of analytics charts and CSV links. */
+  analytics?: AnalyticsLinkDeps;
 }): SlackApp {
   const { config, ctx, logger } = options;
   const log = slackSdkLogger(logger);
@@ -69,6 +72,7 @@ export function createSlackApp(options: {
     publicUrl: options.publicUrl,
     imageProbe: options.imageProbe,
     hubspot: options.hubspot,
+    analytics: options.analytics,
   };
   registerOnlyOwnWorkspace(app, deps);
   registerEventDedupe(app, deps);

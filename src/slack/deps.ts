@@ -1,4 +1,5 @@
 import type { Logger } from '../lib/logger';
+import type { AnalyticsLinkDeps } from '../services/analytics/analytics-links';
 import type { ServiceContext } from '../services/context';
 import type { BatchProgress } from '../services/execution/execute-batch';
 import type { Mailer } from '../services/execution/ports';
@@ -47,4 +48,6 @@ export interface SlackDeps {
   imageProbe?: ImageProbe;
   /** HubSpot's connector, for Settings → Connectors; absent where HubSpot cannot be set up (no encryption key). */
   hubspot?: HubSpotDeps;
+  /** Signs analytics chart and CSV links (derived from the encryption key); absent: analytics show numbers only. */
+  analytics?: AnalyticsLinkDeps;
 }

@@ -93,6 +93,8 @@ export const ACTIONS = {
   /** The template steps that slip most, and Accept on one suggested template change (admins). */
   openSlipSuggestions: 'analytics_slip_suggestions',
   acceptSlipSuggestion: 'analytics_accept_slip_suggestion',
+  /** The period picked in App Home → Analytics (30d, 90d, 12m, ytd); the value is the period. */
+  analyticsPeriod: 'analytics_period',
 } as const;
 
 export const VIEWS = {

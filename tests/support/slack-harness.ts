@@ -12,6 +12,7 @@ import type { Express } from 'express';
 import request, { type Response } from 'supertest';
 import { createHttpApp } from '../../src/http/app';
 import { silentLogger } from '../../src/lib/logger';
+import type { AnalyticsLinkDeps } from '../../src/services/analytics/analytics-links';
 import type { HubSpotDeps } from '../../src/services/hubspot/hubspot-deps';
 import type { ImageProbe } from '../../src/services/organizations/image-probe-port';
 import { resolveOrganizationForSlack } from '../../src/services/organizations/resolve-organization-for-slack';
@@ -133,6 +134,8 @@ export interface HarnessOptions {
   imageProbe?: ImageProbe;
   /** HubSpot's connector for Settings → Connectors (a test points it at the fake HubSpot); none by default. */
   hubspot?: () => HubSpotDeps;
+  /** The key and base URL of analytics chart and CSV links; without it analytics show numbers only. */
+  analytics?: AnalyticsLinkDeps;
 }
 
 export function useSlackHarness(workflows: ReviewWorkflows = {}, options: HarnessOptions = {}) {
@@ -163,6 +166,7 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}, options: Harnes
       publicUrl: PUBLIC_URL,
       imageProbe: options.imageProbe,
       hubspot: options.hubspot?.(),
+      analytics: options.analytics,
     });
     // Bolt acknowledges and then keeps working; counting what it is still processing tells when it is done.
     const processEvent = slack.app.processEvent.bind(slack.app);

@@ -12,6 +12,8 @@ const optionsSchema = z.object({ organizationId: z.string().min(1), userId: z.st
 
 export interface HomeData {
   isAdmin: boolean;
+  /** Admins and CS leaders: App Home offers Analytics. */
+  canViewAnalytics?: boolean;
   /**
    * How the person's review cards reach them (their own choice, changed right here in App Home); null for people
    * who have no accounts to review (account executives, viewers).
@@ -147,6 +149,7 @@ export async function getHome(ctx: ServiceContext, input: z.input<typeof options
 
   return {
     isAdmin,
+    canViewAnalytics: user ? can(user.role, 'view_analytics') : false,
     reviewCardDelivery,
     draftsWaiting: drafts.map((a) => ({
       actionId: a.id,

@@ -6,6 +6,8 @@ import { context, header, mrkdwnSection } from './text';
 export interface HelpAudience {
   /** An admin: `settings` is listed. */
   admin?: boolean;
+  /** An admin or a CS leader: `analytics` is listed. */
+  analytics?: boolean;
 }
 
 /** Usage with examples; shown for `help`, an empty command and anything Thread does not understand. */
@@ -19,7 +21,12 @@ export function buildHelp(problem?: string, audience: HelpAudience = {}): SlackM
     `*\`${COMMAND} metrics [account]\`* — time to value, whose court it is, days behind plan and whose they are, milestone velocity, how the customer answers and engages; without an account, your accounts' key figures. e.g. \`${COMMAND} metrics helios\``,
     `*\`${COMMAND} handoff <account>\`* — what the AE handed over, or Fill in the handoff while it is open. e.g. \`${COMMAND} handoff helios\``,
     `*\`${COMMAND} new\`* — create an account from a template; the AE can hand it over first`,
-    `*\`${COMMAND} people\`* — who is in Thread and their roles${audience.admin ? '; change a role or add a person' : ''}`,
+    `*\`${COMMAND} people\`* — who is in Thread and their roles (admin, CS leader, CSM, account executive, viewer)${audience.admin ? '; change a role or add a person' : ''}`,
+    ...(audience.analytics
+      ? [
+          `*\`${COMMAND} analytics [30d|90d|12m|ytd|2026-q3] [template:<name>] [csm:@someone]\`* — time to value, on-time milestones, blockers, slip, workload, cohorts and accounts at risk, with charts and CSV (admins and CS leaders; also App Home → Analytics). e.g. \`${COMMAND} analytics 12m\``,
+        ]
+      : []),
     ...(audience.admin
       ? [
           `*\`${COMMAND} settings\`* — the organisation's name, brand, timezone, working days, portal and reminders, and the handoff questions; Connectors (HubSpot)`,
@@ -44,6 +51,7 @@ export function buildHelp(problem?: string, audience: HelpAudience = {}): SlackM
     'handoff',
     'metrics',
     'new',
+    ...(audience.analytics ? ['analytics'] : []),
     'people',
     ...(audience.admin ? ['settings'] : []),
   ];

@@ -114,6 +114,11 @@ export function buildHome(h: HomeData): HomeView {
       ],
     });
   }
+  if (h.canViewAnalytics)
+    blocks.push({
+      type: 'actions',
+      elements: [button('Analytics', ACTIONS.homeOpenAnalytics, 'home', 'primary')],
+    });
   blocks.push({ type: 'divider' });
   blocks.push(
     mrkdwnSection(

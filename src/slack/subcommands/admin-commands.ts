@@ -67,7 +67,7 @@ export async function openPeople(deps: SlackDeps, actor: SlackActor, open: Open)
 export async function helpAudience(deps: SlackDeps, who: { user: { id: string } }): Promise<HelpAudience> {
   try {
     const actor = await actorOf(deps, who);
-    return { admin: can(actor.role, 'manage_settings') };
+    return { admin: can(actor.role, 'manage_settings'), analytics: can(actor.role, 'view_analytics') };
   } catch (error) {
     deps.logger.warn({ err: error }, 'help: could not look up who asked; showing everyone’s commands');
     return {};

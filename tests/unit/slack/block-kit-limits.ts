@@ -65,6 +65,13 @@ export function limitProblems(blocks: unknown[], maxBlocks: number): string[] {
         over(path, 'placeholder', (n.placeholder as { text?: string } | undefined)?.text, 150);
         break;
       }
+      case 'image':
+        over(path, 'image_url', n.image_url, 3000);
+        over(path, 'alt_text', n.alt_text, 2000);
+        if (typeof n.alt_text !== 'string' || n.alt_text.trim() === '')
+          problems.push(`${path}: an image without alt text`);
+        over(path, 'image title', (n.title as { text?: string } | undefined)?.text, 2000);
+        break;
       case 'static_select':
         if (Array.isArray(n.options) && n.options.length > 100)
           problems.push(`${path}: ${n.options.length} options > 100`);

@@ -26,6 +26,14 @@ import { buildBatchProgress, withRetryOutcome } from '../../../src/slack/blocks/
 import { buildDailyDigest } from '../../../src/slack/blocks/daily-digest';
 import { buildHandoffSummary } from '../../../src/slack/blocks/handoff-summary';
 import { buildHelp } from '../../../src/slack/blocks/help';
+import {
+  buildAnalyticsCsvMessage,
+  buildAnalyticsHome,
+  buildAnalyticsMessage,
+} from '../../../src/slack/blocks/analytics';
+import { chartAltText } from '../../../src/domain/analytics-charts';
+import type { AnalyticsSectionView } from '../../../src/services/analytics/analytics-section-view';
+import { sampleSections } from '../../support/analytics-samples';
 import { buildHome } from '../../../src/slack/blocks/home';
 import {
   buildEditDraftModal,
@@ -1570,6 +1578,45 @@ describe('HubSpot connector builders under oversized and hostile input', () => {
     expect(textOf(view)).toContain('Only the first 25 pipelines fit here');
     // Nothing is cut off the end: the last field is still there.
     expect(view.blocks.at(-1)?.block_id).toBe(HUBSPOT_FIELDS.arrProperty);
+  });
+});
+
+describe('analytics builders under oversized and hostile input', () => {
+  const views = (): AnalyticsSectionView[] =>
+    sampleSections(60).map((section) => ({
+      section,
+      title: long(200),
+      note: long(400),
+      scopeLabel: long(800),
+      periodLabel: long(100),
+      period: '2026-q3',
+      templateId: 'x'.repeat(60),
+      asOf: AT,
+      chart: {
+        url: `https://thread.test/analytics/charts/${'x'.repeat(2000)}.png`,
+        altText: chartAltText(section, long(100)),
+      },
+      exportToken: 't'.repeat(1500),
+    }));
+
+  it('keeps App Home → Analytics and /thread analytics within limits, escaping every name', () => {
+    expectViewOk(buildAnalyticsHome({ slots: views(), canSuggest: true }));
+    expectMessageOk(
+      buildAnalyticsMessage({ scopeLabel: long(800), asOf: AT, sections: views() }, { canSuggest: true }),
+    );
+  });
+
+  it('keeps the CSV link message within limits', () => {
+    expectMessageOk(
+      buildAnalyticsCsvMessage({
+        section: 'accounts_at_risk',
+        title: long(300),
+        scopeLabel: long(800),
+        url: 'https://thread.test/analytics/csv/a.csv?expires=1&sig=b',
+        fileName: long(300),
+        expiresAt: AT,
+      }),
+    );
   });
 });
 

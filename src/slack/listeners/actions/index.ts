@@ -43,6 +43,8 @@ import { registerDismissHandoffFinding } from './dismiss-handoff-finding';
 import { registerHandoffFill } from './handoff-fill';
 import { registerHandoffStartAnyway } from './handoff-start-anyway';
 import { registerHandoffQuestions } from './handoff-questions';
+import { registerAnalyticsHome } from './analytics-home';
+import { registerAnalyticsExportCsv } from './analytics-export-csv';
 
 export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerApprove(app, deps);
@@ -88,4 +90,6 @@ export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerHandoffStartAnyway(app, deps);
   registerHandoffQuestions(app, deps);
   registerHubSpotConnectors(app, deps);
+  registerAnalyticsHome(app, deps);
+  registerAnalyticsExportCsv(app, deps);
 }

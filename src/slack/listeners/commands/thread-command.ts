@@ -3,6 +3,7 @@ import { buildHelp } from '../../blocks/help';
 import type { SlackMessage } from '../../blocks/slack-message';
 import { safe } from '../../blocks/text';
 import { accountsCommand } from '../../subcommands/accounts-command';
+import { analyticsCommand } from '../../subcommands/analytics-command';
 import { openNewAccount } from '../../subcommands/open-new-account';
 import { helpAudience, openPeople, openSettings } from '../../subcommands/admin-commands';
 import { parseCommand } from '../../subcommands/parse-command';
@@ -32,7 +33,7 @@ export function registerThreadCommand(app: App, deps: SlackDeps): void {
     const { sub, rest } = parseCommand(command.text ?? '');
     const view = VIEWS[sub as keyof typeof VIEWS];
     const modal = MODALS[sub as keyof typeof MODALS];
-    if (sub !== 'accounts' && sub !== 'new' && !view && !modal) {
+    if (sub !== 'accounts' && sub !== 'analytics' && sub !== 'new' && !view && !modal) {
       // Echoed back escaped, so a typo like "<!channel>" cannot ping anyone even in an ephemeral reply.
       const problem = sub === '' || sub === 'help' ? undefined : `I don't know "${safe(sub, 80)}".`;
       const who = { user: { id: command.user_id }, team: { id: command.team_id } };
@@ -63,6 +64,10 @@ export function registerThreadCommand(app: App, deps: SlackDeps): void {
       }
       if (sub === 'accounts') {
         await reply(await accountsCommand(deps, actor, rest));
+        return;
+      }
+      if (sub === 'analytics') {
+        await reply(await analyticsCommand(deps, actor, rest));
         return;
       }
       const purpose = view!;
