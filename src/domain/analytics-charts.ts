@@ -36,7 +36,8 @@ function frame(title: string, body: Record<string, unknown>): VegaLiteSpec {
     background: 'white',
     config: {
       font: CHART_FONT,
-      axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 160 },
+      // Vega measures text by estimate on the server (no canvas), generously: the limit leaves room for that.
+      axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 240 },
       legend: { labelFontSize: 11, titleFontSize: 12, orient: 'bottom' },
       view: { stroke: null },
     },
@@ -127,7 +128,7 @@ export function chartSpec(section: AnalyticsSection, periodLabel: string): VegaL
         encoding: {
           x: { field: 'csm', type: 'nominal', title: null, sort: null, axis: { labelAngle: 0 } },
           xOffset: { field: 'what', sort: null },
-          y: { field: 'value', type: 'quantitative', title: null },
+          y: { field: 'value', type: 'quantitative', title: null, axis: { tickMinStep: 1, format: 'd' } },
           color: { field: 'what', type: 'nominal', title: null, sort: null },
         },
       });
@@ -142,8 +143,15 @@ export function chartSpec(section: AnalyticsSection, periodLabel: string): VegaL
         },
         mark: 'bar',
         encoding: {
-          x: { field: 'month', type: 'ordinal', title: null, axis: { labelAngle: 0 } },
-          y: { field: 'value', type: 'quantitative', title: 'Accounts kicked off' },
+          // A year of months side by side would run their labels together: slanted past six.
+          x: { field: 'month', type: 'ordinal', title: null, axis: { labelAngle: section.rows.length > 6 ? -40 : 0 } },
+          // Whole accounts: no 2.5 on the axis.
+          y: {
+            field: 'value',
+            type: 'quantitative',
+            title: 'Accounts kicked off',
+            axis: { tickMinStep: 1, format: 'd' },
+          },
           color: {
             field: 'state',
             type: 'nominal',

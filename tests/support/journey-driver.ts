@@ -14,7 +14,7 @@ import { blocksOf, type FoundButton } from './block-kit';
 import { createEmptyDatabase } from './postgres-databases';
 import { FAKE_TEAM, FakeSlackApi, type RecordedCall } from './fake-slack-api';
 import { runCli } from './run-thread';
-import { interaction, slashCommand } from './slack-request';
+import { eventCallback, interaction, slashCommand } from './slack-request';
 import { viewState, type ViewValues } from './slack-view-state';
 import { startSmtpCapture, type SmtpCapture } from './smtp-capture';
 import { waitFor } from './wait-for';
@@ -129,6 +129,16 @@ export class JourneyDriver {
           trigger_id: 'trigger.command',
           token: 'x',
         },
+        { secret: SIGNING_SECRET },
+      ),
+    );
+  }
+
+  /** An Events API delivery (app_home_opened, …) from the fake workspace. */
+  event(event: Record<string, unknown>) {
+    return this.deliver(
+      eventCallback(
+        { type: 'event_callback', team_id: FAKE_TEAM.id, event_id: `Ev${++this.responses}`, event },
         { secret: SIGNING_SECRET },
       ),
     );
