@@ -6,8 +6,8 @@
  * so one loader (services/metrics/load-account-record.ts) serves every formula.
  */
 import type { ActionStatus } from './action-state';
-import type { MilestoneStatus } from './milestone-state';
 import type { SlipSide } from './onboarding-clock-types';
+import type { ProjectedMilestone } from './plan-projection';
 import type { ActionType } from './template';
 
 /** Account: kickoffDate and goLiveActualDate are `@db.Date` columns (UTC midnight). */
@@ -17,16 +17,8 @@ export interface AccountRow {
 }
 
 /** Milestone: plannedStartDate/plannedEndDate are `@db.Date`; actualDays is set at completion (null before). */
-export interface MilestoneRow {
-  id: string;
-  name: string;
+export interface MilestoneRow extends ProjectedMilestone {
   position: number;
-  status: MilestoneStatus;
-  plannedDays: number;
-  plannedStartDate: Date;
-  plannedEndDate: Date;
-  startedAt: Date | null;
-  completedAt: Date | null;
   actualDays: number | null;
 }
 

@@ -7,17 +7,14 @@ import { z } from 'zod';
 import { ANALYTICS_SECTIONS } from '../../domain/analytics';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
-import { actingPersonSchema, assertCapability, loadActingPerson } from '../people/acting-person';
 import type { AnalyticsLinkDeps } from './analytics-links';
-import { analyticsFiltersSchema, resolveAnalyticsScope } from './analytics-scope';
-import { presentSection, VIEWING_ANALYTICS, type AnalyticsSectionView } from './analytics-section-view';
+import { presentSection, type AnalyticsSectionView } from './analytics-section-view';
+import { leaderRequestShape, openLeaderScope } from './open-leader-scope';
 import { runAggregate } from './run-aggregate';
 
 const optionsSchema = z.object({
-  organizationId: z.string().min(1),
-  actor: actingPersonSchema,
+  ...leaderRequestShape,
   section: z.enum(ANALYTICS_SECTIONS),
-  filters: analyticsFiltersSchema.default({}),
 });
 
 export async function getAnalyticsSection(
@@ -26,9 +23,7 @@ export async function getAnalyticsSection(
   input: z.input<typeof optionsSchema>,
 ): Promise<AnalyticsSectionView> {
   const o = parseOptions(optionsSchema, input);
-  const person = await loadActingPerson(ctx.prisma, o.organizationId, o.actor);
-  assertCapability(person, 'view_analytics', VIEWING_ANALYTICS);
-  const scope = await resolveAnalyticsScope(ctx.prisma, o.organizationId, o.filters, ctx.now());
+  const { person, scope } = await openLeaderScope(ctx, o);
   const section = await runAggregate(ctx.prisma, o.section, scope);
   return presentSection(section, scope, links, person.userId);
 }

@@ -6,17 +6,13 @@ import { z } from 'zod';
 import { ANALYTICS_SECTIONS } from '../../domain/analytics';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
-import { actingPersonSchema, assertCapability, loadActingPerson } from '../people/acting-person';
 import type { AnalyticsLinkDeps } from './analytics-links';
-import { analyticsFiltersSchema, resolveAnalyticsScope, scopeWords } from './analytics-scope';
-import { presentSection, VIEWING_ANALYTICS, type AnalyticsSectionView } from './analytics-section-view';
+import { scopeWords } from './analytics-scope';
+import { presentSection, type AnalyticsSectionView } from './analytics-section-view';
+import { leaderRequestShape, openLeaderScope } from './open-leader-scope';
 import { runAggregate } from './run-aggregate';
 
-const optionsSchema = z.object({
-  organizationId: z.string().min(1),
-  actor: actingPersonSchema,
-  filters: analyticsFiltersSchema.default({}),
-});
+const optionsSchema = z.object(leaderRequestShape);
 
 export interface AnalyticsView {
   scopeLabel: string;
@@ -30,9 +26,7 @@ export async function getAnalytics(
   input: z.input<typeof optionsSchema>,
 ): Promise<AnalyticsView> {
   const o = parseOptions(optionsSchema, input);
-  const person = await loadActingPerson(ctx.prisma, o.organizationId, o.actor);
-  assertCapability(person, 'view_analytics', VIEWING_ANALYTICS);
-  const scope = await resolveAnalyticsScope(ctx.prisma, o.organizationId, o.filters, ctx.now());
+  const { person, scope } = await openLeaderScope(ctx, o);
   const sections: AnalyticsSectionView[] = [];
   for (const id of ANALYTICS_SECTIONS)
     sections.push(presentSection(await runAggregate(ctx.prisma, id, scope), scope, links, person.userId));

@@ -3,6 +3,7 @@
  * slip ledger and the metrics all start here, so they cannot disagree about what the record says. Many accounts
  * load in the same six queries as one (App Home and `/thread metrics` list several).
  */
+import { PROJECTED_MILESTONE_COLUMNS } from '../plan/projected-milestone-columns';
 import type { PrismaClient } from '../../db/generated/client';
 import type { AccountRecord } from '../../domain/account-record';
 import { businessCalendar, type BusinessCalendar } from '../../domain/business-days';
@@ -36,16 +37,9 @@ export interface LoadAccountRecordsOptions {
 }
 
 const MILESTONE_COLUMNS = {
+  ...PROJECTED_MILESTONE_COLUMNS,
   accountId: true,
-  id: true,
-  name: true,
   position: true,
-  status: true,
-  plannedDays: true,
-  plannedStartDate: true,
-  plannedEndDate: true,
-  startedAt: true,
-  completedAt: true,
   actualDays: true,
 } as const;
 

@@ -2,6 +2,7 @@
  * An account's plan as the plan changes need it, inside their transaction: milestones in order, and actions in plan
  * order (milestone by milestone, then by position), with what the ordering, trigger and due-time rules read.
  */
+import { PROJECTED_MILESTONE_COLUMNS } from './projected-milestone-columns';
 import { computeDueAt, triggerAnchor } from '../../domain/triggers';
 import type { BusinessCalendar } from '../../domain/business-days';
 import { AppError } from '../../lib/errors';
@@ -11,17 +12,7 @@ export async function loadPlan(tx: Tx, accountId: string) {
   const milestones = await tx.milestone.findMany({
     where: { accountId },
     orderBy: { position: 'asc' },
-    select: {
-      id: true,
-      name: true,
-      position: true,
-      status: true,
-      plannedDays: true,
-      plannedStartDate: true,
-      plannedEndDate: true,
-      startedAt: true,
-      completedAt: true,
-    },
+    select: { ...PROJECTED_MILESTONE_COLUMNS, position: true },
   });
   const rank = new Map(milestones.map((m, i) => [m.id, i]));
   const actions = await tx.action.findMany({

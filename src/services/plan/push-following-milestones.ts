@@ -1,3 +1,4 @@
+import { PROJECTED_MILESTONE_COLUMNS } from './projected-milestone-columns';
 import { businessCalendar } from '../../domain/business-days';
 import { pushFollowingMilestones as pushFollowing } from '../../domain/plan-projection';
 import type { Actor, Tx } from '../context';
@@ -20,16 +21,7 @@ export async function pushFollowingMilestones(
       organization: { select: { timezone: true, workingDays: true } },
       milestones: {
         orderBy: { position: 'asc' },
-        select: {
-          id: true,
-          name: true,
-          status: true,
-          plannedDays: true,
-          plannedStartDate: true,
-          plannedEndDate: true,
-          startedAt: true,
-          completedAt: true,
-        },
+        select: PROJECTED_MILESTONE_COLUMNS,
       },
     },
   });
