@@ -68,14 +68,17 @@ function pendingBlocks(id: AnalyticsSectionId): KnownBlock[] {
   return [mrkdwnSection(`*${SECTION_TITLES[id]}*\n_Computing…_`)];
 }
 
-/** Back (App Home), and the template steps that slip most: for the view's template (`template:<id>`) or all. */
-function controls(o: { home: boolean; canSuggest: boolean; templateId: string | null }): ActionsBlock | null {
+/**
+ * Back (App Home), and the template steps that slip most: for the view's template (`template:<id>`) or all. Every
+ * leader may read the suggestions; the modal offers Accept to admins only.
+ */
+function controls(o: { home: boolean; templateId: string | null }): ActionsBlock {
   const suggestions = o.templateId ? `template:${o.templateId}` : 'all';
   const elements = [
     ...(o.home ? [button('Back to my day', ACTIONS.homeCloseAnalytics, 'home')] : []),
-    ...(o.canSuggest ? [button('Template steps that slip most', ACTIONS.openSlipSuggestions, suggestions)] : []),
+    button('Template steps that slip most', ACTIONS.openSlipSuggestions, suggestions),
   ];
-  return elements.length ? { type: 'actions', elements } : null;
+  return { type: 'actions', elements };
 }
 
 /** The periods App Home offers; `/thread analytics` takes any (a quarter, a month, a year). */
@@ -103,11 +106,8 @@ function periodPicker(label: string, current: string | undefined): SectionBlock 
   };
 }
 
-/**
- * App Home → Analytics: the sections in order, each computed or still computing. `canSuggest` (admins) adds the
- * button to the template steps that slip most.
- */
-export function buildAnalyticsHome(o: { slots: AnalyticsSlot[]; canSuggest: boolean }): HomeView {
+/** App Home → Analytics: the sections in order, each computed or still computing. */
+export function buildAnalyticsHome(o: { slots: AnalyticsSlot[] }): HomeView {
   const done = o.slots.filter((s): s is AnalyticsSectionView => !isPending(s));
   const first = done[0];
   const blocks: KnownBlock[] = [header('Analytics')];
@@ -118,8 +118,7 @@ export function buildAnalyticsHome(o: { slots: AnalyticsSlot[]; canSuggest: bool
         : 'Computing…',
     ),
   );
-  const buttons = controls({ home: true, canSuggest: o.canSuggest, templateId: first?.templateId ?? null });
-  if (buttons) blocks.push(buttons);
+  blocks.push(controls({ home: true, templateId: first?.templateId ?? null }));
   if (first) blocks.push(periodPicker(first.periodLabel, first.period));
   for (const slot of o.slots) {
     blocks.push({ type: 'divider' });
@@ -134,17 +133,12 @@ export function pendingSlots(): AnalyticsSlot[] {
 }
 
 /** `/thread analytics`: every section in one message (a response URL takes only a few replies). */
-export function buildAnalyticsMessage(view: AnalyticsView, o: { canSuggest: boolean }): SlackMessage {
+export function buildAnalyticsMessage(view: AnalyticsView): SlackMessage {
   const blocks: KnownBlock[] = [
     header('Analytics'),
     context(`${safe(view.scopeLabel, 500)} · as of ${slackTime(view.asOf)}`),
   ];
-  const buttons = controls({
-    home: false,
-    canSuggest: o.canSuggest,
-    templateId: view.sections[0]?.templateId ?? null,
-  });
-  if (buttons) blocks.push(buttons);
+  blocks.push(controls({ home: false, templateId: view.sections[0]?.templateId ?? null }));
   for (const section of view.sections) blocks.push({ type: 'divider' }, ...analyticsSectionBlocks(section));
   const summary = view.sections
     .map((s) => `${s.title}: ${sectionLines(s.section)[0] ?? 'nothing in this period'}`)

@@ -85,5 +85,5 @@ export async function analyticsCommand(deps: SlackDeps, actor: SlackActor, rest:
     actor: { userId: actor.userId },
     filters,
   });
-  return buildAnalyticsMessage(view, { canSuggest: can(actor.role, 'manage_templates') });
+  return buildAnalyticsMessage(view);
 }

@@ -13,7 +13,7 @@ import { createAnalyticsRouter } from '../../../src/http/analytics/analytics-rou
 import { silentLogger } from '../../../src/lib/logger';
 import { createAccount } from '../../../src/services/accounts/create-account';
 import { setRole } from '../../../src/services/people/set-role';
-import { ACTIONS } from '../../../src/slack/ids';
+import { ACTIONS, VIEWS } from '../../../src/slack/ids';
 import { blocksOf, buttons, findButton, textOf } from '../../support/block-kit';
 import { pngSize } from '../../support/png';
 import { CSM, PUBLIC_URL, useSlackHarness, type SeenMessage } from '../../support/slack-harness';
@@ -118,8 +118,14 @@ describe('/thread analytics', () => {
     expect(chartOf(reply, 'Kickoffs by month').alt_text).toMatch(/2026-11: \d kicked off/);
     // Sections with nothing in the period say so and have no chart.
     expect(text).toContain('Nothing in this period.');
-    // A leader who is not an admin is not offered the template changes.
-    expect(buttons(reply.blocks).map((b) => b.actionId)).not.toContain(ACTIONS.openSlipSuggestions);
+    // A leader who is not an admin reads the template steps that slip most, with nothing to accept.
+    const suggestions = findButton(reply.blocks, 'Template steps that slip most');
+    expect(suggestions.actionId).toBe(ACTIONS.openSlipSuggestions);
+    const before = h.opened.length;
+    await h.click(suggestions, { as: LEAD });
+    expect(h.opened).toHaveLength(before + 1);
+    expect(h.lastOpened().callback_id).toBe(VIEWS.slipSuggestions);
+    expect(buttons(h.lastOpened().blocks).map((b) => b.actionId)).not.toContain(ACTIONS.acceptSlipSuggestion);
   });
 
   it('answers an admin with the filters applied, and the slip suggestions button', async () => {
@@ -291,7 +297,8 @@ describe('App Home → Analytics', () => {
     const last = publishes.at(-1)!.view;
     expect(textOf(last.blocks)).toContain('Casey Morgan: 3 active accounts');
     expect(images(last).every((b) => String(b.alt_text).length > 20)).toBe(true);
-    expect(buttons(last.blocks).map((b) => b.actionId)).not.toContain(ACTIONS.openSlipSuggestions);
+    // Leaders read the template steps that slip most; the modal gives Accept to admins only.
+    expect(buttons(last.blocks).map((b) => b.actionId)).toContain(ACTIONS.openSlipSuggestions);
 
     h.forget();
     await h.click(findButton(last.blocks, 'Back to my day'), { as: LEAD, withoutResponseUrl: true });

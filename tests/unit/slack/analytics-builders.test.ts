@@ -39,7 +39,7 @@ type Block = { type: string; [k: string]: unknown };
 
 describe('analytics blocks', () => {
   it('App Home with every section computed stays within a view’s limits, each chart an image with alt text and its numbers beside it', () => {
-    const home = buildAnalyticsHome({ slots: sampleSections(40).map(view), canSuggest: true });
+    const home = buildAnalyticsHome({ slots: sampleSections(40).map(view) });
     expect(viewProblems(home)).toEqual([]);
     expect(escapingProblems(home.blocks)).toEqual([]);
     const blocks = home.blocks as Block[];
@@ -57,27 +57,24 @@ describe('analytics blocks', () => {
     expect(buttons).toContain(ACTIONS.homeCloseAnalytics);
   });
 
-  it('shows the sections still computing as such, and leaves the slip suggestions out for leaders who are not admins', () => {
+  it('shows the sections still computing as such, with the way to the template steps that slip most from the first publish', () => {
     const slots = pendingSlots();
     slots[0] = view(sampleSections()[0]!);
-    const home = buildAnalyticsHome({ slots, canSuggest: false });
+    const home = buildAnalyticsHome({ slots });
     expect(viewProblems(home)).toEqual([]);
     expect(JSON.stringify(home.blocks).match(/Computing…/g)).toHaveLength(7);
-    expect(JSON.stringify(home.blocks)).not.toContain(ACTIONS.openSlipSuggestions);
+    expect(JSON.stringify(home.blocks)).toContain(ACTIONS.openSlipSuggestions);
   });
 
   it('says so when a section has nothing in the period, with no chart and no export', () => {
     const empty = view({ id: 'slip_by_side', rows: [] });
-    const home = buildAnalyticsHome({ slots: [{ ...empty, chart: null }], canSuggest: false });
+    const home = buildAnalyticsHome({ slots: [{ ...empty, chart: null }] });
     expect(JSON.stringify(home.blocks)).toContain('Nothing in this period');
     expect(JSON.stringify(home.blocks)).not.toContain(ACTIONS.analyticsExportCsv);
   });
 
   it('the /thread analytics message fits one message with every section', () => {
-    const message = buildAnalyticsMessage(
-      { scopeLabel: HOSTILE, asOf: AS_OF, sections: sampleSections(40).map(view) },
-      { canSuggest: false },
-    );
+    const message = buildAnalyticsMessage({ scopeLabel: HOSTILE, asOf: AS_OF, sections: sampleSections(40).map(view) });
     expect(limitProblems(message.blocks, 50)).toEqual([]);
     expect(escapingProblems(message.blocks)).toEqual([]);
     expect(message.blocks.filter((b) => b.type === 'image')).toHaveLength(8);

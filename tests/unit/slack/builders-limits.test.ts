@@ -1600,10 +1600,8 @@ describe('analytics builders under oversized and hostile input', () => {
     }));
 
   it('keeps App Home → Analytics and /thread analytics within limits, escaping every name', () => {
-    expectViewOk(buildAnalyticsHome({ slots: views(), canSuggest: true }));
-    expectMessageOk(
-      buildAnalyticsMessage({ scopeLabel: long(800), asOf: AT, sections: views() }, { canSuggest: true }),
-    );
+    expectViewOk(buildAnalyticsHome({ slots: views() }));
+    expectMessageOk(buildAnalyticsMessage({ scopeLabel: long(800), asOf: AT, sections: views() }));
   });
 
   it('keeps the CSV link message within limits', () => {

@@ -30,7 +30,6 @@ async function publishAnalytics(
       return;
     }
     const slots = pendingSlots();
-    const canSuggest = can(actor.role, 'manage_templates');
     let asOf: Date | undefined;
     for (const [i, section] of ANALYTICS_SECTIONS.entries()) {
       const view = await getAnalyticsSection(deps.ctx, deps.analytics, {
@@ -42,7 +41,7 @@ async function publishAnalytics(
       });
       asOf ??= view.asOf;
       slots[i] = view;
-      await client.views.publish({ user_id: body.user.id, view: buildAnalyticsHome({ slots, canSuggest }) });
+      await client.views.publish({ user_id: body.user.id, view: buildAnalyticsHome({ slots }) });
     }
   } catch (error) {
     await refuse(errorText(error, deps.logger));
