@@ -26,12 +26,15 @@ function safeLogoUrl(url: string | null): string | null {
 }
 
 function unfurlTags(u: NonNullable<LayoutOptions['unfurl']>, logo: string | null): SafeHtml {
-  return html`<meta property="og:type" content="website">
-<meta property="og:title" content="${u.title}">
-<meta property="og:site_name" content="${u.siteName}">
-<meta property="og:description" content="${u.description}">
-${logo ? html`<meta property="og:image" content="${logo}">` : ''}
-<meta name="twitter:card" content="summary">`;
+  const tags = [
+    html`<meta property="og:type" content="website">`,
+    html`<meta property="og:title" content="${u.title}">`,
+    html`<meta property="og:site_name" content="${u.siteName}">`,
+    html`<meta property="og:description" content="${u.description}">`,
+    logo ? html`<meta property="og:image" content="${logo}">` : undefined,
+    html`<meta name="twitter:card" content="summary">`,
+  ];
+  return html`${tags.filter((t) => t !== undefined).map((t) => html`${t}\n`)}`;
 }
 
 export function layout(o: LayoutOptions): SafeHtml {
