@@ -26,6 +26,8 @@ export interface FetchFacts {
  * Names in the User-Agent of the fetchers met in practice, matched case-insensitively anywhere in the header. Each
  * is specific enough not to appear in a person's browser (an in-app browser names its app differently: Facebook's is
  * FBAN/FBAV, LinkedIn's LinkedInApp, X's "Twitter for iPhone", Slack's desktop app "Slack/4.x").
+ * HeadlessChrome is deliberately absent: the sandboxes that render links that way mostly pass for a desktop browser
+ * anyway, and browser automation that stands in for a person (Thread's own portal tests among it) says HeadlessChrome.
  */
 export const PREVIEW_AGENTS: readonly { name: string; why: string }[] = [
   { name: 'Slackbot', why: "Slack's unfurler (Slackbot-LinkExpanding) and its other fetches (Slackbot 1.0)" },
@@ -53,7 +55,6 @@ export const PREVIEW_AGENTS: readonly { name: string; why: string }[] = [
   { name: 'Proofpoint', why: "Proofpoint's URL Defense, scanning links in mail" },
   { name: 'urldefense', why: 'Proofpoint URL Defense under its product name' },
   { name: 'Barracuda', why: "Barracuda's Link Protection, scanning links in mail" },
-  { name: 'HeadlessChrome', why: 'sandboxes (Defender for Office 365, many gateways) render pages without a screen' },
   { name: 'Iframely', why: 'an embed service behind previews in Notion, Medium and others' },
   { name: 'embedly', why: 'an embed service behind previews in many apps' },
 ];

@@ -18,6 +18,8 @@ const PEOPLE: Record<string, string> = {
     'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 [FBAN/FBIOS;FBAV/470.0.0.36.106]',
   "LinkedIn's in-app browser":
     'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 [LinkedInApp]/9.30.1',
+  'a headless Chromium driven by a test or an assistive script':
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36',
   'a Cubot phone (a "bot" inside a model name)':
     'Mozilla/5.0 (Linux; Android 10; CUBOT_X30) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36',
 };
@@ -52,11 +54,6 @@ const FETCHERS: [string, string, string][] = [
   ["Mimecast's URL Protect", 'Mozilla/5.0 Mimecast-URL-Protect/1.0', 'Mimecast'],
   ["Proofpoint's URL Defense", 'Proofpoint-URLDefense/2.0', 'Proofpoint'],
   ["Barracuda's Link Protection", 'Barracuda Sentinel (EE)', 'Barracuda'],
-  [
-    'a sandbox rendering without a screen',
-    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/120.0.0.0 Safari/537.36',
-    'HeadlessChrome',
-  ],
 ];
 
 describe('previewFetch', () => {
