@@ -3,7 +3,8 @@
  * portal: the token lives only in the path (stored hashed, with an expiry, never logged), every unknown, replaced or
  * expired link gets the same page and counts against the client's address, forms carry a CSRF token bound to the
  * handoff, responses carry the portal's security headers. Routes are thin: resolve the link, call one service,
- * render one page. The form writes the same record as the Slack modal (submitHandoff).
+ * render one page. The form writes the same record as the Slack modal (submitHandoff). A link preview (an unfurler,
+ * a mail scanner) gets a neutral page instead (see portal/preview-fetch-gate.ts).
  */
 import { clientKey, cspNonce, sendPage } from '../portal/page-response';
 import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
@@ -11,10 +12,12 @@ import { isAppError } from '../../lib/errors';
 import type { ServiceContext } from '../../services/context';
 import { announceHandoff } from '../../services/handoff/announce-handoff';
 import { getHandoffForm } from '../../services/handoff/get-handoff-form';
+import { getHandoffLinkUnfurl } from '../../services/handoff/get-handoff-link-unfurl';
 import { resolveHandoffToken, type HandoffLink } from '../../services/handoff/resolve-handoff-token';
 import { submitHandoff } from '../../services/handoff/submit-handoff';
 import { silentNotifier, type Notifier } from '../../services/notifications/notifier-port';
 import { CSRF_FIELD, isValidCsrfToken, issueCsrfToken } from '../portal/csrf';
+import { previewFetchGate, previewLookupLimiter } from '../portal/preview-fetch-gate';
 import { linkFailureLimiter, type FailureLimiter } from '../portal/rate-limiter';
 import { portalSecurityHeaders } from '../portal/security-headers';
 import { PORTAL_CSS } from '../portal/styles';
@@ -37,6 +40,8 @@ export interface HandoffRouterOptions {
   checkHandoff?: (o: { organizationId: string; accountId: string }) => Promise<unknown>;
   /** Defaults to 20 failed link lookups per address per 15 minutes. */
   limiter?: FailureLimiter;
+  /** Failed lookups by link previews (unfurlers, scanners), counted apart: see portal/preview-fetch-gate.ts. */
+  previewLimiter?: FailureLimiter;
 }
 
 type HandoffHandler = (req: Request, res: Response, link: HandoffLink, token: string) => Promise<void>;
@@ -49,6 +54,13 @@ export function createHandoffRouter(options: HandoffRouterOptions): Router {
   const notifier = options.notifier ?? silentNotifier;
   const limiter = options.limiter ?? linkFailureLimiter();
   const router = Router();
+  // A link preview (an unfurler, a mail scanner) never opens the form, gets its CSRF cookie or counts as a wrong link.
+  const linkPreview = previewFetchGate({
+    kind: 'handoff',
+    logger: ctx.logger,
+    limiter: options.previewLimiter ?? previewLookupLimiter(),
+    lookup: (req) => getHandoffLinkUnfurl(ctx, { token: String(req.params.token ?? '') }),
+  });
   const base = (req: Request) => req.baseUrl;
 
   function withLink(handler: HandoffHandler): RequestHandler {
@@ -118,6 +130,7 @@ export function createHandoffRouter(options: HandoffRouterOptions): Router {
 
   router.get(
     '/:token',
+    linkPreview,
     withLink(async (req, res, link, token) => {
       if (req.query.done === '1') {
         const form = await getHandoffForm(ctx, {

@@ -12,6 +12,8 @@ export interface LayoutOptions {
   body: SafeHtml;
   /** What the site is, for pages that are not the customer portal (the AE's handoff form). */
   site?: { label: string; footer: string };
+  /** Open Graph tags, only on the page a link preview gets (see link-preview-page.ts): never on a customer's page. */
+  unfurl?: { title: string; description: string; siteName: string };
 }
 
 function safeLogoUrl(url: string | null): string | null {
@@ -21,6 +23,18 @@ function safeLogoUrl(url: string | null): string | null {
   } catch {
     return null;
   }
+}
+
+function unfurlTags(u: NonNullable<LayoutOptions['unfurl']>, logo: string | null): SafeHtml {
+  const tags = [
+    html`<meta property="og:type" content="website">`,
+    html`<meta property="og:title" content="${u.title}">`,
+    html`<meta property="og:site_name" content="${u.siteName}">`,
+    html`<meta property="og:description" content="${u.description}">`,
+    logo ? html`<meta property="og:image" content="${logo}">` : undefined,
+    html`<meta name="twitter:card" content="summary">`,
+  ];
+  return html`${tags.filter((t) => t !== undefined).map((t) => html`${t}\n`)}`;
 }
 
 export function layout(o: LayoutOptions): SafeHtml {
@@ -35,6 +49,7 @@ export function layout(o: LayoutOptions): SafeHtml {
 <meta name="robots" content="noindex, nofollow">
 <meta name="referrer" content="no-referrer">
 <title>${o.title}${o.brand ? ` · ${o.brand.name}` : ''}</title>
+${o.unfurl ? unfurlTags(o.unfurl, logo) : ''}
 <link rel="stylesheet" href="${o.base}/assets/portal.css">
 <style nonce="${o.nonce}">${cssVars}</style>
 </head>

@@ -2,7 +2,8 @@
  * The customer portal, under /portal. Routes are thin: resolve the magic link, call one service, render one page.
  * Tokens live only in the path: they are never logged (errors are logged with the route pattern, not the URL),
  * never sent as Referer, and every unknown, expired or revoked link gets the same page. Failed lookups count
- * against the client's address (see rate-limiter.ts).
+ * against the client's address (see rate-limiter.ts). A link preview (an unfurler, a mail scanner, a prefetch) gets a
+ * neutral page instead and leaves no trace (see preview-fetch-gate.ts).
  */
 import { clientKey, cspNonce, sendPage } from './page-response';
 import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
@@ -11,6 +12,7 @@ import { ERROR_CODES, isAppError } from '../../lib/errors';
 import type { ServiceContext } from '../../services/context';
 import { silentNotifier, type Notifier } from '../../services/notifications/notifier-port';
 import { getPortalDownload } from '../../services/portal/get-portal-download';
+import { getPortalLinkUnfurl } from '../../services/portal/get-portal-link-unfurl';
 import { getPortalPage } from '../../services/portal/get-portal-page';
 import { getPortalPreview } from '../../services/portal/get-portal-preview';
 import { getPortalRequest } from '../../services/portal/get-portal-request';
@@ -25,6 +27,7 @@ import { homePage } from './pages/home-page';
 import { linkProblemPage, messagePage, tooManyAttemptsPage } from './pages/message-page';
 import { requestPage } from './pages/request-page';
 import { linkFailureLimiter, type FailureLimiter } from './rate-limiter';
+import { previewFetchGate, previewLookupLimiter } from './preview-fetch-gate';
 import { portalSecurityHeaders } from './security-headers';
 import { PORTAL_CSS } from './styles';
 
@@ -38,6 +41,8 @@ export interface PortalRouterOptions {
   uploads: UploadRules;
   /** Defaults to 20 failed link lookups per address per 15 minutes. */
   limiter?: FailureLimiter;
+  /** Failed lookups by link previews (unfurlers, scanners), counted apart: see preview-fetch-gate.ts. */
+  previewLimiter?: FailureLimiter;
 }
 
 type PortalHandler = (req: Request, res: Response, session: PortalSession, token: string) => Promise<void>;
@@ -48,6 +53,7 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
   const { ctx } = options;
   const notifier = options.notifier ?? silentNotifier;
   const limiter = options.limiter ?? linkFailureLimiter();
+  const previewLimiter = options.previewLimiter ?? previewLookupLimiter();
   const router = Router();
   const base = (req: Request) => req.baseUrl;
   const uploadInfo = { extensions: options.uploads.extensions, limitLabel: describeLimit(options.uploads.maxBytes) };
@@ -134,12 +140,22 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
 
   router.use(portalSecurityHeaders());
 
+  // Before any route that holds a secret in its path: a link preview never opens the portal, a download or the
+  // team's preview, and never counts as a visit or as a wrong link.
+  const magicLinkPreview = previewFetchGate({
+    kind: 'portal',
+    logger: ctx.logger,
+    limiter: previewLimiter,
+    lookup: (req) => getPortalLinkUnfurl(ctx, { token: String(req.params.token ?? '') }),
+  });
+  const otherLinkPreview = previewFetchGate({ kind: 'other', logger: ctx.logger, limiter: previewLimiter });
+
   router.get('/assets/portal.css', (_req, res) => {
     res.setHeader('Cache-Control', 'public, max-age=3600');
     res.type('text/css').send(PORTAL_CSS);
   });
 
-  router.get('/files/:submissionId', async (req, res, next) => {
+  router.get('/files/:submissionId', otherLinkPreview, async (req, res, next) => {
     try {
       if (refuseIfLimited(req, res)) return;
       const download = await getPortalDownload(ctx, {
@@ -181,7 +197,7 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
   });
 
   // The team's read-only preview (the link Thread writes to HubSpot): signed, never a customer's magic link.
-  router.get('/preview/:previewToken', async (req, res, next) => {
+  router.get('/preview/:previewToken', otherLinkPreview, async (req, res, next) => {
     try {
       if (refuseIfLimited(req, res)) return;
       const data = await getPortalPreview(ctx, { token: String(req.params.previewToken), secret: options.secret });
@@ -208,6 +224,7 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
 
   router.get(
     '/:token',
+    magicLinkPreview,
     withSession(async (req, res, session, token) => {
       const [data] = await Promise.all([getPortalPage(ctx, { session }), recordPortalVisit(ctx, { session })]);
       const answered =
@@ -224,6 +241,7 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
 
   router.get(
     '/:token/requests/:actionId',
+    magicLinkPreview,
     withSession(async (req, res, session, token) => {
       await recordPortalVisit(ctx, { session });
       await renderRequest(req, res, session, token, 200);

@@ -1,74 +1,19 @@
-import { randomBytes } from 'node:crypto';
-import type { Express } from 'express';
 import request from 'supertest';
-import { createHttpApp } from '../../../src/http/app';
-import { createHandoffRouter } from '../../../src/http/handoff/router';
-import { FailureLimiter } from '../../../src/http/portal/rate-limiter';
-import { NEW_ACCOUNT_FIELDS as F } from '../../../src/slack/ids';
 import { textOf } from '../../support/block-kit';
 import { csrfFrom } from '../portal/portal-fixture';
-import { CSM, PUBLIC_URL, useSlackHarness } from '../../support/slack-harness';
+import { accountForOutsideAe, AE_EMAIL, decoded, emailedLink, handoffApp } from './handoff-web-link';
+import { CSM, useSlackHarness } from '../../support/slack-harness';
 import { header, useSmtpCapture, useSmtpMailer } from '../../support/smtp-capture';
 
 const smtp = useSmtpCapture();
 const mail = useSmtpMailer(smtp);
 const h = useSlackHarness({ mailer: () => mail.current });
 
-const AE_EMAIL = 'jordan.sales@partner-agency.example';
 const HOSTILE = '<script>alert(1)</script> & "quotes" <!channel>';
-
-function decoded(raw: string): string {
-  return raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
-/** The path of the newest handoff link emailed to `to`. */
-function emailedLink(to = AE_EMAIL): string {
-  const message = smtp.messages.filter((m) => m.to.includes(to)).at(-1);
-  if (!message) throw new Error(`nothing was emailed to ${to}`);
-  const url = new RegExp(`${PUBLIC_URL}(/handoff/[A-Za-z0-9_-]{43})`).exec(decoded(message.raw))?.[1];
-  if (!url) throw new Error('the email holds no handoff link');
-  return url;
-}
-
-/** The web form as the server mounts it, on the harness's database and clock, telling the CSM through Slack. */
-function handoffApp(o: { maxFailures?: number } = {}): Express {
-  const router = createHandoffRouter({
-    ctx: h.ctx,
-    notifier: h.slack.notifier,
-    secret: randomBytes(32),
-    limiter: new FailureLimiter({
-      maxFailures: o.maxFailures ?? 1000,
-      windowMs: 60_000,
-      now: () => h.ctx.now().getTime(),
-    }),
-  });
-  return createHttpApp({
-    logger: h.ctx.logger,
-    readiness: { checkDatabase: async () => {} },
-    routers: [{ path: '/handoff', router }],
-  });
-}
-
-/** `/thread new` for an AE outside Thread (by email) who hands the account over first; the link is emailed. */
-async function accountForOutsideAe() {
-  const { templateName } = await h.seed();
-  await h.command('new');
-  await h.submitView(h.lastOpened(), {
-    [F.name]: 'Acme Robotics',
-    [F.template]: templateName,
-    [F.csm]: CSM,
-    [F.aeEmail]: AE_EMAIL,
-    [F.aeHandsOver]: 'ae_hands_over_first',
-    [F.kickoff]: '2026-11-26',
-  });
-  return h.db.prisma.account.findFirstOrThrow({ where: { name: 'Acme Robotics' }, include: { ae: true } });
-}
 
 describe('the handoff web form, for an AE without Thread access', () => {
   it('emails the AE a link to the form (from the CSM, replies to them) and tells the CSM', async () => {
-    const account = await accountForOutsideAe();
+    const account = await accountForOutsideAe(h);
     expect(account.status).toBe('pending_handoff');
     expect(account.ae).toMatchObject({ email: AE_EMAIL, slackUserId: null, addedAt: null, role: 'ae' });
     expect(smtp.messages).toHaveLength(1);
@@ -77,7 +22,7 @@ describe('the handoff web form, for an AE without Thread access', () => {
     expect(header(raw, 'from')).toContain('Casey Morgan');
     expect(header(raw, 'reply-to')).toContain('casey.morgan@vendor.test');
     expect(decoded(raw)).toContain('It is 8 questions (1 required)');
-    const link = emailedLink();
+    const link = emailedLink(smtp);
     const stored = await h.db.prisma.handoff.findUniqueOrThrow({ where: { accountId: account.id } });
     expect(stored.tokenHash).not.toBeNull();
     expect(stored.tokenHash).not.toContain(link.split('/').at(-1)!);
@@ -87,9 +32,9 @@ describe('the handoff web form, for an AE without Thread access', () => {
   });
 
   it('takes the answers: a required one missing first is named on the page and nothing is written; then the plan starts', async () => {
-    const account = await accountForOutsideAe();
-    const app = handoffApp();
-    const link = emailedLink();
+    const account = await accountForOutsideAe(h);
+    const app = handoffApp(h);
+    const link = emailedLink(smtp);
     const agent = request.agent(app);
     const page = await agent.get(link).expect(200);
     expect(page.headers['content-security-policy']).toContain("script-src 'none'");
@@ -145,9 +90,9 @@ describe('the handoff web form, for an AE without Thread access', () => {
   });
 
   it('refuses a post without the CSRF token, a second handoff politely, and links that are unknown or expired', async () => {
-    await accountForOutsideAe();
-    const app = handoffApp();
-    const link = emailedLink();
+    await accountForOutsideAe(h);
+    const app = handoffApp(h);
+    const link = emailedLink(smtp);
     const agent = request.agent(app);
     const page = await agent.get(link).expect(200);
 
@@ -188,9 +133,9 @@ describe('the handoff web form, for an AE without Thread access', () => {
   });
 
   it('slows a guesser down: after too many unknown links every request from the address waits', async () => {
-    await accountForOutsideAe();
-    const app = handoffApp({ maxFailures: 2 });
-    const link = emailedLink();
+    await accountForOutsideAe(h);
+    const app = handoffApp(h, { maxFailures: 2 });
+    const link = emailedLink(smtp);
     await request(app)
       .get(`/handoff/${'B'.repeat(43)}`)
       .expect(404);

@@ -166,6 +166,8 @@ export interface PortalAppOptions {
   notifier?: Notifier;
   maxBytes?: number;
   maxFailures?: number;
+  /** The link previews' own budget of failed lookups (see preview-fetch-gate.ts). */
+  previewMaxFailures?: number;
   logger?: Logger;
   secret?: Buffer;
 }
@@ -185,6 +187,11 @@ export function buildPortalApp(o: PortalAppOptions): { app: Express; secret: Buf
     publicUrl: PUBLIC_URL,
     uploads: { maxBytes: o.maxBytes ?? 25 * 1024 * 1024, extensions: ['pdf', 'png', 'jpg', 'docx', 'txt'] },
     limiter,
+    previewLimiter: new FailureLimiter({
+      maxFailures: o.previewMaxFailures ?? 1000,
+      windowMs: 15 * 60 * 1000,
+      now: () => o.ctx.now().getTime(),
+    }),
   });
   const app = createHttpApp({
     logger: o.ctx.logger,

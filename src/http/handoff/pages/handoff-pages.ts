@@ -14,7 +14,7 @@ import { layout } from '../../portal/layout';
 
 export type HandoffValues = Record<string, string | string[] | undefined>;
 
-const SITE = {
+export const HANDOFF_SITE = {
   label: 'Sales handoff',
   footer: 'This handoff form is private to you: please do not forward its link.',
 };
@@ -153,7 +153,7 @@ export function handoffFormPage(o: HandoffFormPageOptions): SafeHtml {
     base: o.base,
     nonce: o.nonce,
     brand: brandOf(form),
-    site: SITE,
+    site: HANDOFF_SITE,
     body,
   });
 }
@@ -178,7 +178,7 @@ export function handoffMessagePage(o: HandoffMessageOptions): SafeHtml {
     base: o.base,
     nonce: o.nonce,
     brand: o.brand,
-    site: SITE,
+    site: HANDOFF_SITE,
     body: html`<section class="card card--message" aria-labelledby="message-title">
   <h1 id="message-title">${o.title}</h1>
   <p class="lead">${o.lead}</p>
