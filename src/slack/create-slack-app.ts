@@ -7,7 +7,7 @@
  * installs (SLACK_CLIENT_ID…): Bolt's InstallProvider serves GET /slack/install and GET /slack/oauth_redirect, the
  * installation store is Thread's database, and Bolt's authorize finds each request's token there.
  */
-import { App, ExpressReceiver, type Installation } from '@slack/bolt';
+import { App, ErrorCode, ExpressReceiver, type Installation } from '@slack/bolt';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { InstallProvider, type CallbackOptions, type CodedError } from '@slack/oauth';
 import type { WebClient } from '@slack/web-api';
@@ -150,6 +150,12 @@ export function createSlackApp(options: {
   registerViewListeners(app, deps);
   registerEventListeners(app, deps);
   app.error(async (error) => {
+    // With OAuth installs, a request from a workspace with no installation (never installed, or uninstalled) is
+    // refused by Bolt's authorize before any listener: expected, not a fault of Thread's.
+    if (error.code === ErrorCode.AuthorizationError) {
+      logger.warn({ err: error }, 'refused a Slack request from a workspace where Thread is not installed');
+      return;
+    }
     logger.error({ err: error }, 'unhandled error in a Slack listener');
   });
   return {

@@ -129,6 +129,12 @@ describe('installing Thread from Add to Slack', () => {
     expect(JSON.stringify(await ack.json())).toContain('/thread');
   }, 60_000);
 
+  it('says on the first-run page that workspaces install Thread at /slack/install', async () => {
+    const page = await (await fetch(`${base}/`)).text();
+    expect(page).toContain('On (OAuth installs, POST /slack/events)');
+    expect(page).toContain(`${PUBLIC}/slack/install`);
+  });
+
   it('refuses a forged state, an expired one and one that is not this browser’s, and trades no code', async () => {
     fake.addInstall({ code: 'code-forged', team: ACME, installerId: INSTALLER, botToken: 'xoxb-never' });
     const forged = stateIssuedAt(new Date(), 'another-secret-0123456789abcdef');
