@@ -19,7 +19,9 @@ import type { ImageProbe } from '../services/organizations/image-probe-port';
 import { silentNotifier } from '../services/notifications/notifier-port';
 import type { TickDeps } from '../services/scheduler/run-tick';
 import { createSlackApp, type SlackApp } from '../slack/create-slack-app';
-import { createSlackClients, createSlackNotifier } from '../slack/create-slack-notifier';
+import { createSlackClients, createSlackNotifier, slackClientOptions } from '../slack/create-slack-notifier';
+import { botTokenRefresher } from '../slack/oauth/refresh-bot-token';
+import { slackSdkLogger } from '../slack/slack-sdk-logger';
 import { slackUserLookup } from '../slack/lookup-slack-user';
 import { createSecretBox } from '../lib/secret-box';
 import type { SlackInstallationDeps } from '../services/slack-installations/slack-installation-deps';
@@ -77,8 +79,17 @@ export function composeThread(options: {
     ? createHubSpotDeps({ config, encryptionKey: options.encryptionKey })
     : undefined;
   // OAuth installs keep each workspace's bot token sealed under the encryption key.
+  // With token rotation on, an expiring one is refreshed (once, under a lock) before Thread uses it.
   const installations: SlackInstallationDeps | undefined = options.encryptionKey
-    ? { secrets: createSecretBox(options.encryptionKey) }
+    ? {
+        secrets: createSecretBox(options.encryptionKey),
+        refreshBotToken: config.slack?.oauth
+          ? botTokenRefresher(config.slack.oauth, {
+              ...slackClientOptions(config.slack),
+              logger: slackSdkLogger(logger),
+            })
+          : undefined,
+      }
     : undefined;
   const slack =
     options.takesSlackRequests && config.slack

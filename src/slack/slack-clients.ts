@@ -27,21 +27,22 @@ export function installedWorkspaceClients(options: {
   installations: SlackInstallationDeps;
   clientOptions: WebClientOptions;
 }): SlackClients {
-  // One client per token: a WebClient keeps its own queue and retry state, so it is worth reusing.
-  const byToken = new Map<string, WebClient>();
-  const forToken = (token: string): WebClient => {
-    let client = byToken.get(token);
-    if (!client) {
-      client = new WebClient(token, options.clientOptions);
-      byToken.set(token, client);
-    }
-    return client;
-  };
+  // One client per organisation while its token stays the same (a WebClient keeps its own queue and retry state);
+  // a rotated or reinstalled token replaces it, so clients of dead tokens are not kept.
+  const byOrganization = new Map<string, { token: string; client: WebClient }>();
   return {
-    forToken,
+    forToken: (token) => new WebClient(token, options.clientOptions),
     async forOrganization(organizationId) {
       const token = await findOrganizationBotToken(options.ctx, options.installations, { organizationId });
-      return token ? forToken(token) : null;
+      if (!token) {
+        byOrganization.delete(organizationId);
+        return null;
+      }
+      const cached = byOrganization.get(organizationId);
+      if (cached?.token === token) return cached.client;
+      const client = new WebClient(token, options.clientOptions);
+      byOrganization.set(organizationId, { token, client });
+      return client;
     },
   };
 }

@@ -146,7 +146,15 @@ export class FakeSlackApi {
   private readonly installCodes = new Map<string, FakeInstall>();
   private readonly tokenTeams = new Map<string, FakeInstall>();
   private readonly revokedTokens = new Set<string>();
+  /** Token rotation: refresh tokens still good (each is good once), with the workspace they refresh. */
+  private readonly refreshTokens = new Map<string, FakeInstall>();
+  private refreshes = 0;
   url = '';
+
+  /** Token rotation: Slack will trade this refresh token (once) for a new bot token of that workspace. */
+  acceptRefreshToken(refreshToken: string, install: FakeInstall): void {
+    this.refreshTokens.set(refreshToken, install);
+  }
 
   /** Slack would send this code to the redirect URL once a person approves the install. */
   addInstall(install: FakeInstall): FakeInstall {
@@ -168,6 +176,24 @@ export class FakeSlackApi {
   private oauthAccess(args: Record<string, unknown>): Record<string, unknown> {
     if (args.client_id !== FAKE_CLIENT_ID || args.client_secret !== FAKE_CLIENT_SECRET)
       return { ok: false, error: 'invalid_client_id' };
+    if (args.grant_type === 'refresh_token') {
+      const rotating = this.refreshTokens.get(String(args.refresh_token));
+      if (!rotating) return { ok: false, error: 'invalid_refresh_token' };
+      this.refreshTokens.delete(String(args.refresh_token));
+      const n = ++this.refreshes;
+      const next = { ...rotating, botToken: `${rotating.botToken.replace(/-r\d+$/, '')}-r${n}` };
+      this.tokenTeams.set(next.botToken, next);
+      this.refreshTokens.set(`xoxe-r${n}`, next);
+      return {
+        ok: true,
+        access_token: next.botToken,
+        refresh_token: `xoxe-r${n}`,
+        // Slack's rotating tokens last twelve hours.
+        expires_in: 43_200,
+        token_type: 'bot',
+        team: { id: next.team.id, name: next.team.name },
+      };
+    }
     const install = this.installCodes.get(String(args.code));
     if (!install) return { ok: false, error: 'invalid_code' };
     this.installCodes.delete(install.code);
@@ -185,8 +211,15 @@ export class FakeSlackApi {
       team: install.isEnterpriseInstall ? null : install.team,
       enterprise: grid,
       is_enterprise_install: Boolean(install.isEnterpriseInstall),
-      ...(install.expiresIn ? { refresh_token: `xoxe-1-${install.code}`, expires_in: install.expiresIn } : {}),
+      ...(install.expiresIn ? { refresh_token: this.rotating(install), expires_in: install.expiresIn } : {}),
     };
+  }
+
+  /** The refresh token an install with rotation on gets, good for one refresh. */
+  private rotating(install: FakeInstall): string {
+    const refreshToken = `xoxe-1-${install.code}`;
+    this.refreshTokens.set(refreshToken, install);
+    return refreshToken;
   }
 
   /** The workspace a token was installed into; undefined for the single workspace's (or any unknown) token. */
@@ -376,6 +409,7 @@ export class FakeSlackApi {
     this.installCodes.clear();
     this.tokenTeams.clear();
     this.revokedTokens.clear();
+    this.refreshTokens.clear();
     this.users.clear();
     this.channels.clear();
     this.team = { ...FAKE_TEAM };

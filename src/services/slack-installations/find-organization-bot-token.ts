@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
-import { openInstallationSecrets, type SlackInstallationDeps } from './slack-installation-deps';
+import { refreshExpiringBotToken } from './refresh-expiring-bot-token';
+import { botTokenNeedsRefresh, openInstallationSecrets, type SlackInstallationDeps } from './slack-installation-deps';
 
 const optionsSchema = z.object({ organizationId: z.string().min(1) });
 
@@ -18,7 +19,11 @@ export async function findOrganizationBotToken(
   const o = parseOptions(optionsSchema, input);
   const row = await ctx.prisma.slackInstallation.findUnique({
     where: { organizationId: o.organizationId },
-    select: { credentials: true },
+    select: { credentials: true, botTokenExpiresAt: true },
   });
-  return row?.credentials ? openInstallationSecrets(deps, row.credentials).botToken : null;
+  if (!row?.credentials) return null;
+  // Work the scheduler starts on its own refreshes a rotating token too, not only requests through Bolt.
+  if (botTokenNeedsRefresh(row.botTokenExpiresAt, ctx.now()))
+    return (await refreshExpiringBotToken(ctx, deps, { organizationId: o.organizationId }))?.botToken ?? null;
+  return openInstallationSecrets(deps, row.credentials).botToken;
 }

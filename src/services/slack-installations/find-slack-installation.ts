@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
-import { installationWhere, openInstallationSecrets, type SlackInstallationDeps } from './slack-installation-deps';
+import { refreshExpiringBotToken } from './refresh-expiring-bot-token';
+import {
+  botTokenNeedsRefresh,
+  installationWhere,
+  openInstallationSecrets,
+  type SlackInstallationDeps,
+} from './slack-installation-deps';
 
 const optionsSchema = z
   .object({
@@ -47,7 +53,22 @@ export async function findSlackInstallation(
     include: { organization: { select: { name: true } } },
   });
   if (!row?.credentials) return null;
-  const secrets = openInstallationSecrets(deps, row.credentials);
+  let secrets = openInstallationSecrets(deps, row.credentials);
+  let expiresAt = row.botTokenExpiresAt;
+  // Refreshed here, under the row's lock, rather than by Bolt's authorize: Bolt would refresh without a lock, and two
+  // processes trading one refresh token would leave one of them with a dead token.
+  if (botTokenNeedsRefresh(expiresAt, ctx.now())) {
+    const refreshed = await refreshExpiringBotToken(ctx, deps, { organizationId: row.organizationId });
+    if (!refreshed) return null;
+    secrets = refreshed;
+    expiresAt =
+      (
+        await ctx.prisma.slackInstallation.findUnique({
+          where: { organizationId: row.organizationId },
+          select: { botTokenExpiresAt: true },
+        })
+      )?.botTokenExpiresAt ?? null;
+  }
   return {
     organizationId: row.organizationId,
     teamId: row.teamId,
@@ -61,6 +82,6 @@ export async function findSlackInstallation(
     installerSlackUserId: row.installerSlackUserId,
     botToken: secrets.botToken,
     ...(secrets.botRefreshToken ? { botRefreshToken: secrets.botRefreshToken } : {}),
-    ...(row.botTokenExpiresAt ? { botTokenExpiresAt: Math.floor(row.botTokenExpiresAt.getTime() / 1000) } : {}),
+    ...(expiresAt ? { botTokenExpiresAt: Math.floor(expiresAt.getTime() / 1000) } : {}),
   };
 }

@@ -7,6 +7,25 @@ import type { SecretBox } from '../../lib/secret-box';
 
 export interface SlackInstallationDeps {
   secrets: SecretBox;
+  /**
+   * Trades a refresh token for a new bot token (oauth.v2.access, grant_type refresh_token) when the app has token
+   * rotation on; absent where nothing may call Slack (then an expiring token is used as it is).
+   */
+  refreshBotToken?: (refreshToken: string) => Promise<RefreshedBotToken>;
+}
+
+export interface RefreshedBotToken {
+  botToken: string;
+  botRefreshToken: string;
+  expiresInSeconds: number;
+}
+
+/** A rotating token is refreshed when it has less than this left (Bolt's own window), so no call meets an expired one. */
+export const BOT_TOKEN_REFRESH_WINDOW_MS = 2 * 60 * 60 * 1000;
+
+/** Whether a token expiring at `expiresAt` must be refreshed before use at `now`. */
+export function botTokenNeedsRefresh(expiresAt: Date | null, now: Date): boolean {
+  return expiresAt !== null && expiresAt.getTime() - now.getTime() <= BOT_TOKEN_REFRESH_WINDOW_MS;
 }
 
 /** The sealed part of an installation: what `credentials` holds once opened. */

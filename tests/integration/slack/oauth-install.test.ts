@@ -221,6 +221,28 @@ describe('installing Thread from Add to Slack', () => {
     expect(JSON.stringify(await ack.json())).toContain('/thread');
   }, 60_000);
 
+  it('with token rotation, keeps the refresh token sealed and refreshes an expiring token once before using it', async () => {
+    const rot = { id: 'TROTATE1', name: 'Rotating Co' };
+    fake.addUser({ id: 'UROTATE1', name: 'Rhea Rotate', email: 'rhea@rot.test' });
+    // Slack's rotating tokens last 12 hours; this one is already within the two hours before expiry, so the first use
+    // after the install (reading the installer's profile) refreshes it.
+    fake.addInstall({ code: 'code-rot', team: rot, installerId: 'UROTATE1', botToken: 'xoxb-rot', expiresIn: 3600 });
+    expect((await fetch(`${base}/slack/oauth_redirect?code=code-rot`)).status).toBe(200);
+    const ack = await post(helpFrom(rot.id, 'UROTATE1'));
+    expect(JSON.stringify(await ack.json())).toContain('/thread');
+
+    const refreshes = fake.callsTo('oauth.v2.access').filter((c) => c.args.grant_type === 'refresh_token');
+    expect(refreshes.map((c) => c.args.refresh_token)).toEqual(['xoxe-1-code-rot']);
+    const row = await thread.db.prisma.slackInstallation.findFirstOrThrow({ where: { teamId: rot.id } });
+    expect(row.credentials).not.toContain('xoxe-');
+    expect(JSON.parse(createSecretBox(parseEncryptionKey(KEY)).open(row.credentials!))).toEqual({
+      botToken: 'xoxb-rot-r1',
+      botRefreshToken: 'xoxe-r1',
+    });
+    expect(row.botTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 11 * 3600_000);
+    expect(fake.callsWith('xoxb-rot-r1', 'users.info').length).toBeGreaterThan(0);
+  });
+
   it('deletes the bot token when Slack revokes it', async () => {
     const revoked = await post(
       eventCallback({
