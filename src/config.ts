@@ -43,6 +43,15 @@ const schema = z.object({
   ),
   SLACK_API_URL: url(['http:', 'https:'], 'an http(s) URL ending in /api/'),
   SLACK_CSM_CHANNEL: optional,
+  SLACK_CLIENT_ID: optional.refine(
+    (v) => v === undefined || /^\d+\.\d+$/.test(v),
+    'expected a client id such as 1234.5678',
+  ),
+  SLACK_CLIENT_SECRET: optional,
+  SLACK_STATE_SECRET: optional.refine(
+    (v) => v === undefined || v.length >= 16,
+    'expected at least 16 characters (it signs the install state)',
+  ),
   ANTHROPIC_API_KEY: optional,
   ANTHROPIC_BASE_URL: url(['http:', 'https:'], 'an http(s) URL'),
   THREAD_AI_MODEL: optional,
@@ -79,8 +88,21 @@ const schema = z.object({
   ),
 });
 
+/** Many workspaces install Thread through OAuth (Add to Slack): each one's bot token lives in the database. */
+export interface SlackOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the state of an install started at GET /slack/install. */
+  stateSecret: string;
+}
+
+/**
+ * Slack is on in one of two modes: one workspace whose bot token is in the environment (`botToken`), or OAuth
+ * installs by any number of workspaces (`oauth`); exactly one of the two is set.
+ */
 export interface SlackConfig {
-  botToken: string;
+  botToken?: string;
+  oauth?: SlackOAuthConfig;
   signingSecret: string;
   appToken?: string;
   apiUrl?: string;
@@ -125,6 +147,21 @@ const isSet = (env: NodeJS.ProcessEnv, name: string) => (env[name] ?? '').trim()
 /** Variables that only make sense together: checked on the raw environment so they are reported with the rest. */
 function pairingProblems(env: NodeJS.ProcessEnv): string[] {
   const problems: string[] = [];
+  const oauthVars = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'];
+  if (oauthVars.some((name) => isSet(env, name))) {
+    const missing = [...oauthVars, 'SLACK_SIGNING_SECRET'].filter((name) => !isSet(env, name));
+    if (missing.length > 0)
+      problems.push(
+        `${missing.join(', ')}: required for Slack OAuth installs (set with SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET)`,
+      );
+    if (isSet(env, 'SLACK_BOT_TOKEN'))
+      problems.push(
+        'SLACK_BOT_TOKEN: leave it unset with SLACK_CLIENT_ID: each installed workspace brings its own token (unset SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for a single workspace)',
+      );
+    if (isSet(env, 'SLACK_APP_TOKEN'))
+      problems.push('SLACK_APP_TOKEN: OAuth installs need Slack in HTTP mode (Slack must reach /slack/oauth_redirect)');
+    return problems.concat(otherPairingProblems(env));
+  }
   const slackVars = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'];
   if (slackVars.some((name) => isSet(env, name))) {
     const missing = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'].filter((name) => !isSet(env, name));
@@ -133,6 +170,11 @@ function pairingProblems(env: NodeJS.ProcessEnv): string[] {
         `${missing.join(', ')}: required when any Slack variable is set (Slack needs both the bot token and the signing secret)`,
       );
   }
+  return problems.concat(otherPairingProblems(env));
+}
+
+function otherPairingProblems(env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
   if (isSet(env, 'SMTP_URL') && !isSet(env, 'EMAIL_FROM'))
     problems.push('EMAIL_FROM: required when SMTP_URL is set (the address emails are sent from)');
   if (isSet(env, 'EMAIL_FROM') && !isSet(env, 'SMTP_URL'))
@@ -157,10 +199,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }
   const e = parsed.data;
   const port = Number(e.PORT ?? 3000);
+  const oauth: SlackOAuthConfig | undefined =
+    e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET
+      ? { clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET, stateSecret: e.SLACK_STATE_SECRET }
+      : undefined;
   const slack: SlackConfig | undefined =
-    e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
+    (e.SLACK_BOT_TOKEN || oauth) && e.SLACK_SIGNING_SECRET
       ? {
-          botToken: e.SLACK_BOT_TOKEN,
+          ...(oauth ? { oauth } : { botToken: e.SLACK_BOT_TOKEN }),
           signingSecret: e.SLACK_SIGNING_SECRET,
           appToken: e.SLACK_APP_TOKEN,
           apiUrl: e.SLACK_API_URL,

@@ -19,8 +19,12 @@ import type { ImageProbe } from '../services/organizations/image-probe-port';
 import { silentNotifier } from '../services/notifications/notifier-port';
 import type { TickDeps } from '../services/scheduler/run-tick';
 import { createSlackApp, type SlackApp } from '../slack/create-slack-app';
-import { createSlackNotifier } from '../slack/create-slack-notifier';
-import { createSlackUserLookup, slackUserLookup } from '../slack/lookup-slack-user';
+import { createSlackClients, createSlackNotifier, slackClientOptions } from '../slack/create-slack-notifier';
+import { botTokenRefresher } from '../slack/oauth/refresh-bot-token';
+import { slackSdkLogger } from '../slack/slack-sdk-logger';
+import { slackUserLookup } from '../slack/lookup-slack-user';
+import { createSecretBox } from '../lib/secret-box';
+import type { SlackInstallationDeps } from '../services/slack-installations/slack-installation-deps';
 import { createExecutionDeps, draftHook, reviewWorkflows, type ExecutionWiring } from './execution-ports';
 import { checkHandoffHook } from './handoff-check-ports';
 import { createHubSpotDeps } from './hubspot-wiring';
@@ -74,6 +78,19 @@ export function composeThread(options: {
   const hubspot = options.encryptionKey
     ? createHubSpotDeps({ config, encryptionKey: options.encryptionKey })
     : undefined;
+  // OAuth installs keep each workspace's bot token sealed under the encryption key.
+  // With token rotation on, an expiring one is refreshed (once, under a lock) before Thread uses it.
+  const installations: SlackInstallationDeps | undefined = options.encryptionKey
+    ? {
+        secrets: createSecretBox(options.encryptionKey),
+        refreshBotToken: config.slack?.oauth
+          ? botTokenRefresher(config.slack.oauth, {
+              ...slackClientOptions(config.slack),
+              logger: slackSdkLogger(logger),
+            })
+          : undefined,
+      }
+    : undefined;
   const slack =
     options.takesSlackRequests && config.slack
       ? createSlackApp({
@@ -90,15 +107,18 @@ export function composeThread(options: {
           analytics: options.encryptionKey
             ? { secret: analyticsSigningKey(options.encryptionKey), publicUrl: config.publicUrl }
             : undefined,
+          installations,
         })
       : undefined;
-  if (hubspot && config.slack)
-    hubspot.lookupSlackUserByEmail = slack
-      ? slackUserLookup(slack.app.client)
-      : createSlackUserLookup(config.slack, logger);
+  // Everything Thread sends to Slack on its own goes through these: the one bot token, or each installation's.
+  const clients =
+    slack?.clients ??
+    (config.slack ? createSlackClients({ config: config.slack, ctx, logger, installations }) : undefined);
+  if (hubspot && clients) hubspot.lookupSlackUserByEmail = slackUserLookup(clients);
   const notifier =
-    slack?.notifier ?? (config.slack ? createSlackNotifier({ config: config.slack, ctx, logger }) : silentNotifier);
-  const built = createExecutionDeps({ config, ctx, notifier });
+    slack?.notifier ??
+    (config.slack && clients ? createSlackNotifier({ config: config.slack, ctx, logger, clients }) : silentNotifier);
+  const built = createExecutionDeps({ config, ctx, notifier, installations });
   late.wiring = built;
   // A deal that reached closed won waits for its AE: they are asked for the handoff as soon as the account exists.
   if (hubspot)

@@ -9,6 +9,8 @@ import { createAnthropicDrafter } from '../connectors/anthropic/anthropic-drafte
 import { createSmtpMailer } from '../connectors/email/smtp-mailer';
 import { createSlackMessenger } from '../connectors/slack-messages/slack-messenger';
 import type { ServiceContext } from '../services/context';
+import { findOrganizationBotToken } from '../services/slack-installations/find-organization-bot-token';
+import type { SlackInstallationDeps } from '../services/slack-installations/slack-installation-deps';
 import type { ExecutionRequest } from '../slack/deps';
 import { draftAction } from '../services/drafting/draft-action';
 import { redraftAction } from '../services/drafting/redraft-action';
@@ -27,6 +29,8 @@ export function createExecutionDeps(options: {
   config: Config;
   ctx: ServiceContext;
   notifier: Notifier;
+  /** With OAuth installs, where each organisation's bot token is found. */
+  installations?: SlackInstallationDeps;
 }): ExecutionWiring {
   const { config, ctx } = options;
   const mailer = config.smtp ? createSmtpMailer({ url: config.smtp.url, from: config.smtp.from }) : undefined;
@@ -39,9 +43,7 @@ export function createExecutionDeps(options: {
         })
       : undefined,
     mailer,
-    slackMessenger: config.slack
-      ? createSlackMessenger({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl })
-      : undefined,
+    slackMessenger: slackMessenger(config, ctx, options.installations),
     portalLinks: { create: async (input) => mintPortalLink(ctx, { ...input, publicUrl: config.publicUrl }) },
     notifier: options.notifier,
   };
@@ -50,6 +52,18 @@ export function createExecutionDeps(options: {
   if (!config.anthropic)
     ctx.logger.info('AI drafting is off (ANTHROPIC_API_KEY is not set): drafts come from the templates.');
   return { deps, close: () => mailer?.close() };
+}
+
+/** Customer Slack messages go out with the one bot token, or with the organisation's installation's token. */
+function slackMessenger(config: Config, ctx: ServiceContext, installations?: SlackInstallationDeps) {
+  if (config.slack?.botToken)
+    return createSlackMessenger({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl });
+  if (config.slack?.oauth && installations)
+    return createSlackMessenger({
+      apiUrl: config.slack.apiUrl,
+      tokenFor: (organizationId) => findOrganizationBotToken(ctx, installations, { organizationId }),
+    });
+  return undefined;
 }
 
 /** What the Slack layer calls (slack/deps.ts ReviewWorkflows); `getDeps` because the notifier comes from the Slack app itself. */

@@ -66,6 +66,12 @@ export async function startThread(config: Config, logger: Logger, options: Start
     );
   }
 
+  if (config.slack?.oauth)
+    logger.info(
+      { installUrl: `${config.publicUrl}/slack/install` },
+      'Slack OAuth installs are on: workspaces add Thread at /slack/install; each request uses its installation’s token',
+    );
+
   // Slack in HTTP mode mounts Bolt's receiver (POST /slack/events) in the shared app; Socket Mode connects out.
   const thread = composeThread({
     config,
@@ -186,7 +192,7 @@ export async function startThread(config: Config, logger: Logger, options: Start
 function firstRunStatus(config: Config, database: Database['kind']): FirstRunStatus {
   return {
     database,
-    slack: !config.slack ? 'off' : config.slack.appToken ? 'socket' : 'http',
+    slack: !config.slack ? 'off' : config.slack.oauth ? 'oauth' : config.slack.appToken ? 'socket' : 'http',
     email: config.smtp !== undefined,
     ai: config.anthropic !== undefined,
     hubspot: {

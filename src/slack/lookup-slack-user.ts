@@ -3,19 +3,18 @@
  * the AE from the deal owner's email. Nobody with that email is null; any other Slack failure is thrown.
  */
 import { WebClient } from '@slack/web-api';
-import type { SlackConfig } from '../config';
-import type { Logger } from '../lib/logger';
 import type { SlackUserLookup } from '../services/hubspot/hubspot-deps';
-import { slackClientOptions } from './create-slack-notifier';
-import { slackSdkLogger } from './slack-sdk-logger';
+import type { SlackClients } from './slack-clients';
 
 function slackError(error: unknown): string | undefined {
   const data = (error as { data?: { error?: unknown } } | null)?.data;
   return typeof data?.error === 'string' ? data.error : undefined;
 }
 
-export function slackUserLookup(client: WebClient): SlackUserLookup {
-  return async (email) => {
+export function slackUserLookup(clients: SlackClients | WebClient): SlackUserLookup {
+  return async (email, organizationId) => {
+    const client = clients instanceof WebClient ? clients : await clients.forOrganization(organizationId);
+    if (!client) return null;
     try {
       const answer = await client.users.lookupByEmail({ email });
       const user = answer.user;
@@ -26,11 +25,4 @@ export function slackUserLookup(client: WebClient): SlackUserLookup {
       throw error;
     }
   };
-}
-
-/** The lookup on its own Web API client, for a process without the Bolt app (the command line). */
-export function createSlackUserLookup(config: SlackConfig, logger: Logger): SlackUserLookup {
-  return slackUserLookup(
-    new WebClient(config.botToken, { ...slackClientOptions(config), logger: slackSdkLogger(logger) }),
-  );
 }

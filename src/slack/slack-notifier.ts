@@ -8,8 +8,13 @@
  * post it twice; a failed post gives the claim back for the next tick. A CSM who takes review cards in the morning
  * digest gets none posted. When Slack refuses a channel (Thread not in it), the admins are told once how to invite
  * Thread, and the error still reaches the caller so the work is retried.
+ *
+ * Every call goes out with the organisation's own client (SlackClients): with OAuth installs, an organisation whose
+ * installation was removed gets nothing, and the log says so.
  */
 import type { WebClient } from '@slack/web-api';
+import { findOwningOrganization } from '../services/organizations/find-owning-organization';
+import type { SlackClients } from './slack-clients';
 import type { Logger } from '../lib/logger';
 import type { ServiceContext } from '../services/context';
 import { getHome } from '../services/home/get-home';
@@ -55,30 +60,53 @@ import { buildSubmissionReviewEscalation, buildSubmissionReviewReminder } from '
 
 type Outgoing = NotificationMessage | SlackMessage;
 
+/** What a notification is about, which says whose Slack it goes to. */
+type Concerning = { accountId: string } | { userId: string } | { actionId: string } | { organizationId: string };
+
 export class SlackNotifier implements Notifier {
   constructor(
-    private readonly client: WebClient,
+    private readonly clients: SlackClients,
     private readonly ctx: ServiceContext,
     private readonly logger: Logger,
     private readonly defaultChannel?: string,
   ) {}
 
+  /**
+   * The organisation's client, or null when it has no Slack installation (any more): the notification is dropped,
+   * said in the log, and the caller carries on as if it had been sent (nothing will ever deliver it).
+   */
+  private async clientFor(concerning: Concerning, what: string): Promise<WebClient | null> {
+    if (this.clients.single) return this.clients.single;
+    const organizationId =
+      'organizationId' in concerning ? concerning.organizationId : await findOwningOrganization(this.ctx, concerning);
+    if (!organizationId) return null;
+    const client = await this.clients.forOrganization(organizationId);
+    if (!client)
+      this.logger.info(
+        { organizationId, ...concerning },
+        `Thread is not installed in this organisation's Slack (uninstalled or revoked): ${what} not sent`,
+      );
+    return client;
+  }
+
   async actionChanged(actionId: string): Promise<void> {
+    const client = await this.clientFor({ actionId }, 'review card');
+    if (!client) return;
     const card = await getReviewCard(this.ctx, { actionId });
     if (card.cardChannel && card.cardTs) {
       const message = buildReviewCard(card);
       const { cardChannel: channel, cardTs: ts } = card;
-      await this.inAccountChannel(card.accountId, channel, () =>
-        this.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks }),
+      await this.inAccountChannel(client, card.accountId, channel, () =>
+        client.chat.update({ channel, ts, text: message.text, blocks: message.blocks }),
       );
     } else if (card.status === 'ready' && card.cardDelivery === 'as_they_come') {
       // A card is posted the first time an action is ready; before that there is nothing to review.
-      await this.postFirstCard(card);
+      await this.postFirstCard(client, card);
     }
     await this.accountChanged(card.accountId);
   }
 
-  private async postFirstCard(seen: ReviewCardData): Promise<void> {
+  private async postFirstCard(client: WebClient, seen: ReviewCardData): Promise<void> {
     const claim = await claimReviewCardPost(this.ctx, { actionId: seen.actionId });
     if (!claim) return; // posted already, no longer ready, or being posted by someone else right now
     let posted: { channel?: string; ts?: string } | undefined;
@@ -90,8 +118,8 @@ export class SlackNotifier implements Notifier {
       if (channel) {
         // Read again under the claim: what the card shows is what the action is now.
         const message = buildReviewCard(await getReviewCard(this.ctx, { actionId: seen.actionId }));
-        posted = await this.inAccountChannel(seen.accountId, channel, () =>
-          this.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false }),
+        posted = await this.inAccountChannel(client, seen.accountId, channel, () =>
+          client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false }),
         );
       } else {
         this.logger.warn(
@@ -115,44 +143,46 @@ export class SlackNotifier implements Notifier {
   }
 
   async publishHome(organizationId: string, userId: string, slackUserId: string): Promise<void> {
+    const client = await this.clientFor({ organizationId }, 'App Home');
+    if (!client) return;
     const home = await getHome(this.ctx, { organizationId, userId });
-    await this.client.views.publish({ user_id: slackUserId, view: buildHome(home) });
+    await client.views.publish({ user_id: slackUserId, view: buildHome(home) });
   }
 
   async notifyUser(userId: string, message: NotificationMessage): Promise<void> {
-    await this.postToUser(userId, message);
+    await this.postToUser(userId, message, 'a notification');
   }
 
   async notifyAccountChannel(accountId: string, message: NotificationMessage): Promise<void> {
-    await this.postToAccountChannel(accountId, message);
+    await this.postToAccountChannel(accountId, message, 'an account channel notification');
   }
 
   async sendDigest(userId: string, digest: DailyDigest): Promise<void> {
-    await this.postToUser(userId, buildDailyDigest(digest));
+    await this.postToUser(userId, buildDailyDigest(digest), 'the daily digest');
   }
 
   async submissionReviewReminder(accountId: string, notice: SubmissionReviewNotice): Promise<void> {
-    await this.postToAccountChannel(accountId, buildSubmissionReviewReminder(notice));
+    await this.postToAccountChannel(accountId, buildSubmissionReviewReminder(notice), 'a review reminder');
   }
 
   async submissionReviewEscalation(userId: string, notice: SubmissionReviewNotice): Promise<void> {
-    await this.postToUser(userId, buildSubmissionReviewEscalation(notice));
+    await this.postToUser(userId, buildSubmissionReviewEscalation(notice), 'a review escalation');
   }
 
   async portalAnswerReceived(answer: PortalAnswerReceived): Promise<void> {
-    await this.postToAccountChannel(answer.accountId, buildPortalAnswerCard(answer));
+    await this.postToAccountChannel(answer.accountId, buildPortalAnswerCard(answer), 'a portal answer');
   }
 
   async handoffRequested(userId: string, notice: HandoffRequestNotice): Promise<void> {
-    await this.postToUser(userId, buildHandoffRequest(notice));
+    await this.postToUser(userId, buildHandoffRequest(notice), 'a handoff request');
   }
 
   async handoffOpened(notice: HandoffOpenedNotice): Promise<void> {
-    await this.postToCsm(notice.accountId, notice.csmUserId, buildHandoffOpened(notice));
+    await this.postToCsm(notice.accountId, notice.csmUserId, buildHandoffOpened(notice), 'a handoff notice');
   }
 
   async handoffOverdue(userId: string, notice: HandoffOverdueNotice): Promise<void> {
-    await this.postToUser(userId, buildHandoffOverdue(notice));
+    await this.postToUser(userId, buildHandoffOverdue(notice), 'a handoff overdue notice');
   }
 
   async handoffSubmitted(notice: HandoffSubmittedNotice): Promise<void> {
@@ -169,28 +199,38 @@ export class SlackNotifier implements Notifier {
       notice.accountId,
       notice.csmUserId,
       buildHandoffCard(notice, summary, handoffFindingBlocks(findings)),
+      'the handoff card',
     );
   }
 
   /** To the account's CSM by DM; an account without a CSM (or one Slack cannot reach) gets it in its CSM channel. */
-  private async postToCsm(accountId: string, csmUserId: string | null, message: Outgoing): Promise<void> {
+  private async postToCsm(accountId: string, csmUserId: string | null, message: Outgoing, what: string): Promise<void> {
+    const client = await this.clientFor({ accountId }, what);
+    if (!client) return;
     const dm = csmUserId ? await findSlackDestination(this.ctx, { userId: csmUserId }) : null;
-    if (dm) await this.post(dm, message);
-    else await this.postToAccountChannel(accountId, message);
+    if (dm) await this.post(client, dm, message);
+    else await this.postInAccountChannel(client, accountId, message);
   }
 
-  private async postToUser(userId: string, message: Outgoing): Promise<void> {
+  private async postToUser(userId: string, message: Outgoing, what: string): Promise<void> {
+    const client = await this.clientFor({ userId }, what);
+    if (!client) return;
     const channel = await findSlackDestination(this.ctx, { userId });
-    if (channel) await this.post(channel, message);
+    if (channel) await this.post(client, channel, message);
   }
 
-  private async postToAccountChannel(accountId: string, message: Outgoing): Promise<void> {
+  private async postToAccountChannel(accountId: string, message: Outgoing, what: string): Promise<void> {
+    const client = await this.clientFor({ accountId }, what);
+    if (client) await this.postInAccountChannel(client, accountId, message);
+  }
+
+  private async postInAccountChannel(client: WebClient, accountId: string, message: Outgoing): Promise<void> {
     const channel = (await findSlackDestination(this.ctx, { accountId })) ?? this.defaultChannel;
-    if (channel) await this.inAccountChannel(accountId, channel, () => this.post(channel, message));
+    if (channel) await this.inAccountChannel(client, accountId, channel, () => this.post(client, channel, message));
   }
 
-  private async post(channel: string, message: Outgoing): Promise<void> {
-    await this.client.chat.postMessage({
+  private async post(client: WebClient, channel: string, message: Outgoing): Promise<void> {
+    await client.chat.postMessage({
       channel,
       text: message.text,
       ...('blocks' in message ? { blocks: message.blocks } : {}),
@@ -201,25 +241,35 @@ export class SlackNotifier implements Notifier {
    * Runs one call to an account's channel. Success forgets an earlier "Thread cannot post here"; Slack refusing the
    * channel tells the admins how to invite Thread, once per channel. The call's own error is thrown either way.
    */
-  private async inAccountChannel<T>(accountId: string, channel: string, call: () => Promise<T>): Promise<T> {
+  private async inAccountChannel<T>(
+    client: WebClient,
+    accountId: string,
+    channel: string,
+    call: () => Promise<T>,
+  ): Promise<T> {
     let result: T;
     try {
       result = await call();
     } catch (error) {
       const refused = channelRefusal(error);
-      if (refused) await this.tellAdminsOnce(accountId, channel, refused);
+      if (refused) await this.tellAdminsOnce(client, accountId, channel, refused);
       throw error;
     }
     await forgetUnreachableChannel(this.ctx, { accountId, channelId: channel });
     return result;
   }
 
-  private async tellAdminsOnce(accountId: string, channelId: string, error: UnreachableChannelError): Promise<void> {
+  private async tellAdminsOnce(
+    client: WebClient,
+    accountId: string,
+    channelId: string,
+    error: UnreachableChannelError,
+  ): Promise<void> {
     try {
       const notice = await reportUnreachableChannel(this.ctx, { accountId, channelId, error });
       if (!notice) return;
       const message = buildChannelInviteNotice(notice);
-      for (const admin of notice.adminSlackUserIds) await this.post(admin, message);
+      for (const admin of notice.adminSlackUserIds) await this.post(client, admin, message);
     } catch (failure) {
       // The refused post is what the caller must hear about (it is retried); telling the admins is a courtesy.
       this.logger.error({ err: failure, channelId }, 'telling the admins that Thread cannot post in a channel failed');

@@ -1,9 +1,13 @@
 /**
  * Who a Slack request comes from, in Thread's terms: the organisation is the Slack workspace the request came from,
- * and the person is a member of it in Thread. Single-workspace mode (one bot token) serves only the bot's own team.
+ * and the person is a member of it in Thread. Single-workspace mode (one bot token) serves only the bot's own team;
+ * with OAuth installs, the organisation is the one whose installation serves the request's team (Bolt's authorize
+ * has already refused a workspace where Thread is not installed, so nothing unserved reaches this).
  * People's profiles come from Slack: read again (users.info) when a day old, and on `user_change`.
  */
 import type { WebClient } from '@slack/web-api';
+import { findInstalledOrganization } from '../services/slack-installations/find-installed-organization';
+import type { SlackClients } from './slack-clients';
 import { z } from 'zod';
 import { AppError, isAppError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
@@ -72,14 +76,26 @@ export class SlackWorkspace {
   private readonly workspaceNames = new Map<string, Promise<string>>();
 
   constructor(
-    private readonly client: WebClient,
+    private readonly clients: SlackClients,
     private readonly ctx: ServiceContext,
     private readonly logger: Logger,
   ) {}
 
+  /** The single workspace's client; with OAuth installs there is none (each organisation has its own). */
+  private get singleClient(): WebClient {
+    if (!this.clients.single) throw new AppError('internal', 'single-workspace Slack call made with OAuth installs');
+    return this.clients.single;
+  }
+
+  /** The organisation's client; null once its installation is removed (then Thread asks Slack nothing for it). */
+  private clientOf(organizationId: string): Promise<WebClient | null> {
+    return this.clients.forOrganization(organizationId);
+  }
+
   /** The team the bot token belongs to (auth.test), asked once per process. */
   ownTeam(): Promise<string> {
-    this.botTeam ??= this.client.auth.test().then(
+    const client = this.singleClient;
+    this.botTeam ??= client.auth.test().then(
       (r) => {
         if (!r.team_id) throw new AppError('connector_failed', 'Slack did not say which workspace the bot is in');
         return r.team_id;
@@ -94,6 +110,9 @@ export class SlackWorkspace {
 
   /** Whether this deployment serves a request from that team; a request that names no team is not refused here. */
   async serves(teamId: string | undefined): Promise<boolean> {
+    // With OAuth installs Bolt's authorize is the gate: it refuses a team without an installation before any
+    // middleware, and lets through only app_uninstalled and tokens_revoked, which must reach their listeners.
+    if (!this.clients.single) return true;
     return teamId === undefined || teamId === (await this.ownTeam());
   }
 
@@ -101,7 +120,8 @@ export class SlackWorkspace {
   private workspaceName(teamId: string): Promise<string> {
     let name = this.workspaceNames.get(teamId);
     if (!name) {
-      name = this.client.team.info({ team: teamId }).then(
+      const client = this.singleClient;
+      name = client.team.info({ team: teamId }).then(
         (r) => r.team?.name ?? teamId,
         (error: unknown) => {
           this.workspaceNames.delete(teamId);
@@ -115,6 +135,12 @@ export class SlackWorkspace {
 
   /** The organisation of the request's workspace, created on first use with the workspace's own name. */
   async organization(origin: { teamId?: string; enterpriseId?: string }): Promise<SlackOrganization> {
+    if (!this.clients.single) {
+      // Installs create the organisation; a request finds it through the installation that serves its team.
+      const installed = await findInstalledOrganization(this.ctx, origin);
+      if (!installed) throw new AppError('forbidden', 'Thread is not installed in this Slack workspace.');
+      return installed;
+    }
     const own = await this.ownTeam();
     const teamId = origin.teamId ?? own;
     if (teamId !== own) throw new AppError('forbidden', 'this Thread does not serve that Slack workspace.');
@@ -153,7 +179,9 @@ export class SlackWorkspace {
   async refreshFromSlack(organizationId: string, slackUserId: string): Promise<RefreshedProfile | null> {
     let user: unknown;
     try {
-      user = (await this.client.users.info({ user: slackUserId })).user;
+      const client = await this.clientOf(organizationId);
+      if (!client) return null;
+      user = (await client.users.info({ user: slackUserId })).user;
     } catch (error) {
       // The request still works with the profile Thread has; the next request asks again.
       this.logger.warn({ err: error, slackUserId }, 'could not read a Slack profile (users.info)');
@@ -182,14 +210,16 @@ export class SlackWorkspace {
         timezone: u.tz ?? null,
       },
     });
-    if (refreshed?.replyToNeeded) await this.askForReplyTo(u.id, refreshed.userId);
+    if (refreshed?.replyToNeeded) await this.askForReplyTo(organizationId, u.id, refreshed.userId);
     return refreshed;
   }
 
   /** Slack hides this person's email and they gave no reply-to address: a DM asks them once, with a button. */
-  private async askForReplyTo(slackUserId: string, userId: string): Promise<void> {
+  private async askForReplyTo(organizationId: string, slackUserId: string, userId: string): Promise<void> {
     const prompt = buildReplyToEmailPrompt(userId);
-    await this.client.chat
+    const client = await this.clientOf(organizationId);
+    if (!client) return;
+    await client.chat
       .postMessage({ channel: slackUserId, text: prompt.text, blocks: prompt.blocks })
       .catch((error: unknown) =>
         this.logger.error({ err: error, slackUserId }, 'could not ask a CSM for their reply-to address'),

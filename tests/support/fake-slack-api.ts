@@ -2,6 +2,11 @@
  * A fake Slack Web API on 127.0.0.1: records every call (Web API methods and response_url posts), rejects blocks
  * over Slack's limits the way Slack does (ok: false, invalid_blocks), can answer 429 with Retry-After or an error of
  * the test's choosing once, and refuses a post to a channel it knows the bot is not in (not_in_channel).
+ *
+ * It also plays Slack's side of an OAuth install: `addInstall` registers the code Slack would hand back to the
+ * redirect URL; oauth.v2.access trades it for that workspace's bot token, and auth.test / team.info then answer
+ * for the workspace whose token the call carries (every recorded call keeps its token). A revoked token gets
+ * `token_revoked`, as Slack answers.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +17,27 @@ export interface RecordedCall {
   args: Record<string, unknown>;
   /** The ts the fake answered a chat.postMessage with: where the message now is. */
   ts?: string;
+  /** The token the call carried (Authorization: Bearer, or a token argument). */
+  token?: string;
 }
+
+/** A workspace's side of an install: what oauth.v2.access answers for its code. */
+export interface FakeInstall {
+  code: string;
+  team: { id: string; name: string };
+  /** The grid, for a workspace in one; with isEnterpriseInstall, an org-wide install of it. */
+  enterprise?: { id: string; name: string };
+  isEnterpriseInstall?: boolean;
+  installerId: string;
+  botToken: string;
+  botUserId?: string;
+  appId?: string;
+  /** Token rotation on: oauth.v2.access answers a refresh token and this many seconds to expiry. */
+  expiresIn?: number;
+}
+
+export const FAKE_CLIENT_ID = '1111.2222';
+export const FAKE_CLIENT_SECRET = 'fake-client-secret';
 
 const LIMITS = { section: 3000, header: 150, button: 75, value: 2000, option: 75, title: 24, metadata: 3000 };
 
@@ -117,7 +142,90 @@ export class FakeSlackApi {
   private nextTs = 1000;
   private rateLimits = new Map<string, number>();
   private failures: { method: string; error: string; when: (args: Record<string, unknown>) => boolean }[] = [];
+  /** Codes not yet traded, and the workspace each installed token belongs to. */
+  private readonly installCodes = new Map<string, FakeInstall>();
+  private readonly tokenTeams = new Map<string, FakeInstall>();
+  private readonly revokedTokens = new Set<string>();
+  /** Token rotation: refresh tokens still good (each is good once), with the workspace they refresh. */
+  private readonly refreshTokens = new Map<string, FakeInstall>();
+  private refreshes = 0;
   url = '';
+
+  /** Token rotation: Slack will trade this refresh token (once) for a new bot token of that workspace. */
+  acceptRefreshToken(refreshToken: string, install: FakeInstall): void {
+    this.refreshTokens.set(refreshToken, install);
+  }
+
+  /** Slack would send this code to the redirect URL once a person approves the install. */
+  addInstall(install: FakeInstall): FakeInstall {
+    this.installCodes.set(install.code, install);
+    return install;
+  }
+
+  /** Slack revoked (or the uninstall removed) this token: calls with it are refused. */
+  revokeToken(token: string): void {
+    this.revokedTokens.add(token);
+  }
+
+  /** The calls made with one token (one workspace's installation). */
+  callsWith(token: string, method?: string): RecordedCall[] {
+    return this.calls.filter((c) => c.token === token && (method === undefined || c.method === method));
+  }
+
+  /** oauth.v2.access: a code is good once, with Thread's client id and secret. */
+  private oauthAccess(args: Record<string, unknown>): Record<string, unknown> {
+    if (args.client_id !== FAKE_CLIENT_ID || args.client_secret !== FAKE_CLIENT_SECRET)
+      return { ok: false, error: 'invalid_client_id' };
+    if (args.grant_type === 'refresh_token') {
+      const rotating = this.refreshTokens.get(String(args.refresh_token));
+      if (!rotating) return { ok: false, error: 'invalid_refresh_token' };
+      this.refreshTokens.delete(String(args.refresh_token));
+      const n = ++this.refreshes;
+      const next = { ...rotating, botToken: `${rotating.botToken.replace(/-r\d+$/, '')}-r${n}` };
+      this.tokenTeams.set(next.botToken, next);
+      this.refreshTokens.set(`xoxe-r${n}`, next);
+      return {
+        ok: true,
+        access_token: next.botToken,
+        refresh_token: `xoxe-r${n}`,
+        // Slack's rotating tokens last twelve hours.
+        expires_in: 43_200,
+        token_type: 'bot',
+        team: { id: next.team.id, name: next.team.name },
+      };
+    }
+    const install = this.installCodes.get(String(args.code));
+    if (!install) return { ok: false, error: 'invalid_code' };
+    this.installCodes.delete(install.code);
+    this.tokenTeams.set(install.botToken, install);
+    const grid = install.enterprise ? { id: install.enterprise.id, name: install.enterprise.name } : null;
+    return {
+      ok: true,
+      app_id: install.appId ?? 'ATHREAD01',
+      authed_user: { id: install.installerId },
+      scope:
+        'commands,chat:write,channels:history,groups:history,channels:read,groups:read,users:read,users:read.email,team:read',
+      token_type: 'bot',
+      access_token: install.botToken,
+      bot_user_id: install.botUserId ?? 'UBOT',
+      team: install.isEnterpriseInstall ? null : install.team,
+      enterprise: grid,
+      is_enterprise_install: Boolean(install.isEnterpriseInstall),
+      ...(install.expiresIn ? { refresh_token: this.rotating(install), expires_in: install.expiresIn } : {}),
+    };
+  }
+
+  /** The refresh token an install with rotation on gets, good for one refresh. */
+  private rotating(install: FakeInstall): string {
+    const refreshToken = `xoxe-1-${install.code}`;
+    this.refreshTokens.set(refreshToken, install);
+    return refreshToken;
+  }
+
+  /** The workspace a token was installed into; undefined for the single workspace's (or any unknown) token. */
+  private installOf(token: string | undefined): FakeInstall | undefined {
+    return token ? this.tokenTeams.get(token) : undefined;
+  }
 
   /**
    * The next call to `method` (that `when` accepts, e.g. a post to one channel) answers ok: false with `error`, as
@@ -202,10 +310,21 @@ export class FakeSlackApi {
         return;
       }
       const args = parseArgs(req.body ?? {});
+      const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
+      const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
+      if (token && this.revokedTokens.has(token)) {
+        this.calls.push({ method: `${method}:token_revoked`, args, token });
+        return void res.json({ ok: false, error: 'token_revoked' });
+      }
+      if (method === 'oauth.v2.access') {
+        this.calls.push({ method, args: { ...args, client_secret: '(hidden)' } });
+        return void res.json(this.oauthAccess(args));
+      }
+      const installed = this.installOf(token);
       const failure = this.failures.findIndex((f) => f.method === method && f.when(args));
       if (failure >= 0) {
         const { error } = this.failures.splice(failure, 1)[0]!;
-        this.calls.push({ method: `${method}:${error}`, args });
+        this.calls.push({ method: `${method}:${error}`, args, token });
         return void res.json({ ok: false, error });
       }
       const problems =
@@ -222,16 +341,29 @@ export class FakeSlackApi {
         const channel = this.channels.get(String(args.channel));
         if (channel && !channel.isMember) {
           const error = channel.isPrivate ? 'channel_not_found' : 'not_in_channel';
-          this.calls.push({ method: `${method}:${error}`, args });
+          this.calls.push({ method: `${method}:${error}`, args, token });
           return void res.json({ ok: false, error });
         }
         const ts = `${this.nextTs++}.000100`;
-        this.calls.push({ method, args, ts });
+        this.calls.push({ method, args, ts, token });
         return void res.json({ ok: true, channel: args.channel, ts, message: {} });
       }
-      this.calls.push({ method, args });
+      this.calls.push({ method, args, token });
       if (method === 'auth.test')
-        return void res.json({ ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: this.team.id, user: 'thread' });
+        return void res.json({
+          ok: true,
+          user_id: installed?.botUserId ?? 'UBOT',
+          bot_id: 'BBOT',
+          team_id: installed ? (installed.isEnterpriseInstall ? null : installed.team.id) : this.team.id,
+          enterprise_id: installed?.enterprise?.id,
+          url: `https://${installed?.team.id ?? this.team.domain}.slack.com/`,
+          user: 'thread',
+        });
+      if (method === 'team.info' && installed)
+        return void res.json({
+          ok: true,
+          team: { id: installed.team.id, name: installed.team.name, enterprise_id: installed.enterprise?.id },
+        });
       if (method === 'chat.update') return void res.json({ ok: true, channel: args.channel, ts: args.ts });
       const answer = this.directory(method, args);
       if (answer) return void res.json(answer);
@@ -274,6 +406,10 @@ export class FakeSlackApi {
   reset(): void {
     this.forgetCalls();
     this.failures = [];
+    this.installCodes.clear();
+    this.tokenTeams.clear();
+    this.revokedTokens.clear();
+    this.refreshTokens.clear();
     this.users.clear();
     this.channels.clear();
     this.team = { ...FAKE_TEAM };

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { composeThread } from '../../composition/compose-thread';
+import { resolveEncryptionKey } from '../../db/encryption-key';
 import { databaseLeases, TICK_JOB_ID, tickJob } from '../../jobs/thread-scheduler';
 import { createScheduler } from '../../jobs/scheduler';
 import type { TickReport } from '../../services/scheduler/run-tick';
@@ -67,7 +68,11 @@ export function registerTickCommand(program: Command): void {
         // The same parts and the same tick as the server's: with Slack configured it posts the review cards, reminders
         // and digests of what it did; without, the notification-only steps are left to a process that has Slack,
         // and the cards of what it fired are posted by the next tick that can.
-        const thread = composeThread({ config, db, logger: ctx.logger, takesSlackRequests: false });
+        // With OAuth installs each organisation's bot token is sealed in the database: the key opens them.
+        const encryptionKey = config.slack?.oauth
+          ? (await resolveEncryptionKey({ configured: config.encryptionKey, dataDir: config.dataDir })).key
+          : undefined;
+        const thread = composeThread({ config, db, logger: ctx.logger, takesSlackRequests: false, encryptionKey });
         try {
           const scheduler = createScheduler({
             jobs: [tickJob(thread.ctx, thread.tick, config.tickCron)],

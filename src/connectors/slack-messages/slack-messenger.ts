@@ -6,12 +6,13 @@
 import { WebClient } from '@slack/web-api';
 import { AppError } from '../../lib/errors';
 
-export interface SlackMessengerOptions {
-  botToken: string;
-  apiUrl?: string;
-}
+/** One workspace's bot token, or (OAuth installs) each organisation's: null when it has none (uninstalled). */
+export type SlackMessengerOptions = { apiUrl?: string } & (
+  { botToken: string } | { tokenFor: (organizationId: string) => Promise<string | null> }
+);
 
 export interface OutgoingSlackMessage {
+  organizationId: string;
   /** A channel id, or a user id for a DM. */
   channel: string;
   text: string;
@@ -29,13 +30,25 @@ export interface SlackMessenger {
 }
 
 export function createSlackMessenger(options: SlackMessengerOptions): SlackMessenger {
-  const client = new WebClient(options.botToken, {
+  const clientOptions = {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     // The send is claimed once by the caller; a retry inside the client could post twice after a timeout.
     retryConfig: { retries: 0 },
-  });
+  };
+  const single = 'botToken' in options ? new WebClient(options.botToken, clientOptions) : undefined;
+  const clientFor = async (organizationId: string): Promise<WebClient> => {
+    if (single) return single;
+    const token = 'tokenFor' in options ? await options.tokenFor(organizationId) : null;
+    if (!token)
+      throw new AppError(
+        'not_configured',
+        'Thread is not installed in this organisation’s Slack any more (it was uninstalled or its token revoked): an admin must reinstall it before Slack messages can be sent.',
+      );
+    return new WebClient(token, clientOptions);
+  };
   return {
     async post(message) {
+      const client = await clientFor(message.organizationId);
       try {
         const result = await client.chat.postMessage({
           channel: message.channel,

@@ -24,18 +24,27 @@ function parts(s: FirstRunStatus, slackAppLink: string | undefined): Part[] {
     {
       name: 'Slack',
       on: s.slack !== 'off',
-      state: s.slack === 'http' ? 'On (HTTP, POST /slack/events)' : s.slack === 'socket' ? 'On (Socket Mode)' : 'Off',
+      state:
+        s.slack === 'http'
+          ? 'On (HTTP, POST /slack/events)'
+          : s.slack === 'socket'
+            ? 'On (Socket Mode)'
+            : s.slack === 'oauth'
+              ? 'On (OAuth installs, POST /slack/events)'
+              : 'Off',
       next:
-        s.slack === 'off'
-          ? html`${
-              slackAppLink
-                ? html`<a href="${slackAppLink}">Create the Slack app</a> from Thread's manifest (its URLs already point
+        s.slack === 'oauth'
+          ? html`Workspaces install Thread at <a href="/slack/install">${s.publicUrl}/slack/install</a>.`
+          : s.slack === 'off'
+            ? html`${
+                slackAppLink
+                  ? html`<a href="${slackAppLink}">Create the Slack app</a> from Thread's manifest (its URLs already point
                     at ${s.publicUrl})`
-                : html`Create a Slack app from <code>manifest.json</code> in Thread's repository, with its URLs changed
+                  : html`Create a Slack app from <code>manifest.json</code> in Thread's repository, with its URLs changed
                     to ${s.publicUrl}`
-            }, install it to your workspace, then set <code>SLACK_BOT_TOKEN</code> and
+              }, install it to your workspace, then set <code>SLACK_BOT_TOKEN</code> and
               <code>SLACK_SIGNING_SECRET</code> and restart.`
-          : undefined,
+            : undefined,
     },
     {
       name: 'Email',

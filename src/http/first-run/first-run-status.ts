@@ -4,7 +4,8 @@
  */
 export interface FirstRunStatus {
   database: 'embedded' | 'postgres';
-  slack: 'http' | 'socket' | 'off';
+  /** oauth: any workspace installs Thread through Add to Slack (SLACK_CLIENT_ID…). */
+  slack: 'http' | 'socket' | 'oauth' | 'off';
   email: boolean;
   ai: boolean;
   /** HubSpot from the environment (single organisation): the token is set; webhooks: the client secret is set too. */

@@ -18,7 +18,8 @@ export interface AuditEventInput {
     | 'handoff_finding'
     | 'handoff'
     | 'handoff_question'
-    | 'connection';
+    | 'connection'
+    | 'slack_installation';
   entityId: string;
   actor: Actor;
   from?: string | null;

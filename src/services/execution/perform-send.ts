@@ -37,6 +37,7 @@ export async function performSend(
 
   if (plan.channel === 'slack') {
     const posted = await deps.slackMessenger!.post({
+      organizationId: action.account.organizationId,
       channel: plan.slackTarget!,
       text: body,
       clientMsgId: ids.clientMsgId!,

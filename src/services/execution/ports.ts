@@ -27,6 +27,8 @@ export interface Mailer {
 
 export interface SlackMessenger {
   post(message: {
+    /** Whose Slack it goes to: with OAuth installs, each organisation's messages go out with its own token. */
+    organizationId: string;
     channel: string;
     text: string;
     clientMsgId: string;

@@ -49,6 +49,7 @@ export async function sendTestMessage(
     throw new AppError('validation_failed', 'a test goes to your Slack DMs, and Thread knows no Slack user for you.');
   const text = fillPortalLink(action.draftBody, '(the customer’s portal link goes here when sent)');
   return deps.slackMessenger.post({
+    organizationId: o.organizationId,
     channel: reviewer.slackUserId,
     text,
     clientMsgId: randomUUID(),

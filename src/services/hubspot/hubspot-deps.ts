@@ -6,8 +6,11 @@
 import type { SecretBox } from '../../lib/secret-box';
 import type { HubSpotConnectorFactory } from './hubspot-port';
 
-/** Finds a Slack member by email (users.lookupByEmail): their Slack user id, or null when nobody has it. */
-export type SlackUserLookup = (email: string) => Promise<string | null>;
+/**
+ * Finds a member of the organisation's Slack workspace by email (users.lookupByEmail): their Slack user id, or null
+ * when nobody has it (or the organisation's Slack is uninstalled).
+ */
+export type SlackUserLookup = (email: string, organizationId: string) => Promise<string | null>;
 
 export interface HubSpotDeps {
   connect: HubSpotConnectorFactory;

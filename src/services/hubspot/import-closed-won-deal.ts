@@ -103,12 +103,13 @@ async function csmFor(
 /** The AE: the deal owner's email looked up in Slack. */
 async function aeFor(
   deps: HubSpotDeps,
+  organizationId: string,
   read: DealInHubSpot,
 ): Promise<{ slackUserId: string | null; gap: string | null }> {
   if (!read.ownerEmail) return { slackUserId: null, gap: read.ownerProblem };
   if (!deps.lookupSlackUserByEmail)
     return { slackUserId: null, gap: `Slack is not connected, so the AE (${read.ownerEmail}) was not looked up` };
-  const found = await deps.lookupSlackUserByEmail(read.ownerEmail);
+  const found = await deps.lookupSlackUserByEmail(read.ownerEmail, organizationId);
   return found
     ? { slackUserId: found, gap: null }
     : {
@@ -147,7 +148,7 @@ export async function importClosedWonDeal(
   const company = companyFields(deal, read.company);
   const contacts = contactsToImport(read.contacts, read.primaryIndex);
   const arr = arrFrom(deal, rules.arrProperty);
-  const ae = await aeFor(deps, read);
+  const ae = await aeFor(deps, organizationId, read);
   const { csm, gap: csmGap } = await csmFor(ctx, deps, session, read.ownerEmail);
   const gaps = [
     ...company.gaps,

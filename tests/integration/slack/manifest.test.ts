@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
+import { SLACK_BOT_SCOPES } from '../../../src/slack/oauth/bot-scopes';
 
 const root = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'manifest.json'), 'utf8'));
@@ -23,12 +24,17 @@ describe('manifest.json', () => {
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     // message.*: a customer's reply in the thread of a message Thread sent completes that action.
     // user_change: a person's Slack profile (name, email, title) reaches Thread at once.
+    // app_uninstalled, tokens_revoked: an OAuth install's tokens are deleted the moment Slack takes them back.
     expect(manifest.settings.event_subscriptions.bot_events).toEqual([
       'app_home_opened',
       'message.channels',
       'message.groups',
       'user_change',
+      'app_uninstalled',
+      'tokens_revoked',
     ]);
+    // Add to Slack installs come back to Thread's callback.
+    expect(manifest.oauth_config.redirect_urls).toEqual(['https://thread.example.org/slack/oauth_redirect']);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'channels:history',
       'channels:read',
@@ -40,6 +46,10 @@ describe('manifest.json', () => {
       'users:read',
       'users:read.email',
     ]);
+  });
+
+  it('asks an Add to Slack install for the same bot scopes as the manifest', () => {
+    expect([...SLACK_BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
   });
 
   it('is not valid when a required section is missing (the check can fail)', () => {

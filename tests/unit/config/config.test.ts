@@ -74,6 +74,44 @@ describe('configuration', () => {
     });
   });
 
+  it('turns on OAuth installs with the client id, secret, state secret and signing secret, and no bot token', () => {
+    const oauthEnv = {
+      SLACK_CLIENT_ID: '1234.5678',
+      SLACK_CLIENT_SECRET: 'client-secret',
+      SLACK_STATE_SECRET: 'a-state-secret-of-length',
+      SLACK_SIGNING_SECRET: 'signing',
+    };
+    expect(loadConfig(oauthEnv, '/').slack).toEqual({
+      oauth: { clientId: '1234.5678', clientSecret: 'client-secret', stateSecret: 'a-state-secret-of-length' },
+      signingSecret: 'signing',
+      appToken: undefined,
+      apiUrl: undefined,
+      csmChannel: undefined,
+    });
+    // Without the OAuth variables, single-workspace mode is exactly as before.
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }, '/').slack).toMatchObject({
+      botToken: 'xoxb-1',
+    });
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }, '/').slack?.oauth).toBeUndefined();
+  });
+
+  it('refuses half an OAuth configuration, a bot token beside it, and Socket Mode with it', () => {
+    expect(configError({ SLACK_CLIENT_ID: '1234.5678' }).message).toMatch(
+      /SLACK_CLIENT_SECRET, SLACK_STATE_SECRET, SLACK_SIGNING_SECRET: required for Slack OAuth installs/,
+    );
+    const both = configError({
+      SLACK_CLIENT_ID: '1234.5678',
+      SLACK_CLIENT_SECRET: 'c',
+      SLACK_STATE_SECRET: 'a-state-secret-of-length',
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+    });
+    expect(both.message).toMatch(/SLACK_BOT_TOKEN: leave it unset with SLACK_CLIENT_ID/);
+    expect(both.message).toMatch(/SLACK_APP_TOKEN: OAuth installs need Slack in HTTP mode/);
+    expect(configError({ SLACK_CLIENT_ID: 'not-an-id' }).message).toMatch(/SLACK_CLIENT_ID: expected a client id/);
+  });
+
   it('requires EMAIL_FROM with SMTP_URL and the reverse', () => {
     expect(configError({ SMTP_URL: 'smtp://127.0.0.1:2525' }).message).toContain(
       'EMAIL_FROM: required when SMTP_URL is set',

@@ -18,6 +18,7 @@ import { accountFiguresWith } from '../../support/account-figures-fixture';
 import { buildActionStarted } from '../../../src/slack/blocks/action-started';
 import { buildAccountChannelsModal } from '../../../src/slack/blocks/account-channels-modal';
 import { buildChannelInviteNotice } from '../../../src/slack/blocks/channel-invite-notice';
+import { buildInstallWelcome } from '../../../src/slack/blocks/install-welcome';
 import { buildMarkChurnedModal, buildReopenAccountModal } from '../../../src/slack/blocks/account-status-modals';
 import { buildContactModal } from '../../../src/slack/blocks/contact-modal';
 import { buildAccountPicker } from '../../../src/slack/blocks/account-picker';
@@ -1103,6 +1104,26 @@ describe('telling the admins Thread cannot post in a channel', () => {
     expectMessageOk(odd);
     expect(textOf(odd.blocks)).not.toContain('<#');
     expect(textOf(odd.blocks)).toContain('&lt;!channel&gt;');
+  });
+});
+
+describe('welcoming the person who installed Thread', () => {
+  it('escapes and cuts the workspace name and the admins, and says what changed', () => {
+    for (const restored of [false, true])
+      for (const installerIsAdmin of [true, false]) {
+        const welcome = buildInstallWelcome({
+          organizationName: `<!channel> <script>${long(3000)}`,
+          installerIsAdmin,
+          adminNames: [`<!here> ${long(400)}`, 'Ada'],
+          restored,
+        });
+        expectMessageOk(welcome);
+        expect(textOf(welcome.blocks)).not.toContain('<!channel>');
+        expect(textOf(welcome.blocks)).not.toContain('<!here>');
+        expect(welcome.text).not.toContain('<!channel>');
+        expect(welcome.text).toContain(restored ? 'Thread is back in' : 'Thread is installed in');
+        expect(textOf(welcome.blocks).includes('/thread settings')).toBe(installerIsAdmin);
+      }
   });
 });
 
