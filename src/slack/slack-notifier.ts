@@ -34,12 +34,16 @@ import {
   UNREACHABLE_CHANNEL_ERRORS,
   type UnreachableChannelError,
 } from '../services/notifications/report-unreachable-channel';
+import { claimCustomerChannelPost } from '../services/portal/claim-customer-channel-post';
+import { recordCustomerChannelPost } from '../services/portal/record-customer-channel-post';
+import { releaseCustomerChannelPost } from '../services/portal/release-customer-channel-post';
 import { claimReviewCardPost } from '../services/review/claim-review-card-post';
 import { getReviewCard } from '../services/review/get-review-card';
 import { recordReviewCard } from '../services/review/record-review-card';
 import { releaseReviewCardPost } from '../services/review/release-review-card-post';
 import type { ReviewCardData } from '../services/review/review-card-data';
 import { buildChannelInviteNotice } from './blocks/channel-invite-notice';
+import { buildCustomerChannelRequest } from './blocks/customer-channel';
 import {
   buildHandoffCard,
   buildHandoffOpened,
@@ -141,6 +145,30 @@ export class SlackNotifier implements Notifier {
 
   async portalAnswerReceived(answer: PortalAnswerReceived): Promise<void> {
     await this.postToAccountChannel(answer.accountId, buildPortalAnswerCard(answer));
+  }
+
+  async portalRequestSent(actionId: string): Promise<void> {
+    const request = await claimCustomerChannelPost(this.ctx, { actionId });
+    if (!request) return; // no customer channel, not a sent portal request, or posted already (or being posted)
+    let posted: { channel?: string; ts?: string };
+    try {
+      const message = buildCustomerChannelRequest(request);
+      posted = await this.inAccountChannel(request.accountId, request.channel, () =>
+        this.client.chat.postMessage({
+          channel: request.channel,
+          text: message.text,
+          blocks: message.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+        }),
+      );
+    } catch (error) {
+      await releaseCustomerChannelPost(this.ctx, { actionId, until: request.until });
+      throw error;
+    }
+    // Once Slack has the post, the claim stays even if recording fails: posted twice is worse than not recorded.
+    if (posted.channel && posted.ts)
+      await recordCustomerChannelPost(this.ctx, { actionId, channel: posted.channel, ts: posted.ts });
   }
 
   async handoffRequested(userId: string, notice: HandoffRequestNotice): Promise<void> {
