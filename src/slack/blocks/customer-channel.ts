@@ -63,7 +63,7 @@ export function buildCustomerChannelRequest(request: Omit<CustomerChannelRequest
       context(`Asked by ${from}.`),
     );
   }
-  return { text: `${truncate(request.organizationName, 200)} asks: ${truncate(request.title, 500)}`, blocks };
+  return { text: `${safe(request.organizationName, 200)} asks: ${safe(request.title, 500)}`, blocks };
 }
 
 function option(text: string): PlainTextOption {
@@ -151,7 +151,7 @@ export function buildVendorSideRefusal(refused: { accountName: string; organizat
     `so Thread does not take an answer from you in their name. To see what they see, open the portal preview; ` +
     `to get it answered, ask ${account} here in the channel.`;
   return {
-    text: `This request is for ${truncate(refused.accountName, 200)} to answer.`,
+    text: `This request is for ${safe(refused.accountName, 200)} to answer.`,
     blocks: [mrkdwnSection(text)],
   };
 }
@@ -168,7 +168,7 @@ export function buildOpenPortalReply(opening: Exclude<ChannelPortalOpening, { ki
       `Uploads for *${safe(opening.title, 300)}* are made in ${safe(opening.accountName, 200)}'s onboarding portal. ` +
       'Open it from the link in the email your team received, or ask your onboarding contact for a link of your own.';
     return {
-      text: `Uploads for ${truncate(opening.title, 300)} are made in the onboarding portal.`,
+      text: `Uploads for ${safe(opening.title, 300)} are made in the onboarding portal.`,
       blocks: [mrkdwnSection(text)],
     };
   }
@@ -177,7 +177,7 @@ export function buildOpenPortalReply(opening: Exclude<ChannelPortalOpening, { ki
   // In mrkdwn an & is written &amp;, inside a link too.
   const url = href.replace(/&/g, '&amp;');
   return {
-    text: `Your portal link for ${truncate(opening.title, 300)}: ${href}`,
+    text: `Your portal link for ${safe(opening.title, 300)}: ${url}`,
     blocks: [
       mrkdwnSection(`:link: <${url}|Open *${safe(opening.title, 300)}* in your onboarding portal>`),
       context(

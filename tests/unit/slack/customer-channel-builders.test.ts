@@ -13,7 +13,7 @@ import {
 } from '../../../src/slack/blocks/customer-channel';
 import { readAnswerValues } from '../../../src/slack/listeners/views/answer-form-values';
 import { buttons, textOf } from '../../support/block-kit';
-import { escapingProblems, limitProblems, viewProblems } from './block-kit-limits';
+import { escapingProblems, HOSTILE_TOKENS, limitProblems, viewProblems } from './block-kit-limits';
 
 const EVIL = '<!channel> <@UEVIL> <https://evil.example|your bank> <script>alert(1)</script> & 🎉';
 const long = (n: number) => `${EVIL} `.repeat(Math.ceil(n / EVIL.length)).slice(0, n);
@@ -22,6 +22,8 @@ function expectMessageOk(message: { text: string; blocks: object[] }) {
   expect(limitProblems(message.blocks, 50)).toEqual([]);
   expect(escapingProblems(message.blocks)).toEqual([]);
   expect(message.text.length).toBeGreaterThan(0);
+  // The text is the notification Slack shows (and parses for mentions), so it is escaped like the blocks.
+  for (const token of HOSTILE_TOKENS) expect(message.text).not.toContain(token);
 }
 
 function expectViewOk(view: View) {
