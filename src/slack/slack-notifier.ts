@@ -35,6 +35,7 @@ import {
   type UnreachableChannelError,
 } from '../services/notifications/report-unreachable-channel';
 import { claimCustomerChannelPost } from '../services/portal/claim-customer-channel-post';
+import { getClosedCustomerChannelPost } from '../services/portal/get-closed-customer-channel-post';
 import { recordCustomerChannelPost } from '../services/portal/record-customer-channel-post';
 import { releaseCustomerChannelPost } from '../services/portal/release-customer-channel-post';
 import { claimReviewCardPost } from '../services/review/claim-review-card-post';
@@ -43,7 +44,7 @@ import { recordReviewCard } from '../services/review/record-review-card';
 import { releaseReviewCardPost } from '../services/review/release-review-card-post';
 import type { ReviewCardData } from '../services/review/review-card-data';
 import { buildChannelInviteNotice } from './blocks/channel-invite-notice';
-import { buildCustomerChannelRequest } from './blocks/customer-channel';
+import { buildCustomerChannelRequest, buildCustomerChannelRequestClosed } from './blocks/customer-channel';
 import {
   buildHandoffCard,
   buildHandoffOpened,
@@ -79,6 +80,7 @@ export class SlackNotifier implements Notifier {
       // A card is posted the first time an action is ready; before that there is nothing to review.
       await this.postFirstCard(card);
     }
+    if (card.status === 'completed' || card.status === 'skipped') await this.closeCustomerPost(actionId);
     await this.accountChanged(card.accountId);
   }
 
@@ -169,6 +171,16 @@ export class SlackNotifier implements Notifier {
     // Once Slack has the post, the claim stays even if recording fails: posted twice is worse than not recorded.
     if (posted.channel && posted.ts)
       await recordCustomerChannelPost(this.ctx, { actionId, channel: posted.channel, ts: posted.ts });
+  }
+
+  /** An answered or withdrawn request's post in the customer channel loses its button. */
+  private async closeCustomerPost(actionId: string): Promise<void> {
+    const post = await getClosedCustomerChannelPost(this.ctx, { actionId });
+    if (!post) return;
+    const message = buildCustomerChannelRequestClosed(post);
+    await this.inAccountChannel(post.accountId, post.channel, () =>
+      this.client.chat.update({ channel: post.channel, ts: post.ts, text: message.text, blocks: message.blocks }),
+    );
   }
 
   async handoffRequested(userId: string, notice: HandoffRequestNotice): Promise<void> {

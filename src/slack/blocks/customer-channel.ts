@@ -7,6 +7,7 @@
 import type { InputBlockElement, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { FormField } from '../../domain/template';
 import type { CustomerChannelRequest } from '../../services/portal/claim-customer-channel-post';
+import type { ClosedCustomerChannelPost } from '../../services/portal/get-closed-customer-channel-post';
 import type { ChannelAnswerForm } from '../../services/portal/get-channel-answer-form';
 import type { ChannelPortalOpening } from '../../services/portal/open-portal-from-channel';
 import { ACTIONS, VIEWS } from '../ids';
@@ -64,6 +65,21 @@ export function buildCustomerChannelRequest(request: Omit<CustomerChannelRequest
     );
   }
   return { text: `${safe(request.organizationName, 200)} asks: ${safe(request.title, 500)}`, blocks };
+}
+
+/** The same post once the request is answered (anywhere) or withdrawn: its button goes, so nobody answers twice. */
+export function buildCustomerChannelRequestClosed(post: ClosedCustomerChannelPost): SlackMessage {
+  const blocks: KnownBlock[] = [header(post.title)];
+  if (post.purpose.trim()) blocks.push(mrkdwnSection(safe(post.purpose.trim(), LIMITS.sectionText)));
+  blocks.push(
+    context(
+      post.outcome === 'answered'
+        ? ':white_check_mark: Answered, thank you: nothing more is needed here.'
+        : 'No longer needed: nothing to do here.',
+    ),
+  );
+  const state = post.outcome === 'answered' ? 'answered' : 'no longer needed';
+  return { text: `${safe(post.title, 500)}: ${state}`, blocks };
 }
 
 function option(text: string): PlainTextOption {

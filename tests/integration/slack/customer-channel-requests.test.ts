@@ -9,7 +9,7 @@ import { startMilestone } from '../../../src/services/milestones/start-milestone
 import { runTick } from '../../../src/services/scheduler/run-tick';
 import { setAccountChannels } from '../../../src/services/accounts/set-account-channels';
 import { updateContact } from '../../../src/services/contacts/update-contact';
-import { findButton, textOf } from '../../support/block-kit';
+import { buttonLabels, findButton, textOf } from '../../support/block-kit';
 import { useSmtpCapture, useSmtpMailer } from '../../support/smtp-capture';
 import { arrangeDeps, publishAction } from '../../support/plan-steps';
 import { CSM, CSM_CHANNEL, CSM_PROFILE, PUBLIC_URL, TEAM, useSlackHarness } from '../../support/slack-harness';
@@ -147,6 +147,10 @@ describe('a portal request in the shared channel', () => {
     expect(card.channel).toBe(CSM_CHANNEL);
     expect(findButton(card.blocks, 'Acknowledge')).toMatchObject({ value: submission.id });
     expect(textOf(card.blocks)).toContain('Retire the spreadsheet reporting &lt;!channel&gt;');
+    // The post in the shared channel loses its button, so nobody else sets out to answer it.
+    const closed = h.updated.filter((m) => m.channel === SHARED && m.ts === posts[0]!.ts).at(-1)!;
+    expect(buttonLabels(closed.blocks)).toEqual([]);
+    expect(textOf(closed.blocks)).toContain('Answered, thank you');
   });
 
   it("shows the portal's validation messages under the fields, and stores nothing", async () => {

@@ -24,6 +24,7 @@ import {
   buildAnswerFormModal,
   buildAnswerThanksModal,
   buildCustomerChannelRequest,
+  buildCustomerChannelRequestClosed,
   buildOpenPortalReply,
   buildVendorSideRefusal,
   buildVendorSideRefusalModal,
@@ -1630,6 +1631,21 @@ describe('analytics builders under oversized and hostile input', () => {
 
 describe('portal requests in the shared channel', () => {
   it('the post, the answer modal and every reply stay within limits with hostile text', () => {
+    for (const outcome of ['answered', 'withdrawn'] as const)
+      expectMessageOk(
+        buildCustomerChannelRequestClosed({
+          actionId: 'act_1',
+          accountId: 'acc_1',
+          channel: 'CSHARED01',
+          ts: '1.000100',
+          kind: 'form',
+          title: long(),
+          purpose: long(),
+          organizationName: long(),
+          csmName: long(),
+          outcome,
+        }),
+      );
     for (const kind of ['form', 'document'] as const)
       expectMessageOk(
         buildCustomerChannelRequest({
