@@ -25,6 +25,12 @@ export const ACTIONS = {
   /** On every card about a customer's portal submission: the answer itself, its reminder and its escalation. */
   submissionAcknowledge: 'portal_submission_acknowledge',
   submissionFollowUp: 'portal_submission_follow_up',
+  /**
+   * On a portal request posted in the account's customer channel: the form as a modal, or the portal for an upload.
+   * Clicked by people of the customer's workspace, so the single-workspace gate lets these two through.
+   */
+  answerHere: 'customer_answer_here',
+  openPortal: 'customer_open_portal',
   openTimeline: 'account_timeline',
   openReview: 'account_review',
   openHandoff: 'account_handoff',
@@ -98,6 +104,8 @@ export const ACTIONS = {
 } as const;
 
 export const VIEWS = {
+  /** The Answer here modal, submitted by someone of the customer's workspace (let through like its button). */
+  answerForm: 'view_customer_answer_form',
   editDraft: 'view_edit_draft',
   requestChanges: 'view_request_changes',
   submissionFollowUp: 'view_submission_follow_up',

@@ -39,12 +39,17 @@ import {
   UNREACHABLE_CHANNEL_ERRORS,
   type UnreachableChannelError,
 } from '../services/notifications/report-unreachable-channel';
+import { claimCustomerChannelPost } from '../services/portal/claim-customer-channel-post';
+import { getClosedCustomerChannelPost } from '../services/portal/get-closed-customer-channel-post';
+import { recordCustomerChannelPost } from '../services/portal/record-customer-channel-post';
+import { releaseCustomerChannelPost } from '../services/portal/release-customer-channel-post';
 import { claimReviewCardPost } from '../services/review/claim-review-card-post';
 import { getReviewCard } from '../services/review/get-review-card';
 import { recordReviewCard } from '../services/review/record-review-card';
 import { releaseReviewCardPost } from '../services/review/release-review-card-post';
 import type { ReviewCardData } from '../services/review/review-card-data';
 import { buildChannelInviteNotice } from './blocks/channel-invite-notice';
+import { buildCustomerChannelRequest, buildCustomerChannelRequestClosed } from './blocks/customer-channel';
 import {
   buildHandoffCard,
   buildHandoffOpened,
@@ -103,6 +108,7 @@ export class SlackNotifier implements Notifier {
       // A card is posted the first time an action is ready; before that there is nothing to review.
       await this.postFirstCard(client, card);
     }
+    if (card.status === 'completed' || card.status === 'skipped') await this.closeCustomerPost(actionId);
     await this.accountChanged(card.accountId);
   }
 
@@ -171,6 +177,45 @@ export class SlackNotifier implements Notifier {
 
   async portalAnswerReceived(answer: PortalAnswerReceived): Promise<void> {
     await this.postToAccountChannel(answer.accountId, buildPortalAnswerCard(answer), 'a portal answer');
+  }
+
+  async portalRequestSent(actionId: string): Promise<void> {
+    // Before the claim: an organisation that uninstalled Thread gets no post, and no claim is left waiting for one.
+    const client = await this.clientFor({ actionId }, 'customer channel post');
+    if (!client) return;
+    const request = await claimCustomerChannelPost(this.ctx, { actionId });
+    if (!request) return; // no customer channel, not a sent portal request, or posted already (or being posted)
+    let posted: { channel?: string; ts?: string };
+    try {
+      const message = buildCustomerChannelRequest(request);
+      posted = await this.inAccountChannel(client, request.accountId, request.channel, () =>
+        client.chat.postMessage({
+          channel: request.channel,
+          text: message.text,
+          blocks: message.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+        }),
+      );
+    } catch (error) {
+      await releaseCustomerChannelPost(this.ctx, { actionId, until: request.until });
+      throw error;
+    }
+    // Once Slack has the post, the claim stays even if recording fails: posted twice is worse than not recorded.
+    if (posted.channel && posted.ts)
+      await recordCustomerChannelPost(this.ctx, { actionId, channel: posted.channel, ts: posted.ts });
+  }
+
+  /** An answered or withdrawn request's post in the customer channel loses its button. */
+  private async closeCustomerPost(actionId: string): Promise<void> {
+    const post = await getClosedCustomerChannelPost(this.ctx, { actionId });
+    if (!post) return;
+    const client = await this.clientFor({ actionId }, 'closing a customer channel post');
+    if (!client) return;
+    const message = buildCustomerChannelRequestClosed(post);
+    await this.inAccountChannel(client, post.accountId, post.channel, () =>
+      client.chat.update({ channel: post.channel, ts: post.ts, text: message.text, blocks: message.blocks }),
+    );
   }
 
   async handoffRequested(userId: string, notice: HandoffRequestNotice): Promise<void> {

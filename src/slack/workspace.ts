@@ -49,6 +49,27 @@ export function originOf(body: RequestOrigin): { teamId?: string; enterpriseId?:
   };
 }
 
+/** The parts of an interaction that name the workspace Thread is installed in, whoever clicked. */
+export interface InstalledOrigin {
+  type?: string;
+  context_team_id?: string | null;
+  team?: { id?: string | null } | null;
+  view?: { app_installed_team_id?: string | null } | null;
+  enterprise?: { id?: string | null } | null;
+}
+
+/**
+ * The organisation's team for an interaction in a shared channel: the workspace the app is installed in
+ * (view.app_installed_team_id), else the one the interaction happened in (context_team_id, team.id). Never the
+ * clicker's own team (user.team_id): in a Slack Connect channel that is the customer's workspace.
+ */
+export function installedOriginOf(body: InstalledOrigin): { teamId?: string; enterpriseId?: string } {
+  return {
+    teamId: str(body.view?.app_installed_team_id) ?? str(body.context_team_id) ?? str(body.team?.id),
+    enterpriseId: str(body.enterprise?.id),
+  };
+}
+
 /** users.info's user and a user_change event's user: the profile fields Thread keeps. */
 const slackUserSchema = z.object({
   id: z.string(),

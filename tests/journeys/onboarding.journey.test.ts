@@ -229,6 +229,13 @@ describe('a whole onboarding runs from kickoff to go-live, driven only the way p
     // The questionnaire waited for the welcome email; the next tick fires it.
     await approveAndExecute('Kickoff questionnaire');
     const questionnaireEmail = await emailTo(HANK.email, /questionnaire/i);
+    // The customer channel gets the questionnaire too, to answer there (Hank answers in the portal below).
+    const inChannel = await waitFor(
+      () => j.calls('chat.postMessage').find((c) => c.args.channel === CUSTOMER_CHANNEL.id && c.args.blocks),
+      { description: 'the questionnaire in the customer channel' },
+    );
+    expect(textOf(inChannel.args.blocks)).toContain('Kickoff questionnaire');
+    expect(buttonLabels(inChannel.args.blocks)).toEqual(['Answer here']);
 
     // The kickoff-day Slack message: a test to the CSM first, then to the customer channel.
     const slackCard = await cardWith('Kickoff day message', 'Send test to me');
@@ -241,7 +248,7 @@ describe('a whole onboarding runs from kickoff to go-live, driven only the way p
     );
     await approveAndExecute('Kickoff day message');
     const posted = await waitFor(
-      () => j.calls('chat.postMessage').find((c) => c.args.channel === CUSTOMER_CHANNEL.id),
+      () => j.calls('chat.postMessage').find((c) => c.args.channel === CUSTOMER_CHANNEL.id && !c.args.blocks),
       { description: 'the kickoff message in the customer channel' },
     );
     // The customer gets exactly what the CSM tested, with their own portal link where the test showed a marker.

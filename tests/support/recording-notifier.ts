@@ -35,6 +35,7 @@ export class RecordingNotifier implements Notifier {
     this.record({ method: 'submissionReviewEscalation', args });
   portalAnswerReceived = (...args: Args<'portalAnswerReceived'>) =>
     this.record({ method: 'portalAnswerReceived', args });
+  portalRequestSent = (...args: Args<'portalRequestSent'>) => this.record({ method: 'portalRequestSent', args });
   handoffRequested = (...args: Args<'handoffRequested'>) => this.record({ method: 'handoffRequested', args });
   handoffOpened = (...args: Args<'handoffOpened'>) => this.record({ method: 'handoffOpened', args });
   handoffOverdue = (...args: Args<'handoffOverdue'>) => this.record({ method: 'handoffOverdue', args });

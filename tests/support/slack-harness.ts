@@ -69,6 +69,11 @@ export interface CommandOptions extends Signing {
 
 export interface ClickOptions extends Signing {
   as?: string;
+  /**
+   * The clicker's own workspace (user.team_id): a Slack Connect external user's differs from the vendor's, while the
+   * request's team stays the one Thread is installed in. Unset: Slack's payload names none.
+   */
+  userTeam?: string;
   /** Where the button was: a message (channel and ts) or a view. Defaults to an ephemeral message in the CSM channel. */
   container?: Record<string, unknown>;
   /** The message the button was on, as Slack sends it back (a Retry reads its blocks). */
@@ -207,7 +212,7 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}, options: Harnes
     return res;
   }
 
-  const user = (as?: string) => ({ id: as ?? CSM });
+  const user = (as?: string, team?: string) => ({ id: as ?? CSM, ...(team ? { team_id: team } : {}) });
 
   return {
     /** The fake Slack Web API itself, for what the harness does not offer (rate limits, raw calls). */
@@ -331,9 +336,10 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}, options: Harnes
         interaction(
           {
             type: 'block_actions',
-            user: user(o.as),
+            user: user(o.as, o.userTeam),
             team: { id: o.team ?? TEAM },
             trigger_id: 'trigger.click',
+            ...(o.container?.channel_id ? { channel: { id: o.container.channel_id, name: 'shared' } } : {}),
             ...(o.withoutResponseUrl ? {} : { response_url: fake.responseUrl() }),
             container: o.container ?? EPHEMERAL_CONTAINER,
             ...(o.message ? { message: o.message } : {}),
@@ -450,14 +456,24 @@ export function useSlackHarness(workflows: ReviewWorkflows = {}, options: Harnes
      * Submits a modal Slack opened, with these values by block id; every input the modal has is sent, empty ones
      * as Slack sends them (null). The response is the acknowledgement: errors, an update, or nothing (closed).
      */
-    submitView(view: SeenView, values: ViewValues = {}, o: { as?: string } & Signing = {}): Promise<Response> {
+    submitView(
+      view: SeenView,
+      values: ViewValues = {},
+      /** installedTeam: view.app_installed_team_id, the vendor's even when Slack names the submitter's team as the team. */
+      o: { as?: string; userTeam?: string; installedTeam?: string } & Signing = {},
+    ): Promise<Response> {
       return deliver(
         interaction(
           {
             type: 'view_submission',
-            user: user(o.as),
+            user: user(o.as, o.userTeam),
             team: { id: o.team ?? TEAM },
-            view: { ...view, id: 'V1', state: { values: viewState(view, values) } },
+            view: {
+              ...view,
+              id: 'V1',
+              app_installed_team_id: o.installedTeam ?? o.team ?? TEAM,
+              state: { values: viewState(view, values) },
+            },
           },
           o,
         ),

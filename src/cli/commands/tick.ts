@@ -16,6 +16,12 @@ export function describeTick(report: TickReport): string[] {
     );
     for (const f of missed.failed.slice(0, 20)) lines.push(`  card not posted for ${f.actionId}: ${f.message}`);
   }
+  const channelPosts = report.missedChannelPosts;
+  if (channelPosts && (channelPosts.posted.length > 0 || channelPosts.failed.length > 0)) {
+    lines.push(
+      `Portal requests an earlier post could not put in the customer channel: ${channelPosts.posted.length} now posted${channelPosts.failed.length ? `, ${channelPosts.failed.length} still failing` : ''}.`,
+    );
+  }
   const fire = report.fire;
   if (fire) {
     lines.push(

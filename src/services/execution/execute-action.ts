@@ -179,6 +179,7 @@ export async function executeAction(
     const done: SendRecord = { ...record, state: 'sent', sentAt: ctx.now().toISOString(), ...sent };
     await markExecuted(ctx, action, key, done, actorUserId);
     await notifyQuietly(ctx, deps, action.id, action.accountId);
+    if (plan.channel === 'portal') await postInCustomerChannel(ctx, deps, action.id);
     return { outcome: 'executed', actionId: action.id, record: done };
   } catch (error) {
     const message = isAppError(error) ? error.message : error instanceof Error ? error.message : 'the send failed';
@@ -189,6 +190,18 @@ export async function executeAction(
 }
 
 type Claimed = Awaited<ReturnType<typeof loadActionForExecution>>;
+
+/**
+ * A sent portal request is also posted in the account's customer channel (the notifier posts it once, under a claim).
+ * The request went out by email either way, so Slack refusing the post must not make the send look failed.
+ */
+async function postInCustomerChannel(ctx: ServiceContext, deps: ExecutionDeps, actionId: string): Promise<void> {
+  try {
+    await deps.notifier.portalRequestSent(actionId);
+  } catch (error) {
+    ctx.logger.warn({ actionId, err: error }, 'could not post the portal request in the customer channel');
+  }
+}
 
 function auditedAction(action: Claimed): AuditedEntity {
   return { id: action.id, accountId: action.accountId, organizationId: action.account.organizationId };

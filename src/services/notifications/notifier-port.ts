@@ -29,6 +29,11 @@ export interface Notifier {
   submissionReviewReminder(accountId: string, notice: SubmissionReviewNotice): Promise<void>;
   /** The review SLA ran out: an escalation to one person (the CSM or an admin). */
   submissionReviewEscalation(userId: string, notice: SubmissionReviewNotice): Promise<void>;
+  /**
+   * A portal form or document request was sent: when its account has a customer channel, post it there once, with a
+   * way to answer in Slack (forms) or to open the portal (documents). Does nothing for anything else.
+   */
+  portalRequestSent(actionId: string): Promise<void>;
   /** A customer answered in the portal: tell the account's CSM channel, with a way to acknowledge or follow up. */
   portalAnswerReceived(answer: PortalAnswerReceived): Promise<void>;
   /** The AE is asked for an account's handoff, or reminded of it: a DM with Fill in the handoff. */
@@ -56,6 +61,7 @@ export const silentNotifier: Notifier = {
   submissionReviewReminder: async () => {},
   submissionReviewEscalation: async () => {},
   portalAnswerReceived: async () => {},
+  portalRequestSent: async () => {},
   handoffRequested: async () => {},
   handoffOpened: async () => {},
   handoffOverdue: async () => {},

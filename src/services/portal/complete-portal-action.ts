@@ -7,6 +7,29 @@ import type { Tx } from '../context';
 import { propagateActionChange } from '../plan/propagate-action-change';
 import type { PortalSession } from './resolve-portal-token';
 
+/**
+ * Who answers a portal request: a contact through their magic link, or someone in the account's shared Slack channel
+ * (a mapped contact, or a member of the customer's workspace Thread has no contact for, who is named by Slack id).
+ */
+export interface Respondent {
+  accountId: string;
+  organizationId: string;
+  contactId: string | null;
+  via: 'portal' | 'slack';
+  /** The Slack user who answered in the shared channel. */
+  slackUserId?: string;
+}
+
+/** The portal's respondent: the contact the magic link was made for. */
+export function portalRespondent(session: PortalSession): Respondent {
+  return {
+    accountId: session.accountId,
+    organizationId: session.organizationId,
+    contactId: session.contactId,
+    via: 'portal',
+  };
+}
+
 export interface PortalActionToAnswer {
   id: string;
   key: string;
@@ -22,12 +45,12 @@ export interface PortalActionToAnswer {
  */
 export async function findPortalActionToAnswer(
   tx: Tx,
-  session: PortalSession,
+  respondent: Pick<Respondent, 'accountId'>,
   actionId: string,
   type: 'portal_form' | 'portal_document',
 ): Promise<PortalActionToAnswer> {
   const action = await tx.action.findFirst({
-    where: { id: actionId, accountId: session.accountId, type, status: { in: ['executed', 'completed'] } },
+    where: { id: actionId, accountId: respondent.accountId, type, status: { in: ['executed', 'completed'] } },
     select: { id: true, key: true, name: true, type: true, status: true, accountId: true },
   });
   if (!action) throw new AppError('not_found', 'there is no such request in this portal');
@@ -45,17 +68,18 @@ export async function findPortalActionToAnswer(
 export async function completePortalAction(
   tx: Tx,
   options: {
-    session: PortalSession;
+    respondent: Respondent;
     action: PortalActionToAnswer;
     submission: Omit<Prisma.SubmissionUncheckedCreateInput, 'accountId' | 'actionId' | 'contactId' | 'createdAt'>;
     engagement: 'form_submitted' | 'document_uploaded';
     now: Date;
   },
 ): Promise<{ submissionId: string }> {
-  const { session, action, now } = options;
+  const { respondent, action, now } = options;
+  const where = respondent.via === 'slack' ? 'in the shared Slack channel' : 'in the portal';
   let submissionId = '';
   await transitionAction(tx, {
-    action: { ...action, accountId: session.accountId, organizationId: session.organizationId },
+    action: { ...action, accountId: respondent.accountId, organizationId: respondent.organizationId },
     event: 'complete',
     data: { completedAt: now },
     conflict: 'this request has already been answered, thank you',
@@ -63,34 +87,40 @@ export async function completePortalAction(
       const submission = await tx.submission.create({
         data: {
           ...options.submission,
-          accountId: session.accountId,
+          accountId: respondent.accountId,
           actionId: action.id,
-          contactId: session.contactId,
+          contactId: respondent.contactId,
           createdAt: now,
         },
       });
       submissionId = submission.id;
       return { auditData: { submissionId } };
     },
-    actor: `customer:${session.contactId}`,
+    actor: respondent.contactId
+      ? `customer:${respondent.contactId}`
+      : `customer:slack:${respondent.slackUserId ?? 'unknown'}`,
     reason:
       options.engagement === 'form_submitted'
-        ? 'the customer submitted the form in the portal'
-        : 'the customer uploaded the document in the portal',
+        ? `the customer submitted the form ${where}`
+        : `the customer uploaded the document ${where}`,
     at: now,
   });
   await propagateActionChange(tx, {
-    accountId: session.accountId,
+    accountId: respondent.accountId,
     action: { key: action.key, type: action.type },
     event: 'complete',
     at: now,
   });
   await tx.engagementEvent.create({
     data: {
-      accountId: session.accountId,
-      contactId: session.contactId,
+      accountId: respondent.accountId,
+      contactId: respondent.contactId,
       kind: options.engagement,
-      data: { actionId: action.id, submissionId },
+      data: {
+        actionId: action.id,
+        submissionId,
+        ...(respondent.via === 'slack' ? { via: 'slack', slackUserId: respondent.slackUserId ?? null } : {}),
+      },
       at: now,
     },
   });

@@ -3,7 +3,7 @@ import { FileTooLargeError, type FileStorage } from '../../connectors/storage/fi
 import { AppError } from '../../lib/errors';
 import type { ServiceContext } from '../context';
 import type { Notifier } from '../notifications/notifier-port';
-import { completePortalAction, findPortalActionToAnswer } from './complete-portal-action';
+import { completePortalAction, findPortalActionToAnswer, portalRespondent } from './complete-portal-action';
 import { signDownloadUrl } from './download-link';
 import { notifyPortalAnswer } from './notify-portal-answer';
 import type { PortalSession } from './resolve-portal-token';
@@ -59,7 +59,7 @@ export async function uploadPortalDocument(
   const result = await ctx.prisma.$transaction(async (tx) => {
     const action = await findPortalActionToAnswer(tx, session, options.actionId, 'portal_document');
     const { submissionId } = await completePortalAction(tx, {
-      session,
+      respondent: portalRespondent(session),
       action,
       submission: {
         kind: 'document',

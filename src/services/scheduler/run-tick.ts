@@ -9,6 +9,7 @@ import type { Mailer, PortalLinks } from '../execution/ports';
 import type { Notifier } from '../notifications/notifier-port';
 import { draftFromTemplate } from './draft-from-template';
 import { postMissedReviewCards, type MissedReviewCardsResult } from './post-missed-review-cards';
+import { postMissedCustomerChannelPosts, type MissedChannelPostsResult } from './post-missed-customer-channel-posts';
 import {
   fireDueActions,
   type DraftHook,
@@ -44,6 +45,7 @@ export interface TickDeps {
 export interface TickReport {
   startedAt: Date;
   missedCards?: MissedReviewCardsResult;
+  missedChannelPosts?: MissedChannelPostsResult;
   fire?: FireDueActionsResult;
   submissionClocks?: SubmissionClockResult;
   portalReminders?: PortalRemindersResult;
@@ -77,6 +79,9 @@ export async function runTick(
     // in the same minute they failed.
     await step('missed review cards', async () => {
       report.missedCards = await postMissedReviewCards(ctx, { notifier: deps.notifier });
+    });
+    await step('missed customer channel posts', async () => {
+      report.missedChannelPosts = await postMissedCustomerChannelPosts(ctx, { notifier: deps.notifier });
     });
   } else {
     report.skipped.push({ step: 'missed review cards', reason: 'no Slack to post them to' });

@@ -21,6 +21,15 @@ import { buildChannelInviteNotice } from '../../../src/slack/blocks/channel-invi
 import { buildInstallWelcome } from '../../../src/slack/blocks/install-welcome';
 import { buildMarkChurnedModal, buildReopenAccountModal } from '../../../src/slack/blocks/account-status-modals';
 import { buildContactModal } from '../../../src/slack/blocks/contact-modal';
+import {
+  buildAnswerFormModal,
+  buildAnswerThanksModal,
+  buildCustomerChannelRequest,
+  buildCustomerChannelRequestClosed,
+  buildOpenPortalReply,
+  buildVendorSideRefusal,
+  buildVendorSideRefusalModal,
+} from '../../../src/slack/blocks/customer-channel';
 import { buildAccountPicker } from '../../../src/slack/blocks/account-picker';
 import { buildAccountsList } from '../../../src/slack/blocks/accounts-list';
 import { buildBatchProgress, withRetryOutcome } from '../../../src/slack/blocks/batch-progress';
@@ -1636,6 +1645,59 @@ describe('analytics builders under oversized and hostile input', () => {
         expiresAt: AT,
       }),
     );
+  });
+});
+
+describe('portal requests in the shared channel', () => {
+  it('the post, the answer modal and every reply stay within limits with hostile text', () => {
+    for (const outcome of ['answered', 'withdrawn'] as const)
+      expectMessageOk(
+        buildCustomerChannelRequestClosed({
+          actionId: 'act_1',
+          accountId: 'acc_1',
+          channel: 'CSHARED01',
+          ts: '1.000100',
+          kind: 'form',
+          title: long(),
+          purpose: long(),
+          organizationName: long(),
+          csmName: long(),
+          outcome,
+        }),
+      );
+    for (const kind of ['form', 'document'] as const)
+      expectMessageOk(
+        buildCustomerChannelRequest({
+          actionId: 'act_1',
+          accountId: 'acc_1',
+          channel: 'CSHARED01',
+          kind,
+          title: long(),
+          purpose: long(),
+          organizationName: long(),
+          csmName: long(),
+        }),
+      );
+    const kinds = ['text', 'long_text', 'email', 'url', 'number', 'date', 'select', 'checkbox'] as const;
+    const fields = many(98, (i) => ({
+      key: `q${i}`,
+      label: long(),
+      kind: kinds[i % kinds.length]!,
+      required: i % 2 === 0,
+      help: long(),
+      options: many(150, (j) => `${long(300)} ${j}`),
+    }));
+    const form = { kind: 'form' as const, actionId: 'act_1', title: long(), purpose: long(), accountName: long() };
+    expectViewOk(buildAnswerFormModal({ ...form, fields }, 'CSHARED01'));
+    expectViewOk(buildAnswerFormModal({ ...form, fields: [...fields, ...fields] }, 'CSHARED01'));
+    const refused = { accountName: long(), organizationName: long() };
+    expectMessageOk(buildVendorSideRefusal(refused));
+    expectViewOk(buildVendorSideRefusalModal(refused));
+    expectViewOk(buildAnswerThanksModal(long()));
+    expectMessageOk(
+      buildOpenPortalReply({ kind: 'link', url: `https://t.test/portal/${long(100)}`, expiresAt: AT, title: long() }),
+    );
+    expectMessageOk(buildOpenPortalReply({ kind: 'no_contact', title: long(), accountName: long() }));
   });
 });
 

@@ -1,6 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps';
+import { registerAnswerHere } from './answer-here';
 import { registerApprove } from './approve';
+import { registerOpenPortalFromChannel } from './open-portal-from-channel';
 import { registerCopyPortalLink } from './copy-portal-link';
 import { registerEmailPortalLink } from './email-portal-link';
 import { registerRevokePortalLinks } from './revoke-portal-links';
@@ -92,4 +94,6 @@ export function registerActionListeners(app: App, deps: SlackDeps): void {
   registerHubSpotConnectors(app, deps);
   registerAnalyticsHome(app, deps);
   registerAnalyticsExportCsv(app, deps);
+  registerAnswerHere(app, deps);
+  registerOpenPortalFromChannel(app, deps);
 }

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps';
+import { registerAnswerFormSubmit } from './answer-form-submit';
 import { registerEditDraftSubmit } from './edit-draft-submit';
 import { registerEmailPortalLinkSubmit } from './email-portal-link-submit';
 import { registerRevokePortalLinksSubmit } from './revoke-portal-links-submit';
@@ -52,4 +53,5 @@ export function registerViewListeners(app: App, deps: SlackDeps): void {
   registerHandoffQuestionSubmit(app, deps);
   registerHubSpotConnectSubmit(app, deps);
   registerHubSpotRulesSubmit(app, deps);
+  registerAnswerFormSubmit(app, deps);
 }
