@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
-import { refreshExpiringBotToken } from './refresh-expiring-bot-token';
-import { botTokenNeedsRefresh, openInstallationSecrets, type SlackInstallationDeps } from './slack-installation-deps';
+import { currentInstallationSecrets } from './current-installation-secrets';
+import type { SlackInstallationDeps } from './slack-installation-deps';
 
 const optionsSchema = z.object({ organizationId: z.string().min(1) });
 
@@ -23,7 +23,10 @@ export async function findOrganizationBotToken(
   });
   if (!row?.credentials) return null;
   // Work the scheduler starts on its own refreshes a rotating token too, not only requests through Bolt.
-  if (botTokenNeedsRefresh(row.botTokenExpiresAt, ctx.now()))
-    return (await refreshExpiringBotToken(ctx, deps, { organizationId: o.organizationId }))?.botToken ?? null;
-  return openInstallationSecrets(deps, row.credentials).botToken;
+  const current = await currentInstallationSecrets(ctx, deps, {
+    organizationId: o.organizationId,
+    credentials: row.credentials,
+    botTokenExpiresAt: row.botTokenExpiresAt,
+  });
+  return current?.secrets.botToken ?? null;
 }

@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
-import { refreshExpiringBotToken } from './refresh-expiring-bot-token';
-import {
-  botTokenNeedsRefresh,
-  installationWhere,
-  openInstallationSecrets,
-  type SlackInstallationDeps,
-} from './slack-installation-deps';
+import { currentInstallationSecrets } from './current-installation-secrets';
+import { installationWhere, type SlackInstallationDeps } from './slack-installation-deps';
 
 const optionsSchema = z
   .object({
@@ -53,22 +48,9 @@ export async function findSlackInstallation(
     include: { organization: { select: { name: true } } },
   });
   if (!row?.credentials) return null;
-  let secrets = openInstallationSecrets(deps, row.credentials);
-  let expiresAt = row.botTokenExpiresAt;
-  // Refreshed here, under the row's lock, rather than by Bolt's authorize: Bolt would refresh without a lock, and two
-  // processes trading one refresh token would leave one of them with a dead token.
-  if (botTokenNeedsRefresh(expiresAt, ctx.now())) {
-    const refreshed = await refreshExpiringBotToken(ctx, deps, { organizationId: row.organizationId });
-    if (!refreshed) return null;
-    secrets = refreshed;
-    expiresAt =
-      (
-        await ctx.prisma.slackInstallation.findUnique({
-          where: { organizationId: row.organizationId },
-          select: { botTokenExpiresAt: true },
-        })
-      )?.botTokenExpiresAt ?? null;
-  }
+  const current = await currentInstallationSecrets(ctx, deps, { ...row, credentials: row.credentials });
+  if (!current) return null;
+  const { secrets, botTokenExpiresAt: expiresAt } = current;
   return {
     organizationId: row.organizationId,
     teamId: row.teamId,

@@ -4,17 +4,16 @@
  * to an organisation whose installation was removed. Composed as the command line's `thread tick` composes it.
  */
 import { randomBytes } from 'node:crypto';
-import { composeThread, type ComposedThread } from '../../../src/composition/compose-thread';
-import { silentLogger } from '../../../src/lib/logger';
+import type { ComposedThread } from '../../../src/composition/compose-thread';
 import { createSecretBox } from '../../../src/lib/secret-box';
 import { runTick } from '../../../src/services/scheduler/run-tick';
 import { recordSlackInstallation } from '../../../src/services/slack-installations/record-slack-installation';
 import { removeSlackInstallationTokens } from '../../../src/services/slack-installations/remove-slack-installation-tokens';
-import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeSlackApi } from '../../support/fake-slack-api';
+import { FakeSlackApi } from '../../support/fake-slack-api';
 import { serviceContext } from '../../support/service-context';
-import { TEST_SIGNING_SECRET } from '../../support/slack-request';
 import { useTestDatabase } from '../../support/test-database';
 import { setUpTeam } from '../people/team-fixture';
+import { composeOAuthThread } from './oauth-thread';
 
 const t = useTestDatabase();
 const fake = new FakeSlackApi();
@@ -43,26 +42,7 @@ async function twoInstalledWorkspaces(): Promise<{
       botToken: token,
       installerSlackUserId: admin,
     });
-  const thread = composeThread({
-    config: {
-      port: 0,
-      publicUrl: 'https://thread.example.test',
-      dataDir: '/nonexistent',
-      slack: {
-        oauth: { clientId: FAKE_CLIENT_ID, clientSecret: FAKE_CLIENT_SECRET, stateSecret: 'state-secret-0123456789' },
-        signingSecret: TEST_SIGNING_SECRET,
-        apiUrl: fake.apiUrl,
-        csmChannel: 'CCSMS',
-      },
-      tickCron: '0 0 1 1 *',
-      logLevel: 'silent',
-    },
-    db: t.db,
-    logger: silentLogger,
-    takesSlackRequests: false,
-    clock: ctx.now,
-    encryptionKey: key,
-  });
+  const thread = composeOAuthThread({ db: t.db, ctx, fake, key });
   return { thread, ctx, acme, beta };
 }
 

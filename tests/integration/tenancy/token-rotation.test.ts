@@ -4,16 +4,14 @@
  * the same moment; what is sent goes out with the new token.
  */
 import { randomBytes } from 'node:crypto';
-import { composeThread } from '../../../src/composition/compose-thread';
-import { silentLogger } from '../../../src/lib/logger';
 import { createSecretBox } from '../../../src/lib/secret-box';
 import { runTick } from '../../../src/services/scheduler/run-tick';
 import { recordSlackInstallation } from '../../../src/services/slack-installations/record-slack-installation';
-import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeSlackApi } from '../../support/fake-slack-api';
+import { FakeSlackApi } from '../../support/fake-slack-api';
 import { serviceContext } from '../../support/service-context';
-import { TEST_SIGNING_SECRET } from '../../support/slack-request';
 import { useTestDatabase } from '../../support/test-database';
 import { setUpTeam } from '../people/team-fixture';
+import { composeOAuthThread } from './oauth-thread';
 
 const t = useTestDatabase();
 const fake = new FakeSlackApi();
@@ -44,26 +42,7 @@ describe('token rotation', () => {
         installerSlackUserId: acme.admin.slackUserId,
       },
     );
-    const thread = composeThread({
-      config: {
-        port: 0,
-        publicUrl: 'https://thread.example.test',
-        dataDir: '/nonexistent',
-        slack: {
-          oauth: { clientId: FAKE_CLIENT_ID, clientSecret: FAKE_CLIENT_SECRET, stateSecret: 'state-secret-0123456789' },
-          signingSecret: TEST_SIGNING_SECRET,
-          apiUrl: fake.apiUrl,
-          csmChannel: 'CCSMS',
-        },
-        tickCron: '0 0 1 1 *',
-        logLevel: 'silent',
-      },
-      db: t.db,
-      logger: silentLogger,
-      takesSlackRequests: false,
-      clock: ctx.now,
-      encryptionKey: key,
-    });
+    const thread = composeOAuthThread({ db: t.db, ctx, fake, key });
     const refreshes = () => fake.callsTo('oauth.v2.access').filter((c) => c.args.grant_type === 'refresh_token');
     try {
       const report = await runTick(ctx, thread.tick);
