@@ -31,6 +31,7 @@ import { registerEventDedupe } from './middleware/dedupe-events';
 import { registerOnlyOwnWorkspace } from './middleware/only-own-workspace';
 import { SLACK_BOT_SCOPES } from './oauth/bot-scopes';
 import { createInstallationStore, type ThreadInstallationStore } from './oauth/installation-store';
+import { withSharedChannelFallback } from './oauth/shared-channel-installation';
 import { slackClientOptions } from './create-slack-notifier';
 import { installedWorkspaceClients, singleWorkspaceClients, type SlackClients } from './slack-clients';
 import { SlackNotifier } from './slack-notifier';
@@ -105,7 +106,10 @@ export function createSlackApp(options: {
         callbackOptions,
       },
     });
-    // Bolt's authorize comes from the receiver's InstallProvider: each request's token is read from the store.
+    // Bolt's authorize comes from the receiver's InstallProvider: each request's token is read from the store. A
+    // customer's click in a shared channel may name their own workspace: those few requests find it another way.
+    const installer = receiver.installer!;
+    installer.authorize = withSharedChannelFallback(ctx, installer.authorize.bind(installer));
     app = new App({ receiver, logger: log, clientOptions });
     oauth = { store, receiver, oauth: config.oauth, callbackOptions, clientOptions };
   } else {
