@@ -12,7 +12,7 @@ import { startThread, type RunningThread } from '../../src/composition/start-thr
 import { silentLogger } from '../../src/lib/logger';
 import { blocksOf, type FoundButton } from './block-kit';
 import { createEmptyDatabase } from './postgres-databases';
-import { FAKE_TEAM, FakeSlackApi, type RecordedCall } from './fake-slack-api';
+import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FAKE_TEAM, FakeSlackApi, type RecordedCall } from './fake-slack-api';
 import { runCli } from './run-thread';
 import { eventCallback, interaction, slashCommand } from './slack-request';
 import { viewState, type ViewValues } from './slack-view-state';
@@ -36,7 +36,16 @@ export interface JourneyOptions {
   tickCron?: string;
   /** HubSpot for the one organisation, as HUBSPOT_ACCESS_TOKEN, HUBSPOT_CLIENT_SECRET and HUBSPOT_BASE_URL set it. */
   hubspot?: { accessToken: string; clientSecret: string; baseUrl: string };
+  /**
+   * Slack OAuth installs for many workspaces (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET) instead of
+   * one bot token; the fake Slack plays Slack's side of each install.
+   */
+  oauth?: boolean;
 }
+
+export const JOURNEY_STATE_SECRET = 'journey-state-secret-0123456789';
+/** The key Thread seals installations with: the CLI, in its own process, opens them with the same one. */
+const JOURNEY_ENCRYPTION_KEY = 'c3'.repeat(32);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -69,7 +78,14 @@ export class JourneyDriver {
         publicUrl: JOURNEY_PUBLIC_URL,
         dataDir: this.dataDir,
         databaseUrl: this.database?.url,
-        slack: { botToken: 'xoxb-journey', signingSecret: SIGNING_SECRET, apiUrl: this.fake.apiUrl },
+        slack: this.options.oauth
+          ? {
+              oauth: { clientId: FAKE_CLIENT_ID, clientSecret: FAKE_CLIENT_SECRET, stateSecret: JOURNEY_STATE_SECRET },
+              signingSecret: SIGNING_SECRET,
+              apiUrl: this.fake.apiUrl,
+            }
+          : { botToken: 'xoxb-journey', signingSecret: SIGNING_SECRET, apiUrl: this.fake.apiUrl },
+        ...(this.options.oauth ? { encryptionKey: JOURNEY_ENCRYPTION_KEY } : {}),
         smtp: { url: this.smtp.url, from },
         tickCron: this.options.tickCron ?? '* * * * * *',
         ...(this.options.hubspot ? { hubspot: this.options.hubspot } : {}),
@@ -94,6 +110,7 @@ export class JourneyDriver {
     return runCli(args, {
       THREAD_DATA_DIR: this.dataDir,
       LOG_LEVEL: 'silent',
+      ...(this.options.oauth ? { THREAD_ENCRYPTION_KEY: JOURNEY_ENCRYPTION_KEY } : {}),
       ...(this.database ? { DATABASE_URL: this.database.url } : {}),
     });
   }
@@ -115,7 +132,7 @@ export class JourneyDriver {
     return text ? (JSON.parse(text) as Record<string, unknown>) : {};
   }
 
-  command(text: string, as: string, channel: string) {
+  command(text: string, as: string, channel: string, teamId = FAKE_TEAM.id) {
     return this.deliver(
       slashCommand(
         {
@@ -123,7 +140,7 @@ export class JourneyDriver {
           text,
           user_id: as,
           user_name: 'someone',
-          team_id: FAKE_TEAM.id,
+          team_id: teamId,
           channel_id: channel,
           response_url: this.fake.responseUrl(`r${++this.responses}`),
           trigger_id: 'trigger.command',
@@ -134,11 +151,11 @@ export class JourneyDriver {
     );
   }
 
-  /** An Events API delivery (app_home_opened, …) from the fake workspace. */
-  event(event: Record<string, unknown>) {
+  /** An Events API delivery (app_home_opened, …) from the fake workspace, or from `teamId`'s. */
+  event(event: Record<string, unknown>, teamId = FAKE_TEAM.id) {
     return this.deliver(
       eventCallback(
-        { type: 'event_callback', team_id: FAKE_TEAM.id, event_id: `Ev${++this.responses}`, event },
+        { type: 'event_callback', team_id: teamId, event_id: `Ev${++this.responses}`, event },
         { secret: SIGNING_SECRET },
       ),
     );
