@@ -14,7 +14,6 @@ import {
   addBusinessDaysToDate,
   businessDatesBetween,
   formatCalendarDate,
-  isWorkingDate,
   rollToBusinessDate,
 } from '../../../domain/calendar-date';
 import { createAccount } from '../../accounts/create-account';
@@ -36,7 +35,7 @@ import { skipAction } from '../../review/skip-action';
 import { draftFromTemplate } from '../../scheduler/draft-from-template';
 import { fireDueActions } from '../../scheduler/fire-due-actions';
 import { demoFormAnswers } from './demo-form-answers';
-import { holdTickLease, type HeldTickLease } from './hold-tick-lease';
+import { holdTickLease } from './hold-tick-lease';
 import { DEMO_PAST_ACCOUNTS, type DemoPastAccount } from './demo-history-script';
 
 export interface PlayDemoHistoryOptions {
@@ -112,66 +111,46 @@ export async function playDemoHistory(base: ServiceContext, o: PlayDemoHistoryOp
     },
     pacing: { slackPerChannelMs: 0, emailMs: 0 },
   };
+  const playing: { id: string; script: DemoPastAccount; blocked: boolean }[] = [];
   const lease = await holdTickLease(base);
   try {
-    await playDays({ ctx, clock, deps, o, calendar, toPlay, kickoffs, first, today, days, result, lease });
+    let day = 0;
+    // Every date here is a business date: the kickoffs are rolled to one, and each step adds a business day.
+    for (
+      let date = first;
+      date.getTime() < today.getTime();
+      date = addBusinessDaysToDate(date, 1, calendar.workingDays)
+    ) {
+      clock.set(localDateAt(date, 10, calendar.timeZone));
+      for (const script of toPlay) {
+        if (kickoffs.get(script.name)!.getTime() !== date.getTime()) continue;
+        const account = await createAccount(ctx, {
+          organizationId: o.organizationId,
+          name: script.name,
+          templateName: o.templateName,
+          domain: script.domain,
+          industry: script.industry,
+          arr: script.arr,
+          contact: script.contact,
+          kickoffDate: formatCalendarDate(date),
+          csmSlackUserId: o.csm.slackUserId,
+          actor: 'cli',
+        });
+        playing.push({ id: account.id, script, blocked: false });
+        result.created.push(script.name);
+      }
+      await fireDueActions(ctx, {
+        notifier: silentNotifier,
+        draft: async (actionId) => void (await draftFromTemplate(ctx, { actionId })),
+      });
+      for (const account of playing) await playDay(ctx, deps, o, calendar, date, account);
+      o.onProgress?.(++day, days);
+      if (day % 20 === 0) await lease.renew();
+    }
   } finally {
     await lease.release();
   }
   return result;
-}
-
-/** The simulated days, oldest first, each: new kickoffs, a tick's firing, then what each account's people do. */
-async function playDays(p: {
-  ctx: ServiceContext;
-  clock: { set(at: Date): void };
-  deps: ExecutionDeps;
-  o: PlayDemoHistoryOptions;
-  calendar: BusinessCalendar;
-  toPlay: readonly DemoPastAccount[];
-  kickoffs: Map<string, Date>;
-  first: Date;
-  today: Date;
-  days: number;
-  result: PlayDemoHistoryResult;
-  lease: HeldTickLease;
-}): Promise<void> {
-  const { ctx, clock, deps, o, calendar, toPlay, kickoffs, today, days, result } = p;
-  const playing: { id: string; script: DemoPastAccount; blocked: boolean }[] = [];
-
-  let day = 0;
-  for (
-    let date = p.first;
-    date.getTime() < today.getTime();
-    date = addBusinessDaysToDate(date, 1, calendar.workingDays)
-  ) {
-    if (!isWorkingDate(date, calendar.workingDays)) continue;
-    clock.set(localDateAt(date, 10, calendar.timeZone));
-    for (const script of toPlay) {
-      if (kickoffs.get(script.name)!.getTime() !== date.getTime()) continue;
-      const account = await createAccount(ctx, {
-        organizationId: o.organizationId,
-        name: script.name,
-        templateName: o.templateName,
-        domain: script.domain,
-        industry: script.industry,
-        arr: script.arr,
-        contact: script.contact,
-        kickoffDate: formatCalendarDate(date),
-        csmSlackUserId: o.csm.slackUserId,
-        actor: 'cli',
-      });
-      playing.push({ id: account.id, script, blocked: false });
-      result.created.push(script.name);
-    }
-    await fireDueActions(ctx, {
-      notifier: silentNotifier,
-      draft: async (actionId) => void (await draftFromTemplate(ctx, { actionId })),
-    });
-    for (const account of playing) await playDay(ctx, deps, o, calendar, date, account);
-    o.onProgress?.(++day, days);
-    if (day % 20 === 0) await p.lease.renew();
-  }
 }
 
 /** One business day of one past account: what the CSM and the customer do that day, in the order they would. */
