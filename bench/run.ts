@@ -25,6 +25,7 @@ import { intFromEnv } from './lib/env';
 import { benchPortal } from './portal';
 import { benchScheduler } from './scheduler';
 import { benchSlack } from './slack';
+import { profiled } from './lib/cpu-profile';
 import { printTable, writeResults, type BenchRow } from './lib/report';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 10_000);
@@ -55,6 +56,10 @@ function suitesFromEnv(): Set<Suite> {
 }
 
 const selected = (suite: Suite) => ONLY.has(suite);
+const PROFILE_DIR = process.env.BENCH_PROFILE?.trim() || undefined;
+/** Runs one suite, recorded as a CPU profile of its own when BENCH_PROFILE names a directory. */
+const suite = <T>(name: Suite, label: string, work: () => Promise<T>) =>
+  profiled(PROFILE_DIR, `${name}-${label}`, work);
 
 async function onDatabase(
   label: string,
@@ -69,7 +74,9 @@ async function onDatabase(
       `bench: ${label}: HubSpot webhook to the AE's DM, ${HUBSPOT_DEALS} deals, ${HUBSPOT_CONCURRENCY} concurrent…`,
     );
     rows.push(
-      ...(await benchHubSpot({ deals: HUBSPOT_DEALS, concurrency: HUBSPOT_CONCURRENCY, database: threadDatabase })),
+      ...(await suite('hubspot', label, () =>
+        benchHubSpot({ deals: HUBSPOT_DEALS, concurrency: HUBSPOT_CONCURRENCY, database: threadDatabase }),
+      )),
     );
   }
   // Analytics seeds a year of history into a database of its own (its accounts are not the foundation's).
@@ -77,7 +84,11 @@ async function onDatabase(
     console.error(
       `bench: ${label}: analytics over ${ACCOUNTS} accounts with a year of history, ${ANALYTICS_RUNS} runs…`,
     );
-    rows.push(...(await benchAnalytics({ accounts: ACCOUNTS, runs: ANALYTICS_RUNS, database: threadDatabase })));
+    rows.push(
+      ...(await suite('analytics', label, () =>
+        benchAnalytics({ accounts: ACCOUNTS, runs: ANALYTICS_RUNS, database: threadDatabase }),
+      )),
+    );
   }
   return rows;
 }
@@ -89,29 +100,32 @@ async function onSharedDatabase(label: string, open: () => Promise<Database>): P
     // One database for these suites, in this order: the foundation leaves ACCOUNTS accounts; the execution batch
     // sends some of their emails; the portal is measured with exactly those accounts; the scheduler then adds
     // accounts up to its action count.
-    const foundation = await benchFoundation(db, { accounts: ACCOUNTS, runs: RUNS });
+    const foundation = await suite('foundation', label, () => benchFoundation(db, { accounts: ACCOUNTS, runs: RUNS }));
     const rows = selected('foundation') ? foundation : [];
     if (selected('slack')) {
       console.error(`bench: ${label}: Slack acknowledgements under load…`);
-      rows.push(...(await benchSlack(db, { requests: Math.min(400, RUNS * 2), concurrency: 20 })));
+      rows.push(
+        ...(await suite('slack', label, () => benchSlack(db, { requests: Math.min(400, RUNS * 2), concurrency: 20 }))),
+      );
     }
     if (selected('execution')) {
       console.error(`bench: ${label}: executeBatch of ${BATCH} emails…`);
-      rows.push(...(await benchExecution(db, { batch: BATCH })));
+      rows.push(...(await suite('execution', label, () => benchExecution(db, { batch: BATCH }))));
     }
     if (selected('portal')) {
       console.error(`bench: ${label}: portal pages, ${PORTAL_REQUESTS} requests, ${PORTAL_CONCURRENCY} concurrent…`);
-      rows.push(...(await benchPortal(db, { requests: PORTAL_REQUESTS, concurrency: PORTAL_CONCURRENCY })));
+      rows.push(
+        ...(await suite('portal', label, () =>
+          benchPortal(db, { requests: PORTAL_REQUESTS, concurrency: PORTAL_CONCURRENCY }),
+        )),
+      );
     }
     if (selected('scheduler')) {
       console.error(`bench: ${label}: one scheduler tick, ${DUE} due of ${SCHEDULER_ACTIONS} actions…`);
       rows.push(
-        ...(await benchScheduler(db, {
-          actions: SCHEDULER_ACTIONS,
-          due: DUE,
-          runs: RUNS,
-          firstAccountIndex: ACCOUNTS,
-        })),
+        ...(await suite('scheduler', label, () =>
+          benchScheduler(db, { actions: SCHEDULER_ACTIONS, due: DUE, runs: RUNS, firstAccountIndex: ACCOUNTS }),
+        )),
       );
     }
     return rows;

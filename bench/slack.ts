@@ -22,6 +22,8 @@ import type { BenchRow } from './lib/report';
 import { ms, percentiles } from './lib/stats';
 
 const SECRET = 'bench-signing-secret-0123456789abcdef';
+/** The bench workspace: a well-formed team id, or Thread refuses every request before doing any of its work. */
+const TEAM_ID = 'T0BENCH001';
 
 export interface SlackBenchOptions {
   /** Requests per case per app (default 400). */
@@ -59,16 +61,20 @@ async function listen(handler: http.RequestListener): Promise<{ server: Server; 
 
 const close = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 
-/** A stand-in for slack.com on 127.0.0.1: answers every Web API call and response-URL post with ok, and counts them. */
+/**
+ * A stand-in for slack.com on 127.0.0.1: answers every Web API call and response-URL post with ok, counts the
+ * response-URL posts and keeps the text of the latest, so the bench can check that Thread did the real work.
+ */
 async function startSlackSink() {
   let responses = 0;
+  let lastText = '';
   const app = express();
   app.use(express.urlencoded({ extended: false, limit: '5mb' }), express.json({ limit: '5mb' }));
   // What Thread asks of Slack besides posting: which workspace the bot is in (every request is checked against it)
   // and the profile of a person it has not read today.
   const answers: Record<string, (body: Record<string, unknown>) => object> = {
-    'auth.test': () => ({ ok: true, team_id: 'T1', team: 'Bench', user_id: 'UBOT', bot_id: 'BBOT' }),
-    'team.info': () => ({ ok: true, team: { id: 'T1', name: 'Bench', domain: 'bench' } }),
+    'auth.test': () => ({ ok: true, team_id: TEAM_ID, team: 'Bench', user_id: 'UBOT', bot_id: 'BBOT' }),
+    'team.info': () => ({ ok: true, team: { id: TEAM_ID, name: 'Bench', domain: 'bench' } }),
     'users.info': (body) => ({
       ok: true,
       user: { id: body.user, name: 'bench', real_name: 'Bench CSM', tz: 'UTC', profile: { email: 'csm@bench.test' } },
@@ -82,12 +88,13 @@ async function startSlackSink() {
         : { ok: true, channel: 'C1', ts: '1.000100', view: { id: 'V1' } },
     );
   });
-  app.post('/response/:id', (_req, res) => {
+  app.post('/response/:id', (req, res) => {
     responses++;
+    lastText = String((req.body as { text?: unknown }).text ?? '');
     res.send('ok');
   });
   const { server, url } = await listen(app);
-  return { server, url, responses: () => responses };
+  return { server, url, responses: () => responses, lastText: () => lastText };
 }
 
 /** One request to POST /slack/events; milliseconds until the acknowledgement has fully arrived. */
@@ -191,13 +198,15 @@ export async function benchSlack(db: Database, options: SlackBenchOptions = {}):
   const cases = [
     {
       name: `/thread accounts (${accounts.toLocaleString('en-US')} accounts)`,
+      // The list itself, not a refusal: a request Thread refuses early would measure nothing.
+      answered: (text: string) => /^\d+ accounts?\b/.test(text),
       make: (i: number) =>
         sign(
           new URLSearchParams({
             command: COMMAND,
             text: 'accounts',
             user_id: csm.slackUserId!,
-            team_id: 'T1',
+            team_id: TEAM_ID,
             channel_id: 'C1',
             response_url: `${sink.url}/response/${i}`,
             trigger_id: `t.${i}`,
@@ -207,13 +216,17 @@ export async function benchSlack(db: Database, options: SlackBenchOptions = {}):
     },
     {
       name: `Execute click (${accounts.toLocaleString('en-US')} accounts)`,
+      // These actions are not due yet: after the person's and the account's checks, Execute either shows the card
+      // again ("Not due yet") or is refused by the claim. Either is Thread's whole path; a refusal earlier is not.
+      answered: (text: string) =>
+        (/ · .+: /.test(text) && !text.startsWith(':warning:')) || /cannot be claimed for sending/.test(text),
       make: (i: number) =>
         sign(
           new URLSearchParams({
             payload: JSON.stringify({
               type: 'block_actions',
               user: { id: csm.slackUserId },
-              team: { id: 'T1' },
+              team: { id: TEAM_ID },
               trigger_id: `t.${i}`,
               response_url: `${sink.url}/response/${i}`,
               container: { type: 'message', message_ts: '1.000100', channel_id: 'C1' },
@@ -239,6 +252,8 @@ export async function benchSlack(db: Database, options: SlackBenchOptions = {}):
       let expected = sink.responses() + warm.length;
       await load(threadHttp.url, warm, concurrency);
       await until(() => sink.responses() >= expected, 120_000, 'Thread to finish the warm-up');
+      if (!c.answered(sink.lastText()))
+        throw new Error(`bench: Thread answered "${sink.lastText().slice(0, 200)}" to ${c.name}, not the real work`);
       await load(bareHttp.url, warm, concurrency);
 
       const threadMs: number[] = [];

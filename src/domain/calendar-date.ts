@@ -74,13 +74,23 @@ interface WorkingWeek {
   indexes: number[];
 }
 
+/** Worked out once per set of working days: every business-date helper asks for it, often thousands of times. */
+const weeks = new Map<string, WorkingWeek>();
+
 function week(workingDays: readonly number[]): WorkingWeek {
+  const key = workingDays.join(',');
+  const known = weeks.get(key);
+  if (known) return known;
   const isWorking = [1, 2, 3, 4, 5, 6, 7].map((d) => workingDays.includes(d));
   const indexes = isWorking.flatMap((working, i) => (working ? [i] : []));
   if (indexes.length === 0) throw new InvalidArgumentError('A working week needs at least one working day.');
   let seen = 0;
   const countThrough = isWorking.map((working) => (seen += working ? 1 : 0));
-  return { isWorking, countThrough, indexes };
+  const worked = { isWorking, countThrough, indexes };
+  // Keys are subsets of the week's seven days in some order, so the map stays small; bounded all the same.
+  if (weeks.size > 1000) weeks.clear();
+  weeks.set(key, worked);
+  return worked;
 }
 
 function dayIndex(date: Date): number {

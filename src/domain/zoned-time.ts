@@ -18,6 +18,7 @@ export interface LocalDateTime {
 }
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -62,7 +63,8 @@ export function assertInstant(instant: Date, what = 'instant'): void {
   }
 }
 
-export function toLocalDateTime(instant: Date, timeZone: string): LocalDateTime {
+/** The wall clock in a zone read with Intl: exact for any instant, and the slow part of every conversion. */
+function readWallClock(instant: Date, timeZone: string): LocalDateTime {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -75,6 +77,51 @@ export function toLocalDateTime(instant: Date, timeZone: string): LocalDateTime 
     minute: parts.minute ?? NaN,
     second: parts.second ?? NaN,
     millisecond: ((instant.getTime() % 1000) + 1000) % 1000,
+  };
+}
+
+/**
+ * The zone's offset through each UTC hour, learnt from Intl once. An hour whose first and last second have the same
+ * offset keeps it throughout (no real zone changes its offset twice within an hour); an hour with a change in it is
+ * remembered as such and read exactly every time. Slip, whose court and the plan convert thousands of instants per
+ * account, so this is what keeps them cheap. Bounded: a zone's hours are forgotten all at once past the limit.
+ */
+const offsetsByZone = new Map<string, Map<number, number | null>>();
+const MAX_HOURS_PER_ZONE = 200_000;
+
+function exactOffset(epochMs: number, timeZone: string): number {
+  return wallClockMs(readWallClock(new Date(epochMs), timeZone)) - epochMs;
+}
+
+/** The offset through the whole UTC hour of `epochMs`, or null when it changes within that hour. */
+function hourOffset(epochMs: number, timeZone: string): number | null {
+  const hour = Math.floor(epochMs / HOUR_MS);
+  const known = offsetsByZone.get(timeZone)?.get(hour);
+  if (known !== undefined) return known;
+  // Read before remembering anything: an unknown zone throws here and leaves no entry behind.
+  const first = exactOffset(hour * HOUR_MS, timeZone);
+  const last = exactOffset((hour + 1) * HOUR_MS - 1000, timeZone);
+  const offset = first === last ? first : null;
+  let hours = offsetsByZone.get(timeZone);
+  if (!hours) offsetsByZone.set(timeZone, (hours = new Map()));
+  if (hours.size >= MAX_HOURS_PER_ZONE) hours.clear();
+  hours.set(hour, offset);
+  return offset;
+}
+
+export function toLocalDateTime(instant: Date, timeZone: string): LocalDateTime {
+  const epochMs = instant.getTime();
+  const offset = Number.isFinite(epochMs) ? hourOffset(epochMs, timeZone) : null;
+  if (offset === null) return readWallClock(instant, timeZone);
+  const wall = new Date(epochMs + offset);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    millisecond: wall.getUTCMilliseconds(),
   };
 }
 
