@@ -15,6 +15,7 @@
 import type { WebClient } from '@slack/web-api';
 import { findOwningOrganization } from '../services/organizations/find-owning-organization';
 import type { SlackClients } from './slack-clients';
+import { createCoalescer } from '../lib/coalesce';
 import type { Logger } from '../lib/logger';
 import type { ServiceContext } from '../services/context';
 import { getHome } from '../services/home/get-home';
@@ -69,6 +70,13 @@ type Outgoing = NotificationMessage | SlackMessage;
 type Concerning = { accountId: string } | { userId: string } | { actionId: string } | { organizationId: string };
 
 export class SlackNotifier implements Notifier {
+  /**
+   * One App Home publish per person at a time; the changes that arrive meanwhile share one more publish. A Home
+   * shows every account of its person, so a burst of clicks or a tick's fired actions would otherwise rebuild it
+   * once per change, each from the same data.
+   */
+  private readonly homes = createCoalescer();
+
   constructor(
     private readonly clients: SlackClients,
     private readonly ctx: ServiceContext,
@@ -149,10 +157,12 @@ export class SlackNotifier implements Notifier {
   }
 
   async publishHome(organizationId: string, userId: string, slackUserId: string): Promise<void> {
-    const client = await this.clientFor({ organizationId }, 'App Home');
-    if (!client) return;
-    const home = await getHome(this.ctx, { organizationId, userId });
-    await client.views.publish({ user_id: slackUserId, view: buildHome(home) });
+    await this.homes.run(`${organizationId}:${userId}`, async () => {
+      const client = await this.clientFor({ organizationId }, 'App Home');
+      if (!client) return;
+      const home = await getHome(this.ctx, { organizationId, userId });
+      await client.views.publish({ user_id: slackUserId, view: buildHome(home) });
+    });
   }
 
   async notifyUser(userId: string, message: NotificationMessage): Promise<void> {
