@@ -21,8 +21,10 @@ import type { AnalyticsLinkDeps } from '../services/analytics/analytics-links';
 import type { HubSpotDeps } from '../services/hubspot/hubspot-deps';
 import type { ImageProbe } from '../services/organizations/image-probe-port';
 import type { SlackInstallationDeps } from '../services/slack-installations/slack-installation-deps';
+import { AckFirstScheduler, countUnacknowledged, prioritizeAcks, type AckFirstOptions } from './ack-first';
 import { buildInstallWelcome } from './blocks/install-welcome';
 import type { ReviewWorkflows, SlackDeps } from './deps';
+import { routeListeners } from './listener-registry';
 import { registerActionListeners } from './listeners/actions';
 import { registerCommandListeners } from './listeners/commands';
 import { registerEventListeners } from './listeners/events';
@@ -66,6 +68,8 @@ export function createSlackApp(options: {
   analytics?: AnalyticsLinkDeps;
   /** Seals installations' tokens: required with OAuth installs. */
   installations?: SlackInstallationDeps;
+  /** How work after an acknowledgement yields to the acknowledgements still due (defaults suit a server). */
+  ackFirst?: AckFirstOptions;
 }): SlackApp {
   const { config, ctx, logger } = options;
   const log = slackSdkLogger(logger);
@@ -136,6 +140,15 @@ export function createSlackApp(options: {
   const notifier = new SlackNotifier(clients, ctx, logger, config.csmChannel);
   const workspace = new SlackWorkspace(clients, ctx, logger);
   if (oauth) router = installRoutes({ ...oauth, clients, workspace, logger, publicUrl: options.publicUrl });
+  const acks = new AckFirstScheduler(options.ackFirst);
+  prioritizeAcks(app, acks);
+  if (router) {
+    // Counted from the moment a request reaches Express, before its body is read and its signature checked.
+    const counted = Router();
+    counted.post('/slack/events', countUnacknowledged(acks));
+    counted.use(router);
+    router = counted;
+  }
   const deps: SlackDeps = {
     ctx,
     logger,
@@ -149,10 +162,11 @@ export function createSlackApp(options: {
   };
   registerOnlyOwnWorkspace(app, deps);
   registerEventDedupe(app, deps);
-  registerCommandListeners(app, deps);
-  registerActionListeners(app, deps);
-  registerViewListeners(app, deps);
-  registerEventListeners(app, deps);
+  const listeners = routeListeners(app);
+  registerCommandListeners(listeners, deps);
+  registerActionListeners(listeners, deps);
+  registerViewListeners(listeners, deps);
+  registerEventListeners(listeners, deps);
   app.error(async (error) => {
     // With OAuth installs, a request from a workspace with no installation (never installed, or uninstalled) is
     // refused by Bolt's authorize before any listener: expected, not a fault of Thread's.

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { acceptHandoffFinding } from '../../../services/handoff/accept-handoff-finding';
 import type { SlackDeps } from '../../deps';
 import { ACTIONS } from '../../ids';
@@ -6,7 +6,7 @@ import { showFindingDecision } from '../handoff-finding-decided';
 import { actorOf, buttonValue, tellClicker, type ThreadClick } from '../interaction';
 
 /** Accept on a handoff finding: its fix is applied and the findings in the clicked message show the decision. */
-export function registerAcceptHandoffFinding(app: App, deps: SlackDeps): void {
+export function registerAcceptHandoffFinding(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.findingAccept, async ({ ack, body, respond, client }) => {
     await ack();
     const click = { body, respond, client };

@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import type { ModalView } from '@slack/types';
 import { isAppError } from '../../../lib/errors';
 import { applySlipSuggestion } from '../../../services/templates/apply-slip-suggestion';
@@ -13,7 +14,7 @@ import { readSuggestionsTemplate, slipSuggestionsScreen } from '../../subcommand
  * Accept beside a suggestion: the service decides who may (admins) and whether it still applies, then the modal is
  * rebuilt in place from the services, with what happened, or why not, at the top.
  */
-export function registerAcceptSlipSuggestion(app: App, deps: SlackDeps): void {
+export function registerAcceptSlipSuggestion(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.acceptSlipSuggestion, async ({ ack, body, action, client }) => {
     await ack();
     const viewId = body.view?.id;

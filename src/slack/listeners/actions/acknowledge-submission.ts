@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { acknowledgeSubmission } from '../../../services/portal/acknowledge-submission';
 import { markSubmissionReviewed } from '../../blocks/submission-review';
 import { refreshHomesAfterReview } from '../refresh-homes-after-review';
@@ -12,7 +12,7 @@ import { actorOf, answerClicker, buttonValue, clickedMessage, tellClicker, type 
  * text, with this submission's buttons giving way to who reviewed it and when; App Home is published again for
  * everyone who sees the account, so the submission leaves its list.
  */
-export function registerAcknowledgeSubmission(app: App, deps: SlackDeps): void {
+export function registerAcknowledgeSubmission(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.submissionAcknowledge, async ({ ack, body, respond, client }) => {
     await ack();
     try {

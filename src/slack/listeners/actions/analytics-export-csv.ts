@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import type { KnownBlock } from '@slack/types';
 import { AppError } from '../../../lib/errors';
 import { exportAnalyticsCsv } from '../../../services/analytics/export-analytics-csv';
@@ -12,7 +13,7 @@ import { actorOf } from '../interaction';
  * Export CSV beside an analytics table: the file's signed download link goes to the clicker's DM with Thread (from
  * App Home or an ephemeral reply alike), where it stays findable; a refusal goes there too.
  */
-export function registerAnalyticsExportCsv(app: App, deps: SlackDeps): void {
+export function registerAnalyticsExportCsv(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.analyticsExportCsv, async ({ ack, body, client }) => {
     await ack();
     const dm = (message: { text: string; blocks?: KnownBlock[] }) =>

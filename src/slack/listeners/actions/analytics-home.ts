@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import type { WebClient } from '@slack/web-api';
 import { ANALYTICS_SECTIONS } from '../../../domain/analytics';
 import { can } from '../../../domain/roles';
@@ -53,7 +54,7 @@ async function publishAnalytics(
  * so the first chart shows without waiting for the others; the period select computes it again for another period.
  * Back to my day puts the daily Home back.
  */
-export function registerAnalyticsHome(app: App, deps: SlackDeps): void {
+export function registerAnalyticsHome(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.homeOpenAnalytics, async ({ ack, body, client }) => {
     await ack();
     await publishAnalytics(deps, client, body, undefined);

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { getChannelAnswerForm } from '../../../services/portal/get-channel-answer-form';
 import { buildAnswerFormModal, buildVendorSideRefusal } from '../../blocks/customer-channel';
 import type { SlackDeps } from '../../deps';
@@ -10,7 +10,7 @@ import { installedOrganization, responderOf } from '../shared-channel';
  * Answer here, on a portal form posted in the account's customer channel: the form as a modal for the customer's
  * people (or a mapped contact); a member of the vendor's own workspace is told, only them, why not.
  */
-export function registerAnswerHere(app: App, deps: SlackDeps): void {
+export function registerAnswerHere(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.answerHere, async ({ ack, body, respond, client }) => {
     await ack();
     const click = { body, respond, client };

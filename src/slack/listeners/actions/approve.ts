@@ -1,11 +1,11 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { approveAction } from '../../../services/review/approve-action';
 import type { SlackDeps } from '../../deps';
 import { ACTIONS } from '../../ids';
 import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction';
 import { refreshCard } from './refresh-card';
 
-export function registerApprove(app: App, deps: SlackDeps): void {
+export function registerApprove(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.approve, async ({ ack, body, respond }) => {
     await ack();
     try {

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { isAppError } from '../../../lib/errors';
 import { getReviewCard } from '../../../services/review/get-review-card';
 import { withRetryOutcome } from '../../blocks/batch-progress';
@@ -11,7 +11,7 @@ import { authorizeExecution } from './authorize-execution';
  * Retry beside a failure in the batch progress message: executes that one action again (exactly once, like any
  * Execute), then replaces its line in the same message with the outcome; the review card follows by itself.
  */
-export function registerBatchRetry(app: App, deps: SlackDeps): void {
+export function registerBatchRetry(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.batchRetry, async ({ ack, body, respond, client }) => {
     await ack();
     try {

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { AppError } from '../../../lib/errors';
 import { checkPermission } from '../../../services/permissions/check-permission';
 import { createPortalLink } from '../../../services/portal/create-portal-link';
@@ -11,7 +11,7 @@ import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction
  * Copy portal link: a fresh magic link for the account's primary contact, shown only to the person who asked.
  * A link is a credential for the customer, so only the account's CSM or an admin may mint one.
  */
-export function registerCopyPortalLink(app: App, deps: SlackDeps): void {
+export function registerCopyPortalLink(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.copyPortalLink, async ({ ack, body, respond }) => {
     await ack();
     try {

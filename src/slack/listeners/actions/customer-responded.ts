@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { markCustomerResponded } from '../../../services/execution/mark-customer-responded';
 import { checkPermission } from '../../../services/permissions/check-permission';
 import type { SlackDeps } from '../../deps';
@@ -7,7 +7,7 @@ import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction
 import { refreshCard } from './refresh-card';
 
 /** "Customer responded" on a sent email: executed → completed, and the actions waiting on it are scheduled. */
-export function registerCustomerResponded(app: App, deps: SlackDeps): void {
+export function registerCustomerResponded(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.customerResponded, async ({ ack, body, respond }) => {
     await ack();
     try {

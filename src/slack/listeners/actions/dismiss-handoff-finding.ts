@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { dismissHandoffFinding } from '../../../services/handoff/dismiss-handoff-finding';
 import type { SlackDeps } from '../../deps';
 import { ACTIONS } from '../../ids';
@@ -6,7 +6,7 @@ import { showFindingDecision } from '../handoff-finding-decided';
 import { actorOf, buttonValue, tellClicker, type ThreadClick } from '../interaction';
 
 /** Dismiss on a handoff finding: nothing changes but the finding, and the clicked message shows the decision. */
-export function registerDismissHandoffFinding(app: App, deps: SlackDeps): void {
+export function registerDismissHandoffFinding(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.findingDismiss, async ({ ack, body, respond, client }) => {
     await ack();
     const click = { body, respond, client };

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { AppError } from '../../../lib/errors';
 import { listPortalContacts } from '../../../services/portal/list-portal-contacts';
 import { sendPortalLink } from '../../../services/portal/send-portal-link';
@@ -13,7 +13,7 @@ import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction
  * several, a small modal to pick one. With email off the reply says so and shows the link to copy instead.
  * Only the account's CSM or an admin may send one (checked by the services).
  */
-export function registerEmailPortalLink(app: App, deps: SlackDeps): void {
+export function registerEmailPortalLink(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.emailPortalLink, async ({ ack, body, respond, client }) => {
     await ack();
     try {

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import type { SlackDeps } from '../../deps';
 import { ACTIONS } from '../../ids';
 import { tellUser, type ThreadClick } from '../interaction';
@@ -9,7 +9,7 @@ import { refreshCard } from './refresh-card';
  * "Execute anyway": the explicit override of blocking review-lint findings (Slack has asked for confirmation).
  * The execution service records the override and who made it in the audit trail; still sent exactly once.
  */
-export function registerExecuteAnyway(app: App, deps: SlackDeps): void {
+export function registerExecuteAnyway(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.executeAnyway, async ({ ack, body, respond }) => {
     await ack();
     try {

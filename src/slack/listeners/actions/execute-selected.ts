@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { z } from 'zod';
 import { AppError } from '../../../lib/errors';
 import type { BatchProgress } from '../../../services/execution/execute-batch';
@@ -41,7 +41,7 @@ export function selectedActionIds(body: ThreadClick): string[] {
  * DM with Thread follows it: "12 of 40 sent", then every failure with a Retry. A failure never stops the batch.
  * Every selected action is permission-checked before anything is sent, so a refusal leaves nothing half done.
  */
-export function registerExecuteSelected(app: App, deps: SlackDeps): void {
+export function registerExecuteSelected(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.executeSelected, async ({ ack, body, respond, client }) => {
     await ack();
     try {

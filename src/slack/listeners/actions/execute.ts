@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import type { SlackDeps } from '../../deps';
 import { ACTIONS } from '../../ids';
 import { tellUser, type ThreadClick } from '../interaction';
@@ -9,7 +9,7 @@ import { refreshCard } from './refresh-card';
  * Execute hands over to the execution service, which claims the action atomically (a double click or a retry
  * finds it taken) and sends exactly once; this listener only checks who may, and refreshes the card.
  */
-export function registerExecute(app: App, deps: SlackDeps): void {
+export function registerExecute(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.execute, async ({ ack, body, respond }) => {
     await ack();
     try {

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { alreadySubmittedMessage, buildHandoffFormStep } from '../../blocks/handoff-form-modal';
 import { getHandoffForm } from '../../../services/handoff/get-handoff-form';
 import type { SlackDeps } from '../../deps';
@@ -10,7 +10,7 @@ import { actorOf, answerClicker, buttonValue, tellClicker, type ThreadClick } fr
  * step for the account's AE, its CSM or an admin (the service says who may), pre-filled from the CRM. A handoff
  * that is in already is not opened again: the person is told who submitted it and when.
  */
-export function registerHandoffFill(app: App, deps: SlackDeps): void {
+export function registerHandoffFill(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.handoffFill, async ({ ack, body, respond, client }) => {
     await ack();
     const click = { body, respond, client };

@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction, OverflowAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction, OverflowAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { z } from 'zod';
 import { AppError } from '../../../lib/errors';
 import { listHandoffQuestions } from '../../../services/handoff/list-handoff-questions';
@@ -26,7 +27,7 @@ function inModal(body: BlockAction): boolean {
  * the "…" menu beside each question (Edit pushes the editor; Move up, Move down and Remove change the list at once
  * and show it again), and Add a question. The services decide who may; a refusal is shown in the screen itself.
  */
-export function registerHandoffQuestions(app: App, deps: SlackDeps): void {
+export function registerHandoffQuestions(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.handoffQuestionsOpen, async ({ ack, body, client }) => {
     await ack();
     const show = (view: Parameters<typeof client.views.open>[0]['view']) =>

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { getHandoffSummary } from '../../../services/accounts/get-handoff-summary';
 import { checkPermission } from '../../../services/permissions/check-permission';
 import { buildStartWithoutHandoffModal } from '../../blocks/start-without-handoff-modal';
@@ -10,7 +10,7 @@ import { actorOf, buttonValue, tellClicker, type ThreadClick } from '../interact
  * Start plan anyway (account card, the CSM's handoff notes): a modal asking why, for the account's CSM or an admin;
  * anyone else is told at the click (the service checks again on submit).
  */
-export function registerHandoffStartAnyway(app: App, deps: SlackDeps): void {
+export function registerHandoffStartAnyway(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.handoffStartAnyway, async ({ ack, body, respond, client }) => {
     await ack();
     try {

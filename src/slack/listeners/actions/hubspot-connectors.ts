@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import type { ModalView } from '@slack/types';
 import { getHubSpotRuleChoices } from '../../../services/hubspot/get-hubspot-rule-choices';
 import { testHubSpotConnection } from '../../../services/hubspot/test-hubspot-connection';
@@ -22,7 +23,7 @@ type Click = BlockAction<ButtonAction>;
  * Test and Rules call HubSpot, which may take longer than a trigger id lives, so they answer Slack first and fill
  * the modal in afterwards.
  */
-export function registerHubSpotConnectors(app: App, deps: SlackDeps): void {
+export function registerHubSpotConnectors(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<Click>(ACTIONS.hubspotOpenConnectors, async ({ ack, body, client }) => {
     await ack();
     // From the Settings modal it goes on top of it; from App Home (whose view is not a modal) it opens.

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import type { SlackDeps } from '../../deps';
 import { registerAnswerHere } from './answer-here';
 import { registerApprove } from './approve';
@@ -48,7 +48,7 @@ import { registerHandoffQuestions } from './handoff-questions';
 import { registerAnalyticsHome } from './analytics-home';
 import { registerAnalyticsExportCsv } from './analytics-export-csv';
 
-export function registerActionListeners(app: App, deps: SlackDeps): void {
+export function registerActionListeners(app: ListenerRegistry, deps: SlackDeps): void {
   registerApprove(app, deps);
   registerSkip(app, deps);
   registerExecute(app, deps);

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { getAccountOverview } from '../../../services/accounts/get-account-overview';
 import { checkPermission } from '../../../services/permissions/check-permission';
 import { buildAccountChannelsModal } from '../../blocks/account-channels-modal';
@@ -7,7 +7,7 @@ import { ACTIONS } from '../../ids';
 import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction';
 
 /** Channels on the account card: a modal with its CSM channel and its customer channel. */
-export function registerOpenAccountChannels(app: App, deps: SlackDeps): void {
+export function registerOpenAccountChannels(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.openAccountChannels, async ({ ack, body, respond, client }) => {
     await ack();
     try {

@@ -1,11 +1,11 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import type { SlackDeps } from '../../deps';
 import { showAccountView, type AccountView } from '../../subcommands/show-account';
 import { ACTIONS } from '../../ids';
 import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction';
 
 /** The Timeline, Metrics, Plan, Handoff summary and Review drafts buttons, and the pick list after an ambiguous name: each shows an account view. */
-export function registerOpenAccountView(app: App, deps: SlackDeps): void {
+export function registerOpenAccountView(app: ListenerRegistry, deps: SlackDeps): void {
   const ids = new RegExp(
     `^(${[ACTIONS.openTimeline, ACTIONS.openAccountMetrics, ACTIONS.openPlan, ACTIONS.openReview, ACTIONS.openHandoff, ACTIONS.pickAccount].join('|')})$`,
   );

@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { buildRefusalModal } from '../../blocks/refusal-modal';
 import type { SlackDeps } from '../../deps';
 import { errorText } from '../../error-text';
@@ -10,7 +11,7 @@ import { actorOf } from '../interaction';
  * The Settings and People buttons in the admin part of App Home. The Home tab has no reply channel, so a refusal
  * opens as a small modal with the reason.
  */
-export function registerOpenAdminScreens(app: App, deps: SlackDeps): void {
+export function registerOpenAdminScreens(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.openSettings, async ({ ack, body, client }) => {
     await ack();
     const open = (view: Parameters<typeof client.views.open>[0]['view']) =>

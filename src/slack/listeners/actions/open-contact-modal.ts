@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { AppError } from '../../../lib/errors';
 import { getAccountOverview } from '../../../services/accounts/get-account-overview';
 import { checkPermission } from '../../../services/permissions/check-permission';
@@ -9,7 +9,7 @@ import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction
 import { readContactButton } from './contact-button';
 
 /** Add contact and a contact's Edit on the account card: the contact modal, empty or filled in. */
-export function registerOpenContactModal(app: App, deps: SlackDeps): void {
+export function registerOpenContactModal(app: ListenerRegistry, deps: SlackDeps): void {
   const ids = new RegExp(`^(${ACTIONS.addContact}|${ACTIONS.editContact})$`);
   app.action<ThreadClick>(ids, async ({ ack, body, respond, client, action }) => {
     await ack();

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { checkPermission } from '../../../services/permissions/check-permission';
 import { getReviewCard } from '../../../services/review/get-review-card';
 import { buildEditDraftModal } from '../../blocks/modals';
@@ -6,7 +6,7 @@ import type { SlackDeps } from '../../deps';
 import { ACTIONS } from '../../ids';
 import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction';
 
-export function registerOpenEdit(app: App, deps: SlackDeps): void {
+export function registerOpenEdit(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.edit, async ({ ack, body, respond, client }) => {
     await ack();
     try {

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { getAccountOverview } from '../../../services/accounts/get-account-overview';
 import { checkPermission } from '../../../services/permissions/check-permission';
 import { buildMarkChurnedModal } from '../../blocks/account-status-modals';
@@ -7,7 +7,7 @@ import { ACTIONS } from '../../ids';
 import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction';
 
 /** Mark churned on the account card: a modal asking why. The account's CSM or an admin; others are told at the click. */
-export function registerOpenMarkChurned(app: App, deps: SlackDeps): void {
+export function registerOpenMarkChurned(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.markChurned, async ({ ack, body, respond, client }) => {
     await ack();
     try {

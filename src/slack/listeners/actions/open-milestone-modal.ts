@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { previewMilestoneChange } from '../../../services/milestones/preview-milestone-change';
 import { checkPermission } from '../../../services/permissions/check-permission';
 import { buildMilestoneModal, type MilestoneChange } from '../../blocks/modals';
@@ -14,7 +14,7 @@ const CHANGE_OF: Record<string, MilestoneChange> = {
 };
 
 /** Start / Complete / Block / Unblock buttons (account card, timeline): one modal builder, four changes. */
-export function registerOpenMilestoneModal(app: App, deps: SlackDeps): void {
+export function registerOpenMilestoneModal(app: ListenerRegistry, deps: SlackDeps): void {
   const ids = new RegExp(`^(${Object.keys(CHANGE_OF).join('|')})$`);
   app.action<ThreadClick>(ids, async ({ ack, body, respond, client, action }) => {
     await ack();

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { AppError } from '../../../lib/errors';
 import { openPortalFromChannel } from '../../../services/portal/open-portal-from-channel';
 import { buildOpenPortalReply, buildVendorSideRefusal } from '../../blocks/customer-channel';
@@ -11,7 +11,7 @@ import { installedOrganization, responderOf } from '../shared-channel';
  * Open the portal, on a document request posted in the account's customer channel (uploads stay in the portal): a
  * mapped contact gets a fresh magic link of their own to the request, shown only to them.
  */
-export function registerOpenPortalFromChannel(app: App, deps: SlackDeps): void {
+export function registerOpenPortalFromChannel(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.openPortal, async ({ ack, body, respond, client }) => {
     await ack();
     const click = { body, respond, client };

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { getAccountOverview } from '../../../services/accounts/get-account-overview';
 import { assertCapability } from '../../../services/people/acting-person';
 import { buildReopenAccountModal } from '../../blocks/account-status-modals';
@@ -7,7 +7,7 @@ import { ACTIONS } from '../../ids';
 import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction';
 
 /** Reopen on the account card: a modal with an optional reason. Only admins reopen; others are told at the click. */
-export function registerOpenReopenAccount(app: App, deps: SlackDeps): void {
+export function registerOpenReopenAccount(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.reopenAccount, async ({ ack, body, respond, client }) => {
     await ack();
     try {

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { buildReplyToEmailModal } from '../../blocks/reply-to-email';
 import type { SlackDeps } from '../../deps';
 import { ACTIONS } from '../../ids';
@@ -8,7 +8,7 @@ import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction
  * "Set reply-to address", on the DM Thread sends a CSM whose email Slack hides and on a refused customer email:
  * opens the modal. Whether the clicker may set that person's address is the service's decision, on submission.
  */
-export function registerOpenReplyToEmail(app: App, deps: SlackDeps): void {
+export function registerOpenReplyToEmail(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.openReplyToEmail, async ({ ack, body, respond, client }) => {
     await ack();
     try {

@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import type { ModalView } from '@slack/types';
 import { buildRefusalModal } from '../../blocks/refusal-modal';
 import type { SlackDeps } from '../../deps';
@@ -17,7 +18,7 @@ function templateOf(value: string | undefined): string | null {
   return match ? match[1]! : null;
 }
 
-export function registerOpenSlipSuggestions(app: App, deps: SlackDeps): void {
+export function registerOpenSlipSuggestions(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.openSlipSuggestions, async ({ ack, body, action, client }) => {
     await ack();
     const show = (view: ModalView) =>

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { AppError } from '../../../lib/errors';
 import { getSubmissionForReview } from '../../../services/portal/get-submission-for-review';
 import { buildFollowUpModal } from '../../blocks/submission-review';
@@ -10,7 +10,7 @@ import { actorOf, buttonValue, clickedMessage, tellClicker, type ThreadClick } f
  * Follow up on a portal submission, wherever its buttons are: a modal for the note to the customer, remembering the
  * message to update (none from App Home, which is published again after the note instead).
  */
-export function registerOpenSubmissionFollowUp(app: App, deps: SlackDeps): void {
+export function registerOpenSubmissionFollowUp(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.submissionFollowUp, async ({ ack, body, respond, client }) => {
     await ack();
     try {

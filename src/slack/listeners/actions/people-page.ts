@@ -1,4 +1,5 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { z } from 'zod';
 import { buildRefusalModal } from '../../blocks/refusal-modal';
 import type { SlackDeps } from '../../deps';
@@ -14,7 +15,7 @@ const offsetSchema = z.coerce.number().int().min(0).catch(0);
  * Previous and Next in the People modal: the modal is rebuilt in place on that page, read from the services again,
  * so someone added or removed meanwhile is counted.
  */
-export function registerPeoplePage(app: App, deps: SlackDeps): void {
+export function registerPeoplePage(app: ListenerRegistry, deps: SlackDeps): void {
   for (const actionId of [ACTIONS.peoplePrevious, ACTIONS.peopleNext]) {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {
       await ack();

@@ -1,4 +1,5 @@
-import type { App, BlockAction, StaticSelectAction } from '@slack/bolt';
+import type { BlockAction, StaticSelectAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { z } from 'zod';
 import { ROLE_NAMES, ROLES } from '../../../domain/roles';
 import { setRole } from '../../../services/people/set-role';
@@ -26,7 +27,7 @@ const choiceSchema = z.string().transform((v, c) => {
  * admin), then the modal is rebuilt from the services, on the page it was on, with what happened, or why it did
  * not, at the top.
  */
-export function registerPersonRole(app: App, deps: SlackDeps): void {
+export function registerPersonRole(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<BlockAction<StaticSelectAction>>(ACTIONS.personRole, async ({ ack, body, action, client }) => {
     await ack();
     const viewId = body.view?.id;

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { checkPermission } from '../../../services/permissions/check-permission';
 import { getAccountPlan } from '../../../services/plan/get-account-plan';
 import { buildDueDateModal, buildMovePlanActionModal, buildRemovePlanActionModal } from '../../blocks/plan-modals';
@@ -12,7 +12,7 @@ import { readPlanMenuValue, type PlanMenuClick } from './plan-menu-value';
  * (after an early check that the person may change this account), remembering where the plan was shown so it can
  * be shown again, changed, once the modal is submitted.
  */
-export function registerPlanActionMenu(app: App, deps: SlackDeps): void {
+export function registerPlanActionMenu(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<PlanMenuClick>(ACTIONS.planActionMenu, async ({ ack, body, respond, client }) => {
     await ack();
     try {

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { checkPermission } from '../../../services/permissions/check-permission';
 import { getAccountPlan } from '../../../services/plan/get-account-plan';
 import { listAddableTemplateActions } from '../../../services/plan/list-addable-template-actions';
@@ -8,7 +8,7 @@ import { ACTIONS } from '../../ids';
 import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction';
 
 /** The plan's "Add an action" and "Change kickoff date" buttons: each opens its modal for the account. */
-export function registerPlanButtons(app: App, deps: SlackDeps): void {
+export function registerPlanButtons(app: ListenerRegistry, deps: SlackDeps): void {
   const ids = new RegExp(`^(${ACTIONS.planAddAction}|${ACTIONS.planChangeKickoff})$`);
   app.action<ThreadClick>(ids, async ({ ack, body, respond, client, action }) => {
     await ack();

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { checkPermission } from '../../../services/permissions/check-permission';
 import { getAccountPlan } from '../../../services/plan/get-account-plan';
 import { listAddableTemplateActions } from '../../../services/plan/list-addable-template-actions';
@@ -9,7 +9,7 @@ import { actorOf, tellUser } from '../interaction';
 import { readPlanMenuValue, type PlanMenuClick } from './plan-menu-value';
 
 /** The "…" menu beside a milestone of the plan: Add an action here, Shift planned dates. */
-export function registerPlanMilestoneMenu(app: App, deps: SlackDeps): void {
+export function registerPlanMilestoneMenu(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<PlanMenuClick>(ACTIONS.planMilestoneMenu, async ({ ack, body, respond, client }) => {
     await ack();
     try {

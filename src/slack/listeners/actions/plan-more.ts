@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { z } from 'zod';
 import { showPlan } from '../../subcommands/show-plan';
 import type { SlackDeps } from '../../deps';
@@ -8,7 +8,7 @@ import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction
 const valueSchema = z.tuple([z.string().min(1), z.coerce.number().int().min(0)]);
 
 /** "Show milestones 4–6": the plan from the first milestone that did not fit, in place of the part shown. */
-export function registerPlanMore(app: App, deps: SlackDeps): void {
+export function registerPlanMore(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.planMore, async ({ ack, body, respond }) => {
     await ack();
     try {

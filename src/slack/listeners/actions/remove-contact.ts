@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { removeContact } from '../../../services/contacts/remove-contact';
 import { buildRefusalModal } from '../../blocks/refusal-modal';
 import type { SlackDeps } from '../../deps';
@@ -12,7 +12,7 @@ import { readContactButton } from './contact-button';
  * A contact's Remove on the account card, after Slack's confirmation dialog. A refusal (the only contact of an
  * account with open portal requests) opens a modal with the reason; otherwise the card is shown again without them.
  */
-export function registerRemoveContact(app: App, deps: SlackDeps): void {
+export function registerRemoveContact(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.removeContact, async ({ ack, body, respond, client }) => {
     await ack();
     let place;

@@ -1,4 +1,5 @@
-import type { App, BlockAction, StaticSelectAction } from '@slack/bolt';
+import type { BlockAction, StaticSelectAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { z } from 'zod';
 import { REVIEW_CARD_DELIVERIES, setReviewCardDelivery } from '../../../services/people/set-review-card-delivery';
 import type { SlackDeps } from '../../deps';
@@ -13,7 +14,7 @@ const choiceSchema = z.enum(REVIEW_CARD_DELIVERIES);
  * anyone without accounts to review), then their Home is published again showing the choice. App Home has no
  * response_url, so a refusal comes as a DM from Thread.
  */
-export function registerReviewCardDelivery(app: App, deps: SlackDeps): void {
+export function registerReviewCardDelivery(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<BlockAction<StaticSelectAction>>(ACTIONS.reviewCardDelivery, async ({ ack, body, action, client }) => {
     await ack();
     try {

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { listPortalContacts } from '../../../services/portal/list-portal-contacts';
 import { buildRevokePortalLinksModal } from '../../blocks/portal-link-modals';
 import { buildPortalLinksRevokedMessage } from '../../blocks/portal-link-replies';
@@ -10,7 +10,7 @@ import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction
  * Revoke portal links: opens the confirmation (how many links, whose; a contact picker when several have one).
  * Nothing is revoked until it is confirmed. With no live link there is nothing to confirm, and the reply says so.
  */
-export function registerRevokePortalLinks(app: App, deps: SlackDeps): void {
+export function registerRevokePortalLinks(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.revokePortalLinks, async ({ ack, body, respond, client }) => {
     await ack();
     try {

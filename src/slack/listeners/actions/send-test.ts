@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { sendTestMessage } from '../../../services/execution/send-test-message';
 import { checkPermission } from '../../../services/permissions/check-permission';
 import type { SlackDeps } from '../../deps';
@@ -9,7 +9,7 @@ import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction
  * "Send test to me": exactly the text the customer would get (same service as the real send uses for its text),
  * as a DM from Thread to the reviewer; nothing reaches the customer and the action does not change.
  */
-export function registerSendTest(app: App, deps: SlackDeps): void {
+export function registerSendTest(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.sendTest, async ({ ack, body, respond, client }) => {
     await ack();
     try {

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { clearAtRisk } from '../../../services/accounts/clear-at-risk';
 import { confirmRiskSuggestion } from '../../../services/accounts/confirm-risk-suggestion';
 import { dismissRiskSuggestion } from '../../../services/accounts/dismiss-risk-suggestion';
@@ -29,7 +29,7 @@ function clickedOnCard(body: ThreadClick): boolean {
  * in place; from the daily digest the fresh card comes as a reply beside it; App Home is republished for everyone
  * who sees the account either way.
  */
-export function registerSettleAtRisk(app: App, deps: SlackDeps): void {
+export function registerSettleAtRisk(app: ListenerRegistry, deps: SlackDeps): void {
   const ids = new RegExp(`^(${Object.keys(SERVICE_OF).join('|')})$`);
   app.action<ThreadClick>(ids, async ({ ack, body, respond, action, client }) => {
     await ack();

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { startActionNow } from '../../../services/plan/start-action-now';
 import { buildActionStarted } from '../../blocks/action-started';
 import type { SlackDeps } from '../../deps';
@@ -11,7 +11,7 @@ import { actorOf, answerClicker, buttonValue, tellClicker, type ThreadClick } fr
  * and posts its review card. The answer goes only to the person who clicked: an ephemeral reply where the click
  * has a response URL, a direct message from Thread where it has none (a modal, App Home).
  */
-export function registerStartActionNow(app: App, deps: SlackDeps): void {
+export function registerStartActionNow(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(START_ACTION_NOW, async ({ ack, body, respond, client }) => {
     await ack();
     try {

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { completeInternalTask } from '../../../services/execution/complete-internal-task';
 import { checkPermission } from '../../../services/permissions/check-permission';
 import type { SlackDeps } from '../../deps';
@@ -7,7 +7,7 @@ import { actorOf, buttonValue, tellUser, type ThreadClick } from '../interaction
 import { refreshCard } from './refresh-card';
 
 /** "Done" on an internal task: completed, and what waits on it is scheduled. */
-export function registerTaskDone(app: App, deps: SlackDeps): void {
+export function registerTaskDone(app: ListenerRegistry, deps: SlackDeps): void {
   app.action<ThreadClick>(ACTIONS.taskDone, async ({ ack, body, respond }) => {
     await ack();
     try {

@@ -1,7 +1,7 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import type { SlackDeps } from '../../deps';
 import { registerThreadCommand } from './thread-command';
 
-export function registerCommandListeners(app: App, deps: SlackDeps): void {
+export function registerCommandListeners(app: ListenerRegistry, deps: SlackDeps): void {
   registerThreadCommand(app, deps);
 }

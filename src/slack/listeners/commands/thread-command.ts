@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { buildHelp } from '../../blocks/help';
 import type { SlackMessage } from '../../blocks/slack-message';
 import { safe } from '../../blocks/text';
@@ -28,7 +28,7 @@ const MODALS = { settings: openSettings, people: openPeople } as const;
  * `/thread`. Help is answered in the acknowledgement itself; everything that reads the database acknowledges first
  * and answers through the response URL, so Slack's 3 seconds are never at risk.
  */
-export function registerThreadCommand(app: App, deps: SlackDeps): void {
+export function registerThreadCommand(app: ListenerRegistry, deps: SlackDeps): void {
   app.command(COMMAND, async ({ command, ack, respond, client }) => {
     const { sub, rest } = parseCommand(command.text ?? '');
     const view = VIEWS[sub as keyof typeof VIEWS];

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import type { SlackDeps } from '../../deps';
 import { forgetSlackInstallation } from './forget-slack-installation';
 
@@ -6,7 +6,7 @@ import { forgetSlackInstallation } from './forget-slack-installation';
  * Thread was uninstalled from a workspace (or a grid, for an org-wide install): its tokens are deleted at once and
  * every Slack call for that organisation stops. The data stays; a reinstall brings it all back.
  */
-export function registerAppUninstalled(app: App, deps: SlackDeps): void {
+export function registerAppUninstalled(app: ListenerRegistry, deps: SlackDeps): void {
   app.event('app_uninstalled', async ({ context }) => {
     await forgetSlackInstallation(deps, context, 'app_uninstalled');
   });

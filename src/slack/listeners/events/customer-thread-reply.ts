@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { completeOnSlackReply } from '../../../services/execution/complete-on-slack-reply';
 import type { SlackDeps } from '../../deps';
 import { originOf } from '../../workspace';
@@ -8,7 +8,7 @@ import { originOf } from '../../workspace';
  * or a DM) completes that action. Only plain user replies count: bot posts, edits, deletions and broadcasts
  * carry a subtype or a bot_id and are ignored; so are top-level messages.
  */
-export function registerCustomerThreadReply(app: App, deps: SlackDeps): void {
+export function registerCustomerThreadReply(app: ListenerRegistry, deps: SlackDeps): void {
   app.event('message', async ({ event, body }) => {
     // Any subtype (bot_message, message_changed, thread_broadcast…) is not a customer's own reply.
     if (event.subtype !== undefined || event.bot_id || !event.user || !event.channel) return;

@@ -1,4 +1,5 @@
-import type { App, ViewOutput, ViewSubmitAction } from '@slack/bolt';
+import type { ViewOutput, ViewSubmitAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { z } from 'zod';
 import { setAccountChannels } from '../../../services/accounts/set-account-channels';
 import { assertChannelsUsable } from '../../channels/check-channel';
@@ -23,7 +24,7 @@ function chosen(view: Pick<ViewOutput, 'state'>, id: string): string | null {
  * Saves the account's channels. Each chosen channel is first asked of Slack: one Thread is not in (or cannot see)
  * is refused under its field with how to invite the bot, and nothing is saved. Then the card shows the channels.
  */
-export function registerAccountChannelsSubmit(app: App, deps: SlackDeps): void {
+export function registerAccountChannelsSubmit(app: ListenerRegistry, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.accountChannels, async ({ ack, body, view, client }) => {
     const csmChannelId = chosen(view, F.csmChannel);
     const customerChannelId = chosen(view, F.customerChannel);

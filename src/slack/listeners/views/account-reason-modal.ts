@@ -1,4 +1,5 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import type { SlackActor } from '../../../services/users/resolve-slack-actor';
 import type { SlackDeps } from '../../deps';
 import { FIELDS } from '../../ids';
@@ -14,7 +15,7 @@ import { inputValue } from './view-input';
  * done, the account card the modal was opened from is shown again.
  */
 export function registerAccountReasonModal(
-  app: App,
+  app: ListenerRegistry,
   deps: SlackDeps,
   o: {
     callbackId: string;

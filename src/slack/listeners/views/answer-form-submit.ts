@@ -1,4 +1,5 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { z } from 'zod';
 import { AppError } from '../../../lib/errors';
 import { answerFormInSlack } from '../../../services/portal/answer-form-in-slack';
@@ -24,7 +25,7 @@ const FORM_CHANGED = 'the questions changed while this was open; close it and cl
  * fields, then thanks in place of the form. A second answer, or one from someone who may not answer, replaces the
  * modal with the reason.
  */
-export function registerAnswerFormSubmit(app: App, deps: SlackDeps): void {
+export function registerAnswerFormSubmit(app: ListenerRegistry, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.answerForm, async ({ ack, body, view }) => {
     try {
       const meta = readModalMetadata(view, answerFormMetadata);

@@ -1,4 +1,5 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { z } from 'zod';
 import { CONTACT_ROLES } from '../../../domain/contact-rules';
 import { addContact } from '../../../services/contacts/add-contact';
@@ -33,7 +34,7 @@ const BLOCK_OF_FIELD: Record<string, string> = {
  * Adds or edits a contact. A bad or duplicate email, an over-long name or a primary that would be left without a
  * successor is refused under its field and nothing is saved; then the card shows the contacts again.
  */
-export function registerContactSubmit(app: App, deps: SlackDeps): void {
+export function registerContactSubmit(app: ListenerRegistry, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.contact, async ({ ack, body, view, client }) => {
     const fields = {
       name: inputValue(view, F.name),

@@ -1,4 +1,5 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { editDraft } from '../../../services/review/edit-draft';
 import type { SlackDeps } from '../../deps';
 import { FIELDS, VIEWS } from '../../ids';
@@ -9,7 +10,7 @@ import { viewFailure } from './view-failure';
 import { hasBlock, inputValue } from './view-input';
 
 /** Saves an edited draft. Empty fields and refusals come back as inline errors, so the CSM's text is not lost. */
-export function registerEditDraftSubmit(app: App, deps: SlackDeps): void {
+export function registerEditDraftSubmit(app: ListenerRegistry, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.editDraft, async ({ ack, body, view }) => {
     const subject = inputValue(view, FIELDS.subject);
     const draftBody = inputValue(view, FIELDS.body);

@@ -1,4 +1,5 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { AppError } from '../../../lib/errors';
 import { sendPortalLink, type SentPortalLink } from '../../../services/portal/send-portal-link';
 import { buildPortalLinkSentMessage } from '../../blocks/portal-link-replies';
@@ -16,7 +17,7 @@ import { selectedValue } from './view-input';
  * The chosen contact gets a fresh link by email (or, email off, the CSM gets it to copy). The modal closes at once;
  * the result or the reason it failed is shown beside the account card.
  */
-export function registerEmailPortalLinkSubmit(app: App, deps: SlackDeps): void {
+export function registerEmailPortalLinkSubmit(app: ListenerRegistry, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.emailPortalLink, async ({ ack, body, view, client }) => {
     const contactId = selectedValue(view, FIELDS.contact);
     if (!contactId) {

@@ -1,4 +1,5 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { z } from 'zod';
 import { announceHandoff } from '../../../services/handoff/announce-handoff';
 import { getHandoffForm } from '../../../services/handoff/get-handoff-form';
@@ -21,7 +22,7 @@ const metadataSchema = z.object({ accountId: z.string().min(1), step: z.number()
  * problem shows under its question and nothing of that step is kept; the handoff is written only when all of it is
  * good. Once it is in, the modal closes, the person gets a confirmation, and the CSM the handoff card.
  */
-export function registerHandoffFormSubmit(app: App, deps: SlackDeps): void {
+export function registerHandoffFormSubmit(app: ListenerRegistry, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.handoffForm, async ({ ack, body, view, client }) => {
     let submitted: SubmittedHandoff;
     let keys: string[] = [];

@@ -1,4 +1,5 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { z } from 'zod';
 import { addHandoffQuestion } from '../../../services/handoff/add-handoff-question';
 import { updateHandoffQuestion } from '../../../services/handoff/update-handoff-question';
@@ -26,7 +27,7 @@ const BLOCK_OF_FIELD: Record<string, string> = Object.fromEntries(
  * Adds or saves a question from the editor. Each refused field shows under its input and nothing changes; once
  * saved, the editor closes and the list under it shows the change.
  */
-export function registerHandoffQuestionSubmit(app: App, deps: SlackDeps): void {
+export function registerHandoffQuestionSubmit(app: ListenerRegistry, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.handoffQuestionEdit, async ({ ack, body, view, client }) => {
     let notice: string;
     try {

@@ -1,4 +1,5 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import type { ModalView } from '@slack/types';
 import { connectHubSpot } from '../../../services/hubspot/connect-hubspot';
 import {
@@ -19,7 +20,7 @@ import { inputValue } from './view-input';
  * Connectors modal below shows it), or shows the form again, empty, with why it was refused: a token is typed
  * once and never sent back to Slack.
  */
-export function registerHubSpotConnectSubmit(app: App, deps: SlackDeps): void {
+export function registerHubSpotConnectSubmit(app: ListenerRegistry, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.hubspotConnect, async ({ ack, body, view, client }) => {
     await ack({ response_action: 'update', view: buildHubSpotCheckingModal() });
     let screen: ModalView;

@@ -1,4 +1,5 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { getHubSpotRuleChoices } from '../../../services/hubspot/get-hubspot-rule-choices';
 import { setHubSpotRules } from '../../../services/hubspot/set-hubspot-rules';
 import { buildHubSpotRulesSavedModal } from '../../blocks/hubspot-modals';
@@ -13,7 +14,7 @@ import { viewFailure } from './view-failure';
  * Saves the HubSpot rules, all or nothing: a refused rule is shown under its field; once saved, the modal says the
  * rules in words, and the Connectors modal below it shows them too.
  */
-export function registerHubSpotRulesSubmit(app: App, deps: SlackDeps): void {
+export function registerHubSpotRulesSubmit(app: ListenerRegistry, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.hubspotRules, async ({ ack, body, view, client }) => {
     try {
       const actor = await actorOf(deps, body);

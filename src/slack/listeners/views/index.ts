@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import type { SlackDeps } from '../../deps';
 import { registerAnswerFormSubmit } from './answer-form-submit';
 import { registerEditDraftSubmit } from './edit-draft-submit';
@@ -27,7 +27,7 @@ import { registerHandoffFormSubmit } from './handoff-form-submit';
 import { registerStartWithoutHandoffSubmit } from './start-without-handoff-submit';
 import { registerHandoffQuestionSubmit } from './handoff-question-submit';
 
-export function registerViewListeners(app: App, deps: SlackDeps): void {
+export function registerViewListeners(app: ListenerRegistry, deps: SlackDeps): void {
   registerEditDraftSubmit(app, deps);
   registerRequestChangesSubmit(app, deps);
   registerSubmissionFollowUpSubmit(app, deps);

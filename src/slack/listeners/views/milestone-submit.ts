@@ -1,4 +1,5 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { SLIP_SIDES, type SlipSide } from '../../../domain/onboarding-clock-types';
 import { AppError } from '../../../lib/errors';
 import { blockMilestone } from '../../../services/milestones/block-milestone';
@@ -16,7 +17,7 @@ import { hasBlock, inputValue, selectedValue } from './view-input';
  * Confirms a milestone change. A missing note or reason is an inline error; any other refusal replaces the modal
  * with the reason (a Start modal has no field to attach it to).
  */
-export function registerMilestoneSubmit(app: App, deps: SlackDeps): void {
+export function registerMilestoneSubmit(app: ListenerRegistry, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.milestoneChange, async ({ ack, body, view }) => {
     const note = inputValue(view, FIELDS.note);
     const reason = inputValue(view, FIELDS.reason);

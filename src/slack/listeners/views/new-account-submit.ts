@@ -1,4 +1,5 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { createAccount } from '../../../services/accounts/create-account';
 import { getAccountOverview } from '../../../services/accounts/get-account-overview';
 import { openHandoff } from '../../../services/handoff/open-handoff';
@@ -18,7 +19,7 @@ import { viewFailure } from './view-failure';
  * closes and the creator gets the account card as a DM from Thread. When the AE hands it over first, the account waits
  * for the handoff and the AE is asked for it (openHandoff).
  */
-export function registerNewAccountSubmit(app: App, deps: SlackDeps): void {
+export function registerNewAccountSubmit(app: ListenerRegistry, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.newAccount, async ({ ack, body, view, client }) => {
     const { input, errors } = readNewAccountInput(view);
     if (Object.keys(errors).length) {

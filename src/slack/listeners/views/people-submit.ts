@@ -1,4 +1,5 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { z } from 'zod';
 import { ROLE_NAMES, ROLES } from '../../../domain/roles';
 import { addPerson } from '../../../services/people/add-person';
@@ -15,7 +16,7 @@ const formSchema = z.object({
 });
 
 /** "Add person" in the People modal: adds the picked member with the role; the modal then shows them in the list. */
-export function registerPeopleSubmit(app: App, deps: SlackDeps): void {
+export function registerPeopleSubmit(app: ListenerRegistry, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.people, async ({ ack, body, view }) => {
     try {
       const values = view.state.values;

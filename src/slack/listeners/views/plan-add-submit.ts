@@ -1,4 +1,5 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { z } from 'zod';
 import { TRIGGER_KINDS } from '../../../domain/template';
 import { addPlanAction, type AddPlanActionOptions } from '../../../services/plan/add-plan-action';
@@ -33,7 +34,7 @@ const BLOCK_OF_FIELD: Record<string, string> = Object.fromEntries(
 );
 
 /** Adds an action to the plan: the template action chosen, or the one described by hand. */
-export function registerPlanAddSubmit(app: App, deps: SlackDeps): void {
+export function registerPlanAddSubmit(app: ListenerRegistry, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.planAddAction, async (args) => {
     const { view } = args;
     const field = (block: string) => planField(view, block);

@@ -1,4 +1,5 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { AppError } from '../../../lib/errors';
 import { changeActionDueDate } from '../../../services/plan/change-action-due-date';
 import type { SlackDeps } from '../../deps';
@@ -6,7 +7,7 @@ import { PLAN_FIELDS as F, VIEWS } from '../../ids';
 import { planField, requireFields, submitPlanChange } from './plan-form';
 
 /** Sets a pending action's due day and time; a time already passed is refused under the date. */
-export function registerPlanDueSubmit(app: App, deps: SlackDeps): void {
+export function registerPlanDueSubmit(app: ListenerRegistry, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.planDueDate, async (args) => {
     const date = planField(args.view, F.date).date;
     const time = planField(args.view, F.time).time;

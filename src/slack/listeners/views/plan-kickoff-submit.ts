@@ -1,11 +1,12 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { changeKickoffDate } from '../../../services/plan/change-kickoff-date';
 import type { SlackDeps } from '../../deps';
 import { PLAN_FIELDS as F, VIEWS } from '../../ids';
 import { planField, requireFields, submitPlanChange } from './plan-form';
 
 /** Moves the account's kickoff; the plan moves with it. */
-export function registerPlanKickoffSubmit(app: App, deps: SlackDeps): void {
+export function registerPlanKickoffSubmit(app: ListenerRegistry, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.planKickoff, async (args) => {
     const kickoffDate = planField(args.view, F.kickoff).date;
     await submitPlanChange(deps, args, {

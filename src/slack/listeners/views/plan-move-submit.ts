@@ -1,4 +1,5 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { AppError } from '../../../lib/errors';
 import { movePlanAction } from '../../../services/plan/move-plan-action';
 import type { SlackDeps } from '../../deps';
@@ -6,7 +7,7 @@ import { PLAN_FIELDS as F, VIEWS } from '../../ids';
 import { planField, readPlace, requireFields, submitPlanChange } from './plan-form';
 
 /** Moves an action to the place chosen; a place before what it waits on is refused under the field. */
-export function registerPlanMoveSubmit(app: App, deps: SlackDeps): void {
+export function registerPlanMoveSubmit(app: ListenerRegistry, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.planMoveAction, async (args) => {
     const place = readPlace(planField(args.view, F.place).option);
     await submitPlanChange(deps, args, {

@@ -1,4 +1,5 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { AppError } from '../../../lib/errors';
 import { removePlanAction } from '../../../services/plan/remove-plan-action';
 import { buildRemovedActionCard } from '../../blocks/plan';
@@ -10,7 +11,7 @@ import { planField, submitPlanChange } from './plan-form';
  * Removes an action from the plan. A removed draft's review card says it left the plan (its buttons would only be
  * refused now), and the plan shows what waits on what instead.
  */
-export function registerPlanRemoveSubmit(app: App, deps: SlackDeps): void {
+export function registerPlanRemoveSubmit(app: ListenerRegistry, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.planRemoveAction, async (args) => {
     const reason = planField(args.view, F.reason).text;
     await submitPlanChange(deps, args, {

@@ -1,4 +1,5 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { AppError } from '../../../lib/errors';
 import { shiftMilestoneDates } from '../../../services/plan/shift-milestone-dates';
 import type { SlackDeps } from '../../deps';
@@ -6,7 +7,7 @@ import { PLAN_FIELDS as F, VIEWS } from '../../ids';
 import { planField, requireFields, submitPlanChange } from './plan-form';
 
 /** Moves a milestone's planned dates; one that would start before the milestone before it ends is refused. */
-export function registerPlanShiftSubmit(app: App, deps: SlackDeps): void {
+export function registerPlanShiftSubmit(app: ListenerRegistry, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.planShiftMilestone, async (args) => {
     const plannedStartDate = planField(args.view, F.plannedStart).date;
     await submitPlanChange(deps, args, {

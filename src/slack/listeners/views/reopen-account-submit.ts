@@ -1,11 +1,11 @@
-import type { App } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { reopenAccount } from '../../../services/accounts/reopen-account';
 import type { SlackDeps } from '../../deps';
 import { VIEWS } from '../../ids';
 import { registerAccountReasonModal } from './account-reason-modal';
 
 /** Reopens the account (the service checks the admin role again; the reason is optional); then the card shows it active. */
-export function registerReopenAccountSubmit(app: App, deps: SlackDeps): void {
+export function registerReopenAccountSubmit(app: ListenerRegistry, deps: SlackDeps): void {
   registerAccountReasonModal(app, deps, {
     callbackId: VIEWS.reopenAccount,
     refusedTitle: 'Not reopened',

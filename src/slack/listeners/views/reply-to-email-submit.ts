@@ -1,4 +1,5 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { setReplyToEmail } from '../../../services/people/set-reply-to-email';
 import type { SlackDeps } from '../../deps';
 import { FIELDS, VIEWS } from '../../ids';
@@ -8,7 +9,7 @@ import { viewFailure } from './view-failure';
 import { inputValue } from './view-input';
 
 /** Saves the address customers reply to; a bad address is shown under the field, and the modal stays open. */
-export function registerReplyToEmailSubmit(app: App, deps: SlackDeps): void {
+export function registerReplyToEmailSubmit(app: ListenerRegistry, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.replyToEmail, async ({ ack, body, view }) => {
     const address = inputValue(view, FIELDS.replyToEmail);
     if (!address) {

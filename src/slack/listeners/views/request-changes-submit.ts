@@ -1,4 +1,5 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { requestChanges } from '../../../services/review/request-changes';
 import type { SlackDeps } from '../../deps';
 import { FIELDS, VIEWS } from '../../ids';
@@ -9,7 +10,7 @@ import { viewFailure } from './view-failure';
 import { inputValue } from './view-input';
 
 /** Sends a draft back with a note (ready → review pending), then asks the drafter for a new one when it is wired. */
-export function registerRequestChangesSubmit(app: App, deps: SlackDeps): void {
+export function registerRequestChangesSubmit(app: ListenerRegistry, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.requestChanges, async ({ ack, body, view }) => {
     const note = inputValue(view, FIELDS.note);
     if (!note) {

@@ -1,4 +1,5 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { AppError } from '../../../lib/errors';
 import { listPortalContacts } from '../../../services/portal/list-portal-contacts';
 import { revokePortalLink } from '../../../services/portal/revoke-portal-link';
@@ -16,7 +17,7 @@ import { selectedValue } from './view-input';
  * Confirmed Revoke portal links: every live link of the account, or of the picked contact, stops working now.
  * The permission is checked again here (the modal may have stayed open while the account changed hands).
  */
-export function registerRevokePortalLinksSubmit(app: App, deps: SlackDeps): void {
+export function registerRevokePortalLinksSubmit(app: ListenerRegistry, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.revokePortalLinks, async ({ ack, body, view, client }) => {
     const picked = selectedValue(view, FIELDS.contact) || ALL_CONTACTS;
     let meta;

@@ -1,4 +1,5 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { fieldError } from '../../../services/errors/field-errors';
 import { updateSettings } from '../../../services/organizations/update-settings';
 import { buildSettingsSavedModal } from '../../blocks/settings-modal';
@@ -15,7 +16,7 @@ import { viewFailure } from './view-failure';
  * admin learns to invite Thread now rather than when the first review card cannot be posted; a new logo URL is
  * asked whether it is an image (updateSettings, with the probe), which can take a few seconds of Slack's three.
  */
-export function registerSettingsSubmit(app: App, deps: SlackDeps): void {
+export function registerSettingsSubmit(app: ListenerRegistry, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.settings, async ({ ack, body, view, client }) => {
     let timezoneBlock: string = SETTINGS_FIELDS.timezone;
     try {

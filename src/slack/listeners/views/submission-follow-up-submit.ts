@@ -1,4 +1,5 @@
-import type { App, ViewSubmitAction } from '@slack/bolt';
+import type { ViewSubmitAction } from '@slack/bolt';
+import type { ListenerRegistry } from '../../listener-registry';
 import { followUpSubmission } from '../../../services/portal/follow-up-submission';
 import { markSubmissionReviewed } from '../../blocks/submission-review';
 import { refreshHomesAfterReview } from '../refresh-homes-after-review';
@@ -13,7 +14,7 @@ import { inputValue } from './view-input';
  * The Follow up note: emailed to the customer when email is configured (recorded either way), the submission reviewed
  * with outcome follow_up. A failure comes back beside the note field, so what was typed is kept.
  */
-export function registerSubmissionFollowUpSubmit(app: App, deps: SlackDeps): void {
+export function registerSubmissionFollowUpSubmit(app: ListenerRegistry, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.submissionFollowUp, async ({ ack, body, view, client }) => {
     const note = inputValue(view, FIELDS.note);
     if (!note) {

@@ -1,0 +1,108 @@
+/**
+ * Where Thread's listeners register: one Bolt listener per kind (actions, view submissions, events) that finds the
+ * listener by its id in a map, instead of one Bolt listener each. Bolt runs every registered listener's matching
+ * middleware for every request, and with Thread's seventy listeners that cost more than acknowledging itself
+ * (measured on a command: 0.33 ms of matching per request against 0.04 ms with two listeners). Listeners keep
+ * Bolt's own argument types; the one command is registered with Bolt directly.
+ *
+ * As with Bolt: every listener whose id matches runs (exact ids, then patterns, in registration order), a request
+ * that none matches is left unacknowledged, and a listener's failure reaches `app.error`.
+ */
+import type {
+  AllMiddlewareArgs,
+  App,
+  Middleware,
+  SlackAction,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+  SlackEventMiddlewareArgs,
+  SlackViewAction,
+  SlackViewMiddlewareArgs,
+} from '@slack/bolt';
+
+export interface ListenerRegistry {
+  /** A block action by its action_id, or by a pattern matching several. */
+  action<Action extends SlackAction = SlackAction>(
+    actionId: string | RegExp,
+    listener: Middleware<SlackActionMiddlewareArgs<Action>>,
+  ): void;
+  /** A modal's submission (view_submission) by its callback_id. */
+  view<View extends SlackViewAction = SlackViewAction>(
+    callbackId: string,
+    listener: Middleware<SlackViewMiddlewareArgs<View>>,
+  ): void;
+  /** An Events API event by its type. */
+  event<EventType extends string>(type: EventType, listener: Middleware<SlackEventMiddlewareArgs<EventType>>): void;
+  command(name: string, listener: Middleware<SlackCommandMiddlewareArgs>): void;
+}
+
+type AnyListener = (args: never) => Promise<void>;
+
+/** Listeners by exact id, and those registered with a pattern. */
+class Routes {
+  private readonly exact = new Map<string, AnyListener[]>();
+  private readonly patterns: { pattern: RegExp; listener: AnyListener }[] = [];
+
+  add(id: string | RegExp, listener: AnyListener): void {
+    if (typeof id !== 'string') {
+      this.patterns.push({ pattern: id, listener });
+      return;
+    }
+    const list = this.exact.get(id);
+    if (list) list.push(listener);
+    else this.exact.set(id, [listener]);
+  }
+
+  get size(): number {
+    return this.exact.size + this.patterns.length;
+  }
+
+  matching(id: string | undefined): AnyListener[] {
+    if (id === undefined) return [];
+    const found = [...(this.exact.get(id) ?? [])];
+    for (const { pattern, listener } of this.patterns) if (pattern.test(id)) found.push(listener);
+    return found;
+  }
+}
+
+/** Runs the matching listeners as Bolt would: together, the first failure thrown. */
+async function dispatch(listeners: AnyListener[], args: unknown): Promise<void> {
+  if (listeners.length === 1) return listeners[0]!(args as never);
+  const outcomes = await Promise.allSettled(listeners.map((listener) => listener(args as never)));
+  const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+/** The registry for an app; Bolt sees one listener per kind, added once that kind has a listener. */
+export function routeListeners(app: App): ListenerRegistry {
+  const actions = new Routes();
+  const views = new Routes();
+  const events = new Routes();
+  return {
+    action(actionId, listener) {
+      if (actions.size === 0)
+        app.action(/.*/, async (args: SlackActionMiddlewareArgs & AllMiddlewareArgs) => {
+          const id = 'action_id' in args.action ? args.action.action_id : undefined;
+          await dispatch(actions.matching(id), args);
+        });
+      actions.add(actionId, listener as AnyListener);
+    },
+    view(callbackId, listener) {
+      if (views.size === 0)
+        app.view({ callback_id: /.*/, type: 'view_submission' }, async (args) => {
+          await dispatch(views.matching(args.view.callback_id), args);
+        });
+      views.add(callbackId, listener as AnyListener);
+    },
+    event(type, listener) {
+      if (events.size === 0)
+        app.event(/.*/, async (args) => {
+          await dispatch(events.matching(args.event.type), args);
+        });
+      events.add(type, listener as AnyListener);
+    },
+    command(name, listener) {
+      app.command(name, listener);
+    },
+  };
+}
