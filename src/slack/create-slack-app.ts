@@ -24,13 +24,14 @@ import type { SlackInstallationDeps } from '../services/slack-installations/slac
 import { AckFirstScheduler, countUnacknowledged, prioritizeAcks, type AckFirstOptions } from './ack-first';
 import { buildInstallWelcome } from './blocks/install-welcome';
 import type { ReviewWorkflows, SlackDeps } from './deps';
-import { routeListeners } from './listener-registry';
+import { createListenerRoutes } from './listener-registry';
 import { registerActionListeners } from './listeners/actions';
 import { registerCommandListeners } from './listeners/commands';
 import { registerEventListeners } from './listeners/events';
 import { registerViewListeners } from './listeners/views';
-import { registerEventDedupe } from './middleware/dedupe-events';
-import { registerOnlyOwnWorkspace } from './middleware/only-own-workspace';
+import { dedupeEvents } from './middleware/dedupe-events';
+import { onlyOwnWorkspace } from './middleware/only-own-workspace';
+import { stepsThen } from './middleware/step';
 import { SLACK_BOT_SCOPES } from './oauth/bot-scopes';
 import { createInstallationStore, type ThreadInstallationStore } from './oauth/installation-store';
 import { withSharedChannelFallback } from './oauth/shared-channel-installation';
@@ -54,6 +55,10 @@ export interface SlackApp {
   stop(): Promise<void>;
 }
 
+/**
+ * Bolt's conversation store (a per-channel state map read on every request) is off: Thread keeps its state in its
+ * database and never reads `context.conversation`.
+ */
 export function createSlackApp(options: {
   config: SlackConfig;
   ctx: ServiceContext;
@@ -114,7 +119,7 @@ export function createSlackApp(options: {
     // customer's click in a shared channel may name their own workspace: those few requests find it another way.
     const installer = receiver.installer!;
     installer.authorize = withSharedChannelFallback(ctx, installer.authorize.bind(installer));
-    app = new App({ receiver, logger: log, clientOptions });
+    app = new App({ receiver, logger: log, clientOptions, convoStore: false });
     oauth = { store, receiver, oauth: config.oauth, callbackOptions, clientOptions };
   } else {
     if (!config.botToken) throw new AppError('config_invalid', 'SLACK_BOT_TOKEN is not set');
@@ -125,6 +130,7 @@ export function createSlackApp(options: {
         socketMode: true,
         logger: log,
         clientOptions,
+        convoStore: false,
       });
     } else {
       const receiver = new ExpressReceiver({
@@ -132,7 +138,7 @@ export function createSlackApp(options: {
         endpoints: '/slack/events',
         logger: log,
       });
-      app = new App({ token: config.botToken, receiver, logger: log, clientOptions });
+      app = new App({ token: config.botToken, receiver, logger: log, clientOptions, convoStore: false });
       router = receiver.router as Router;
     }
     clients = singleWorkspaceClients(app.client);
@@ -160,13 +166,13 @@ export function createSlackApp(options: {
     hubspot: options.hubspot,
     analytics: options.analytics,
   };
-  registerOnlyOwnWorkspace(app, deps);
-  registerEventDedupe(app, deps);
-  const listeners = routeListeners(app);
-  registerCommandListeners(listeners, deps);
-  registerActionListeners(listeners, deps);
-  registerViewListeners(listeners, deps);
-  registerEventListeners(listeners, deps);
+  const listeners = createListenerRoutes();
+  registerCommandListeners(listeners.registry, deps);
+  registerActionListeners(listeners.registry, deps);
+  registerViewListeners(listeners.registry, deps);
+  registerEventListeners(listeners.registry, deps);
+  // One Bolt middleware: the workspace check, the event de-duplication, then the listener the request is for.
+  app.use(stepsThen([onlyOwnWorkspace(deps), dedupeEvents(deps)], listeners.dispatch));
   app.error(async (error) => {
     // With OAuth installs, a request from a workspace with no installation (never installed, or uninstalled) is
     // refused by Bolt's authorize before any listener: expected, not a fault of Thread's.

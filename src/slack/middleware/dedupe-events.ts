@@ -1,7 +1,7 @@
-import type { App } from '@slack/bolt';
 import { claimEvent } from '../../services/events/claim-event';
 import { releaseEvent } from '../../services/events/release-event';
 import type { SlackDeps } from '../deps';
+import type { SlackStep } from './step';
 
 /**
  * Slack redelivers an Events API event (with X-Slack-Retry-Num) when it did not see the acknowledgement in time,
@@ -9,8 +9,8 @@ import type { SlackDeps } from '../deps';
  * 200; this middleware lets only the first copy of an event id through to the listeners. A failed run gives the
  * claim back, so a later retry can do the work. Slash commands and interactions carry no event id and pass.
  */
-export function registerEventDedupe(app: App, deps: SlackDeps): void {
-  app.use(async ({ body, next, context }) => {
+export function dedupeEvents(deps: SlackDeps): SlackStep {
+  return async ({ body, context }, next) => {
     const eventId = 'event_id' in body && body.type === 'event_callback' ? body.event_id : undefined;
     if (typeof eventId !== 'string' || eventId === '') return next();
     if (!(await claimEvent(deps.ctx, { source: 'slack', eventId }))) {
@@ -28,5 +28,5 @@ export function registerEventDedupe(app: App, deps: SlackDeps): void {
       );
       throw error;
     }
-  });
+  };
 }

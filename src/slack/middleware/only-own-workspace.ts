@@ -1,7 +1,7 @@
-import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps';
 import { ACTIONS, VIEWS } from '../ids';
 import { installedOriginOf, originOf, type InstalledOrigin, type RequestOrigin } from '../workspace';
+import type { SlackStep } from './step';
 
 /** What a person in another workspace is told: nothing about this deployment or whom it serves. */
 export const OTHER_WORKSPACE_REFUSAL = ':warning: Thread is not available here.';
@@ -32,16 +32,16 @@ function isSharedChannelInteraction(body: Interaction): boolean {
  * acknowledged and refused before a listener, the event de-duplication or the database sees it. The shared-channel
  * interactions are judged by the workspace Thread is installed in instead, so a customer's click gets through.
  */
-export function registerOnlyOwnWorkspace(app: App, deps: SlackDeps): void {
-  app.use(async (args) => {
+export function onlyOwnWorkspace(deps: SlackDeps): SlackStep {
+  return async (args, next) => {
     const body = args.body as RequestOrigin & Interaction;
     const { teamId } = isSharedChannelInteraction(body) ? installedOriginOf(body) : originOf(body);
-    if (await deps.workspace.serves(teamId)) return args.next();
+    if (await deps.workspace.serves(teamId)) return next();
     deps.logger.warn({ teamId }, 'refused a Slack request from a workspace this Thread does not serve');
     if ('command' in args) {
       await args.ack({ response_type: 'ephemeral', text: OTHER_WORKSPACE_REFUSAL });
       return;
     }
     if ('ack' in args && args.ack) await args.ack();
-  });
+  };
 }
