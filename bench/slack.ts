@@ -14,6 +14,7 @@ import type { Database } from '../src/db/client';
 import { reviewWorkflows } from '../src/composition/execution-ports';
 import { createHttpApp } from '../src/http/app';
 import { silentLogger } from '../src/lib/logger';
+import { createChangeFeed } from '../src/services/change-feed';
 import type { ServiceContext } from '../src/services/context';
 import { silentNotifier } from '../src/services/notifications/notifier-port';
 import { createSlackApp } from '../src/slack/create-slack-app';
@@ -164,7 +165,13 @@ export async function benchSlack(db: Database, options: SlackBenchOptions = {}):
   });
 
   const sink = await startSlackSink();
-  const ctx: ServiceContext = { prisma: db.prisma, now: () => new Date(), logger: silentLogger };
+  // As the server composes it (compose-thread.ts): with the change feed that lets the Slack layer keep who people are.
+  const ctx: ServiceContext = {
+    prisma: db.prisma,
+    now: () => new Date(),
+    logger: silentLogger,
+    changes: createChangeFeed(),
+  };
   const thread = createSlackApp({
     config: { botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: `${sink.url}/api/` },
     ctx,
@@ -252,6 +259,7 @@ export async function benchSlack(db: Database, options: SlackBenchOptions = {}):
       let expected = sink.responses() + warm.length;
       await load(threadHttp.url, warm, concurrency);
       await until(() => sink.responses() >= expected, 120_000, 'Thread to finish the warm-up');
+      await thread.idle();
       if (!c.answered(sink.lastText()))
         throw new Error(`bench: Thread answered "${sink.lastText().slice(0, 200)}" to ${c.name}, not the real work`);
       await load(bareHttp.url, warm, concurrency);
@@ -267,6 +275,7 @@ export async function benchSlack(db: Database, options: SlackBenchOptions = {}):
         expected = sink.responses() + batch.length;
         threadMs.push(...(await load(threadHttp.url, batch, concurrency)));
         await until(() => sink.responses() >= expected, 300_000, 'Thread to answer every request');
+        await thread.idle(); // and to finish what its listeners do after answering (a Home, a card)
         bareMs.push(...(await load(bareHttp.url, batch, concurrency)));
       }
       const subject = percentiles(threadMs);

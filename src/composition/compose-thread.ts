@@ -28,6 +28,7 @@ import type { SlackInstallationDeps } from '../services/slack-installations/slac
 import { createExecutionDeps, draftHook, reviewWorkflows, type ExecutionWiring } from './execution-ports';
 import { checkHandoffHook } from './handoff-check-ports';
 import { createHubSpotDeps } from './hubspot-wiring';
+import { createChangeFeed } from '../services/change-feed';
 
 export interface ComposedThread {
   ctx: ServiceContext;
@@ -48,7 +49,7 @@ export const SLACK_LOGO_CHECK_MS = 2_000;
 
 /** The context every service call gets: the database, the wall clock (or the one given) and the logger. */
 export function serviceContext(db: Database, logger: Logger, clock: () => Date = () => new Date()): ServiceContext {
-  return { prisma: db.prisma, now: clock, logger };
+  return { prisma: db.prisma, now: clock, logger, changes: createChangeFeed() };
 }
 
 export function composeThread(options: {

@@ -179,6 +179,8 @@ export async function startThread(config: Config, logger: Logger, options: Start
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await scheduler.stop();
         await webhookWork.idle();
+        // Replies, cards and Homes still being made after their acknowledgements need the database.
+        await slack?.idle();
         await slack?.stop();
         thread.close();
         await db.close();

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../db/generated/client';
 import type { Logger } from '../lib/logger';
+import type { ChangeFeed } from './change-feed';
 
 /**
  * What every service needs from the outside. Time comes from `now()` so services (and the domain below them)
@@ -9,6 +10,8 @@ export interface ServiceContext {
   prisma: PrismaClient;
   now: () => Date;
   logger: Logger;
+  /** Told of committed changes to people and settings, for the caches of this process (none in scripts and tests). */
+  changes?: ChangeFeed;
 }
 
 /** A Prisma transaction client: what `prisma.$transaction(async (tx) => …)` hands to its callback. */

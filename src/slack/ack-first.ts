@@ -17,9 +17,14 @@ export interface AckFirstOptions {
   concurrency: number;
   /** The longest a continuation waits for the acknowledgements in flight. */
   maxDeferMs: number;
+  /**
+   * How long no request must have been waiting before continuations start: in a burst, the next request is often
+   * on its way as the last one is answered, and a continuation started in that gap would hold it up.
+   */
+  quietMs: number;
 }
 
-export const DEFAULT_ACK_FIRST: AckFirstOptions = { concurrency: 8, maxDeferMs: 250 };
+export const DEFAULT_ACK_FIRST: AckFirstOptions = { concurrency: 8, maxDeferMs: 250, quietMs: 2 };
 
 interface Waiting {
   since: number;
@@ -28,10 +33,13 @@ interface Waiting {
 
 export class AckFirstScheduler {
   private unacknowledged = 0;
+  /** When the last unacknowledged request was answered. */
+  private quietSince = 0;
   private running = 0;
   private readonly waiting: Waiting[] = [];
   private timer: NodeJS.Timeout | undefined;
   private pumpQueued = false;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(private readonly options: AckFirstOptions = DEFAULT_ACK_FIRST) {}
 
@@ -43,7 +51,10 @@ export class AckFirstScheduler {
       if (done) return;
       done = true;
       this.unacknowledged--;
-      if (this.unacknowledged === 0) this.schedulePump();
+      if (this.unacknowledged === 0) {
+        this.quietSince = performance.now();
+        this.schedulePump();
+      }
     };
   }
 
@@ -60,11 +71,25 @@ export class AckFirstScheduler {
             released = true;
             this.running--;
             this.schedulePump();
+            this.settleIdle();
           });
         },
       });
       this.schedulePump();
     });
+  }
+
+  /** Resolves once no continuation is running or waiting (a clean stop, and the bench between its rounds). */
+  idle(): Promise<void> {
+    if (this.running === 0 && this.waiting.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private settleIdle(): void {
+    if (this.running > 0 || this.waiting.length > 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   /** Requests not yet acknowledged, continuations running and waiting (tests). */
@@ -92,9 +117,13 @@ export class AckFirstScheduler {
     }
     while (this.waiting.length > 0 && this.running < this.options.concurrency) {
       const oldest = this.waiting[0]!;
-      const waited = performance.now() - oldest.since;
-      if (this.unacknowledged > 0 && waited < this.options.maxDeferMs) {
-        this.timer = setTimeout(() => this.pump(), this.options.maxDeferMs - waited);
+      const now = performance.now();
+      const overdueIn = this.options.maxDeferMs - (now - oldest.since);
+      const quietIn =
+        this.unacknowledged > 0 ? Number.POSITIVE_INFINITY : this.options.quietMs - (now - this.quietSince);
+      const waitMs = Math.min(overdueIn, quietIn);
+      if (waitMs > 0) {
+        this.timer = setTimeout(() => this.pump(), Math.ceil(waitMs));
         this.timer.unref();
         return;
       }

@@ -53,6 +53,8 @@ export interface SlackApp {
   clients: SlackClients;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Resolves once no listener is still working after its acknowledgement. */
+  idle(): Promise<void>;
 }
 
 /**
@@ -194,6 +196,7 @@ export function createSlackApp(options: {
     stop: async () => {
       if (config.appToken) await app.stop();
     },
+    idle: () => acks.idle(),
   };
 }
 

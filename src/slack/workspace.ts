@@ -92,15 +92,33 @@ export type SlackUserProfile = z.input<typeof slackUserSchema>;
 
 const adminsSchema = z.object({ admins: z.array(z.object({ slackUserId: z.string().nullable(), name: z.string() })) });
 
+/**
+ * How long the person behind a request is kept, per workspace and Slack user. Changes made in this process drop the
+ * copy at once (ctx.changes); another process's changes are seen within this time. Services never trust the copy:
+ * they re-read who acts (acting-person.ts), so it only decides what a person is shown and their early refusals.
+ */
+const ACTOR_TTL_MS = 15_000;
+const MAX_CACHED_ACTORS = 10_000;
+
 export class SlackWorkspace {
   private botTeam?: Promise<string>;
   private readonly workspaceNames = new Map<string, Promise<string>>();
+  /** Every Slack request starts by asking who sent it: four queries, most of a click's own database work. */
+  private readonly actors = new Map<string, { actor: SlackActor; until: number }>();
+  /** Counts the changes heard: a read that a change overtook is not kept (it may hold what was true before). */
+  private changesHeard = 0;
 
   constructor(
     private readonly clients: SlackClients,
     private readonly ctx: ServiceContext,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    ctx.changes?.onPeopleChanged((organizationId) => {
+      this.changesHeard++;
+      for (const [key, entry] of this.actors)
+        if (entry.actor.organizationId === organizationId) this.actors.delete(key);
+    });
+  }
 
   /** The single workspace's client; with OAuth installs there is none (each organisation has its own). */
   private get singleClient(): WebClient {
@@ -180,6 +198,21 @@ export class SlackWorkspace {
    * nobody added is refused with the admins to ask, as mentions. A stale or new profile is read from Slack first.
    */
   async actor(who: SlackRequester): Promise<SlackActor> {
+    // Without a change feed nothing would tell this copy that a role changed, so it is not kept at all.
+    if (!this.ctx.changes) return this.readActor(who);
+    const key = `${who.enterpriseId ?? ''}/${who.teamId ?? ''}/${who.slackUserId}`;
+    const cached = this.actors.get(key);
+    // Thread's clock (the real one in a server): a copy is as old as the time Thread's services see.
+    if (cached && cached.until > this.ctx.now().getTime()) return cached.actor;
+    const heardBefore = this.changesHeard;
+    const actor = await this.readActor(who);
+    if (this.changesHeard !== heardBefore) return actor;
+    if (this.actors.size >= MAX_CACHED_ACTORS) this.actors.clear();
+    this.actors.set(key, { actor, until: this.ctx.now().getTime() + ACTOR_TTL_MS });
+    return actor;
+  }
+
+  private async readActor(who: SlackRequester): Promise<SlackActor> {
     const org = await this.organization(who);
     const resolve = () => resolveSlackMember(this.ctx, { organizationId: org.id, slackUserId: who.slackUserId });
     let member;

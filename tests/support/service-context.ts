@@ -1,6 +1,7 @@
 /** The service context every service test uses: the test database, a silent logger, and a clock the test holds. */
 import type { PrismaClient } from '../../src/db/generated/client';
 import { silentLogger } from '../../src/lib/logger';
+import { createChangeFeed } from '../../src/services/change-feed';
 import type { ServiceContext } from '../../src/services/context';
 
 export const DEFAULT_NOW = new Date('2026-03-02T10:00:00Z');
@@ -18,6 +19,8 @@ export function serviceContext(db: { prisma: PrismaClient }, at: Date | string =
   return {
     prisma: db.prisma,
     logger: silentLogger,
+    // As the server has it: the Slack layer's cache of who people are hears the changes services make.
+    changes: createChangeFeed(),
     now: () => new Date(now.getTime()),
     setNow(next) {
       now = new Date(next);

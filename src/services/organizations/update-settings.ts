@@ -171,7 +171,7 @@ export async function updateSettings(
   const o = parseOptions(optionsSchema, input);
   const now = ctx.now();
   const checkedLogo = deps.imageProbe ? await checkNewLogo(ctx, o, deps.imageProbe) : undefined;
-  return ctx.prisma.$transaction(async (tx) => {
+  const done = await ctx.prisma.$transaction(async (tx) => {
     await lockOrganization(tx, o.organizationId);
     const person = await loadActingPerson(tx, o.organizationId, o.actor);
     assertCapability(person, 'manage_settings', 'change the organisation settings');
@@ -215,4 +215,6 @@ export async function updateSettings(
     }
     return { settings: after, previous: before, changed };
   });
+  ctx.changes?.peopleChanged(o.organizationId);
+  return done;
 }

@@ -65,7 +65,7 @@ export async function refreshProfile(
     avatarUrl: usable(p.avatarUrl, checkLogoUrl),
     timezone: usable(p.timezone, checkTimeZone),
   };
-  return ctx.prisma.$transaction(async (tx) => {
+  const done = await ctx.prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({
       where: { organizationId_slackUserId: { organizationId: o.organizationId, slackUserId: o.slackUserId } },
     });
@@ -102,4 +102,6 @@ export async function refreshProfile(
       (firstRead || changed.includes('email'));
     return { userId: user.id, changed, replyToNeeded };
   });
+  ctx.changes?.peopleChanged(o.organizationId);
+  return done;
 }

@@ -73,7 +73,8 @@ export async function resolveSlackMember(
       return answer(known, known.role, true);
   }
 
-  return ctx.prisma.$transaction(async (tx) => {
+  // The slow path may make the first admin or let a viewer in: a change others' cached copies must not miss.
+  const done = await ctx.prisma.$transaction(async (tx) => {
     await lockOrganization(tx, o.organizationId);
     const user = await tx.user.findUnique({ where });
     const admins = await tx.user.findMany({
@@ -141,4 +142,6 @@ export async function resolveSlackMember(
       { details: { admins } },
     );
   });
+  ctx.changes?.peopleChanged(o.organizationId);
+  return done;
 }

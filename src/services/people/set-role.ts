@@ -23,7 +23,7 @@ const optionsSchema = z.object({
 export async function setRole(ctx: ServiceContext, input: z.input<typeof optionsSchema>): Promise<PersonSummary> {
   const o = parseOptions(optionsSchema, input);
   const now = ctx.now();
-  return ctx.prisma.$transaction(async (tx) => {
+  const done = await ctx.prisma.$transaction(async (tx) => {
     await lockOrganization(tx, o.organizationId);
     const person = await loadActingPerson(tx, o.organizationId, o.actor);
     assertCapability(person, 'manage_people', 'change roles');
@@ -60,4 +60,6 @@ export async function setRole(ctx: ServiceContext, input: z.input<typeof options
     });
     return toPersonSummary(updated);
   });
+  ctx.changes?.peopleChanged(o.organizationId);
+  return done;
 }

@@ -75,7 +75,7 @@ export async function recordSlackInstallation(
     botTokenExpiresAt: o.botTokenExpiresAt ? new Date(o.botTokenExpiresAt * 1000) : null,
   };
 
-  return ctx.prisma.$transaction(async (tx) => {
+  const done = await ctx.prisma.$transaction(async (tx) => {
     await lockOrganization(tx, org.id);
     const before = await tx.slackInstallation.findUnique({
       where: { organizationId: org.id },
@@ -148,4 +148,6 @@ export async function recordSlackInstallation(
       adminNames: admins.map((a) => a.name),
     };
   });
+  ctx.changes?.peopleChanged(org.id);
+  return done;
 }

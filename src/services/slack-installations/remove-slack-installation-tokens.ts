@@ -24,7 +24,7 @@ export async function removeSlackInstallationTokens(
 ): Promise<{ organizationId: string } | null> {
   const o = parseOptions(optionsSchema, input);
   const now = ctx.now();
-  return ctx.prisma.$transaction(async (tx) => {
+  const done = await ctx.prisma.$transaction(async (tx) => {
     const row = await tx.slackInstallation.findFirst({
       where: { ...installationWhere(o), credentials: { not: null } },
       orderBy: { isEnterpriseInstall: 'asc' },
@@ -50,4 +50,6 @@ export async function removeSlackInstallationTokens(
     });
     return { organizationId: row.organizationId };
   });
+  if (done) ctx.changes?.peopleChanged(done.organizationId);
+  return done;
 }
