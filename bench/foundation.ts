@@ -9,6 +9,7 @@ import { listAccounts } from '../src/services/accounts/list-accounts';
 import type { ServiceContext } from '../src/services/context';
 import { seedDemo } from '../src/services/seed/seed-demo';
 import { compare, ms } from './lib/stats';
+import { progress } from './lib/progress';
 import type { BenchRow } from './lib/report';
 
 const DUE_SQL = `SELECT "id", "accountId", "dueAt" FROM "Action" WHERE "status" = 'pending'::"ActionStatus" AND "dueAt" <= $1 ORDER BY "dueAt" ASC LIMIT 100`;
@@ -25,6 +26,8 @@ const ACCOUNTS_SQL = `
 
 export async function benchFoundation(db: Database, options: { accounts: number; runs: number }): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
+  // The database is open and migrated: what the accounts add is measured from here.
+  const rssBefore = process.memoryUsage().rss;
   const now = new Date('2026-03-02T10:00:00Z');
   const ctx: ServiceContext = { prisma: db.prisma, now: () => now, logger: silentLogger };
   const { organizationId, templateName } = await seedDemo(ctx);
@@ -32,6 +35,7 @@ export async function benchFoundation(db: Database, options: { accounts: number;
   // Instantiation through the real service: one transaction per account, as `accounts create` does it.
   const before = await db.prisma.action.count();
   const start = process.hrtime.bigint();
+  const seeding = progress('creating accounts', options.accounts, 'accounts');
   for (let i = 0; i < options.accounts; i++) {
     const day = 2 + (i % 20);
     await createAccount(ctx, {
@@ -44,7 +48,9 @@ export async function benchFoundation(db: Database, options: { accounts: number;
       kickoffDate: `2026-03-${String(day).padStart(2, '0')}`,
       actor: 'cli',
     });
+    seeding.tick();
   }
+  seeding.finish();
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const actions = (await db.prisma.action.count()) - before;
   const milestones = options.accounts * 5;
@@ -126,6 +132,23 @@ export async function benchFoundation(db: Database, options: { accounts: number;
     metric: 'plan',
     value: scan.replace(/\s+\(cost=.*$/, '').replace(/^->\s*/, ''),
     data: { plan: planLines },
+  });
+
+  // With the accounts made and read: the process's resident memory (with PGlite it holds the database too).
+  const memory = process.memoryUsage();
+  const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+  rows.push({
+    suite: 'foundation',
+    case: `memory after loading ${options.accounts.toLocaleString('en-US')} accounts${db.kind === 'embedded' ? ' (database in process)' : ''}`,
+    database: db.kind,
+    metric: 'RSS',
+    value: `${mb(memory.rss)} MB (${mb(memory.rss - rssBefore)} MB more than with the database just opened)`,
+    data: {
+      rssMb: mb(memory.rss),
+      rssBeforeAccountsMb: mb(rssBefore),
+      heapUsedMb: mb(memory.heapUsed),
+      externalMb: mb(memory.external),
+    },
   });
   return rows;
 }

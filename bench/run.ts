@@ -15,6 +15,7 @@
  * foundation runs whenever one of them does; hubspot starts Thread whole on a database of its own (a temporary
  * data directory for PGlite, a fresh database on DATABASE_URL's server for PostgreSQL).
  */
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { openDatabase, type Database } from '../src/db/client';
 import { benchAnalytics } from './analytics';
@@ -134,6 +135,18 @@ async function onSharedDatabase(label: string, open: () => Promise<Database>): P
   }
 }
 
+/** The commit measured, marked when the tree had changes on top of it. */
+function gitCommit(): string | null {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: __dirname, encoding: 'utf8' }).trim();
+    return `${git('rev-parse', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? '+changes' : ''}`;
+  } catch {
+    return null; // not a git checkout (a copied tree): the results still stand, without their commit
+  }
+}
+
+const startedAt = performance.now();
+
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   rows.push(
@@ -159,6 +172,8 @@ async function main(): Promise<void> {
   printTable(rows);
   const file = await writeResults(rows, {
     at: new Date().toISOString(),
+    commit: gitCommit(),
+    seconds: Math.round((performance.now() - startedAt) / 1000),
     node: process.version,
     cpus: os.cpus().length,
     accounts: ACCOUNTS,
@@ -173,7 +188,7 @@ async function main(): Promise<void> {
     analyticsRuns: ANALYTICS_RUNS,
     suites: [...ONLY],
   });
-  console.error(`bench: results written to ${file}`);
+  console.error(`bench: results written to ${file} (${Math.round((performance.now() - startedAt) / 1000)} s in all)`);
 }
 
 main().catch((error) => {
