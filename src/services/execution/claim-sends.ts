@@ -8,7 +8,8 @@
  * same for the scheduler's batch); the move itself is the state machine's (nextActionStatus).
  *
  * The rows are locked in id order before they are updated, so two batches claiming overlapping actions wait
- * for each other instead of deadlocking.
+ * for each other instead of deadlocking. A row another claim changed meanwhile is re-checked by PostgreSQL
+ * against the WHERE (READ COMMITTED) once that claim commits: no longer Ready, it is not updated.
  */
 import { nextActionStatus } from '../../domain/action-state';
 import { recordEntityChanges, type AuditedEntity, type EntityChange } from '../audit/record-entity-change';
@@ -33,7 +34,20 @@ export async function claimSends(
   const now = o.now;
   const won = await ctx.prisma.$transaction(async (tx) => {
     const ids = sends.map((s) => s.action.id);
+    // The lock comes first, in id order, in a CTE evaluated once (a sub-select in the WHERE would be run again
+    // for every row); the update then joins the locked rows with their values.
     const rows = await tx.$queryRaw<{ id: string }[]>`
+      WITH locked AS (
+        SELECT id FROM "Action" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE
+      ), v AS (
+        SELECT * FROM unnest(
+          ${ids}::text[],
+          ${sends.map((s) => s.action.updatedAt.toISOString())}::timestamptz[],
+          ${sends.map((s) => s.key)}::text[],
+          ${sends.map((s) => JSON.stringify(s.record))}::jsonb[],
+          ${sends.map((s) => (s.overridden.length > 0 ? o.actorUserId : null))}::text[]
+        ) AS v(id, seen, key, record, lint_by)
+      )
       UPDATE "Action" AS a SET
         status = ${to}::"ActionStatus",
         "idempotencyKey" = v.key,
@@ -42,15 +56,8 @@ export async function claimSends(
         "executionRecord" = v.record,
         "lintOverriddenById" = v.lint_by,
         "updatedAt" = ${now}
-      FROM unnest(
-        ${ids}::text[],
-        ${sends.map((s) => s.action.updatedAt.toISOString())}::timestamptz[],
-        ${sends.map((s) => s.key)}::text[],
-        ${sends.map((s) => JSON.stringify(s.record))}::jsonb[],
-        ${sends.map((s) => (s.overridden.length > 0 ? o.actorUserId : null))}::text[]
-      ) AS v(id, seen, key, record, lint_by)
+      FROM v JOIN locked ON locked.id = v.id
       WHERE a.id = v.id
-        AND a.id IN (SELECT id FROM "Action" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE)
         AND a.status = ${from}::"ActionStatus"
         AND a."updatedAt" = v.seen AT TIME ZONE 'UTC'
       RETURNING a.id`;
