@@ -20,7 +20,7 @@ import { parseOptions } from '../errors/parse-options';
 import { authorizeAccountChange, personActorSchema } from '../permissions/authorize-account-change';
 import { claimSends } from './claim-sends';
 import { loadActionForExecution } from './load-action-for-execution';
-import { notifyQuietly } from './notify-quietly';
+import { notifyQuietly, postInCustomerChannel } from './notify-quietly';
 import { performSend } from './perform-send';
 import type { ExecutionDeps } from './ports';
 import { prepareSend } from './prepare-send';
@@ -99,16 +99,4 @@ export async function executeAction(
   await notifyQuietly(ctx, deps, action.id, action.accountId);
   if (plan.channel === 'portal') await postInCustomerChannel(ctx, deps, action.id);
   return { outcome: 'executed', actionId: action.id, record: done };
-}
-
-/**
- * A sent portal request is also posted in the account's customer channel (the notifier posts it once, under a claim).
- * The request went out by email either way, so Slack refusing the post must not make the send look failed.
- */
-export async function postInCustomerChannel(ctx: ServiceContext, deps: ExecutionDeps, actionId: string): Promise<void> {
-  try {
-    await deps.notifier.portalRequestSent(actionId);
-  } catch (error) {
-    ctx.logger.warn({ actionId, err: error }, 'could not post the portal request in the customer channel');
-  }
 }

@@ -7,13 +7,13 @@
  *
  * Why windows rather than one claim for the whole batch: a claimed action whose send never happened looks, to
  * the recovery sweep after a crash, like one that may have been sent; the CSM then has to check it by hand. A
- * window is at most WINDOW_MAX actions and, with pacing on, about WINDOW_PACED_MS of sends, so a crash leaves
- * that many to check at worst, and claims are young when their send starts. A window whose sends are slow (a
- * mail server timing out) renews its remaining claims before the sweep could take them (renewClaims).
+ * window is at most WINDOW_MAX actions and, with pacing on, about WINDOW_PACED_MS of sends (batch-pacing.ts),
+ * so a crash leaves that many to check at worst, and claims are young when their send starts. A window whose
+ * sends are slow (a mail server timing out) renews its remaining claims before the sweep could take them.
  *
- * A failure is recorded and the batch goes on. Sends are spaced per channel: Slack allows about one message per
- * second per channel, and SMTP servers throttle bursts. Progress is reported after every action so the caller can
- * update one message in place ("12 of 40 sent").
+ * A failure is recorded and the batch goes on. Progress is reported after every action so the caller can
+ * update one message in place ("12 of 40 sent"); the review cards and App Homes are refreshed once a window
+ * is recorded.
  */
 import { z } from 'zod';
 import { isAppError, type AppError } from '../../lib/errors';
@@ -21,11 +21,11 @@ import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
 import { authorizeAccountChanges, personActorSchema } from '../permissions/authorize-account-change';
 import { claimSends, renewClaims } from './claim-sends';
-import { postInCustomerChannel } from './execute-action';
 import { loadActionsForExecution } from './load-action-for-execution';
-import { notifyQuietly } from './notify-quietly';
+import { notifyQuietly, postInCustomerChannel } from './notify-quietly';
 import { performSend } from './perform-send';
-import { DEFAULT_PACING, type ExecutionDeps, type SendPacing } from './ports';
+import { nextWindow, paceLane, waitForLane, type Lanes } from './batch-pacing';
+import { DEFAULT_PACING, type ExecutionDeps } from './ports';
 import { prepareSend, type PreparedSend } from './prepare-send';
 import { recordSends, type CompletedSend } from './record-sends';
 import { DEFAULT_STUCK_AFTER_MINUTES } from './recover-stuck-executions';
@@ -37,11 +37,6 @@ const optionsSchema = z.object({
   actionIds: z.array(z.string().min(1)).min(1, 'select at least one action').max(500, 'at most 500 actions per batch'),
   actor: personActorSchema,
 });
-
-/** Most actions claimed together. */
-export const WINDOW_MAX = 50;
-/** With pacing on, a window holds about this much of paced sending. */
-export const WINDOW_PACED_MS = 2000;
 
 export interface BatchFailure {
   actionId: string;
@@ -61,12 +56,6 @@ export interface BatchProgress {
 type BatchOptions = z.input<typeof optionsSchema> & {
   onProgress?: (progress: BatchProgress) => void | Promise<void>;
 };
-
-interface Lanes {
-  pacing: SendPacing;
-  /** performance.now() of the last send per lane. */
-  lastSendAt: Map<string, number>;
-}
 
 export async function executeBatch(
   ctx: ServiceContext,
@@ -339,49 +328,6 @@ async function finishWindow(run: BatchRun, completed: CompletedSend[]): Promise<
       ctx.logger.warn({ accountId, err: error }, 'could not refresh the App Home after a batch');
     }
   }
-}
-
-/**
- * The next window: up to WINDOW_MAX actions, fewer when pacing would spread them over more than WINDOW_PACED_MS
- * (simulated from each lane's last send), never none.
- */
-export function nextWindow(
-  pending: readonly string[],
-  laneOf: ReadonlyMap<string, string | null>,
-  lanes: Lanes,
-  now: number,
-): string[] {
-  const last = new Map([...lanes.lastSendAt].map(([lane, at]) => [lane, at - now]));
-  let t = 0;
-  const window: string[] = [];
-  for (const id of pending) {
-    if (window.length >= WINDOW_MAX) break;
-    const lane = laneOf.get(id) ?? null;
-    if (lane) {
-      t = Math.max(t, (last.get(lane) ?? -Infinity) + gapOf(lanes.pacing, lane));
-      last.set(lane, t);
-    }
-    if (t > WINDOW_PACED_MS && window.length > 0) break;
-    window.push(id);
-  }
-  return window;
-}
-
-async function waitForLane(lanes: Lanes, lane: string | null): Promise<void> {
-  if (!lane) return;
-  const wait = (lanes.lastSendAt.get(lane) ?? -Infinity) + gapOf(lanes.pacing, lane) - performance.now();
-  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-}
-
-function gapOf(pacing: SendPacing, lane: string): number {
-  return lane.startsWith('slack:') ? pacing.slackPerChannelMs : pacing.emailMs;
-}
-
-/** Slack messages are paced per account (its customer channel); every email shares the SMTP server's lane. */
-function paceLane(type: string, accountId: string): string | null {
-  if (type === 'internal_task') return null;
-  if (type === 'slack_message') return `slack:${accountId}`;
-  return 'smtp';
 }
 
 function messageOf(error: unknown, fallback = 'failed'): string {
