@@ -11,6 +11,7 @@
  * server), otherwise the batch would measure the pacing, not the work.
  */
 import nodemailer from 'nodemailer';
+import { portalLinksOf } from '../src/composition/execution-ports';
 import type { Database } from '../src/db/client';
 import { createSmtpMailer, fromAddressOf } from '../src/connectors/email/smtp-mailer';
 import { renderEmailHtml } from '../src/connectors/email/render-html';
@@ -23,7 +24,6 @@ import { DEFAULT_PACING, type ExecutionDeps } from '../src/services/execution/po
 import { silentNotifier } from '../src/services/notifications/notifier-port';
 import { addPerson } from '../src/services/people/add-person';
 import { refreshProfile } from '../src/services/people/refresh-profile';
-import { mintPortalLink } from '../src/services/portal/mint-portal-link';
 import { generatePortalToken, portalUrl } from '../src/services/portal/portal-token';
 import { fireDueActions } from '../src/services/scheduler/fire-due-actions';
 import type { BenchRow } from './lib/report';
@@ -51,7 +51,8 @@ export async function benchExecution(db: Database, options: { batch: number }): 
     const ctx: ServiceContext = { prisma: db.prisma, now: () => now, logger: silentLogger };
     const deps: ExecutionDeps = {
       mailer,
-      portalLinks: { create: (input) => mintPortalLink(ctx, { ...input, publicUrl: PUBLIC_URL }) },
+      // As the server wires it (composition/execution-ports.ts): one link at a time, or a batch's worth together.
+      portalLinks: portalLinksOf(ctx, PUBLIC_URL),
       notifier: silentNotifier,
       pacing: { emailMs: 0, slackPerChannelMs: 0 },
     };

@@ -16,9 +16,9 @@ import { draftAction } from '../services/drafting/draft-action';
 import { redraftAction } from '../services/drafting/redraft-action';
 import { executeAction } from '../services/execution/execute-action';
 import { executeBatch, type BatchProgress } from '../services/execution/execute-batch';
-import type { ExecutionDeps } from '../services/execution/ports';
 import type { Notifier } from '../services/notifications/notifier-port';
-import { mintPortalLink } from '../services/portal/mint-portal-link';
+import { mintPortalLink, mintPortalLinks } from '../services/portal/mint-portal-link';
+import type { ExecutionDeps, PortalLinks } from '../services/execution/ports';
 
 export interface ExecutionWiring {
   deps: ExecutionDeps;
@@ -44,7 +44,7 @@ export function createExecutionDeps(options: {
       : undefined,
     mailer,
     slackMessenger: slackMessenger(config, ctx, options.installations),
-    portalLinks: { create: async (input) => mintPortalLink(ctx, { ...input, publicUrl: config.publicUrl }) },
+    portalLinks: portalLinksOf(ctx, config.publicUrl),
     notifier: options.notifier,
   };
   if (!config.smtp)
@@ -52,6 +52,15 @@ export function createExecutionDeps(options: {
   if (!config.anthropic)
     ctx.logger.info('AI drafting is off (ANTHROPIC_API_KEY is not set): drafts come from the templates.');
   return { deps, close: () => mailer?.close() };
+}
+
+/** Links minted by the portal service, one at a time or a batch's worth in one transaction. */
+export function portalLinksOf(ctx: ServiceContext, publicUrl: string): PortalLinks {
+  return {
+    create: (input) => mintPortalLink(ctx, { ...input, publicUrl }),
+    createMany: async (inputs) =>
+      (await mintPortalLinks(ctx, { publicUrl, links: inputs })).map((m) => (m.ok ? m.link : m.error)),
+  };
 }
 
 /** Customer Slack messages go out with the one bot token, or with the organisation's installation's token. */

@@ -1,6 +1,7 @@
 /**
  * An in-process SMTP server (smtp-server) on 127.0.0.1 that captures every accepted message, raw, with its
- * envelope. `refuse` makes it reject recipients with a 550, as a real server refusing mail would.
+ * envelope. `refuse` makes it reject every recipient with a 550, as a real server refusing mail would;
+ * `refusedRecipients` only the addresses it names.
  */
 import { createSmtpMailer, type SmtpMailer } from '../../src/connectors/email/smtp-mailer';
 import type { Mailer } from '../../src/services/execution/ports';
@@ -18,6 +19,8 @@ export interface SmtpCapture {
   messages: CapturedEmail[];
   /** When set, every RCPT TO is refused with this message (code 550). */
   refuse: string | null;
+  /** Recipients refused one by one (code 550, with the message given), as a mailbox that does not exist. */
+  refusedRecipients: Map<string, string>;
   close(): Promise<void>;
 }
 
@@ -28,14 +31,21 @@ export function header(raw: string, name: string): string | undefined {
 }
 
 export async function startSmtpCapture(): Promise<SmtpCapture> {
-  const capture: SmtpCapture = { url: '', messages: [], refuse: null, close: async () => {} };
+  const capture: SmtpCapture = {
+    url: '',
+    messages: [],
+    refuse: null,
+    refusedRecipients: new Map(),
+    close: async () => {},
+  };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onRcptTo(address, _session, callback) {
-      if (capture.refuse !== null) {
-        const error = new Error(capture.refuse) as Error & { responseCode: number };
+      const refusal = capture.refuse ?? capture.refusedRecipients.get(address.address.toLowerCase()) ?? null;
+      if (refusal !== null) {
+        const error = new Error(refusal) as Error & { responseCode: number };
         error.responseCode = 550;
         callback(error);
         return;
@@ -67,13 +77,20 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
  * usable at once; its `url` is set when the server has started in beforeAll.
  */
 export function useSmtpCapture(): SmtpCapture {
-  const shared: SmtpCapture = { url: '', messages: [], refuse: null, close: async () => {} };
+  const shared: SmtpCapture = {
+    url: '',
+    messages: [],
+    refuse: null,
+    refusedRecipients: new Map(),
+    close: async () => {},
+  };
   let server: SmtpCapture | undefined;
   beforeAll(async () => {
     server = await startSmtpCapture();
     // The server writes into the shared object, so tests keep one reference for the whole file.
     shared.url = server.url;
     shared.messages = server.messages;
+    shared.refusedRecipients = server.refusedRecipients;
     Object.defineProperty(shared, 'refuse', {
       get: () => server!.refuse,
       set: (v: string | null) => (server!.refuse = v),
@@ -86,6 +103,7 @@ export function useSmtpCapture(): SmtpCapture {
   beforeEach(() => {
     shared.messages.length = 0;
     shared.refuse = null;
+    shared.refusedRecipients.clear();
   });
   return shared;
 }

@@ -1,5 +1,5 @@
 import type { Tx } from '../context';
-import { recordAuditEvent, type AuditEventInput } from './record-audit-event';
+import { recordAuditEvent, recordAuditEvents, type AuditEventInput } from './record-audit-event';
 
 /** The entity a change is about: enough to file its audit row under its account and organisation. */
 export interface AuditedEntity {
@@ -28,4 +28,22 @@ export async function recordEntityChange(
     entityType,
     entityId: entity.id,
   });
+}
+
+/** The audit rows of many such changes, written in one INSERT. */
+export async function recordEntityChanges(
+  tx: Tx,
+  entityType: 'action' | 'milestone',
+  changes: readonly { entity: AuditedEntity; change: EntityChange }[],
+): Promise<void> {
+  await recordAuditEvents(
+    tx,
+    changes.map(({ entity, change }) => ({
+      ...change,
+      organizationId: entity.organizationId,
+      accountId: entity.accountId,
+      entityType,
+      entityId: entity.id,
+    })),
+  );
 }

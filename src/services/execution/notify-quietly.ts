@@ -19,3 +19,19 @@ export async function notifyQuietly(
     ctx.logger.warn({ actionId, err: error }, 'could not refresh the review card after a change');
   }
 }
+
+/**
+ * A sent portal request is also posted in the account's customer channel (the notifier posts it once, under a claim).
+ * The request went out by email either way, so Slack refusing the post must not make the send look failed.
+ */
+export async function postInCustomerChannel(
+  ctx: ServiceContext,
+  deps: Pick<ExecutionDeps, 'notifier'>,
+  actionId: string,
+): Promise<void> {
+  try {
+    await deps.notifier.portalRequestSent(actionId);
+  } catch (error) {
+    ctx.logger.warn({ actionId, err: error }, 'could not post the portal request in the customer channel');
+  }
+}

@@ -1,6 +1,7 @@
 /**
- * The send itself, after the claim: mint the portal link when the text needs one, then hand the message to the
- * channel. Returns what the record should keep. Throws on any failure; the caller returns the action to Ready.
+ * The send itself, after the claim: mint the portal link when the text needs one (unless the caller minted it
+ * already, as a batch does for all of its sends at once), then hand the message to the channel. Returns what the
+ * record should keep. Throws on any failure; the caller returns the action to Ready.
  */
 import { fillPortalLink, mentionsPortalLink } from '../../domain/send-time-placeholders';
 import type { ActionForExecution } from './load-action-for-execution';
@@ -16,17 +17,21 @@ export async function performSend(
   deps: ExecutionDeps,
   action: ActionForExecution,
   plan: SendPlan,
-  ids: { messageId?: string; clientMsgId?: string; actor: string },
+  ids: { messageId?: string; clientMsgId?: string; actor: string; portalUrl?: string },
 ): Promise<SendOutcome> {
   if (plan.channel === 'internal') return {};
   let subject = plan.subject;
   let body = plan.body;
   if (plan.needsPortalLink && plan.recipient) {
-    const { url } = await deps.portalLinks!.create({
-      accountId: action.accountId,
-      contactEmail: plan.recipient.email,
-      actor: ids.actor,
-    });
+    const url =
+      ids.portalUrl ??
+      (
+        await deps.portalLinks!.create({
+          accountId: action.accountId,
+          contactEmail: plan.recipient.email,
+          actor: ids.actor,
+        })
+      ).url;
     const hadLink = mentionsPortalLink(body);
     subject = fillPortalLink(subject, url);
     body = fillPortalLink(body, url);

@@ -36,9 +36,20 @@ export interface SlackMessenger {
   }): Promise<{ channel: string; ts: string }>;
 }
 
-/** Mints a magic portal link for one contact (built on src/services/portal/create-portal-link.ts in composition/execution-ports.ts). */
+export interface PortalLinkRequest {
+  accountId: string;
+  contactEmail: string;
+  actor: string;
+}
+
+/** Mints magic portal links for contacts (built on src/services/portal/mint-portal-link.ts in composition/execution-ports.ts). */
 export interface PortalLinks {
-  create(input: { accountId: string; contactEmail: string; actor: string }): Promise<{ url: string }>;
+  create(input: PortalLinkRequest): Promise<{ url: string }>;
+  /**
+   * Many at once, in the order asked, a link that could not be minted standing as its error (a batch of sends
+   * mints its links in one transaction). Without it, a batch calls `create` once per send.
+   */
+  createMany?(inputs: PortalLinkRequest[]): Promise<({ url: string } | Error)[]>;
 }
 
 /** Minimum spacing between sends in a batch, per channel; Slack allows about one message per second per channel. */

@@ -24,13 +24,21 @@ export async function getCustomerEmailSender(
     where: { id: o.userId, organizationId: o.organizationId },
     select: { name: true, email: true, replyToEmail: true },
   });
-  if (!user) throw new AppError('not_found', 'that person is not in this organisation.');
+  const sender = senderOrRefusal(o.userId, user);
+  if (sender instanceof AppError) throw sender;
+  return sender;
+}
+
+/** The same decision for a person already read (null: not in the organisation), the refusal returned, not thrown. */
+export function senderOrRefusal(
+  userId: string,
+  user: { name: string; email: string | null; replyToEmail: string | null } | null,
+): CustomerEmailSender | AppError {
+  if (!user) return new AppError('not_found', 'that person is not in this organisation.');
   const sender = customerEmailSender(user);
-  if (!sender.ok) {
-    throw new AppError('not_configured', sender.message, {
-      details: { userId: o.userId },
-      fields: [{ field: 'replyToEmail', message: sender.message }],
-    });
-  }
-  return sender.value;
+  if (sender.ok) return sender.value;
+  return new AppError('not_configured', sender.message, {
+    details: { userId },
+    fields: [{ field: 'replyToEmail', message: sender.message }],
+  });
 }

@@ -34,3 +34,21 @@ export async function authorizeAccountChange(
   }
   return person;
 }
+
+/**
+ * The same check for several accounts at once (a batch): the person is read once, and each account that is not
+ * theirs to change gets its refusal; an actor who is nobody here is refused outright (thrown).
+ */
+export async function authorizeAccountChanges(
+  db: Tx | ServiceContext['prisma'],
+  change: Omit<AccountChange, 'account'> & { accounts: readonly { id: string; name: string; csmId: string | null }[] },
+): Promise<{ person: ActingPerson; refusals: Map<string, AppError> }> {
+  const person = await loadActingPerson(db, change.organizationId, change.actor);
+  const acting = { userId: person.userId ?? '', role: person.role };
+  const refusals = new Map<string, AppError>();
+  for (const account of change.accounts) {
+    if (!canManageAccount(acting, account))
+      refusals.set(account.id, new AppError('forbidden', accountRefusal(acting, account, change.doing)));
+  }
+  return { person, refusals };
+}

@@ -4,13 +4,13 @@
  * user_change event delivers it), and ports wired to the real connectors on 127.0.0.1. Actions become ready as the
  * scheduler makes them (tests/support/plan-steps.ts fireAction).
  */
+import { portalLinksOf } from '../../../src/composition/execution-ports';
 import { createSmtpMailer, type SmtpMailer } from '../../../src/connectors/email/smtp-mailer';
 import type { ServiceContext } from '../../../src/services/context';
 import { draftAction } from '../../../src/services/drafting/draft-action';
 import { executeAction } from '../../../src/services/execution/execute-action';
 import type { ExecutionDeps } from '../../../src/services/execution/ports';
 import { refreshProfile } from '../../../src/services/people/refresh-profile';
-import { mintPortalLink } from '../../../src/services/portal/mint-portal-link';
 import { seedDemo } from '../../../src/services/seed/seed-demo';
 import { fireAction } from '../../support/plan-steps';
 import { RecordingNotifier } from '../../support/recording-notifier';
@@ -60,10 +60,8 @@ export function depsFor(
   return {
     mailer,
     notifier: new RecordingNotifier(),
-    portalLinks: {
-      create: async ({ accountId, contactEmail, actor }) =>
-        mintPortalLink(ctx, { accountId, contactEmail, actor, publicUrl: PUBLIC_URL }),
-    },
+    // As the server wires them: a batch mints its links together (createMany), a single send one at a time.
+    portalLinks: portalLinksOf(ctx, PUBLIC_URL),
     pacing: { slackPerChannelMs: 0, emailMs: 0 },
     ...extra,
     mailerClose: () => mailer?.close(),

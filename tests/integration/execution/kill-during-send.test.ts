@@ -40,18 +40,32 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-/** A data directory holding the demo, with Northwind's welcome email Ready and drafted; closed afterwards. */
-async function prepareDataDir(): Promise<{ actionId: string; csmUserId: string; organizationId: string }> {
+/**
+ * A data directory holding the demo, with the welcome email of Northwind (and of the other demo accounts named)
+ * Ready and drafted; closed afterwards.
+ */
+async function prepareDataDir(
+  others: string[] = [],
+): Promise<{ actionId: string; actionIds: string[]; csmUserId: string; organizationId: string }> {
   const prepared = await openDatabase({ dataDir, migrate: true });
   try {
     const ctx = serviceContext(prepared, FIXED_NOW);
     const seeded = await seedAccount(ctx);
     const actionId = await seeded.actionId('welcome-email');
-    await fireAction(ctx, actionId);
+    const actionIds = [actionId];
+    for (const name of others) {
+      const other = await prepared.prisma.action.findFirstOrThrow({
+        where: { key: 'welcome-email', account: { organizationId: seeded.organizationId, name } },
+      });
+      actionIds.push(other.id);
+    }
     const deps = depsFor(ctx, smtp.url);
-    await draftAction(ctx, deps, { actionId });
+    for (const id of actionIds) {
+      await fireAction(ctx, id);
+      await draftAction(ctx, deps, { actionId: id });
+    }
     deps.mailerClose();
-    return { actionId, csmUserId: seeded.csmUserId, organizationId: seeded.organizationId };
+    return { actionId, actionIds, csmUserId: seeded.csmUserId, organizationId: seeded.organizationId };
   } finally {
     await prepared.close();
   }
@@ -59,6 +73,7 @@ async function prepareDataDir(): Promise<{ actionId: string; csmUserId: string; 
 
 /** Runs the child Thread on the data directory; resolves with how it ended and its pid. */
 function executeInChild(organizationId: string, actionId: string, csmUserId: string, killAt: 'claim' | 'send') {
+  // actionId: several ids joined by commas make the child execute them as a batch.
   const child = spawn(
     NODE_WITH_TSX[0],
     [...NODE_WITH_TSX.slice(1), CHILD, organizationId, actionId, csmUserId, killAt, minutesLater(1).toISOString()],
@@ -163,4 +178,38 @@ test('a process killed after the SMTP server accepted the email, then restarted,
   expect(action.lastError).toContain('may or may not have reached the customer');
   expect(action.lastError).toContain(claimed!.messageId!);
   expect(readSendRecord(action.executionRecord)?.state).toBe('unknown');
+});
+
+test('a process killed mid-batch, after its first email was accepted, then restarted, sends nothing again by itself', async () => {
+  const { actionIds, csmUserId, organizationId } = await prepareDataDir(['Helios Health', 'Brightline Analytics']);
+
+  const died = await executeInChild(organizationId, actionIds.join(','), csmUserId, 'send');
+  expect({ signal: died.signal, stderr: died.stderr }).toMatchObject({ signal: 'SIGKILL' });
+  expect(smtp.messages).toHaveLength(1);
+
+  db = await openDatabase({ dataDir, migrate: true });
+  // The batch's window was claimed whole before its first send: every action of it is left executing, 'sending'.
+  const claimed = await db.prisma.action.findMany({ where: { id: { in: actionIds } } });
+  expect(claimed.map((a) => [a.status, readSendRecord(a.executionRecord)?.state])).toEqual(
+    actionIds.map(() => ['executing', 'sending']),
+  );
+  const messageIds = new Map(claimed.map((a) => [a.id, readSendRecord(a.executionRecord)!.messageId!]));
+  const delivered = header(smtp.messages[0]!.raw, 'Message-ID');
+  expect([...messageIds.values()]).toContain(delivered);
+
+  const deps = depsFor(serviceContext(db, FIXED_NOW), smtp.url);
+  try {
+    const recovered = await recoverStuckExecutions(serviceContext(db, minutesLater(15)), deps);
+    expect(recovered.map((r) => r.actionId).sort()).toEqual([...actionIds].sort());
+    expect(await recoverStuckExecutions(serviceContext(db, minutesLater(60)), deps)).toEqual([]);
+  } finally {
+    deps.mailerClose();
+  }
+  // Nothing is resent by Thread: each action is Ready with its own Message-ID to look for, for the CSM to decide.
+  expect(smtp.messages).toHaveLength(1);
+  for (const action of await db.prisma.action.findMany({ where: { id: { in: actionIds } } })) {
+    expect(action.status).toBe('ready');
+    expect(action.lastError).toContain('may or may not have reached the customer');
+    expect(action.lastError).toContain(messageIds.get(action.id));
+  }
 });
