@@ -8,6 +8,8 @@
  */
 import { createAnthropicDrafter } from '../../../src/connectors/anthropic/anthropic-drafter';
 import { createAiDraftPool, type AiDraftPool, type AiDraftPoolOptions } from '../../../src/jobs/ai-draft-pool';
+import { claimAiDrafts } from '../../../src/services/drafting/ai-drafts/claim-ai-drafts';
+import { listQueuedAiDrafts } from '../../../src/services/drafting/ai-drafts/list-queued-ai-drafts';
 import { runTick, type TickReport } from '../../../src/services/scheduler/run-tick';
 import { buttonLabels, textOf } from '../../support/block-kit';
 import { startFakeAnthropic, type FakeAnthropic } from '../../support/fake-anthropic';
@@ -230,6 +232,42 @@ describe('rate limits and failures', () => {
     expect(model.requests).toHaveLength(fired.length * 2);
     for (const id of fired)
       expect((await action(id)).aiDraftNote).toMatch(/HTTP 529 \(overloaded_error\), after 2 tries/);
+  });
+});
+
+describe('restarts', () => {
+  it('a pool stopped mid-call gives its drafts back, and the next process writes them', async () => {
+    model.hold();
+    const first = pool();
+    first.start();
+    const { fired } = await tick(first);
+    await waitFor(() => model.held === 2, { description: 'two drafts with the model' });
+    await first.stop();
+    expect(await listQueuedAiDrafts(h.ctx, { actionIds: fired })).toHaveLength(fired.length);
+    expect(await h.db.prisma.action.count({ where: { id: { in: fired }, aiDraftAttempts: { gt: 0 } } })).toBe(0);
+
+    model.release();
+    const next = pool();
+    next.start();
+    expect(await next.settle(fired, 20_000)).toEqual([]);
+    for (const id of fired) expect((await action(id)).draftedBy).toBe('ai:claude-test');
+  });
+
+  it('a claim left by a process that died is taken again once its lease runs out', async () => {
+    const drafts = pool({ leaseMs: 60_000 });
+    const { fired } = await tick(drafts);
+    // A process claims everything, then dies without a word.
+    const abandoned = await claimAiDrafts(h.ctx, { limit: 100, leaseMs: 60_000 });
+    expect(abandoned).toHaveLength(fired.length);
+    drafts.start();
+    await drafts.idle();
+    expect(model.requests).toHaveLength(0);
+
+    h.ctx.advance(60_001);
+    drafts.wake();
+    expect(await drafts.settle(fired, 20_000)).toEqual([]);
+    expect(model.requests).toHaveLength(fired.length);
+    for (const id of fired) expect(await action(id)).toMatchObject({ draftedBy: 'ai:claude-test', aiDraftAttempts: 2 });
   });
 });
 
