@@ -8,10 +8,12 @@
  * BENCH_PORTAL_REQUESTS (default 10 × BENCH_RUNS: 2,000), BENCH_PORTAL_CONCURRENCY (default 16),
  * BENCH_HUBSPOT_DEALS (closed-won webhooks timed to the AE's DM, default 2 × BENCH_RUNS up to 40) and
  * BENCH_HUBSPOT_CONCURRENCY (deliveries in flight, default 4).
- * BENCH_ONLY runs some suites, named with commas: foundation, slack, execution, portal, scheduler, hubspot, analytics
+ * BENCH_ONLY runs some suites, named with commas: foundation, slack, execution, portal, scheduler, drafts, hubspot, analytics
  * (e.g. BENCH_ONLY=hubspot). analytics (BENCH_ANALYTICS_RUNS, default 30 or BENCH_RUNS if fewer) seeds BENCH_ACCOUNTS
  * accounts with a year of history into a database of its own and times a leader's analytics beside the raw SQL.
- * slack, execution, portal and scheduler measure on the data the foundation leaves, so the
+ * drafts (BENCH_DRAFTS AI drafts, default 120, against a fake Messages API answering in BENCH_AI_LATENCY_MS, default
+ * 500, with the pool at 4 and at 16 at once) measures the AI draft pool's throughput.
+ * slack, execution, portal, scheduler and drafts measure on the data the foundation leaves, so the
  * foundation runs whenever one of them does; hubspot starts Thread whole on a database of its own (a temporary
  * data directory for PGlite, a fresh database on DATABASE_URL's server for PostgreSQL).
  */
@@ -19,6 +21,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { openDatabase, type Database } from '../src/db/client';
 import { benchAnalytics } from './analytics';
+import { benchDrafts } from './drafts';
 import { benchExecution } from './execution';
 import { benchFoundation } from './foundation';
 import { benchHubSpot, type HubSpotBenchOptions } from './hubspot';
@@ -40,12 +43,14 @@ const PORTAL_CONCURRENCY = intFromEnv('BENCH_PORTAL_CONCURRENCY', 16);
 const HUBSPOT_DEALS = intFromEnv('BENCH_HUBSPOT_DEALS', Math.min(40, RUNS * 2));
 const HUBSPOT_CONCURRENCY = intFromEnv('BENCH_HUBSPOT_CONCURRENCY', 4);
 const ANALYTICS_RUNS = intFromEnv('BENCH_ANALYTICS_RUNS', Math.min(RUNS, 30));
+const DRAFTS = intFromEnv('BENCH_DRAFTS', 120);
+const AI_LATENCY_MS = intFromEnv('BENCH_AI_LATENCY_MS', 500);
 
-const SUITES = ['foundation', 'slack', 'execution', 'portal', 'scheduler', 'hubspot', 'analytics'] as const;
+const SUITES = ['foundation', 'slack', 'execution', 'portal', 'scheduler', 'drafts', 'hubspot', 'analytics'] as const;
 type Suite = (typeof SUITES)[number];
 const ONLY = suitesFromEnv();
 /** The suites that measure on the shared database the foundation fills. */
-const ON_FOUNDATION: Suite[] = ['foundation', 'slack', 'execution', 'portal', 'scheduler'];
+const ON_FOUNDATION: Suite[] = ['foundation', 'slack', 'execution', 'portal', 'scheduler', 'drafts'];
 
 function suitesFromEnv(): Set<Suite> {
   const raw = process.env.BENCH_ONLY?.trim();
@@ -130,6 +135,10 @@ async function onSharedDatabase(label: string, open: () => Promise<Database>): P
         )),
       );
     }
+    if (selected('drafts')) {
+      console.error(`bench: ${label}: AI draft pool, ${DRAFTS} drafts, model ${AI_LATENCY_MS} ms…`);
+      rows.push(...(await benchDrafts(db, { drafts: DRAFTS, concurrencies: [4, 16], latencyMs: AI_LATENCY_MS })));
+    }
     return rows;
   } finally {
     await db.close();
@@ -187,6 +196,8 @@ async function main(): Promise<void> {
     hubspotDeals: HUBSPOT_DEALS,
     hubspotConcurrency: HUBSPOT_CONCURRENCY,
     analyticsRuns: ANALYTICS_RUNS,
+    drafts: DRAFTS,
+    aiLatencyMs: AI_LATENCY_MS,
     suites: [...ONLY],
   });
   console.error(`bench: results written to ${file} (${Math.round((performance.now() - startedAt) / 1000)} s in all)`);

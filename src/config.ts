@@ -55,6 +55,10 @@ const schema = z.object({
   ANTHROPIC_API_KEY: optional,
   ANTHROPIC_BASE_URL: url(['http:', 'https:'], 'an http(s) URL'),
   THREAD_AI_MODEL: optional,
+  THREAD_AI_DRAFT_CONCURRENCY: optional.refine(
+    (v) => v === undefined || (/^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 64),
+    'expected a whole number from 1 to 64 (AI drafts written at once)',
+  ),
   SMTP_URL: url(['smtp:', 'smtps:'], 'an smtp:// or smtps:// URL'),
   EMAIL_FROM: optional.refine(
     (v) => v === undefined || /^[^\s@<>]+@[^\s@<>]+$/.test(v) || /<[^\s@<>]+@[^\s@<>]+>$/.test(v),
@@ -118,7 +122,8 @@ export interface Config {
   /** Why Slack is off, when it is: shown once at start-up. */
   slackOffReason?: string;
   csmChannel?: string;
-  anthropic?: { apiKey: string; baseUrl?: string; model: string };
+  /** draftConcurrency: calls to the model at once in the AI draft pool (THREAD_AI_DRAFT_CONCURRENCY, default 4). */
+  anthropic?: { apiKey: string; baseUrl?: string; model: string; draftConcurrency: number };
   smtp?: { url: string; from: string };
   hubspot?: { accessToken?: string; clientSecret?: string; baseUrl?: string };
   notion?: { token: string; baseUrl?: string; parentPageId?: string };
@@ -185,6 +190,8 @@ function otherPairingProblems(env: NodeJS.ProcessEnv): string[] {
 }
 
 export const DEFAULT_AI_MODEL = 'claude-sonnet-4-5';
+/** Small: Anthropic's rate limits are per organisation, and a review card does not wait on its AI draft. */
+export const DEFAULT_AI_DRAFT_CONCURRENCY = 4;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const parsed = schema.safeParse(env);
@@ -224,7 +231,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     slackOffReason,
     csmChannel: e.SLACK_CSM_CHANNEL,
     anthropic: e.ANTHROPIC_API_KEY
-      ? { apiKey: e.ANTHROPIC_API_KEY, baseUrl: e.ANTHROPIC_BASE_URL, model: e.THREAD_AI_MODEL ?? DEFAULT_AI_MODEL }
+      ? {
+          apiKey: e.ANTHROPIC_API_KEY,
+          baseUrl: e.ANTHROPIC_BASE_URL,
+          model: e.THREAD_AI_MODEL ?? DEFAULT_AI_MODEL,
+          draftConcurrency: Number(e.THREAD_AI_DRAFT_CONCURRENCY ?? DEFAULT_AI_DRAFT_CONCURRENCY),
+        }
       : undefined,
     smtp: e.SMTP_URL && e.EMAIL_FROM ? { url: e.SMTP_URL, from: e.EMAIL_FROM } : undefined,
     // HUBSPOT_BASE_URL alone still counts: organisations that connect in Settings reach HubSpot through it too.

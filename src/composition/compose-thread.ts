@@ -25,7 +25,8 @@ import { slackSdkLogger } from '../slack/slack-sdk-logger';
 import { slackUserLookup } from '../slack/lookup-slack-user';
 import { createSecretBox } from '../lib/secret-box';
 import type { SlackInstallationDeps } from '../services/slack-installations/slack-installation-deps';
-import { createExecutionDeps, draftHook, reviewWorkflows, type ExecutionWiring } from './execution-ports';
+import type { AiDraftPool } from '../jobs/ai-draft-pool';
+import { createAiDrafts, createExecutionDeps, reviewWorkflows, type ExecutionWiring } from './execution-ports';
 import { checkHandoffHook } from './handoff-check-ports';
 import { createHubSpotDeps } from './hubspot-wiring';
 import { createChangeFeed } from '../services/change-feed';
@@ -38,6 +39,11 @@ export interface ComposedThread {
   execution: ExecutionDeps;
   /** What one scheduler tick runs with. */
   tick: TickDeps;
+  /**
+   * The AI draft pool when an AI drafter is configured (the tick queues its drafts for it); not started here: the
+   * server starts it with its scheduler, `thread tick` for its own tick's drafts.
+   */
+  aiDrafts?: AiDraftPool;
   /** HubSpot's connector, rules and import hooks; present when the caller handed in the encryption key. */
   hubspot?: HubSpotDeps;
   /** Closes the connectors that hold connections (the SMTP pool). */
@@ -121,6 +127,7 @@ export function composeThread(options: {
     (config.slack && clients ? createSlackNotifier({ config: config.slack, ctx, logger, clients }) : silentNotifier);
   const built = createExecutionDeps({ config, ctx, notifier, installations });
   late.wiring = built;
+  const aiDrafts = createAiDrafts(config, ctx, built.deps);
   // A deal that reached closed won waits for its AE: they are asked for the handoff as soon as the account exists.
   if (hubspot)
     hubspot.onAccountPendingHandoff = async (o) =>
@@ -138,11 +145,13 @@ export function composeThread(options: {
       notifier,
       // Steps that only notify (missed cards, submission clocks, digests) wait for a process that has Slack.
       canNotify: config.slack !== undefined,
-      draft: draftHook(ctx, executionDeps),
+      // The tick drafts from the template at once; with AI configured the pool writes the AI drafts after it.
+      aiDrafts,
       mailer: built.deps.mailer,
       portalLinks: built.deps.portalLinks,
       publicUrl: config.publicUrl,
     },
+    aiDrafts,
     hubspot,
     close: () => built.close(),
   };

@@ -1,6 +1,6 @@
 /**
  * The drafting and execution ports (built by compose-thread.ts for the server and the command line): the AI
- * drafter when ANTHROPIC_API_KEY is set, the SMTP mailer when SMTP_URL and EMAIL_FROM are, the Slack messenger
+ * drafter (and the pool that writes the tick's AI drafts) when ANTHROPIC_API_KEY is set, the SMTP mailer when SMTP_URL and EMAIL_FROM are, the Slack messenger
  * when Slack is on, portal links from the portal service, and the notifier. Unset pieces stay undefined and the
  * services refuse the actions that need them with a sentence that says what to set.
  */
@@ -8,11 +8,11 @@ import type { Config } from '../config';
 import { createAnthropicDrafter } from '../connectors/anthropic/anthropic-drafter';
 import { createSmtpMailer } from '../connectors/email/smtp-mailer';
 import { createSlackMessenger } from '../connectors/slack-messages/slack-messenger';
+import { createAiDraftPool, type AiDraftPool } from '../jobs/ai-draft-pool';
 import type { ServiceContext } from '../services/context';
 import { findOrganizationBotToken } from '../services/slack-installations/find-organization-bot-token';
 import type { SlackInstallationDeps } from '../services/slack-installations/slack-installation-deps';
 import type { ExecutionRequest } from '../slack/deps';
-import { draftAction } from '../services/drafting/draft-action';
 import { redraftAction } from '../services/drafting/redraft-action';
 import { executeAction } from '../services/execution/execute-action';
 import { executeBatch, type BatchProgress } from '../services/execution/execute-batch';
@@ -75,6 +75,19 @@ function slackMessenger(config: Config, ctx: ServiceContext, installations?: Sla
   return undefined;
 }
 
+/**
+ * The AI draft pool (jobs/ai-draft-pool.ts) when an AI drafter is configured: the tick queues its drafts for it. Built
+ * here, started by whoever runs ticks (the server, `thread tick`).
+ */
+export function createAiDrafts(config: Config, ctx: ServiceContext, deps: ExecutionDeps): AiDraftPool | undefined {
+  if (!config.anthropic || !deps.drafter) return undefined;
+  return createAiDraftPool({
+    ctx,
+    deps: { drafter: deps.drafter, notifier: deps.notifier, portalLinks: deps.portalLinks },
+    concurrency: config.anthropic.draftConcurrency,
+  });
+}
+
 /** What the Slack layer calls (slack/deps.ts ReviewWorkflows); `getDeps` because the notifier comes from the Slack app itself. */
 export function reviewWorkflows(ctx: ServiceContext, getDeps: () => ExecutionDeps) {
   return {
@@ -87,9 +100,4 @@ export function reviewWorkflows(ctx: ServiceContext, getDeps: () => ExecutionDep
     ) => executeBatch(ctx, getDeps(), { ...request, onProgress }),
     mailer: () => getDeps().mailer,
   };
-}
-
-/** The scheduler's draft hook (services/scheduler/fire-due-actions.ts) when an action becomes Ready. */
-export function draftHook(ctx: ServiceContext, getDeps: () => ExecutionDeps) {
-  return async (actionId: string) => void (await draftAction(ctx, getDeps(), { actionId }));
 }

@@ -167,6 +167,8 @@ export async function startThread(config: Config, logger: Logger, options: Start
       : undefined,
   });
   scheduler.start();
+  // The AI drafts the ticks queue (and any an earlier process left queued) are written off the tick, a few at once.
+  thread.aiDrafts?.start();
 
   let stopping: Promise<void> | undefined;
   return {
@@ -178,6 +180,8 @@ export async function startThread(config: Config, logger: Logger, options: Start
         // Stop taking requests, let the ones in flight finish, then close the database.
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await scheduler.stop();
+        // Calls to the model in flight are cut short and their drafts given back to the queue for the next process.
+        await thread.aiDrafts?.stop();
         await webhookWork.idle();
         // Replies, cards and Homes still being made after their acknowledgements need the database.
         await slack?.idle();

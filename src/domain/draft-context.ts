@@ -51,3 +51,20 @@ export interface DraftedMessage {
   subject: string;
   body: string;
 }
+
+/** How one drafter call is made: the AI draft pool does its own retrying and may abort a call when it stops. */
+export interface DraftCallOptions {
+  /** Retries inside the call (the SDK's); 0 leaves retrying to the caller. */
+  maxRetries?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * What a drafter's failure says about trying again, carried as the AppError's details: throttled (429, 529) means
+ * every caller should wait, retryAfterMs for how long the service asked.
+ */
+export interface DraftRetryAdvice {
+  retryable: boolean;
+  throttled: boolean;
+  retryAfterMs?: number;
+}

@@ -118,11 +118,35 @@ function formatDay(value: string | Date | null | undefined, timeZone: string, lo
   const isCalendarDate = typeof value === 'string' || value.getTime() % 86_400_000 === 0;
   const day = isCalendarDate ? toCalendarDate(value) : localDateOf(value, timeZone);
   // The calendar date is held at UTC midnight, so it is formatted in UTC to name that same day.
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(day);
+  return dayFormat(locale).format(day);
 }
 
 function formatArr(arr: number | null | undefined, locale: string, currency: string | undefined): string | null {
   if (arr === null || arr === undefined || !(arr > 0)) return null;
-  const style: Intl.NumberFormatOptions = currency ? { style: 'currency', currency } : {};
-  return new Intl.NumberFormat(locale, { ...style, maximumFractionDigits: 0 }).format(arr);
+  return arrFormat(locale, currency).format(arr);
+}
+
+// Building an Intl formatter costs far more than formatting with it, and a tick fills the placeholders of a thousand
+// drafts: one formatter per locale (and currency), kept. They hold no state between calls.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const arrFormats = new Map<string, Intl.NumberFormat>();
+
+function dayFormat(locale: string): Intl.DateTimeFormat {
+  let format = dayFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' });
+    dayFormats.set(locale, format);
+  }
+  return format;
+}
+
+function arrFormat(locale: string, currency: string | undefined): Intl.NumberFormat {
+  const key = `${locale} ${currency ?? ''}`;
+  let format = arrFormats.get(key);
+  if (!format) {
+    const style: Intl.NumberFormatOptions = currency ? { style: 'currency', currency } : {};
+    format = new Intl.NumberFormat(locale, { ...style, maximumFractionDigits: 0 });
+    arrFormats.set(key, format);
+  }
+  return format;
 }

@@ -41,6 +41,7 @@ export function tickJob(ctx: ServiceContext, deps: TickDeps, schedule: string): 
           digests: report.digests?.sent.length ?? 0,
           riskSuggested: report.atRisk?.suggested.length ?? 0,
           errors: report.errors,
+          stepMs: report.stepMs,
         },
         'scheduler tick',
       );

@@ -124,6 +124,7 @@ export class SlackNotifier implements Notifier {
     const claim = await claimReviewCardPost(this.ctx, { actionId: seen.actionId });
     if (!claim) return; // posted already, no longer ready, or being posted by someone else right now
     let posted: { channel?: string; ts?: string } | undefined;
+    let message: SlackMessage | undefined;
     try {
       const channel =
         seen.accountChannel ??
@@ -131,9 +132,10 @@ export class SlackNotifier implements Notifier {
         this.defaultChannel;
       if (channel) {
         // Read again under the claim: what the card shows is what the action is now.
-        const message = buildReviewCard(await getReviewCard(this.ctx, { actionId: seen.actionId }));
+        const card = buildReviewCard(await getReviewCard(this.ctx, { actionId: seen.actionId }));
+        message = card;
         posted = await this.inAccountChannel(client, seen.accountId, channel, () =>
-          client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false }),
+          client.chat.postMessage({ channel, text: card.text, blocks: card.blocks, unfurl_links: false }),
         );
       } else {
         this.logger.warn(
@@ -146,9 +148,17 @@ export class SlackNotifier implements Notifier {
       throw error;
     }
     // Once Slack has the card, the claim stays even if recording fails: a card posted twice is worse than a late one.
-    if (posted?.channel && posted.ts)
-      await recordReviewCard(this.ctx, { actionId: seen.actionId, channel: posted.channel, ts: posted.ts });
-    else await releaseReviewCardPost(this.ctx, claim);
+    if (posted?.channel && posted.ts) {
+      const { channel, ts } = posted;
+      await recordReviewCard(this.ctx, { actionId: seen.actionId, channel, ts });
+      // A change made while the card was on its way (its AI draft stored, a note) found no card to update: it is
+      // brought up to date here, in place, now that later changes will find it.
+      const now = buildReviewCard(await getReviewCard(this.ctx, { actionId: seen.actionId }));
+      if (JSON.stringify(now) !== JSON.stringify(message))
+        await this.inAccountChannel(client, seen.accountId, channel, () =>
+          client.chat.update({ channel, ts, text: now.text, blocks: now.blocks }),
+        );
+    } else await releaseReviewCardPost(this.ctx, claim);
   }
 
   async accountChanged(accountId: string): Promise<void> {

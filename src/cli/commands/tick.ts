@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { composeThread } from '../../composition/compose-thread';
 import { resolveEncryptionKey } from '../../db/encryption-key';
 import { databaseLeases, TICK_JOB_ID, tickJob } from '../../jobs/thread-scheduler';
+import type { AiDraftPoolStats } from '../../jobs/ai-draft-pool';
 import { createScheduler } from '../../jobs/scheduler';
 import type { TickReport } from '../../services/scheduler/run-tick';
 import { withSession } from '../session';
@@ -65,6 +66,22 @@ export function describeTick(report: TickReport): string[] {
   return lines;
 }
 
+/** How long `thread tick` waits for the AI drafts of the actions it fired before it exits. */
+export const CLI_AI_DRAFT_WAIT_MS = 2 * 60_000;
+
+/** What the AI draft pool did while `thread tick` waited, for people. */
+export function describeAiDrafts(stats: AiDraftPoolStats, stillQueued: number): string {
+  const parts = [`${stats.stored} written`];
+  if (stats.givenUp > 0) parts.push(`${stats.givenUp} kept the template's draft (the card says why)`);
+  if (stats.dropped > 0) parts.push(`${stats.dropped} not used (the action changed first)`);
+  if (stats.throttled > 0) parts.push(`rate limited ${stats.throttled} time${stats.throttled === 1 ? '' : 's'}`);
+  if (stillQueued > 0)
+    parts.push(
+      `${stillQueued} still queued after ${CLI_AI_DRAFT_WAIT_MS / 60_000} min: they keep the template's draft until Thread's server writes them`,
+    );
+  return `AI drafts: ${parts.join('; ')}.`;
+}
+
 export function registerTickCommand(program: Command): void {
   program
     .command('tick')
@@ -91,7 +108,20 @@ export function registerTickCommand(program: Command): void {
             return;
           }
           if (outcome.status === 'failed') throw outcome.error;
-          console.log(describeTick(outcome.result as TickReport).join('\n'));
+          const report = outcome.result as TickReport;
+          console.log(describeTick(report).join('\n'));
+          if (thread.aiDrafts) {
+            // A tick run by hand should leave drafts worth reviewing: wait (bounded) for the AI drafts of what it fired.
+            // Whatever is still queued then keeps the template's draft until a server's draft pool writes it.
+            const pool = thread.aiDrafts;
+            pool.start();
+            try {
+              const left = await pool.settle(report.fire?.fired.map((a) => a.id) ?? [], CLI_AI_DRAFT_WAIT_MS);
+              console.log(describeAiDrafts(pool.stats, left.length));
+            } finally {
+              await pool.stop();
+            }
+          }
         } finally {
           thread.close();
         }

@@ -1,7 +1,8 @@
 /**
  * The one place an action changes status: the domain state machine decides whether the move is allowed, a
  * conditional update applies it only if the row is still in the status that was read (so of two racing
- * requests exactly one wins), and the audit row lands in the same transaction.
+ * requests exactly one wins), and the audit row lands in the same transaction. Every change also ends the action's
+ * wait for an AI draft, so a late AI draft never replaces what a person did.
  */
 import type { Prisma } from '../../db/generated/client';
 import { isOpenAction, nextActionStatus, type ActionEvent, type ActionStatus } from '../../domain/action-state';
@@ -53,7 +54,9 @@ export async function transitionAction(tx: Tx, input: ActionTransitionInput): Pr
   const to = checkedTarget(action, input.event);
   const updated = await tx.action.updateMany({
     where: { ...input.where, id: action.id, status: from },
-    data: { ...input.data, status: to },
+    // Any change a person (or a send) makes takes the action off the AI draft queue: an AI draft arriving later must
+    // not replace a draft someone edited, approved or sent (services/drafting/ai-drafts/store-ai-draft.ts).
+    data: { aiDraftWantedAt: null, ...input.data, status: to },
   });
   if (updated.count !== 1) {
     if (input.conflict === null) return { from, to, changed: false };

@@ -4,7 +4,7 @@
  * instructions and default content with its placeholders filled, the CSM and the organisation's brand voice.
  */
 import { z } from 'zod';
-import type { ActionStatus } from '../../db/generated/client';
+import { Prisma, type ActionStatus } from '../../db/generated/client';
 import { formatCalendarDate } from '../../domain/calendar-date';
 import type { DraftRequest } from '../../domain/draft-context';
 import { describeHandoffAnswer } from '../../domain/handoff-questions';
@@ -78,6 +78,17 @@ interface DraftingRow {
  * snapshot.
  */
 export async function loadActionForDrafting(ctx: ServiceContext, actionId: string) {
+  const [action] = await loadActionsForDrafting(ctx, [actionId]);
+  if (!action) throw new AppError('not_found', `action ${actionId} does not exist`);
+  return action;
+}
+
+/**
+ * Several actions with everything their drafts need, in that same one query (a tick drafts a whole batch at once).
+ * In the order asked; an id that does not exist is left out.
+ */
+export async function loadActionsForDrafting(ctx: ServiceContext, actionIds: readonly string[]) {
+  if (actionIds.length === 0) return [];
   const rows = await ctx.prisma.$queryRaw<DraftingRow[]>`
     SELECT x."id", x."accountId", x."status"::text AS "status", x."type"::text AS "type", x."name", x."instructions", x."purpose",
            x."defaultSubject", x."defaultBody", x."draftSubject", x."draftBody", x."draftedBy",
@@ -106,9 +117,15 @@ export async function loadActionForDrafting(ctx: ServiceContext, actionId: strin
     JOIN "Organization" o ON o."id" = a."organizationId"
     LEFT JOIN "User" u ON u."id" = a."csmId"
     LEFT JOIN "Handoff" h ON h."accountId" = a."id"
-    WHERE x."id" = ${actionId}`;
-  const row = rows[0];
-  if (!row) throw new AppError('not_found', `action ${actionId} does not exist`);
+    WHERE x."id" IN (${Prisma.join(actionIds)})`;
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return actionIds.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toActionForDrafting(row)] : [];
+  });
+}
+
+function toActionForDrafting(row: DraftingRow) {
   const lists = listsSchema.parse(row);
   return {
     id: row.id,
@@ -152,11 +169,34 @@ export async function loadActionForDrafting(ctx: ServiceContext, actionId: strin
   };
 }
 
-export type ActionForDrafting = Awaited<ReturnType<typeof loadActionForDrafting>>;
+export type ActionForDrafting = ReturnType<typeof toActionForDrafting>;
 
 /** The primary contact, else the first one recorded: who customer-facing actions go to. */
 export function recipientOf(action: ActionForDrafting) {
   return action.account.contacts[0] ?? null;
+}
+
+function templateVars(action: ActionForDrafting) {
+  const { account } = action;
+  return buildPlaceholderVars({
+    account,
+    contact: recipientOf(action),
+    csm: account.csm,
+    // Filled at send time (see domain/send-time-placeholders.ts).
+    portalLink: null,
+    milestone: { name: action.milestone.name },
+    nextMilestone: account.milestones.find((m) => m.position > action.milestone.position) ?? null,
+    timeZone: account.organization.timezone,
+  });
+}
+
+/** The template's own subject and body with the account's placeholders filled: the offline draft. */
+export function renderTemplateDraft(action: ActionForDrafting): { subject: string; body: string } {
+  const vars = templateVars(action);
+  return {
+    subject: renderPlaceholders(action.defaultSubject, vars).text,
+    body: renderPlaceholders(action.defaultBody, vars).text,
+  };
 }
 
 // Async and given the context so callers stay as they are; everything it needs now comes with the action.
@@ -164,17 +204,7 @@ export async function buildDraftRequest(_ctx: ServiceContext, action: ActionForD
   const { account } = action;
   const org = account.organization;
   const recipient = recipientOf(action);
-  const nextMilestone = account.milestones.find((m) => m.position > action.milestone.position) ?? null;
-  const vars = buildPlaceholderVars({
-    account,
-    contact: recipient ?? null,
-    csm: account.csm,
-    // Filled at send time (see domain/send-time-placeholders.ts).
-    portalLink: null,
-    milestone: { name: action.milestone.name },
-    nextMilestone,
-    timeZone: org.timezone,
-  });
+  const template = renderTemplateDraft(action);
 
   const answers = [...(account.handoff?.answers ?? [])].sort((a, b) => a.question.position - b.question.position);
   return {
@@ -210,8 +240,8 @@ export async function buildDraftRequest(_ctx: ServiceContext, action: ActionForD
       },
       milestoneName: action.milestone.name,
       recipient: recipient ? { name: recipient.name, email: recipient.email } : null,
-      defaultSubject: renderPlaceholders(action.defaultSubject, vars).text,
-      defaultBody: renderPlaceholders(action.defaultBody, vars).text,
+      defaultSubject: template.subject,
+      defaultBody: template.body,
       alreadySent: action.alreadySent.map((s) => ({
         name: s.name,
         type: s.type as ActionType,

@@ -46,6 +46,8 @@ export async function draftAction(
         approvedAt: null,
         approvedById: null,
         lintOverriddenById: null,
+        // Drafted here and now: nothing left for the AI draft pool to replace.
+        aiDraftWantedAt: null,
       },
     });
     if (stored.count !== 1)

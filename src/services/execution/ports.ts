@@ -3,13 +3,14 @@
  * composition/execution-ports.ts (and by tests with fakes or the real connectors pointed at 127.0.0.1). A port
  * left undefined means "not configured": the services then say so instead of failing half-way.
  */
-import type { DraftRequest, DraftedMessage } from '../../domain/draft-context';
+import type { DraftCallOptions, DraftRequest, DraftedMessage } from '../../domain/draft-context';
 import type { Notifier } from '../notifications/notifier-port';
 
 export interface Drafter {
   /** Stored as the action's draftedBy, e.g. "ai:claude-sonnet-4-5". */
   readonly label: string;
-  draft(request: DraftRequest): Promise<DraftedMessage>;
+  /** A failure is an AppError whose details may hold a DraftRetryAdvice (the AI draft pool retries by it). */
+  draft(request: DraftRequest, call?: DraftCallOptions): Promise<DraftedMessage>;
 }
 
 export interface Mailer {

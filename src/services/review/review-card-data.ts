@@ -17,6 +17,10 @@ export interface ReviewCardData {
   approvedBySlackUserId: string | null;
   reviewNote: string | null;
   lastError: string | null;
+  /** The draft is the template's text and its AI draft is on the way (it will replace it unless a person acts first). */
+  aiDraftPending: boolean;
+  /** Why the AI draft could not replace the template's text, while that text stands. */
+  aiDraftNote: string | null;
   executedAt: Date | null;
   dueAt: Date | null;
   /** The action whose skip gave this one its due time (it fires because that one was skipped), if any. */

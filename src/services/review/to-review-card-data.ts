@@ -1,4 +1,5 @@
 import type { Prisma } from '../../db/generated/client';
+import { OFFLINE_DRAFTER_LABEL } from '../drafting/produce-draft';
 import { readLintFindings } from '../json/stored-json';
 import type { ReviewCardData } from './review-card-data';
 import { PRIMARY_CONTACT_FIRST } from '../contacts/primary-contact-first';
@@ -57,6 +58,8 @@ export function toReviewCardData(
     approvedBySlackUserId: about.approvedBySlackUserId,
     reviewNote: action.reviewNote,
     lastError: action.lastError,
+    aiDraftPending: action.status === 'ready' && action.aiDraftWantedAt !== null,
+    aiDraftNote: action.draftedBy === OFFLINE_DRAFTER_LABEL ? action.aiDraftNote : null,
     executedAt: action.executedAt,
     dueAt: action.dueAt,
     releasedBySkipOf: about.releasedBySkipOf,

@@ -13,13 +13,18 @@
  * they are left out of the candidate query (so they never crowd the batch), and they fire in plan order as
  * slots free up.
  *
- * Drafting and the review card happen after the transaction commits: a slow drafter never holds row locks.
+ * Drafting and the review card happen after the transaction commits: a slow drafter never holds row locks. The
+ * batch is drafted from the template at once (drafting/draft-fired-actions.ts, a few statements for the batch); with
+ * an AI drafter configured the actions are queued for their AI draft too, and the pool is woken but never awaited,
+ * so a slow or failing model cannot hold a tick.
  */
 import { Prisma } from '../../db/generated/client';
 import { RUNNING_ACCOUNT_STATUSES } from '../../domain/account-state';
 import { nextActionStatus } from '../../domain/action-state';
-import { recordEntityChange } from '../audit/record-entity-change';
+import { recordAuditEvents } from '../audit/record-audit-events';
 import type { ServiceContext, Tx } from '../context';
+import type { AiDraftQueue } from '../drafting/ai-drafts/ai-draft-queue-port';
+import { draftFiredActions } from '../drafting/draft-fired-actions';
 import type { Notifier } from '../notifications/notifier-port';
 import { PORTAL_OPEN_STATUSES, PORTAL_TYPES, portalWaitingReason } from './portal-throttle';
 
@@ -28,13 +33,21 @@ export type DraftHook = (actionId: string) => Promise<void>;
 
 export interface FireDueActionsDeps {
   notifier: Notifier;
-  draft: DraftHook;
+  /**
+   * Drafts one action at a time (tests, the demo history). Without it each batch is drafted from the template at
+   * once (draftFiredActions), which is what the server and `thread tick` do.
+   */
+  draft?: DraftHook;
+  /** True when portal links can be minted at send time, so the lint does not count {{portal_link}} as unfilled. */
+  portalLinkAtSend?: boolean;
+  /** The AI draft pool, when an AI drafter is configured: fired actions are queued for it, and it is woken. */
+  aiDrafts?: AiDraftQueue;
 }
 
 export interface FireDueActionsOptions {
   batchSize?: number;
   maxBatches?: number;
-  /** How many drafts run at once after a batch (AI drafting is slow; review cards should not wait for all). */
+  /** How many one-by-one drafts (a `draft` hook) and review cards are worked on at once after a batch. */
   draftConcurrency?: number;
 }
 
@@ -167,17 +180,25 @@ async function markReady(tx: Tx, now: Date, ids: string[]): Promise<FiredAction[
       AND acc.status IN (${runningAccounts})
     RETURNING a.id, a."accountId", a.name, a."dueAt", acc."organizationId"`;
   rows.sort((x, y) => x.dueAt.getTime() - y.dueAt.getTime() || x.id.localeCompare(y.id));
-  for (const row of rows) {
-    const lateMinutes = Math.floor((now.getTime() - row.dueAt.getTime()) / 60_000);
-    await recordEntityChange(tx, 'action', row, {
-      actor: 'system',
-      from: 'pending',
-      to,
-      reason: lateMinutes > 60 ? `trigger was due ${row.dueAt.toISOString()}; fired on catch-up` : 'trigger due',
-      data: { dueAt: row.dueAt.toISOString(), lateMinutes },
-      at: now,
-    });
-  }
+  // The batch's audit rows in one statement, in the same transaction as the move they record.
+  await recordAuditEvents(
+    tx,
+    rows.map((row) => {
+      const lateMinutes = Math.floor((now.getTime() - row.dueAt.getTime()) / 60_000);
+      return {
+        organizationId: row.organizationId,
+        accountId: row.accountId,
+        entityType: 'action' as const,
+        entityId: row.id,
+        actor: 'system',
+        from: 'pending',
+        to,
+        reason: lateMinutes > 60 ? `trigger was due ${row.dueAt.toISOString()}; fired on catch-up` : 'trigger due',
+        data: { dueAt: row.dueAt.toISOString(), lateMinutes },
+        at: now,
+      };
+    }),
+  );
   return rows.map(({ id, accountId, name, dueAt }) => ({ id, accountId, name, dueAt }));
 }
 
@@ -258,23 +279,15 @@ async function followUp(
   fired: FiredAction[],
   concurrency: number,
 ): Promise<FollowUpFailure[]> {
-  const failures: FollowUpFailure[] = [];
+  if (fired.length === 0) return [];
+  const failures: FollowUpFailure[] = deps.draft
+    ? await draftOneByOne(ctx, deps.draft, fired, concurrency)
+    : await draftBatch(ctx, deps, fired);
+  // The cards show the template's text now; the AI drafts replace it in place as they come.
   let next = 0;
-  const worker = async (): Promise<void> => {
+  const notify = async (): Promise<void> => {
     while (next < fired.length) {
       const action = fired[next++]!;
-      try {
-        await deps.draft(action.id);
-      } catch (error) {
-        // The action stays ready without a draft; the card shows the error so the CSM can write it by hand.
-        const message = error instanceof Error ? error.message : String(error);
-        failures.push({ actionId: action.id, step: 'draft', message });
-        ctx.logger.error({ actionId: action.id, err: error }, 'drafting a fired action failed');
-        await ctx.prisma.action.update({
-          where: { id: action.id },
-          data: { lastError: `Drafting failed: ${message}` },
-        });
-      }
       try {
         await deps.notifier.actionChanged(action.id);
       } catch (error) {
@@ -284,6 +297,61 @@ async function followUp(
           message: error instanceof Error ? error.message : String(error),
         });
         ctx.logger.error({ actionId: action.id, err: error }, 'posting the review card of a fired action failed');
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, fired.length)) }, notify));
+  return failures;
+}
+
+async function draftBatch(
+  ctx: ServiceContext,
+  deps: FireDueActionsDeps,
+  fired: FiredAction[],
+): Promise<FollowUpFailure[]> {
+  try {
+    const drafted = await draftFiredActions(ctx, {
+      actionIds: fired.map((a) => a.id),
+      portalLinkAtSend: deps.portalLinkAtSend ?? false,
+      queueAiDraft: deps.aiDrafts !== undefined,
+    });
+    if (deps.aiDrafts && drafted.drafted.length > 0) deps.aiDrafts.wake();
+    return drafted.failures.map((f) => ({ actionId: f.actionId, step: 'draft' as const, message: f.message }));
+  } catch (error) {
+    // The batch's drafts were not written (one transaction): the actions stay ready without a draft, the cards say
+    // so, and the CSM can write them by hand.
+    const message = error instanceof Error ? error.message : String(error);
+    ctx.logger.error({ err: error, actions: fired.length }, 'drafting a batch of fired actions failed');
+    await ctx.prisma.action.updateMany({
+      where: { id: { in: fired.map((a) => a.id) }, status: 'ready', draftBody: null },
+      data: { lastError: `Drafting failed: ${message}` },
+    });
+    return fired.map((a) => ({ actionId: a.id, step: 'draft' as const, message }));
+  }
+}
+
+async function draftOneByOne(
+  ctx: ServiceContext,
+  draft: DraftHook,
+  fired: FiredAction[],
+  concurrency: number,
+): Promise<FollowUpFailure[]> {
+  const failures: FollowUpFailure[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < fired.length) {
+      const action = fired[next++]!;
+      try {
+        await draft(action.id);
+      } catch (error) {
+        // The action stays ready without a draft; the card shows the error so the CSM can write it by hand.
+        const message = error instanceof Error ? error.message : String(error);
+        failures.push({ actionId: action.id, step: 'draft', message });
+        ctx.logger.error({ actionId: action.id, err: error }, 'drafting a fired action failed');
+        await ctx.prisma.action.update({
+          where: { id: action.id },
+          data: { lastError: `Drafting failed: ${message}` },
+        });
       }
     }
   };

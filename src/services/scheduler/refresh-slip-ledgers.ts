@@ -2,12 +2,15 @@
  * The daily part of the slip ledger: an open account slips a day without anyone touching it, so once each local
  * day the tick rebuilds the ledger (metrics/refresh-account-slip.ts) of every running account not yet refreshed
  * since its organisation's local midnight. Milestone changes refresh their account at once; this catches the rest.
- * Worked in batches, each account in its own transaction, so a long backlog spreads over ticks.
+ * Worked in batches of accounts, each batch in one transaction and a few statements (metrics/refresh-account-slips.ts),
+ * at most maxPerTick accounts a tick, so a long backlog spreads over ticks; a batch that fails is retried account by
+ * account, so one bad record holds back only itself.
  */
 import { RUNNING_ACCOUNT_STATUSES } from '../../domain/account-state';
 import { localDateAt, localDateOf } from '../../domain/business-days';
 import type { ServiceContext } from '../context';
 import { refreshAccountSlip } from '../metrics/refresh-account-slip';
+import { refreshAccountSlips } from '../metrics/refresh-account-slips';
 
 export interface SlipLedgersResult {
   /** Accounts whose ledger was rebuilt. */
@@ -60,15 +63,24 @@ export async function refreshSlipLedgers(
       });
       if (due.length === 0) break;
       result.batches += 1;
-      for (const { id } of due) {
-        try {
-          await ctx.prisma.$transaction((tx) => refreshAccountSlip(tx, { accountId: id, now }));
-          result.refreshed.push(id);
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          ctx.logger.error({ err: error, accountId: id }, 'could not refresh the slip ledger');
-          result.failed.push({ accountId: id, message });
-          failedIds.push(id);
+      const ids = due.map((d) => d.id);
+      try {
+        await ctx.prisma.$transaction((tx) => refreshAccountSlips(tx, { accountIds: ids, now }));
+        result.refreshed.push(...ids);
+      } catch (batchError) {
+        // One account's record may be what fails the batch: account by account then, so the rest still refresh
+        // and only the one that fails waits for the next tick.
+        ctx.logger.warn({ err: batchError, accounts: ids.length }, 'a batch of slip ledgers failed; one by one now');
+        for (const id of ids) {
+          try {
+            await ctx.prisma.$transaction((tx) => refreshAccountSlip(tx, { accountId: id, now }));
+            result.refreshed.push(id);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            ctx.logger.error({ err: error, accountId: id }, 'could not refresh the slip ledger');
+            result.failed.push({ accountId: id, message });
+            failedIds.push(id);
+          }
         }
       }
     }

@@ -7,7 +7,7 @@
 import type { ServiceContext } from '../context';
 import type { Mailer, PortalLinks } from '../execution/ports';
 import type { Notifier } from '../notifications/notifier-port';
-import { draftFromTemplate } from './draft-from-template';
+import type { AiDraftQueue } from '../drafting/ai-drafts/ai-draft-queue-port';
 import { postMissedReviewCards, type MissedReviewCardsResult } from './post-missed-review-cards';
 import { postMissedCustomerChannelPosts, type MissedChannelPostsResult } from './post-missed-customer-channel-posts';
 import {
@@ -34,8 +34,13 @@ export interface TickDeps {
   canNotify: boolean;
   /** Undefined when email is off: portal reminders wait. */
   mailer?: Mailer;
-  /** Drafts an action that just became ready; the template drafter when not given. */
+  /**
+   * Drafts an action that just became ready, one at a time (tests, the demo history). Without it each batch gets the
+   * template's drafts at once, queued for their AI drafts when `aiDrafts` is there.
+   */
   draft?: DraftHook;
+  /** The AI draft pool when an AI drafter is configured; woken, never awaited. */
+  aiDrafts?: AiDraftQueue;
   /** Fresh portal links for reminder emails; without it the email points to the portal in words. */
   portalLinks?: PortalLinks;
   /** Base of the handoff form's links (PUBLIC_URL), for reminders to an AE outside Slack. */
@@ -55,6 +60,8 @@ export interface TickReport {
   slipLedgers?: SlipLedgersResult;
   skipped: { step: string; reason: string }[];
   errors: { step: string; message: string }[];
+  /** How long each step that ran took, in milliseconds (the log shows where a slow tick spent its time). */
+  stepMs: Record<string, number>;
 }
 
 export async function runTick(
@@ -62,17 +69,19 @@ export async function runTick(
   deps: TickDeps,
   options: FireDueActionsOptions = {},
 ): Promise<TickReport> {
-  const report: TickReport = { startedAt: ctx.now(), skipped: [], errors: [] };
+  const report: TickReport = { startedAt: ctx.now(), skipped: [], errors: [], stepMs: {} };
   const step = async (name: string, work: () => Promise<void>): Promise<void> => {
+    const started = performance.now();
     try {
       await work();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       report.errors.push({ step: name, message });
       ctx.logger.error({ err: error, step: name }, 'scheduler tick step failed');
+    } finally {
+      report.stepMs[name] = Math.round(performance.now() - started);
     }
   };
-  const draft = deps.draft ?? (async (actionId: string) => void (await draftFromTemplate(ctx, { actionId })));
 
   if (deps.canNotify) {
     // Before firing, so the cards left over from earlier ticks come first and this tick's new ones are not retried
@@ -87,7 +96,16 @@ export async function runTick(
     report.skipped.push({ step: 'missed review cards', reason: 'no Slack to post them to' });
   }
   await step('fire due actions', async () => {
-    report.fire = await fireDueActions(ctx, { notifier: deps.notifier, draft }, options);
+    report.fire = await fireDueActions(
+      ctx,
+      {
+        notifier: deps.notifier,
+        draft: deps.draft,
+        portalLinkAtSend: deps.portalLinks !== undefined,
+        aiDrafts: deps.aiDrafts,
+      },
+      options,
+    );
   });
   if (deps.canNotify) {
     await step('submission review clocks', async () => {

@@ -51,6 +51,13 @@ export function buildReviewCard(c: ReviewCardData): SlackMessage {
   if (c.releasedBySkipOf)
     blocks.push(context(`:fast_forward: Fires because *${safe(c.releasedBySkipOf, 200)}* was skipped.`));
   blocks.push(mrkdwnSection(draft));
+  if (c.status === 'ready' && c.aiDraftPending)
+    blocks.push(
+      context(
+        ':hourglass_flowing_sand: This is the template’s text. The AI draft replaces it here when it is written, unless you edit or approve this one first.',
+      ),
+    );
+  else if (c.status === 'ready' && c.aiDraftNote) blocks.push(context(`:warning: ${safe(c.aiDraftNote, 1000)}`));
   if (c.lintFindings.length) {
     const lines = c.lintFindings
       .slice(0, 10)

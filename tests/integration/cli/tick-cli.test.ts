@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { findButton } from '../../support/block-kit';
+import { startFakeAnthropic } from '../../support/fake-anthropic';
 import { FakeSlackApi } from '../../support/fake-slack-api';
 import { runCli, startServer, waitForExit, type CliResult } from '../../support/run-thread';
 
@@ -79,6 +80,39 @@ describe('npm run thread -- tick', () => {
     await tick(env);
     expect([...cardsPosted().values()].every((n) => n === 1)).toBe(true);
     expect(cardsPosted().size).toBe(fired.length);
+  });
+
+  it('with AI drafting configured, waits for the AI drafts of what it fired and leaves each card, posted once, showing its AI draft', async () => {
+    const model = await startFakeAnthropic();
+    try {
+      model.setDefault({ kind: 'good', subject: 'Our kickoff', body: 'Written by the model for this account.' });
+      const env = {
+        ...withSlack(await demo()),
+        ANTHROPIC_API_KEY: 'sk-test',
+        ANTHROPIC_BASE_URL: model.url,
+        THREAD_AI_MODEL: 'claude-test',
+      };
+
+      const result = await tick(env);
+
+      const fired = firedBy(result);
+      expect(fired.length).toBeGreaterThan(0);
+      expect(result.stdout).toContain(`AI drafts: ${fired.length} written.`);
+      expect(model.requests).toHaveLength(fired.length);
+      const cards = cardsPosted();
+      expect([...cards.keys()].sort()).toEqual([...fired].sort());
+      expect([...cards.values()].every((n) => n === 1)).toBe(true);
+      // Each card, posted once, ends with the AI draft: in place, or posted with it when the draft came first.
+      const posts = fake.callsTo('chat.postMessage');
+      for (const actionId of fired) {
+        const post = posts.find((c) => findButton(c.args.blocks, 'Skip').value === actionId)!;
+        const updates = fake.callsTo('chat.update').filter((c) => c.args.ts === post.ts);
+        const last = updates.at(-1)?.args ?? post.args;
+        expect(JSON.stringify(last.blocks)).toContain('Written by the model for this account.');
+      }
+    } finally {
+      await model.close();
+    }
   });
 
   it('fires without Slack, and the next tick with Slack posts each card once', async () => {

@@ -139,7 +139,17 @@ describe('configuration', () => {
       apiKey: 'sk-test',
       baseUrl: undefined,
       model: expect.any(String),
+      draftConcurrency: 4,
     });
     expect(loadConfig({}, '/').anthropic).toBeUndefined();
+  });
+
+  it('takes the AI draft pool size from THREAD_AI_DRAFT_CONCURRENCY, within 1 to 64', () => {
+    const env = { ANTHROPIC_API_KEY: 'sk-test' };
+    expect(loadConfig({ ...env, THREAD_AI_DRAFT_CONCURRENCY: '8' }, '/').anthropic?.draftConcurrency).toBe(8);
+    for (const bad of ['0', '65', 'two', '1.5'])
+      expect(() => loadConfig({ ...env, THREAD_AI_DRAFT_CONCURRENCY: bad }, '/')).toThrow(
+        /THREAD_AI_DRAFT_CONCURRENCY/,
+      );
   });
 });

@@ -197,6 +197,8 @@ const card = (i = 0, over: Partial<ReviewCardData> = {}): ReviewCardData => ({
   approvedBySlackUserId: null,
   reviewNote: long(5000),
   lastError: long(5000),
+  aiDraftPending: false,
+  aiDraftNote: long(5000),
   executedAt: null,
   dueAt: AT,
   releasedBySkipOf: long(300),
@@ -536,6 +538,18 @@ describe('message builders under oversized and hostile input', () => {
     expectMessageOk(message);
     expect(textOf(message.blocks)).toContain('Fires because *Kickoff &lt;!channel&gt; questionnaire* was skipped.');
     expect(textOf(buildReviewCard(card(4, { releasedBySkipOf: null })).blocks)).not.toContain('Fires because');
+  });
+
+  it('review card says the AI draft is on its way while it is, and why it is not when it could not be made', () => {
+    const waiting = buildReviewCard(card(5, { aiDraftPending: true, aiDraftNote: null }));
+    expectMessageOk(waiting);
+    expect(textOf(waiting.blocks)).toContain('The AI draft replaces it here');
+    const failed = buildReviewCard(card(5, { aiDraftPending: false, aiDraftNote: 'HTTP 529 <!channel> & co' }));
+    expectMessageOk(failed);
+    expect(textOf(failed.blocks)).toContain(':warning: HTTP 529 &lt;!channel&gt; &amp; co');
+    expect(textOf(failed.blocks)).not.toContain('The AI draft replaces it here');
+    const sent = buildReviewCard(card(5, { status: 'executed', aiDraftPending: true, aiDraftNote: 'HTTP 529' }));
+    expect(textOf(sent.blocks)).not.toMatch(/AI draft replaces|HTTP 529/);
   });
 
   it('"Start now" answer escapes the names it repeats', () => {
