@@ -121,22 +121,33 @@ const PAGE_LISTS = Prisma.sql`,
      ORDER BY "completedAt" DESC LIMIT ${RECENT_LIMIT}
    ) d) AS "done"`;
 
+/** The page's one query: the frame's joined row with the lists beside it as JSON (none when the portal is gone). */
+export function selectPortalPage(session: PortalSession): Prisma.Sql {
+  return selectPortalFrame(session, PAGE_LISTS);
+}
+
+export type PortalPageRow = PortalFrameRow & Record<'milestones' | 'open' | 'done', unknown>;
+
 /**
  * Everything the customer's home page shows. Only portal requests that were published (executed) are asked of
  * the customer; pending and ready ones are the CSM's business until then. One query: the frame's joined row
  * with the lists beside it as JSON.
  */
 export async function getPortalPage(ctx: ServiceContext, options: { session: PortalSession }): Promise<PortalPage> {
-  const rows = await ctx.prisma.$queryRaw<(PortalFrameRow & Record<'milestones' | 'open' | 'done', unknown>)[]>(
-    selectPortalFrame(options.session, PAGE_LISTS),
-  );
+  const rows = await ctx.prisma.$queryRaw<PortalPageRow[]>(selectPortalPage(options.session));
   const row = rows[0];
   const frame = toPortalFrame(row);
-  const { milestones, open, done } = pageListsSchema.parse(row);
   const schedule = await getCustomerSchedule(ctx, {
     organizationId: options.session.organizationId,
     accountId: frame.account.id,
   });
+  return portalPageFrom(row!, schedule);
+}
+
+/** The page from the page query's row and the schedule: pure. */
+export function portalPageFrom(row: PortalPageRow, schedule: CustomerSchedule): PortalPage {
+  const frame = toPortalFrame(row);
+  const { milestones, open, done } = pageListsSchema.parse(row);
   return {
     schedule,
     frame,
