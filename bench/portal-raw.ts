@@ -3,17 +3,19 @@
  * sent through `pg` directly (db.pool), and the page rendered with the same pure code and the same template. No
  * Express middleware beyond the route, no helmet, no Prisma: what the page cannot do without.
  *
- * Work done per request, as the portal does it: the token lookup (and the expiry/revocation check), the visit check
- * (and the visit's record when none was counted in the last 30 minutes), the page's read, the schedule, the render
- * with a fresh CSP nonce.
+ * Work done per request, as the portal does it: the token lookup (and the expiry/revocation check) with the visit
+ * check in one round trip (and the visit's record when none was counted in the last 30 minutes), the page's one read,
+ * its validation, the schedule, the render with a fresh CSP nonce. What the portal reads only for its page cache (the
+ * page version) is left out: it is not the page's work.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { businessCalendar } from '../src/domain/business-days';
-import type { AccountRecord } from '../src/domain/account-record';
 import { homePage } from '../src/http/portal/pages/home-page';
-import { customerScheduleFrom } from '../src/services/metrics/get-customer-schedule';
-import { portalPageFrom, selectPortalPage, type PortalPageRow } from '../src/services/portal/get-portal-page';
+import {
+  portalPageSourceFrom,
+  selectPortalPageContent,
+  type PortalPageRow,
+} from '../src/services/portal/get-portal-page';
 import { hashPortalToken, isWellFormedPortalToken } from '../src/services/portal/portal-token';
 import { VISIT_WINDOW_MS } from '../src/services/portal/record-portal-visit';
 
@@ -39,6 +41,9 @@ export function rawPortalPage(pool: pg.Pool, types: typeof pg.types, now: () => 
 
   return async (token, base) => {
     if (!isWellFormedPortalToken(token)) return { status: 404, html: '' };
+    // The link, and whether its contact's visit was counted in the last 30 minutes, in one round trip.
+    const at = now();
+    const since = new Date(at.getTime() - VISIT_WINDOW_MS);
     const [access] = await q<{
       id: string;
       accountId: string;
@@ -46,12 +51,15 @@ export function rawPortalPage(pool: pg.Pool, types: typeof pg.types, now: () => 
       expiresAt: Date;
       revokedAt: Date | null;
       organizationId: string;
+      visitedRecently: boolean;
     }>(
-      `SELECT p."id", p."accountId", p."contactId", p."expiresAt", p."revokedAt", a."organizationId"
+      `SELECT p."id", p."accountId", p."contactId", p."expiresAt", p."revokedAt", a."organizationId",
+              EXISTS (SELECT 1 FROM "EngagementEvent" e
+                      WHERE e."accountId" = p."accountId" AND e."contactId" = p."contactId"
+                        AND e."kind" = 'portal_visit' AND e."at" > $2) AS "visitedRecently"
        FROM "PortalAccess" p JOIN "Account" a ON a."id" = p."accountId" WHERE p."tokenHash" = $1`,
-      [hashPortalToken(token)],
+      [hashPortalToken(token), utcText(since)],
     );
-    const at = now();
     if (!access || access.revokedAt || access.expiresAt.getTime() <= at.getTime()) return { status: 404, html: '' };
     const session = {
       portalAccessId: access.id,
@@ -59,85 +67,33 @@ export function rawPortalPage(pool: pg.Pool, types: typeof pg.types, now: () => 
       organizationId: access.organizationId,
       contactId: access.contactId,
     };
+    if (!access.visitedRecently) await recordVisit(pool, session, at);
 
-    await recordVisit(pool, q, session, at);
-
-    const page = selectPortalPage(session);
-    const [row] = await q<PortalPageRow>(page.text, page.values);
+    const content = selectPortalPageContent(session);
+    const [row] = await q<PortalPageRow>(content.text, content.values);
     if (!row) return { status: 404, html: '' };
-    const ids = [session.accountId];
-    const [account] = await q<{ organizationId: string; kickoffDate: Date; goLiveActualDate: Date | null }>(
-      `SELECT "id", "name", "organizationId", "status"::text, "templateId", "csmId", "daysBehind", "slipRefreshedAt",
-              "kickoffDate", "goLiveActualDate"
-       FROM "Account" WHERE "id" = ANY($1) AND "organizationId" = $2`,
-      [ids, session.organizationId],
-    );
-    if (!account) return { status: 404, html: '' };
-    const [org] = await q<{ timezone: string; workingDays: number[] }>(
-      `SELECT "id", "timezone", "workingDays" FROM "Organization" WHERE "id" = ANY($1)`,
-      [[account.organizationId]],
-    );
-    const milestones = await q<AccountRecord['milestones'][number]>(
-      `SELECT "id", "name", "status"::text, "plannedDays", "plannedStartDate", "plannedEndDate", "startedAt",
-              "completedAt", "accountId", "position", "actualDays"
-       FROM "Milestone" WHERE "accountId" = ANY($1) ORDER BY "position" ASC`,
-      [ids],
-    );
-    const actions = await q<AccountRecord['actions'][number]>(
-      `SELECT "accountId", "id", "key", "name", "type"::text, "status"::text, "milestoneId", "firedAt", "executedAt",
-              "completedAt", "skippedAt"
-       FROM "Action" WHERE "accountId" = ANY($1) ORDER BY "position" ASC`,
-      [ids],
-    );
-    const submissions = await q<AccountRecord['submissions'][number]>(
-      `SELECT "accountId", "actionId", "createdAt", "reviewedAt" FROM "Submission"
-       WHERE "accountId" = ANY($1) ORDER BY "createdAt" ASC`,
-      [ids],
-    );
-    const blocks = await q<AccountRecord['blocks'][number]>(
-      `SELECT "accountId", "milestoneId", "cause"::text, "startedAt", "endedAt" FROM "MilestoneBlock"
-       WHERE "accountId" = ANY($1) ORDER BY "startedAt" ASC`,
-      [ids],
-    );
-    const schedule = customerScheduleFrom(
-      {
-        calendar: businessCalendar(org!.timezone, org!.workingDays),
-        record: {
-          account: { kickoffDate: account.kickoffDate, goLiveActualDate: account.goLiveActualDate },
-          milestones,
-          actions,
-          submissions,
-          blocks,
-          events: [],
-        },
-      },
-      at,
-    );
+    // The version is the portal's cache key, not the page's work: the raw work does not read it.
+    const { page } = portalPageSourceFrom({ ...row, version: '' }, at);
     const nonce = randomBytes(16).toString('base64');
-    return {
-      status: 200,
-      html: homePage({ base, nonce, token, page: portalPageFrom(row, schedule) }).value,
-    };
+    return { status: 200, html: homePage({ base, nonce, token, page }).value };
   };
 }
 
 /** At most one counted visit per contact per 30 minutes, checked again inside the transaction, as the portal does. */
 async function recordVisit(
   pool: pg.Pool,
-  q: <T>(text: string, values: unknown[]) => Promise<T[]>,
   session: { portalAccessId: string; accountId: string; contactId: string },
   at: Date,
 ): Promise<void> {
   const recent = `SELECT "id" FROM "EngagementEvent"
     WHERE "accountId" = $1 AND "contactId" = $2 AND "kind" = 'portal_visit' AND "at" > $3 LIMIT 1`;
-  const since = new Date(at.getTime() - VISIT_WINDOW_MS).toISOString().replace('Z', '');
-  if ((await q(recent, [session.accountId, session.contactId, since])).length > 0) return;
+  const since = utcText(new Date(at.getTime() - VISIT_WINDOW_MS));
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     const again = await client.query(recent, [session.accountId, session.contactId, since]);
     if (again.rows.length === 0) {
-      const stamp = at.toISOString().replace('Z', '');
+      const stamp = utcText(at);
       await client.query(
         `INSERT INTO "EngagementEvent" ("id", "accountId", "contactId", "kind", "at") VALUES ($1, $2, $3, 'portal_visit', $4)`,
         [randomUUID(), session.accountId, session.contactId, stamp],
@@ -155,3 +111,6 @@ async function recordVisit(
     client.release();
   }
 }
+
+/** An instant as the UTC wall-clock text Prisma's timestamp columns hold. */
+const utcText = (at: Date) => at.toISOString().replace('Z', '');

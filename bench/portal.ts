@@ -5,10 +5,12 @@
  * - raw work: a bare Express route doing the page's own work as directly as it can be written (portal-raw.ts: the
  *   same queries through `pg` on db.pool, the same pure page code, the same template, a fresh nonce);
  * - bare Express: a handler returning a string of the same size (the very HTML the portal answered).
+ * The portal is measured twice: as it runs (repeat views of an unchanged page come from its page cache), and with
+ * no page cache, so every request reads and renders its page (a page changed since the last view, or a first one).
  *
  * The links are real magic links made by createPortalLink, one per worker, so the failure limiter (which only
  * counts unknown, expired or revoked links) never comes into play; the bench fails if any answer is not 200, or if
- * the raw work's page is not the portal's page (nonces aside). The three sides run in rounds, each round in a
+ * the raw work's page is not the portal's page (nonces aside). The sides run in rounds, each round in a
  * rotated order, so that load from elsewhere on the machine falls on all of them.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -53,18 +55,25 @@ export async function benchPortal(
   const accounts = await db.prisma.account.count({ where: { name: { startsWith: 'Bench account ' } } });
   const paths = await magicLinkPaths(db, ctx, options.concurrency);
 
-  const portal = createPortalRouter({
-    ctx,
-    storage: createFileStorage({ dataDir }),
-    secret: portalSigningKey((await resolveEncryptionKey({ dataDir })).key),
-    publicUrl: PUBLIC_URL,
-    uploads: { maxBytes: 25 * 1024 * 1024, extensions: [...DEFAULT_PORTAL_UPLOAD_EXTENSIONS] },
-  });
-  const threadApp = createHttpApp({
-    logger: silentLogger,
-    routers: [{ path: '/portal', router: portal }],
-    readiness: { checkDatabase: async () => void (await db.pool.query('SELECT 1')) },
-  });
+  const secret = portalSigningKey((await resolveEncryptionKey({ dataDir })).key);
+  const threadApp = (homePageCacheEntries?: number) =>
+    createHttpApp({
+      logger: silentLogger,
+      routers: [
+        {
+          path: '/portal',
+          router: createPortalRouter({
+            ctx,
+            storage: createFileStorage({ dataDir }),
+            secret,
+            publicUrl: PUBLIC_URL,
+            uploads: { maxBytes: 25 * 1024 * 1024, extensions: [...DEFAULT_PORTAL_UPLOAD_EXTENSIONS] },
+            homePageCacheEntries,
+          }),
+        },
+      ],
+      readiness: { checkDatabase: async () => void (await db.pool.query('SELECT 1')) },
+    });
   const sides: Side[] = [];
   const side = async (name: string, app: Express) => {
     const s: Side = {
@@ -77,7 +86,7 @@ export async function benchPortal(
     return s;
   };
   try {
-    const thread = await side('portal', threadApp);
+    const thread = await side('portal', threadApp());
     // One page per link first: checks the links work and counts each contact's visit, so the measured requests
     // are ordinary page views (a visit is counted once per 30 minutes).
     const pages = new Map<string, string>();
@@ -108,6 +117,14 @@ export async function benchPortal(
         throw new Error(`raw work rendered a different page than the portal for ${p.slice(0, 12)}…`);
     }
 
+    // The portal again with no page kept between requests: every request reads and renders its page.
+    const uncached = await side('portal, no page cache', threadApp(0));
+    for (const p of paths) {
+      const res = await get(uncached.agent, port(uncached.server), p);
+      if (withoutNonce(res.body.toString('utf8')) !== withoutNonce(pages.get(p)!))
+        throw new Error(`the portal without its page cache rendered a different page for ${p.slice(0, 12)}…`);
+    }
+
     const bareApp = express();
     bareApp.disable('x-powered-by');
     bareApp.get('/portal/:token', (_req, res) => {
@@ -126,12 +143,12 @@ export async function benchPortal(
         s.results.push(await load(s, perRound));
       }
     }
-    const [t, r, b] = [thread, raw, bare].map((s) => {
+    const [t, u, r, b] = [thread, uncached, raw, bare].map((s) => {
       const sum = summarize(s.results);
       const bad = Object.entries(sum.statuses).filter(([status]) => status !== '200');
       if (bad.length > 0) throw new Error(`${s.name} answered ${bad.map(([st, c]) => `${c}× ${st}`).join(', ')}`);
       return sum;
-    }) as [Summary, Summary, Summary];
+    }) as [Summary, Summary, Summary, Summary];
 
     const label = `GET /portal/<token>, ${accounts.toLocaleString('en-US')} accounts, ${options.concurrency} concurrent, ${t.requests.toLocaleString('en-US')} req`;
     const data = {
@@ -142,46 +159,61 @@ export async function benchPortal(
       pageBytes: Buffer.byteLength(html),
       rounds: ROUNDS,
       portal: { seconds: t.seconds, rps: t.rps, latency: t.latency },
+      portalNoPageCache: { seconds: u.seconds, rps: u.rps, latency: u.latency },
       rawWork: { seconds: r.seconds, rps: r.rps, latency: r.latency },
       bareExpress: { seconds: b.seconds, rps: b.rps, latency: b.latency },
       ratioToRawWork: { rps: r.rps / t.rps, p50: t.latency.p50 / r.latency.p50, p99: t.latency.p99 / r.latency.p99 },
+      noPageCacheRatioToRawWork: {
+        rps: r.rps / u.rps,
+        p50: u.latency.p50 / r.latency.p50,
+        p99: u.latency.p99 / r.latency.p99,
+      },
       ratioToBareExpress: {
         rps: b.rps / t.rps,
         p50: t.latency.p50 / b.latency.p50,
         p99: t.latency.p99 / b.latency.p99,
       },
     };
-    const rows = (versus: string, base: Summary, extra?: Record<string, unknown>): BenchRow[] => [
+    const rows = (
+      versus: string,
+      base: Summary,
+      extra?: Record<string, unknown>,
+      subject: { name: string; t: Summary } = { name: '', t },
+    ): BenchRow[] => [
       {
         suite: 'portal',
-        case: `${label} vs ${versus}`,
+        case: `${label}${subject.name} vs ${versus}`,
         database: db.kind,
         metric: 'req/s',
-        value: `${t.rps.toFixed(0)} req/s`,
+        value: `${subject.t.rps.toFixed(0)} req/s`,
         baseline: `${base.rps.toFixed(0)} req/s`,
-        ratio: base.rps / t.rps,
+        ratio: base.rps / subject.t.rps,
         ...(extra ? { data: extra } : {}),
       },
       {
         suite: 'portal',
-        case: `${label} vs ${versus}`,
+        case: `${label}${subject.name} vs ${versus}`,
         database: db.kind,
         metric: 'p50',
-        value: ms(t.latency.p50),
+        value: ms(subject.t.latency.p50),
         baseline: ms(base.latency.p50),
-        ratio: t.latency.p50 / base.latency.p50,
+        ratio: subject.t.latency.p50 / base.latency.p50,
       },
       {
         suite: 'portal',
-        case: `${label} vs ${versus}`,
+        case: `${label}${subject.name} vs ${versus}`,
         database: db.kind,
         metric: 'p99',
-        value: ms(t.latency.p99),
+        value: ms(subject.t.latency.p99),
         baseline: ms(base.latency.p99),
-        ratio: t.latency.p99 / base.latency.p99,
+        ratio: subject.t.latency.p99 / base.latency.p99,
       },
     ];
-    return [...rows('raw work', r, data), ...rows('bare Express', b)];
+    return [
+      ...rows('raw work', r, data),
+      ...rows('bare Express', b),
+      ...rows('raw work', r, undefined, { name: ', no page cache', t: u }),
+    ];
   } finally {
     for (const s of sides) {
       s.agent.destroy();
