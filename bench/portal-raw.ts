@@ -13,7 +13,7 @@ import type pg from 'pg';
 import { homePage } from '../src/http/portal/pages/home-page';
 import {
   portalPageSourceFrom,
-  selectPortalPageContent,
+  selectPortalPage,
   type PortalPageRow,
 } from '../src/services/portal/get-portal-page';
 import { hashPortalToken, isWellFormedPortalToken } from '../src/services/portal/portal-token';
@@ -69,11 +69,10 @@ export function rawPortalPage(pool: pg.Pool, types: typeof pg.types, now: () => 
     };
     if (!access.visitedRecently) await recordVisit(pool, session, at);
 
-    const content = selectPortalPageContent(session);
+    const content = selectPortalPage(session);
     const [row] = await q<PortalPageRow>(content.text, content.values);
     if (!row) return { status: 404, html: '' };
-    // The version is the portal's cache key, not the page's work: the raw work does not read it.
-    const { page } = portalPageSourceFrom({ ...row, version: '' }, at);
+    const { page } = portalPageSourceFrom(row, at, '');
     const nonce = randomBytes(16).toString('base64');
     return { status: 200, html: homePage({ base, nonce, token, page }).value };
   };

@@ -240,7 +240,7 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
     const { session, pageVersion } = opening;
     const key = `${session.portalAccessId}\0${base(req)}`;
     const kept = homePages.get(key, pageVersion);
-    const source = kept?.source ?? (await loadPortalPageSource(ctx, { session }));
+    const source = kept?.source ?? (await loadPortalPageSource(ctx, { session, version: pageVersion }));
     const page = portalPageAt(source, ctx.now(), kept?.page);
     if (typeof req.query.answered === 'string') {
       // Right after an answer: the thank-you note names it. Shown once, so neither kept nor revalidated.

@@ -11,7 +11,6 @@ import { ACTION_TYPES, type FormField } from '../../domain/template';
 import type { ServiceContext } from '../context';
 import { customerScheduleFrom, type CustomerSchedule } from '../metrics/get-customer-schedule';
 import { selectPortalFrame, toPortalFrame, type PortalFrame, type PortalFrameRow } from './load-portal-frame';
-import { PORTAL_PAGE_VERSION } from './portal-page-version';
 import { portalRequestIntro } from './portal-request-text';
 import type { PortalSession } from './resolve-portal-token';
 
@@ -74,7 +73,6 @@ const requestType = z.enum(['portal_form', 'portal_document']);
  */
 const pageListsSchema = z.object({
   workingDays: z.array(z.number().int()).nullable(),
-  version: z.string(),
   milestones: z.array(
     z.object({
       id: z.string(),
@@ -181,16 +179,8 @@ const PAGE_LISTS = Prisma.sql`,
     ) ORDER BY b."startedAt" ASC), '[]'::json)
    FROM "MilestoneBlock" b WHERE b."accountId" = a."id") AS "blocks"`;
 
-/**
- * The page's one query: the frame's joined row with the lists beside it as JSON (none when the portal is gone), and
- * the page's version read in the same snapshot, so what is read is exactly what that version names.
- */
+/** The page's one query: the frame's joined row with the lists beside it as JSON (none when the portal is gone). */
 export function selectPortalPage(session: PortalSession): Prisma.Sql {
-  return selectPortalFrame(session, Prisma.sql`${PAGE_LISTS}, ${PORTAL_PAGE_VERSION} AS "version"`);
-}
-
-/** The same query without the version: what the page itself needs (the portal bench's raw work runs this one). */
-export function selectPortalPageContent(session: PortalSession): Prisma.Sql {
   return selectPortalFrame(session, PAGE_LISTS);
 }
 
@@ -198,9 +188,13 @@ export type PortalPageRow = PortalFrameRow & Record<keyof z.input<typeof pageLis
 
 /**
  * What the page is made from, as read in one query: the page as of the read, the account's record and calendar for
- * recomputing what time changes (the schedule), and the version of the rows it was read from (portal-page-version.ts).
+ * recomputing what time changes (the schedule), and the page version (portal-page-version.ts) read before it.
  */
 export interface PortalPageSource {
+  /**
+   * The version read before the page was: the page is at least as new as it. So a page kept under it can only be
+   * behind the database once the version has moved on, when it is no longer the one read and the page is not used.
+   */
   version: string;
   /** The page with the schedule as of `readAt`. */
   page: PortalPage;
@@ -209,17 +203,20 @@ export interface PortalPageSource {
   calendar: BusinessCalendar;
 }
 
-/** Reads a portal page's source in one round trip; not_found when the contact or its account is gone. */
+/**
+ * Reads a portal page's source in one round trip; not_found when the contact or its account is gone. `version` is
+ * the page version read before (openPortalHome), or empty when no one keeps the page.
+ */
 export async function loadPortalPageSource(
   ctx: ServiceContext,
-  options: { session: PortalSession },
+  options: { session: PortalSession; version: string },
 ): Promise<PortalPageSource> {
   const rows = await ctx.prisma.$queryRaw<PortalPageRow[]>(selectPortalPage(options.session));
-  return portalPageSourceFrom(rows[0], ctx.now());
+  return portalPageSourceFrom(rows[0], ctx.now(), options.version);
 }
 
 /** The source from the page query's row (undefined: not found), as of `now`: pure. */
-export function portalPageSourceFrom(row: PortalPageRow | undefined, now: Date): PortalPageSource {
+export function portalPageSourceFrom(row: PortalPageRow | undefined, now: Date, version: string): PortalPageSource {
   const frame = toPortalFrame(row);
   const lists = pageListsSchema.parse(row);
   const calendar = businessCalendar(frame.timeZone, lists.workingDays);
@@ -263,7 +260,7 @@ export function portalPageSourceFrom(row: PortalPageRow | undefined, now: Date):
       completedAt: a.completedAt,
     })),
   };
-  return { version: lists.version, page, readAt: now, record, calendar };
+  return { version, page, readAt: now, record, calendar };
 }
 
 /**
@@ -289,5 +286,5 @@ function sameSchedule(a: CustomerSchedule, b: CustomerSchedule): boolean {
  * with the lists beside it as JSON.
  */
 export async function getPortalPage(ctx: ServiceContext, options: { session: PortalSession }): Promise<PortalPage> {
-  return (await loadPortalPageSource(ctx, options)).page;
+  return (await loadPortalPageSource(ctx, { ...options, version: '' })).page;
 }
