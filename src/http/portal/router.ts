@@ -241,7 +241,8 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
     const key = `${session.portalAccessId}\0${base(req)}`;
     const kept = homePages.get(key, pageVersion);
     const source = kept?.source ?? (await loadPortalPageSource(ctx, { session, version: pageVersion }));
-    const page = portalPageAt(source, ctx.now(), kept?.page);
+    // A page just read has its schedule as of now; a kept one has it recomputed for now.
+    const page = kept ? portalPageAt(kept.source, ctx.now(), kept.page) : source.page;
     if (typeof req.query.answered === 'string') {
       // Right after an answer: the thank-you note names it. Shown once, so neither kept nor revalidated.
       const answered = page.recentlyCompleted.find((d) => d.id === req.query.answered);
