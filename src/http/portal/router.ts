@@ -5,7 +5,7 @@
  * against the client's address (see rate-limiter.ts). A link preview (an unfurler, a mail scanner, a prefetch) gets a
  * neutral page instead and leaves no trace (see preview-fetch-gate.ts).
  */
-import { clientKey, cspNonce, sendPage } from './page-response';
+import { clientKey, cspNonce, sendPage, sendRevalidatedPage } from './page-response';
 import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import type { FileStorage } from '../../connectors/storage/file-storage';
 import { ERROR_CODES, isAppError } from '../../lib/errors';
@@ -13,9 +13,10 @@ import type { ServiceContext } from '../../services/context';
 import { silentNotifier, type Notifier } from '../../services/notifications/notifier-port';
 import { getPortalDownload } from '../../services/portal/get-portal-download';
 import { getPortalLinkUnfurl } from '../../services/portal/get-portal-link-unfurl';
-import { getPortalPage } from '../../services/portal/get-portal-page';
+import { loadPortalPageSource, portalPageAt } from '../../services/portal/get-portal-page';
 import { getPortalPreview } from '../../services/portal/get-portal-preview';
 import { getPortalRequest } from '../../services/portal/get-portal-request';
+import { openPortalHome, type PortalHomeOpening } from '../../services/portal/open-portal-home';
 import { recordPortalVisit } from '../../services/portal/record-portal-visit';
 import { resolvePortalToken, type PortalSession } from '../../services/portal/resolve-portal-token';
 import { submitPortalForm } from '../../services/portal/submit-portal-form';
@@ -23,6 +24,7 @@ import { uploadPortalDocument } from '../../services/portal/upload-portal-docume
 import { describeLimit, type UploadRules } from '../../services/portal/upload-rules';
 import { CSRF_FIELD, isValidCsrfToken, issueCsrfToken } from './csrf';
 import { readMultipartUpload } from './multipart-upload';
+import { HomePageCache, NONCE_SLOT, renderedPage } from './home-page-cache';
 import { homePage } from './pages/home-page';
 import { linkProblemPage, messagePage, tooManyAttemptsPage } from './pages/message-page';
 import { requestPage } from './pages/request-page';
@@ -43,9 +45,11 @@ export interface PortalRouterOptions {
   limiter?: FailureLimiter;
   /** Failed lookups by link previews (unfurlers, scanners), counted apart: see preview-fetch-gate.ts. */
   previewLimiter?: FailureLimiter;
+  /** Home pages kept rendered, one per link (see home-page-cache.ts); 1000 unless told, 0 keeps none. */
+  homePageCacheEntries?: number;
 }
 
-type PortalHandler = (req: Request, res: Response, session: PortalSession, token: string) => Promise<void>;
+type PortalHandler<S = PortalSession> = (req: Request, res: Response, session: S, token: string) => Promise<void>;
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -57,6 +61,7 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
   const router = Router();
   const base = (req: Request) => req.baseUrl;
   const uploadInfo = { extensions: options.uploads.extensions, limitLabel: describeLimit(options.uploads.maxBytes) };
+  const homePages = new HomePageCache({ maxEntries: options.homePageCacheEntries ?? 1000 });
 
   function refuseIfLimited(req: Request, res: Response): boolean {
     const wait = limiter.retryAfterSeconds(clientKey(req));
@@ -68,11 +73,16 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
 
   /** Resolves the link in the path; answers with the dead-link or slow-down page itself when there is no session. */
   function withSession(handler: PortalHandler): RequestHandler {
+    return withOpened((token) => resolvePortalToken(ctx, { token }), handler);
+  }
+
+  /** withSession with another way of opening the link (the home page's, which reads more in the same round trip). */
+  function withOpened<S>(open: (token: string) => Promise<S | undefined>, handler: PortalHandler<S>): RequestHandler {
     return async (req, res, next) => {
       try {
         if (refuseIfLimited(req, res)) return;
         const token = String(req.params.token ?? '');
-        const session = await resolvePortalToken(ctx, { token });
+        const session = await open(token);
         if (!session) {
           limiter.recordFailure(clientKey(req));
           req.resume();
@@ -222,21 +232,47 @@ export function createPortalRouter(options: PortalRouterOptions): Router {
     }
   });
 
-  router.get(
-    '/:token',
-    magicLinkPreview,
-    withSession(async (req, res, session, token) => {
-      const [data] = await Promise.all([getPortalPage(ctx, { session }), recordPortalVisit(ctx, { session })]);
-      const answered =
-        typeof req.query.answered === 'string'
-          ? data.recentlyCompleted.find((d) => d.id === req.query.answered)
-          : undefined;
+  /**
+   * The home page: opening the link reads its session, counts the visit and reads the page's version in one round
+   * trip; the page itself is read and rendered only when that version is not the one kept (home-page-cache.ts).
+   */
+  async function sendHome(req: Request, res: Response, opening: PortalHomeOpening, token: string) {
+    const { session, pageVersion } = opening;
+    const key = `${session.portalAccessId}\0${base(req)}`;
+    const kept = homePages.get(key, pageVersion);
+    const source = kept?.source ?? (await loadPortalPageSource(ctx, { session, version: pageVersion }));
+    // A page just read has its schedule as of now; a kept one has it recomputed for now.
+    const page = kept ? portalPageAt(kept.source, ctx.now(), kept.page) : source.page;
+    if (typeof req.query.answered === 'string') {
+      // Right after an answer: the thank-you note names it. Shown once, so neither kept nor revalidated.
+      const answered = page.recentlyCompleted.find((d) => d.id === req.query.answered);
       sendPage(
         res,
         200,
-        homePage({ base: base(req), nonce: cspNonce(res), token, page: data, answeredTitle: answered?.title }),
+        homePage({ base: base(req), nonce: cspNonce(res), token, page, answeredTitle: answered?.title }),
       );
-    }),
+      return;
+    }
+    let rendered = kept?.page === page ? kept.rendered : undefined;
+    if (!rendered) {
+      rendered = renderedPage(
+        session.portalAccessId,
+        homePage({ base: base(req), nonce: NONCE_SLOT, token, page }).value,
+      );
+      if (!rendered) {
+        // The nonce slot could not be cut out (it cannot happen with layout.ts as it is): render for this response.
+        sendPage(res, 200, homePage({ base: base(req), nonce: cspNonce(res), token, page }));
+        return;
+      }
+      homePages.set(key, { source, page, rendered });
+    }
+    sendRevalidatedPage(req, res, rendered);
+  }
+
+  router.get(
+    '/:token',
+    magicLinkPreview,
+    withOpened((token) => openPortalHome(ctx, { token }), sendHome),
   );
 
   router.get(

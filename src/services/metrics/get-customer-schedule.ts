@@ -6,7 +6,7 @@ import { waitingPeriodsFrom } from '../../domain/waiting-periods';
 import { customerCourtSentence, whoseCourt } from '../../domain/whose-court';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
-import { loadAccountRecord } from './load-account-record';
+import { loadAccountRecord, type LoadedAccountRecord } from './load-account-record';
 
 const optionsSchema = z.object({ organizationId: z.string().min(1), accountId: z.string().min(1) });
 
@@ -35,8 +35,18 @@ export async function getCustomerSchedule(
   input: z.input<typeof optionsSchema>,
 ): Promise<CustomerSchedule> {
   const o = parseOptions(optionsSchema, input);
-  const now = ctx.now();
-  const { record, calendar } = await loadAccountRecord(ctx.prisma, { ...o, events: false });
+  return customerScheduleFrom(await loadAccountRecord(ctx.prisma, { ...o, events: false }), ctx.now());
+}
+
+/**
+ * The schedule from an account's loaded record as of `now`: pure, so a page built from a record read earlier can
+ * tell whether time alone has changed what it says.
+ */
+export function customerScheduleFrom(
+  loaded: Pick<LoadedAccountRecord, 'record' | 'calendar'>,
+  now: Date,
+): CustomerSchedule {
+  const { record, calendar } = loaded;
   const periods = waitingPeriodsFrom(record);
   const court = whoseCourt(periods, now, calendar);
   const daysBehind = attributeSlip({ milestones: record.milestones, periods, now, calendar }).length;

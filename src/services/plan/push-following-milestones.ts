@@ -13,18 +13,20 @@ export async function pushFollowingMilestones(
   tx: Tx,
   o: { accountId: string; milestoneId: string; actor: Actor; reason: string; at: Date },
 ): Promise<number> {
-  const account = await tx.account.findUniqueOrThrow({
+  // Two reads, not one nested read of both relations: Prisma would send their queries at once, and on a
+  // transaction's one connection that is the concurrent use of a pg client that pg deprecates.
+  const found = await tx.account.findUniqueOrThrow({
     where: { id: o.accountId },
-    select: {
-      organizationId: true,
-      goLiveDate: true,
-      organization: { select: { timezone: true, workingDays: true } },
-      milestones: {
-        orderBy: { position: 'asc' },
-        select: PROJECTED_MILESTONE_COLUMNS,
-      },
-    },
+    select: { organizationId: true, goLiveDate: true, organization: { select: { timezone: true, workingDays: true } } },
   });
+  const account = {
+    ...found,
+    milestones: await tx.milestone.findMany({
+      where: { accountId: o.accountId },
+      orderBy: { position: 'asc' },
+      select: PROJECTED_MILESTONE_COLUMNS,
+    }),
+  };
   const index = account.milestones.findIndex((m) => m.id === o.milestoneId);
   if (index < 0) return 0;
   const calendar = businessCalendar(account.organization.timezone, account.organization.workingDays);

@@ -28,36 +28,48 @@ export interface SubmissionReview {
   alreadyReviewed: boolean;
 }
 
-const SUBMISSION_INCLUDE = {
-  action: { select: { name: true } },
-  contact: { select: { name: true, email: true } },
-  account: {
-    select: {
-      id: true,
-      name: true,
-      csmId: true,
-      organizationId: true,
-      csm: { select: { name: true, email: true, replyToEmail: true } },
-      contacts: {
-        orderBy: PRIMARY_CONTACT_FIRST,
-        take: 1,
-        select: { name: true, email: true },
-      },
-    },
-  },
-};
+type Db = ServiceContext['prisma'] | Tx;
+
+/**
+ * A submission with what its review shows and checks: the action's name, the contact who answered, the account with
+ * its CSM and its first contact. Read one query after another rather than as one nested read: Prisma reads sibling
+ * relations with queries of their own sent at once, and inside a transaction those all go to its one connection,
+ * which is the concurrent use of a pg client that pg deprecates (and warns about).
+ */
+async function readSubmission(db: Db, where: { id: string; account?: { organizationId: string } }) {
+  const submission = await db.submission.findFirst({ where });
+  if (!submission) return null;
+  const action = await db.action.findUniqueOrThrow({ where: { id: submission.actionId }, select: { name: true } });
+  const contact = submission.contactId
+    ? await db.contact.findUnique({ where: { id: submission.contactId }, select: { name: true, email: true } })
+    : null;
+  const account = await db.account.findUniqueOrThrow({
+    where: { id: submission.accountId },
+    select: { id: true, name: true, csmId: true, organizationId: true },
+  });
+  const csm = account.csmId
+    ? await db.user.findUnique({
+        where: { id: account.csmId },
+        select: { name: true, email: true, replyToEmail: true },
+      })
+    : null;
+  const contacts = await db.contact.findMany({
+    where: { accountId: account.id },
+    orderBy: PRIMARY_CONTACT_FIRST,
+    take: 1,
+    select: { name: true, email: true },
+  });
+  return { ...submission, action, contact, account: { ...account, csm, contacts } };
+}
 
 export async function loadSubmissionForReview(
-  db: ServiceContext['prisma'] | Tx,
+  db: Db,
   organizationId: string,
   submissionId: string,
   actor: Reviewer,
   doing: string,
 ) {
-  const submission = await db.submission.findFirst({
-    where: { id: submissionId, account: { organizationId } },
-    include: SUBMISSION_INCLUDE,
-  });
+  const submission = await readSubmission(db, { id: submissionId, account: { organizationId } });
   if (!submission) throw new AppError('not_found', 'that portal submission does not exist (any more)');
   await authorizeAccountChange(db, { organizationId, actor, account: submission.account, doing });
   return submission;
@@ -67,11 +79,12 @@ export type SubmissionForReview = Awaited<ReturnType<typeof loadSubmissionForRev
 
 /** The review as stored now (whoever made it), for the card. */
 export async function describeReview(
-  db: ServiceContext['prisma'] | Tx,
+  db: Db,
   submissionId: string,
   alreadyReviewed: boolean,
 ): Promise<SubmissionReview> {
-  const s = await db.submission.findUniqueOrThrow({ where: { id: submissionId }, include: SUBMISSION_INCLUDE });
+  const s = await readSubmission(db, { id: submissionId });
+  if (!s) throw new AppError('not_found', 'that portal submission does not exist (any more)');
   const reviewer = s.reviewedById
     ? await db.user.findUnique({ where: { id: s.reviewedById }, select: { slackUserId: true } })
     : null;

@@ -19,21 +19,26 @@ export async function resolvePortalToken(
 ): Promise<PortalSession | undefined> {
   if (!isWellFormedPortalToken(options.token)) return undefined;
   // One round trip: the link joined to its account for the organisation (a nested select would be a second query).
-  const rows = await ctx.prisma.$queryRaw<
-    {
-      id: string;
-      accountId: string;
-      contactId: string;
-      expiresAt: Date;
-      revokedAt: Date | null;
-      organizationId: string;
-    }[]
-  >`
+  const rows = await ctx.prisma.$queryRaw<PortalAccessRow[]>`
     SELECT p."id", p."accountId", p."contactId", p."expiresAt", p."revokedAt", a."organizationId"
     FROM "PortalAccess" p JOIN "Account" a ON a."id" = p."accountId"
     WHERE p."tokenHash" = ${hashPortalToken(options.token)}`;
-  const access = rows[0];
-  if (!access || access.revokedAt || access.expiresAt.getTime() <= ctx.now().getTime()) return undefined;
+  return sessionOf(rows[0], ctx.now());
+}
+
+/** A link as looked up by its token hash, with its account's organisation. */
+export interface PortalAccessRow {
+  id: string;
+  accountId: string;
+  contactId: string;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  organizationId: string;
+}
+
+/** The session a looked-up link opens at `now`: none when there is no link, or it is revoked or expired. */
+export function sessionOf(access: PortalAccessRow | undefined, now: Date): PortalSession | undefined {
+  if (!access || access.revokedAt || access.expiresAt.getTime() <= now.getTime()) return undefined;
   return {
     portalAccessId: access.id,
     accountId: access.accountId,

@@ -50,7 +50,7 @@ describe('GET /portal/:token', () => {
     expect(body).toMatch(/<progress aria-labelledby="progress-label" max="100" value="20">/);
   });
 
-  it('sends a strict Content-Security-Policy, no Referer, and nothing cacheable', async () => {
+  it('sends a strict Content-Security-Policy, no Referer, and nothing a shared cache may keep or a browser reuse unchecked', async () => {
     const f = await buildPortalFixture(ctx);
     const { app } = buildPortalApp({ ctx, uploadDir });
     const res = await request(app).get(`/portal/${f.token}`).expect(200);
@@ -62,9 +62,15 @@ describe('GET /portal/:token', () => {
     const nonce = /nonce="([^"]+)"/.exec(res.text)![1];
     expect(csp).toContain(`style-src 'self' 'nonce-${nonce}'`);
     expect(res.headers['referrer-policy']).toBe('no-referrer');
-    expect(res.headers['cache-control']).toBe('no-store');
+    // The home page may be kept by the browser alone, which must check it with Thread on every view (a revoked link
+    // is refused then); every other page is not kept at all.
+    expect(res.headers['cache-control']).toBe('private, no-cache');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-robots-tag']).toContain('noindex');
+    const requestPage = await request(app).get(`/portal/${f.token}/requests/${f.formActionId}`).expect(200);
+    expect(requestPage.headers['cache-control']).toBe('no-store');
+    const thanks = await request(app).get(`/portal/${f.token}?answered=${f.answeredActionId}`).expect(200);
+    expect(thanks.headers['cache-control']).toBe('no-store');
   });
 
   it('answers unknown, malformed, expired and revoked links with the same page, which names nobody', async () => {
