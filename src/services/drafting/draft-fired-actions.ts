@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import type { ActionType } from '../../domain/template';
-import { recordAuditEvents } from '../audit/record-audit-events';
+import { recordAuditEvents } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
 import { loadActionsForDrafting, recipientOf, renderTemplateDraft } from './build-draft-context';

@@ -5,10 +5,9 @@
  * reopen, or the tick's daily refresh (scheduler/refresh-slip-ledgers.ts).
  */
 import type { SlipSummary } from '../../domain/onboarding-clock-types';
-import { attributeSlip, summariseSlip } from '../../domain/slip-attribution';
-import { waitingPeriodsFrom } from '../../domain/waiting-periods';
+import { AppError } from '../../lib/errors';
 import type { Tx } from '../context';
-import { loadAccountRecord } from './load-account-record';
+import { refreshAccountSlips } from './refresh-account-slips';
 
 export interface RefreshedSlip {
   accountId: string;
@@ -16,35 +15,9 @@ export interface RefreshedSlip {
   summary: SlipSummary;
 }
 
+/** One account's ledger: the batch refresh with a batch of one, so both write the ledger the same way. */
 export async function refreshAccountSlip(tx: Tx, o: { accountId: string; now: Date }): Promise<RefreshedSlip> {
-  const { account, calendar, record } = await loadAccountRecord(tx, { accountId: o.accountId, events: false });
-  const days = attributeSlip({
-    milestones: record.milestones,
-    periods: waitingPeriodsFrom(record),
-    now: o.now,
-    calendar,
-  });
-  // The account row first: its lock makes two refreshes of one account take turns, so the second never inserts
-  // dates the first has just written.
-  await tx.account.update({
-    where: { id: account.id },
-    data: { daysBehind: days.length, slipRefreshedAt: o.now },
-    select: { id: true },
-  });
-  await tx.slipDay.deleteMany({ where: { accountId: account.id } });
-  if (days.length > 0) {
-    await tx.slipDay.createMany({
-      data: days.map((d) => ({
-        accountId: account.id,
-        organizationId: account.organizationId,
-        date: d.date,
-        side: d.side,
-        milestoneId: d.milestoneId,
-        reason: d.reason,
-        actionKey: d.actionKey,
-        templateId: account.templateId,
-      })),
-    });
-  }
-  return { accountId: account.id, daysBehind: days.length, summary: summariseSlip(days) };
+  const [refreshed] = await refreshAccountSlips(tx, { accountIds: [o.accountId], now: o.now });
+  if (!refreshed) throw new AppError('not_found', 'that account does not exist (any more)');
+  return refreshed;
 }

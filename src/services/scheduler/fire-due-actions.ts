@@ -21,7 +21,7 @@
 import { Prisma } from '../../db/generated/client';
 import { RUNNING_ACCOUNT_STATUSES } from '../../domain/account-state';
 import { nextActionStatus } from '../../domain/action-state';
-import { recordAuditEvents } from '../audit/record-audit-events';
+import { recordAuditEvents } from '../audit/record-audit-event';
 import type { ServiceContext, Tx } from '../context';
 import type { AiDraftQueue } from '../drafting/ai-drafts/ai-draft-queue-port';
 import { draftFiredActions } from '../drafting/draft-fired-actions';
