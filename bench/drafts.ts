@@ -19,6 +19,7 @@ import { runTick } from '../src/services/scheduler/run-tick';
 import { momentBeforeEveryPendingAction } from './execution';
 import { startBenchAnthropic } from './lib/fake-anthropic';
 import { progress } from './lib/progress';
+import { pickActionsToMakeDue } from './lib/pick-actions-to-make-due';
 import type { BenchRow } from './lib/report';
 import { ms } from './lib/stats';
 
@@ -127,15 +128,7 @@ async function onePool(
 
 /** Makes exactly `due` pending, non-manual, non-portal actions due at `now` (portal requests could be held). */
 async function makeDue(db: Database, due: number, now: Date): Promise<string[]> {
-  const picked = await db.prisma.action.findMany({
-    where: { status: 'pending', triggerKind: { not: 'manual' }, type: { notIn: ['portal_form', 'portal_document'] } },
-    orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
-    take: due,
-    select: { id: true },
-  });
-  if (picked.length < due)
-    throw new Error(`only ${picked.length} pending actions could be made due; lower BENCH_DRAFTS`);
-  const ids = picked.map((p) => p.id);
+  const ids = await pickActionsToMakeDue(db, due, 'BENCH_DRAFTS');
   await db.prisma.action.updateMany({ where: { id: { in: ids } }, data: { dueAt: new Date(now.getTime() - 60_000) } });
   return ids;
 }

@@ -28,6 +28,7 @@ import { runTick, type TickDeps } from '../src/services/scheduler/run-tick';
 import { seedDemo } from '../src/services/seed/seed-demo';
 import { momentBeforeEveryPendingAction } from './execution';
 import { progress } from './lib/progress';
+import { pickActionsToMakeDue } from './lib/pick-actions-to-make-due';
 import type { BenchRow } from './lib/report';
 import { startSmtpSink } from './lib/smtp-sink';
 import { ms, percentiles, sample } from './lib/stats';
@@ -269,15 +270,8 @@ async function growTo(db: Database, ctx: ServiceContext, target: number, firstIn
  * the claim's own conditions.
  */
 async function makeDue(db: Database, due: number, now: Date): Promise<string[]> {
-  const picked = await db.prisma.action.findMany({
-    // Those with a due time first; then ones still waiting on their trigger (marked due all the same).
-    where: { status: 'pending', triggerKind: { not: 'manual' }, type: { notIn: ['portal_form', 'portal_document'] } },
-    orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
-    take: due,
-    select: { id: true },
-  });
-  if (picked.length < due) throw new Error(`only ${picked.length} pending actions could be made due; lower BENCH_DUE`);
-  const ids = picked.map((p) => p.id);
+  // Those with a due time first; then ones still waiting on their trigger (marked due all the same).
+  const ids = await pickActionsToMakeDue(db, due, 'BENCH_DUE');
   for (let minute = 1; minute <= 10; minute++) {
     const slice = ids.filter((_, i) => i % 10 === minute - 1);
     await db.prisma.action.updateMany({
