@@ -69,6 +69,9 @@ type Outgoing = NotificationMessage | SlackMessage;
 type Concerning = { accountId: string } | { userId: string } | { actionId: string } | { organizationId: string };
 
 export class SlackNotifier implements Notifier {
+  /** App Home publishes under way, by person: see publishHome. */
+  private readonly homes = new Map<string, { again: boolean; done: Promise<void> }>();
+
   constructor(
     private readonly clients: SlackClients,
     private readonly ctx: ServiceContext,
@@ -158,7 +161,34 @@ export class SlackNotifier implements Notifier {
     for (const person of audience) await this.publishHome(person.organizationId, person.userId, person.slackUserId);
   }
 
+  /**
+   * A tick that fires a thousand actions would otherwise rebuild the same CSM's Home once per action. Requests for a
+   * Home already being published join one more publish that starts after the current one ends (so it shows every
+   * change made before they asked), however many arrive meanwhile.
+   */
   async publishHome(organizationId: string, userId: string, slackUserId: string): Promise<void> {
+    const key = `${organizationId}/${userId}/${slackUserId}`;
+    const running = this.homes.get(key);
+    if (running) {
+      running.again = true;
+      return running.done;
+    }
+    const entry = { again: false, done: Promise.resolve() };
+    entry.done = (async () => {
+      try {
+        do {
+          entry.again = false;
+          await this.publishHomeNow(organizationId, userId, slackUserId);
+        } while (entry.again);
+      } finally {
+        this.homes.delete(key);
+      }
+    })();
+    this.homes.set(key, entry);
+    return entry.done;
+  }
+
+  private async publishHomeNow(organizationId: string, userId: string, slackUserId: string): Promise<void> {
     const client = await this.clientFor({ organizationId }, 'App Home');
     if (!client) return;
     const home = await getHome(this.ctx, { organizationId, userId });
