@@ -58,7 +58,12 @@ export async function runAiDraft(
     // Earlier claims never finished (their process died mid-call): do not keep trying for ever.
     return giveUp(ctx, deps, claim, `no answer after ${options.maxAttempts} tries`);
   }
-  const action = await loadActionForDrafting(ctx, claim.actionId).catch(() => null);
+  // Deleted meanwhile (its account removed): nothing to draft. Any other failure is the pool's to log; the claim
+  // then runs out and the draft is tried again.
+  const action = await loadActionForDrafting(ctx, claim.actionId).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'not_found') return null;
+    throw error;
+  });
   if (!action || action.status !== 'ready') return { kind: 'lost' };
 
   let drafted;
