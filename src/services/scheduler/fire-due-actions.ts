@@ -47,7 +47,7 @@ export interface FireDueActionsDeps {
 export interface FireDueActionsOptions {
   batchSize?: number;
   maxBatches?: number;
-  /** How many one-by-one drafts (a `draft` hook) and review cards are worked on at once after a batch. */
+  /** How many one-by-one drafts (a `draft` hook) run at once after a batch. */
   draftConcurrency?: number;
 }
 
