@@ -20,7 +20,8 @@ import type { Logger } from '../lib/logger';
 import type { ServiceContext } from '../services/context';
 import { getHome } from '../services/home/get-home';
 import { listHomeAudience } from '../services/home/list-home-audience';
-import type { NotificationMessage, Notifier } from '../services/notifications/notifier-port';
+import { listHomeAudiences } from '../services/home/list-home-audiences';
+import type { CardFailure, NotificationMessage, Notifier } from '../services/notifications/notifier-port';
 import type {
   DailyDigest,
   HandoffOpenedNotice,
@@ -44,8 +45,10 @@ import { claimCustomerChannelPost } from '../services/portal/claim-customer-chan
 import { getClosedCustomerChannelPost } from '../services/portal/get-closed-customer-channel-post';
 import { recordCustomerChannelPost } from '../services/portal/record-customer-channel-post';
 import { releaseCustomerChannelPost } from '../services/portal/release-customer-channel-post';
-import { claimReviewCardPost } from '../services/review/claim-review-card-post';
+import { claimReviewCardPost, type ReviewCardClaim } from '../services/review/claim-review-card-post';
+import { claimReviewCardPosts } from '../services/review/claim-review-card-posts';
 import { getReviewCard } from '../services/review/get-review-card';
+import { getReviewCards } from '../services/review/get-review-cards';
 import { recordReviewCard } from '../services/review/record-review-card';
 import { releaseReviewCardPost } from '../services/review/release-review-card-post';
 import type { ReviewCardData } from '../services/review/review-card-data';
@@ -65,6 +68,23 @@ import type { SlackMessage } from './blocks/slack-message';
 import { buildSubmissionReviewEscalation, buildSubmissionReviewReminder } from './blocks/submission-review';
 
 type Outgoing = NotificationMessage | SlackMessage;
+
+/** A review card this process just posted, with what it showed. */
+interface PostedCard {
+  actionId: string;
+  accountId: string;
+  channel: string;
+  ts: string;
+  message: SlackMessage;
+}
+
+/** Review cards a batch posts or refreshes at once: Slack's per-channel pace, not the database, sets the rhythm. */
+const CARD_CONCURRENCY = 4;
+
+/** A card is posted the first time its action is ready (unless its CSM takes cards in the digest); not before. */
+function isFirstCard(card: ReviewCardData): boolean {
+  return !card.cardTs && card.status === 'ready' && card.cardDelivery === 'as_they_come';
+}
 
 /** What a notification is about, which says whose Slack it goes to. */
 type Concerning = { accountId: string } | { userId: string } | { actionId: string } | { organizationId: string };
@@ -106,36 +126,117 @@ export class SlackNotifier implements Notifier {
     const client = await this.clientFor({ actionId }, 'review card');
     if (!client) return;
     const card = await getReviewCard(this.ctx, { actionId });
-    if (card.cardChannel && card.cardTs) {
-      const message = buildReviewCard(card);
-      const { cardChannel: channel, cardTs: ts } = card;
-      await this.inAccountChannel(client, card.accountId, channel, () =>
-        client.chat.update({ channel, ts, text: message.text, blocks: message.blocks }),
+    const reachable = new Set<string>();
+    let posted: PostedCard | null = null;
+    if (isFirstCard(card)) {
+      const claim = await claimReviewCardPost(this.ctx, { actionId });
+      // No claim: posted already, no longer ready, or being posted by someone else right now.
+      if (claim) posted = await this.postClaimedCard(client, card, claim, reachable);
+    } else await this.showCard(client, card, reachable);
+    if (posted)
+      await this.bringUpToDate(
+        [posted],
+        async () => client,
+        () => reachable,
       );
-    } else if (card.status === 'ready' && card.cardDelivery === 'as_they_come') {
-      // A card is posted the first time an action is ready; before that there is nothing to review.
-      await this.postFirstCard(client, card);
-    }
-    if (card.status === 'completed' || card.status === 'skipped') await this.closeCustomerPost(actionId);
     await this.accountChanged(card.accountId);
   }
 
-  private async postFirstCard(client: WebClient, seen: ReviewCardData): Promise<void> {
-    const claim = await claimReviewCardPost(this.ctx, { actionId: seen.actionId });
-    if (!claim) return; // posted already, no longer ready, or being posted by someone else right now
-    let posted: { channel?: string; ts?: string } | undefined;
-    let message: SlackMessage | undefined;
+  async actionsChanged(actionIds: readonly string[]): Promise<CardFailure[]> {
+    const failures: CardFailure[] = [];
+    const cards = await getReviewCards(this.ctx, { actionIds: [...actionIds] });
+    if (cards.length === 0) return failures;
+    // Per batch: each account's client found once, the first cards claimed in one statement, and each channel's
+    // "Thread can post here again" said once.
+    const clients = new Map<string, Promise<WebClient | null>>();
+    const clientOf = (accountId: string) => {
+      let client = clients.get(accountId);
+      if (!client) {
+        client = this.clientFor({ accountId }, 'review card');
+        clients.set(accountId, client);
+      }
+      return client;
+    };
+    const claims = new Map(
+      (await claimReviewCardPosts(this.ctx, { actionIds: cards.filter(isFirstCard).map((c) => c.actionId) })).map(
+        (claim) => [claim.actionId, claim],
+      ),
+    );
+    const reachableBy = new Map<WebClient, Set<string>>();
+    const reachable = (client: WebClient) => {
+      let channels = reachableBy.get(client);
+      if (!channels) {
+        channels = new Set();
+        reachableBy.set(client, channels);
+      }
+      return channels;
+    };
+    const posted: PostedCard[] = [];
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < cards.length) {
+        const card = cards[next++]!;
+        const claim = claims.get(card.actionId);
+        try {
+          const client = await clientOf(card.accountId);
+          if (!client) {
+            if (claim) await releaseReviewCardPost(this.ctx, claim);
+            continue;
+          }
+          if (claim) {
+            const shown = await this.postClaimedCard(client, card, claim, reachable(client));
+            if (shown) posted.push(shown);
+          } else if (!isFirstCard(card)) await this.showCard(client, card, reachable(client));
+        } catch (error) {
+          failures.push({ actionId: card.actionId, error });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CARD_CONCURRENCY, cards.length) }, worker));
     try {
-      const channel =
-        seen.accountChannel ??
-        (await findSlackDestination(this.ctx, { accountId: seen.accountId })) ??
-        this.defaultChannel;
+      await this.bringUpToDate(posted, clientOf, reachable);
+      await this.homesChanged(cards.map((c) => c.accountId));
+    } catch (error) {
+      // The cards are out; a Home or a late refresh that failed is put right by the next change.
+      this.logger.warn({ err: error }, 'refreshing after a batch of review cards failed');
+    }
+    return failures;
+  }
+
+  /** A card that exists, updated in place to show the action as it is; a sent or skipped request's post closed. */
+  private async showCard(client: WebClient, card: ReviewCardData, reachable: Set<string>): Promise<void> {
+    if (card.cardChannel && card.cardTs) {
+      const message = buildReviewCard(card);
+      const { cardChannel: channel, cardTs: ts } = card;
+      await this.inAccountChannel(
+        client,
+        card.accountId,
+        channel,
+        () => client.chat.update({ channel, ts, text: message.text, blocks: message.blocks }),
+        reachable,
+      );
+    }
+    if (card.status === 'completed' || card.status === 'skipped') await this.closeCustomerPost(card.actionId);
+  }
+
+  /** Posts an action's first card under the claim taken for it; a failed post gives the claim back. */
+  private async postClaimedCard(
+    client: WebClient,
+    seen: ReviewCardData,
+    claim: ReviewCardClaim,
+    reachable: Set<string>,
+  ): Promise<PostedCard | null> {
+    let posted: { channel?: string; ts?: string } | undefined;
+    const message = buildReviewCard(seen);
+    try {
+      const channel = seen.accountChannel ?? seen.organizationChannel ?? this.defaultChannel;
       if (channel) {
-        // Read again under the claim: what the card shows is what the action is now.
-        const card = buildReviewCard(await getReviewCard(this.ctx, { actionId: seen.actionId }));
-        message = card;
-        posted = await this.inAccountChannel(client, seen.accountId, channel, () =>
-          client.chat.postMessage({ channel, text: card.text, blocks: card.blocks, unfurl_links: false }),
+        posted = await this.inAccountChannel(
+          client,
+          seen.accountId,
+          channel,
+          () => client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false }),
+          reachable,
         );
       } else {
         this.logger.warn(
@@ -148,17 +249,46 @@ export class SlackNotifier implements Notifier {
       throw error;
     }
     // Once Slack has the card, the claim stays even if recording fails: a card posted twice is worse than a late one.
-    if (posted?.channel && posted.ts) {
-      const { channel, ts } = posted;
-      await recordReviewCard(this.ctx, { actionId: seen.actionId, channel, ts });
-      // A change made while the card was on its way (its AI draft stored, a note) found no card to update: it is
-      // brought up to date here, in place, now that later changes will find it.
-      const now = buildReviewCard(await getReviewCard(this.ctx, { actionId: seen.actionId }));
-      if (JSON.stringify(now) !== JSON.stringify(message))
-        await this.inAccountChannel(client, seen.accountId, channel, () =>
-          client.chat.update({ channel, ts, text: now.text, blocks: now.blocks }),
-        );
-    } else await releaseReviewCardPost(this.ctx, claim);
+    if (!posted?.channel || !posted.ts) {
+      await releaseReviewCardPost(this.ctx, claim);
+      return null;
+    }
+    await recordReviewCard(this.ctx, { actionId: seen.actionId, channel: posted.channel, ts: posted.ts });
+    return { actionId: seen.actionId, accountId: seen.accountId, channel: posted.channel, ts: posted.ts, message };
+  }
+
+  /**
+   * Cards just posted show their actions as they were read before posting. A change made since (an AI draft stored,
+   * an edit) found no card to update then; the actions are read again now, after the cards were recorded, and any
+   * card that would look different is updated in place.
+   */
+  private async bringUpToDate(
+    posted: PostedCard[],
+    clientOf: (accountId: string) => Promise<WebClient | null>,
+    reachable: (client: WebClient) => Set<string>,
+  ): Promise<void> {
+    if (posted.length === 0) return;
+    const now = await getReviewCards(this.ctx, { actionIds: posted.map((p) => p.actionId) });
+    const byId = new Map(now.map((card) => [card.actionId, buildReviewCard(card)]));
+    for (const card of posted) {
+      const message = byId.get(card.actionId);
+      if (!message || JSON.stringify(message) === JSON.stringify(card.message)) continue;
+      const client = await clientOf(card.accountId);
+      if (!client) continue;
+      await this.inAccountChannel(
+        client,
+        card.accountId,
+        card.channel,
+        () => client.chat.update({ channel: card.channel, ts: card.ts, text: message.text, blocks: message.blocks }),
+        reachable(client),
+      );
+    }
+  }
+
+  /** The App Homes that show any of these accounts, each refreshed once. */
+  private async homesChanged(accountIds: string[]): Promise<void> {
+    const audience = await listHomeAudiences(this.ctx, { accountIds: [...new Set(accountIds)] });
+    for (const person of audience) await this.publishHome(person.organizationId, person.userId, person.slackUserId);
   }
 
   async accountChanged(accountId: string): Promise<void> {
@@ -311,6 +441,11 @@ export class SlackNotifier implements Notifier {
     accountId: string,
     channel: string,
     call: () => Promise<T>,
+    /**
+     * Channels already known reachable in this batch, with this client (so in this organisation): an earlier
+     * "Thread cannot post here" is forgotten once, not once per card.
+     */
+    reachable?: Set<string>,
   ): Promise<T> {
     let result: T;
     try {
@@ -320,7 +455,10 @@ export class SlackNotifier implements Notifier {
       if (refused) await this.tellAdminsOnce(client, accountId, channel, refused);
       throw error;
     }
-    await forgetUnreachableChannel(this.ctx, { accountId, channelId: channel });
+    if (!reachable?.has(channel)) {
+      await forgetUnreachableChannel(this.ctx, { accountId, channelId: channel });
+      reachable?.add(channel);
+    }
     return result;
   }
 

@@ -24,6 +24,10 @@ export class RecordingNotifier implements Notifier {
   private readonly failures = new Map<Method, Error>();
 
   actionChanged = (...args: Args<'actionChanged'>) => this.record({ method: 'actionChanged', args });
+  actionsChanged = async (...args: Args<'actionsChanged'>) => {
+    await this.record({ method: 'actionsChanged', args });
+    return [];
+  };
   accountChanged = (...args: Args<'accountChanged'>) => this.record({ method: 'accountChanged', args });
   notifyUser = (...args: Args<'notifyUser'>) => this.record({ method: 'notifyUser', args });
   notifyAccountChannel = (...args: Args<'notifyAccountChannel'>) =>
@@ -52,6 +56,13 @@ export class RecordingNotifier implements Notifier {
     const found: Args<M>[] = [];
     for (const call of this.log) if (isCallTo(call, method)) found.push(call.args);
     return found;
+  }
+
+  /** The actions whose cards were asked for, one by one (actionChanged) or in a batch (actionsChanged), in order. */
+  changedActions(): string[] {
+    return this.log.flatMap((call) =>
+      isCallTo(call, 'actionChanged') ? [call.args[0]] : isCallTo(call, 'actionsChanged') ? [...call.args[0]] : [],
+    );
   }
 
   /** The methods called, in order. */

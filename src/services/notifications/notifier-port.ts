@@ -17,6 +17,12 @@ import type {
 export interface Notifier {
   /** An action changed (became ready, was edited, approved, executed, failed…): post or refresh its review card. */
   actionChanged(actionId: string): Promise<void>;
+  /**
+   * Several actions changed together (a tick fired a batch): each card posted or refreshed as actionChanged does it,
+   * the cards read together and each person's App Home refreshed once for the batch. Never rejects because of one
+   * card: resolves with the cards that could not be posted or refreshed (the next tick posts a missing card).
+   */
+  actionsChanged(actionIds: readonly string[]): Promise<CardFailure[]>;
   /** Something on an account changed (milestone, status, risk): refresh the App Home of the people concerned. */
   accountChanged(accountId: string): Promise<void>;
   /** A plain-text message to one Thread user. */
@@ -46,6 +52,12 @@ export interface Notifier {
   handoffSubmitted(notice: HandoffSubmittedNotice): Promise<void>;
 }
 
+/** A card that could not be posted or refreshed, with why. */
+export interface CardFailure {
+  actionId: string;
+  error: unknown;
+}
+
 /** Text only: how a message looks in Slack is the Slack side's business, so a service cannot hand over blocks. */
 export interface NotificationMessage {
   text: string;
@@ -54,6 +66,7 @@ export interface NotificationMessage {
 /** Slack off: nothing to tell, nothing fails. */
 export const silentNotifier: Notifier = {
   actionChanged: async () => {},
+  actionsChanged: async () => [],
   accountChanged: async () => {},
   notifyUser: async () => {},
   notifyAccountChannel: async () => {},

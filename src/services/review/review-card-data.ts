@@ -29,6 +29,8 @@ export interface ReviewCardData {
   csmSlackUserId: string | null;
   /** Where the account's review cards go (its CSM channel), when it has one. */
   accountChannel: string | null;
+  /** The organisation's default CSM channel (Settings), where the card goes when the account names none. */
+  organizationChannel: string | null;
   cardChannel: string | null;
   cardTs: string | null;
   /**

@@ -12,6 +12,7 @@ export const REVIEW_CARD_INCLUDE = {
       name: true,
       csmId: true,
       slackCsmChannelId: true,
+      organization: { select: { defaultCsmChannelId: true } },
       slackCustomerChannelId: true,
       csm: { select: { slackUserId: true, reviewCardDelivery: true } },
       contacts: { orderBy: PRIMARY_CONTACT_FIRST, select: { email: true, name: true } },
@@ -66,6 +67,7 @@ export function toReviewCardData(
     csmId: action.account.csmId,
     csmSlackUserId: action.account.csm?.slackUserId ?? null,
     accountChannel: action.account.slackCsmChannelId,
+    organizationChannel: action.account.organization.defaultCsmChannelId,
     cardChannel: action.reviewCardChannel,
     cardTs: action.reviewCardTs,
     // An account nobody is the CSM of has nobody's digest to wait for: its cards come as they are ready.

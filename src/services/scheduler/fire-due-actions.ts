@@ -47,7 +47,7 @@ export interface FireDueActionsDeps {
 export interface FireDueActionsOptions {
   batchSize?: number;
   maxBatches?: number;
-  /** How many one-by-one drafts (a `draft` hook) and review cards are worked on at once after a batch. */
+  /** How many one-by-one drafts (a `draft` hook) run at once after a batch. */
   draftConcurrency?: number;
 }
 
@@ -283,24 +283,26 @@ async function followUp(
   const failures: FollowUpFailure[] = deps.draft
     ? await draftOneByOne(ctx, deps.draft, fired, concurrency)
     : await draftBatch(ctx, deps, fired);
-  // The cards show the template's text now; the AI drafts replace it in place as they come.
-  let next = 0;
-  const notify = async (): Promise<void> => {
-    while (next < fired.length) {
-      const action = fired[next++]!;
-      try {
-        await deps.notifier.actionChanged(action.id);
-      } catch (error) {
-        failures.push({
-          actionId: action.id,
-          step: 'notify',
-          message: error instanceof Error ? error.message : String(error),
-        });
-        ctx.logger.error({ actionId: action.id, err: error }, 'posting the review card of a fired action failed');
-      }
+  // The cards show the template's text now; the AI drafts replace it in place as they come. One call for the batch:
+  // the notifier reads the cards together and refreshes each person's Home once.
+  const ids = fired.map((a) => a.id);
+  const notFailed = (error: unknown) => ({
+    step: 'notify' as const,
+    message: error instanceof Error ? error.message : String(error),
+  });
+  try {
+    for (const failure of await deps.notifier.actionsChanged(ids)) {
+      failures.push({ actionId: failure.actionId, ...notFailed(failure.error) });
+      ctx.logger.error(
+        { actionId: failure.actionId, err: failure.error },
+        'posting the review card of a fired action failed',
+      );
     }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, fired.length)) }, notify));
+  } catch (error) {
+    // Nothing was posted (the cards could not even be read): the next tick posts the missing cards.
+    failures.push(...ids.map((actionId) => ({ actionId, ...notFailed(error) })));
+    ctx.logger.error({ err: error, actions: ids.length }, 'posting the review cards of fired actions failed');
+  }
   return failures;
 }
 

@@ -39,12 +39,7 @@ describe('firing due actions', () => {
     expect(byKey.later!.status).toBe('pending');
     expect(byKey['by-hand']!.status).toBe('pending');
     expect(drafted.sort()).toEqual([byKey.hello!.id, byKey.prep!.id].sort());
-    expect(
-      notifier
-        .calls('actionChanged')
-        .map(([id]) => id)
-        .sort(),
-    ).toEqual([byKey.hello!.id, byKey.prep!.id].sort());
+    expect(notifier.changedActions().sort()).toEqual([byKey.hello!.id, byKey.prep!.id].sort());
     const audits = await t.db.prisma.auditEvent.findMany({
       where: { entityType: 'action' },
       orderBy: { entityId: 'asc' },
@@ -145,6 +140,6 @@ describe('firing due actions', () => {
     expect(action.status).toBe('ready');
     expect(action.lastError).toBe('Drafting failed: the AI service timed out');
     expect(result.failures).toEqual([{ actionId: action.id, step: 'draft', message: 'the AI service timed out' }]);
-    expect(notifier.log).toEqual([{ method: 'actionChanged', args: [action.id] }]);
+    expect(notifier.log).toEqual([{ method: 'actionsChanged', args: [[action.id]] }]);
   });
 });

@@ -64,7 +64,7 @@ describe('portal throttle', () => {
       expect.objectContaining({ status: 'pending', waitingReason: 'waiting: 3 portal requests open' }),
     ]);
     expect(first.held.map((h) => h.id).sort()).toEqual([s['form-4']!.id, s['form-5']!.id].sort());
-    expect(notifier.calls('actionChanged')).toHaveLength(4);
+    expect(notifier.changedActions()).toHaveLength(4);
 
     // Nothing changes while all three are open, even when sent to the customer.
     await executeAction(ctx, elsewhere, { ...csm, actionId: s['form-1']!.id });
@@ -84,7 +84,7 @@ describe('portal throttle', () => {
     await skipAction(ctx, { ...csm, actionId: s['form-2']!.id });
     const fourth = await fireDueActions(ctx, deps);
     expect(fourth.fired.map((f) => f.id)).toEqual([s['form-5']!.id]);
-    expect(notifier.calls('actionChanged')).toHaveLength(6);
+    expect(notifier.changedActions()).toHaveLength(6);
   });
 
   it('uses the organisation setting: with a limit of 1 only the first request in plan order fires', async () => {

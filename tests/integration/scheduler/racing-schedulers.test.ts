@@ -89,7 +89,7 @@ describe('schedulers racing on one database', () => {
       }
       expect([...drafted.values()].every((n) => n === 1)).toBe(true);
       expect(drafted.size).toBe(expected);
-      const cards = notifier.calls('actionChanged').map(([id]) => id);
+      const cards = notifier.changedActions();
       expect(new Set(cards).size).toBe(cards.length);
       expect(await t.db.prisma.action.count({ where: { status: 'ready' } })).toBe(expected);
       const audits = await t.db.prisma.auditEvent.groupBy({

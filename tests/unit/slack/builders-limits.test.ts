@@ -205,6 +205,7 @@ const card = (i = 0, over: Partial<ReviewCardData> = {}): ReviewCardData => ({
   csmId: 'u1',
   csmSlackUserId: 'UCSM0001',
   accountChannel: null,
+  organizationChannel: null,
   cardChannel: null,
   cardTs: null,
   cardDelivery: 'as_they_come',
