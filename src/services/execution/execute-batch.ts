@@ -19,7 +19,11 @@ import { z } from 'zod';
 import { isAppError, type AppError } from '../../lib/errors';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
-import { authorizeAccountChanges, personActorSchema } from '../permissions/authorize-account-change';
+import {
+  authorizeAccountChanges,
+  authorizeActionsChange,
+  personActorSchema,
+} from '../permissions/authorize-account-change';
 import { claimSends, renewClaims } from './claim-sends';
 import { loadActionsForExecution } from './load-action-for-execution';
 import { notifyQuietly, postInCustomerChannel } from './notify-quietly';
@@ -74,15 +78,12 @@ export async function executeBatch(
   });
   // The whole batch is refused before anything is sent when one of its accounts is not the person's to change:
   // half a batch sent and half refused is harder to reason about than a clear "no" (each window checks again).
-  const accounts = new Map(rows.map((r) => [r.accountId, { id: r.accountId, ...r.account }]));
-  const { refusals } = await authorizeAccountChanges(ctx.prisma, {
+  await authorizeActionsChange(ctx.prisma, {
     organizationId: o.organizationId,
     actor: o.actor,
-    accounts: [...accounts.values()],
+    actions: rows,
     doing: 'execute actions',
   });
-  const [firstRefusal] = refusals.values();
-  if (firstRefusal) throw firstRefusal;
 
   const laneOf = new Map(rows.map((r) => [r.id, paceLane(r.type, r.accountId)]));
   const lanes: Lanes = { pacing: { ...DEFAULT_PACING, ...deps.pacing }, lastSendAt: new Map() };

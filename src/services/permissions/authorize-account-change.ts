@@ -52,3 +52,20 @@ export async function authorizeAccountChanges(
   }
   return { person, refusals };
 }
+
+/**
+ * All or nothing, for a batch of actions: the first refusal is thrown, so half a batch sent and half refused never
+ * happens. Each action names its account; an account is checked once however many of its actions there are.
+ */
+export async function authorizeActionsChange(
+  db: Tx | ServiceContext['prisma'],
+  change: Omit<AccountChange, 'account'> & {
+    actions: readonly { accountId: string; account: { name: string; csmId: string | null } }[];
+  },
+): Promise<ActingPerson> {
+  const accounts = new Map(change.actions.map((a) => [a.accountId, { id: a.accountId, ...a.account }]));
+  const { person, refusals } = await authorizeAccountChanges(db, { ...change, accounts: [...accounts.values()] });
+  const [firstRefusal] = refusals.values();
+  if (firstRefusal) throw firstRefusal;
+  return person;
+}

@@ -114,6 +114,46 @@ describe('batch review and execution', () => {
     expect((await h.db.prisma.action.findUniqueOrThrow({ where: { id: bad } })).status).toBe('executed');
   });
 
+  it('refuses the whole batch to a colleague who is not the accounts’ CSM, before any progress message or send', async () => {
+    await h.seed();
+    const helios = await readyDraft(
+      'Helios Health',
+      'welcome-email',
+      'Hi Sam, welcome to onboarding for Helios Health.',
+    );
+    const northwind = await readyDraft('Northwind Logistics', 'welcome-email', 'Hi there, welcome to Northwind.');
+    await h.addPerson('UOTHER01', 'csm');
+    h.forget();
+    const values = Object.fromEntries(
+      [helios, northwind].map((id) => [
+        `review:${id}`,
+        { review_batch_select: { type: 'checkboxes', selected_options: [{ value: id }] } },
+      ]),
+    );
+    await h.click({ actionId: 'review_execute_selected', value: 'selected' }, { state: { values }, as: 'UOTHER01' });
+    expect(h.lastReply().text).toContain("only the account's CSM or an admin can execute actions");
+    expect(h.posted.filter((m) => m.channel === 'UOTHER01')).toHaveLength(0);
+    expect(smtp.messages).toHaveLength(0);
+  });
+
+  it('says which ticked drafts no longer exist, and sends none of the batch', async () => {
+    await h.seed();
+    const helios = await readyDraft(
+      'Helios Health',
+      'welcome-email',
+      'Hi Sam, welcome to onboarding for Helios Health.',
+    );
+    h.forget();
+    const values = {
+      [`review:${helios}`]: {
+        review_batch_select: { type: 'checkboxes', selected_options: [{ value: helios }, { value: 'gone-action-id' }] },
+      },
+    };
+    await h.click({ actionId: 'review_execute_selected', value: 'selected' }, { state: { values } });
+    expect(h.lastReply().text).toContain('one of those no longer exists');
+    expect(smtp.messages).toHaveLength(0);
+  });
+
   it('says what to do when nothing is ticked, and sends nothing', async () => {
     await h.seed();
     await h.click({ actionId: 'review_execute_selected', value: 'selected' }, { state: { values: {} } });

@@ -51,13 +51,12 @@ export function registerExecuteSelected(app: ListenerRegistry, deps: SlackDeps):
         throw new AppError('validation_failed', 'tick the drafts you want to send first, then click Execute selected.');
       const run = deps.workflows.executeBatch;
       if (!run) throw new AppError('not_configured', 'sending from Slack is not connected in this build yet.');
-      for (const actionId of ids)
-        await checkPermission(deps.ctx, {
-          organizationId: actor.organizationId,
-          actor,
-          target: { actionId },
-          doing: 'execute actions',
-        });
+      await checkPermission(deps.ctx, {
+        organizationId: actor.organizationId,
+        actor,
+        target: { actionIds: ids },
+        doing: 'execute actions',
+      });
 
       const labels = new Map<string, string>();
       const labelOf = async (actionId: string) => {
