@@ -108,3 +108,15 @@ export function valuesAsOpened(view: ViewWithBlocks): ViewValues {
   }
   return values;
 }
+
+/**
+ * The review queue's message state with these drafts ticked, as Slack sends it with a click on Execute selected:
+ * each draft's checkbox sits in its own block (`review:<actionId>`).
+ */
+export function tickedDrafts(...ids: readonly string[]): { values: Record<string, Record<string, unknown>> } {
+  const values = ids.map((id) => [
+    `review:${id}`,
+    { review_batch_select: { type: 'checkboxes', selected_options: [{ value: id }] } },
+  ]);
+  return { values: Object.fromEntries(values) };
+}

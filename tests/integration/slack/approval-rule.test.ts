@@ -13,7 +13,7 @@ import { SETTINGS_FIELDS as F } from '../../../src/slack/ids';
 import { buttonLabels, textOf } from '../../support/block-kit';
 import { useExecutingSlackHarness } from '../../support/executing-slack-harness';
 import { CSM, type SeenMessage } from '../../support/slack-harness';
-import { valuesAsOpened } from '../../support/slack-view-state';
+import { tickedDrafts, valuesAsOpened } from '../../support/slack-view-state';
 
 const { h, smtp } = useExecutingSlackHarness();
 const COLLEAGUE = 'UADMIN002';
@@ -142,14 +142,9 @@ describe('executing under the approval rule', () => {
     await h.press(current(northwind.card), 'Approve');
     await h.command('review');
     const queue = h.lastReply();
-    const values = Object.fromEntries(
-      [actionId, northwind.actionId].map((id) => [
-        `review:${id}`,
-        { review_batch_select: { type: 'checkboxes', selected_options: [{ value: id }] } },
-      ]),
-    );
+    const state = tickedDrafts(actionId, northwind.actionId);
     h.forget();
-    await h.press(queue, 'Execute selected', { state: { values } });
+    await h.press(queue, 'Execute selected', { state });
     const progress = h.posted.filter((m) => m.channel === CSM).at(-1)!;
     const final = current(progress);
     expect(final.text).toBe('1 of 2 sent, 1 failed');

@@ -3,6 +3,7 @@ import { editDraft } from '../../../src/services/review/edit-draft';
 import { actionIds, buttonLabels, findButton, textOf } from '../../support/block-kit';
 
 import { CSM, type SeenMessage } from '../../support/slack-harness';
+import { tickedDrafts } from '../../support/slack-view-state';
 import { setAccountChannels } from '../../../src/services/accounts/set-account-channels';
 import { startMilestone } from '../../../src/services/milestones/start-milestone';
 
@@ -62,13 +63,8 @@ describe('batch review and execution', () => {
     expect(findButton(queue.blocks, 'Execute selected').actionId).toBe('review_execute_selected');
     h.forget();
 
-    const values = Object.fromEntries(
-      [ok1, bad, ok2].map((id) => [
-        `review:${id}`,
-        { review_batch_select: { type: 'checkboxes', selected_options: [{ value: id }] } },
-      ]),
-    );
-    const res = await h.press(queue, 'Execute selected', { state: { values } });
+    const state = tickedDrafts(ok1, bad, ok2);
+    const res = await h.press(queue, 'Execute selected', { state });
     expect(res.status).toBe(200);
 
     // One progress message: every update goes to the message first posted.
@@ -124,13 +120,8 @@ describe('batch review and execution', () => {
     const northwind = await readyDraft('Northwind Logistics', 'welcome-email', 'Hi there, welcome to Northwind.');
     await h.addPerson('UOTHER01', 'csm');
     h.forget();
-    const values = Object.fromEntries(
-      [helios, northwind].map((id) => [
-        `review:${id}`,
-        { review_batch_select: { type: 'checkboxes', selected_options: [{ value: id }] } },
-      ]),
-    );
-    await h.click({ actionId: 'review_execute_selected', value: 'selected' }, { state: { values }, as: 'UOTHER01' });
+    const state = tickedDrafts(helios, northwind);
+    await h.click({ actionId: 'review_execute_selected', value: 'selected' }, { state, as: 'UOTHER01' });
     expect(h.lastReply().text).toContain("only the account's CSM or an admin can execute actions");
     expect(h.posted.filter((m) => m.channel === 'UOTHER01')).toHaveLength(0);
     expect(smtp.messages).toHaveLength(0);
@@ -144,12 +135,8 @@ describe('batch review and execution', () => {
       'Hi Sam, welcome to onboarding for Helios Health.',
     );
     h.forget();
-    const values = {
-      [`review:${helios}`]: {
-        review_batch_select: { type: 'checkboxes', selected_options: [{ value: helios }, { value: 'gone-action-id' }] },
-      },
-    };
-    await h.click({ actionId: 'review_execute_selected', value: 'selected' }, { state: { values } });
+    const state = tickedDrafts(helios, 'gone-action-id');
+    await h.click({ actionId: 'review_execute_selected', value: 'selected' }, { state });
     expect(h.lastReply().text).toContain('one of those no longer exists');
     expect(smtp.messages).toHaveLength(0);
   });
