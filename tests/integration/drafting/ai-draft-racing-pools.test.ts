@@ -4,16 +4,14 @@
  * connection) they share the client and interleave at statement boundaries. Every queued draft is written once:
  * the model is asked once per action and each draft is stored once.
  */
-import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
 import { createAnthropicDrafter } from '../../../src/connectors/anthropic/anthropic-drafter';
-import { PrismaClient } from '../../../src/db/generated/client';
 import { createAiDraftPool, type AiDraftPool } from '../../../src/jobs/ai-draft-pool';
 import { listQueuedAiDrafts } from '../../../src/services/drafting/ai-drafts/list-queued-ai-drafts';
 import { fireDueActions } from '../../../src/services/scheduler/fire-due-actions';
 import { startFakeAnthropic, type FakeAnthropic } from '../../support/fake-anthropic';
 import { RecordingNotifier } from '../../support/recording-notifier';
 import { serviceContext } from '../../support/service-context';
+import { racingClients } from '../../support/racing-clients';
 import { testDatabaseKind, useTestDatabase } from '../../support/test-database';
 import {
   addAccount,
@@ -64,16 +62,7 @@ describe('AI draft pools racing on one database', () => {
     expect(queued).toHaveLength(TOTAL);
     expect(await listQueuedAiDrafts(serviceContext(t.db), { actionIds: queued })).toHaveLength(TOTAL);
 
-    const clients: { prisma: PrismaClient; close(): Promise<void> }[] = [];
-    if (testDatabaseKind() === 'postgres') {
-      for (let i = 0; i < 2; i++) {
-        const pool = new pg.Pool({ ...t.db.connection, max: 4 });
-        const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-        clients.push({ prisma, close: async () => (await prisma.$disconnect(), await pool.end()) });
-      }
-    } else {
-      clients.push({ prisma: t.db.prisma, close: async () => {} }, { prisma: t.db.prisma, close: async () => {} });
-    }
+    const clients = racingClients(t.db, 2);
     // A little latency so both pools have calls in flight at once.
     model.setLatency(15);
     const drafter = createAnthropicDrafter({ apiKey: 'sk-test', baseUrl: model.url, model: 'claude-test' });

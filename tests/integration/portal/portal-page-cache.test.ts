@@ -51,6 +51,20 @@ async function home(app: Express, f: { token: string }) {
   return (await request(app).get(`/portal/${f.token}`).expect(200)).text;
 }
 
+/** The CSM blocks the plan's Implementation milestone, waiting on the customer. */
+async function blockImplementation(f: PortalFixture) {
+  const implementation = await t.db.prisma.milestone.findFirstOrThrow({
+    where: { accountId: f.accountId, name: 'Implementation' },
+  });
+  await blockMilestone(ctx, {
+    organizationId: f.organizationId,
+    actor: { userId: f.csmUserId },
+    milestoneId: implementation.id,
+    note: 'Waiting for the staging VPN',
+    cause: 'customer',
+  });
+}
+
 describe('the kept home page shows every change on the next view', () => {
   it('after the customer answers a form (through another process)', async () => {
     const f = await buildPortalFixture(ctx);
@@ -82,16 +96,7 @@ describe('the kept home page shows every change on the next view', () => {
     const { a } = twoProcesses();
     expect(await home(a, f)).not.toContain('Implementation is on hold');
 
-    const implementation = await t.db.prisma.milestone.findFirstOrThrow({
-      where: { accountId: f.accountId, name: 'Implementation' },
-    });
-    await blockMilestone(ctx, {
-      organizationId: f.organizationId,
-      actor: { userId: f.csmUserId },
-      milestoneId: implementation.id,
-      note: 'Waiting for the staging VPN',
-      cause: 'customer',
-    });
+    await blockImplementation(f);
 
     const after = await home(a, f);
     expect(after).toContain('Implementation is on hold');
@@ -206,16 +211,7 @@ describe('ETag and 304', () => {
     // The browser keeps the policy that came with the page it holds: that one's nonce matches the page.
     expect(repeat.headers['content-security-policy']).toBeUndefined();
 
-    const implementation = await t.db.prisma.milestone.findFirstOrThrow({
-      where: { accountId: f.accountId, name: 'Implementation' },
-    });
-    await blockMilestone(ctx, {
-      organizationId: f.organizationId,
-      actor: { userId: f.csmUserId },
-      milestoneId: implementation.id,
-      note: 'Waiting for the staging VPN',
-      cause: 'customer',
-    });
+    await blockImplementation(f);
     const changed = await request(app).get(`/portal/${f.token}`).set('If-None-Match', etag).expect(200);
     expect(changed.text).toContain('Implementation is on hold');
     expect(changed.headers.etag).not.toBe(etag);

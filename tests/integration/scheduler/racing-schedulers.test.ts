@@ -3,10 +3,9 @@
  * and Prisma client on the same PostgreSQL database, as two Thread processes would; on the embedded database
  * (one connection) the same race runs through one client, interleaved at transaction boundaries.
  */
-import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
-import { PrismaClient } from '../../../src/db/generated/client';
+import type { PrismaClient } from '../../../src/db/generated/client';
 import { fireDueActions, type FireDueActionsResult } from '../../../src/services/scheduler/fire-due-actions';
+import { racingClients } from '../../support/racing-clients';
 import { testDatabaseKind, useTestDatabase } from '../../support/test-database';
 import { addAccount, addTemplate, oneMilestoneTemplate, setupOrganization, spec } from './scheduler-fixtures';
 import { RecordingNotifier } from '../../support/recording-notifier';
@@ -47,16 +46,7 @@ describe('schedulers racing on one database', () => {
   it(`two instances fire each of ${TOTAL} due actions exactly once`, async () => {
     await createDueActions();
     const portalDue = await t.db.prisma.action.count({ where: { type: 'portal_form' } });
-    const clients: { prisma: PrismaClient; close(): Promise<void> }[] = [];
-    if (testDatabaseKind() === 'postgres') {
-      for (let i = 0; i < 2; i++) {
-        const pool = new pg.Pool({ ...t.db.connection, max: 4 });
-        const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-        clients.push({ prisma, close: async () => (await prisma.$disconnect(), await pool.end()) });
-      }
-    } else {
-      clients.push({ prisma: t.db.prisma, close: async () => {} }, { prisma: t.db.prisma, close: async () => {} });
-    }
+    const clients = racingClients(t.db, 2);
 
     const drafted = new Map<string, number>();
     // One notifier for both instances: a review card posted twice would show as the same action twice.
