@@ -11,12 +11,11 @@
  * a person) is never overwritten; the update says which rows it wrote and only those are audited.
  */
 import { z } from 'zod';
-import type { ActionType } from '../../domain/template';
 import { recordAuditEvents } from '../audit/record-audit-event';
 import type { ServiceContext } from '../context';
 import { parseOptions } from '../errors/parse-options';
-import { loadActionsForDrafting, recipientOf, renderTemplateDraft } from './build-draft-context';
-import { lintActionDraft } from './lint-action-draft';
+import { loadActionsForDrafting, renderTemplateDraft } from './build-draft-context';
+import { lintDraftOfAction } from './lint-action-draft';
 import { OFFLINE_DRAFTER_LABEL } from './produce-draft';
 
 const optionsSchema = z.object({
@@ -57,13 +56,7 @@ export async function draftFiredActions(
     if (action.status !== 'ready' || action.draftBody !== null) continue;
     try {
       const { subject, body } = renderTemplateDraft(action);
-      const findings = lintActionDraft({
-        type: action.type as ActionType,
-        subject,
-        body,
-        companyName: action.account.name,
-        portalLinkAtSend: o.portalLinkAtSend && recipientOf(action) !== null,
-      });
+      const findings = lintDraftOfAction(action, { subject, body }, o.portalLinkAtSend);
       drafts.push({
         id: action.id,
         subject,

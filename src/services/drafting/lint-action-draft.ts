@@ -1,6 +1,7 @@
 import { blockingFindings, lintDraft, type LintFinding } from '../../domain/review-lint';
 import { withoutSendTimeFindings } from '../../domain/send-time-placeholders';
 import type { ActionType } from '../../domain/template';
+import { recipientOf, type ActionForDrafting } from './build-draft-context';
 
 export interface ActionDraftToLint {
   type: ActionType;
@@ -20,6 +21,24 @@ export function lintActionDraft(draft: ActionDraftToLint): LintFinding[] {
     companyName: draft.companyName,
   });
   return draft.portalLinkAtSend ? withoutSendTimeFindings(findings) : findings;
+}
+
+/**
+ * The same lint for a text drafted for an action as loaded for drafting: {{portal_link}} counts as filled when Thread
+ * mints portal links and the account has a contact to send the action to.
+ */
+export function lintDraftOfAction(
+  action: ActionForDrafting,
+  text: { subject: string; body: string },
+  mintsPortalLinks: boolean,
+): LintFinding[] {
+  return lintActionDraft({
+    type: action.type as ActionType,
+    subject: text.subject,
+    body: text.body,
+    companyName: action.account.name,
+    portalLinkAtSend: mintsPortalLinks && recipientOf(action) !== null,
+  });
 }
 
 export function describeBlocking(findings: readonly LintFinding[]): string {

@@ -5,12 +5,11 @@
  */
 import type { DraftedMessage } from '../../domain/draft-context';
 import type { LintFinding } from '../../domain/review-lint';
-import type { ActionType } from '../../domain/template';
 import { isAppError } from '../../lib/errors';
 import type { ServiceContext } from '../context';
 import type { DraftingDeps } from '../execution/ports';
-import { buildDraftRequest, recipientOf, type ActionForDrafting } from './build-draft-context';
-import { lintActionDraft } from './lint-action-draft';
+import { buildDraftRequest, type ActionForDrafting } from './build-draft-context';
+import { lintDraftOfAction } from './lint-action-draft';
 
 export const OFFLINE_DRAFTER_LABEL = 'template';
 
@@ -42,12 +41,6 @@ export async function produceDraft(
       ctx.logger.warn({ actionId: action.id, reason: aiFailure }, 'AI drafting failed; using the template content');
     }
   }
-  const lintFindings = lintActionDraft({
-    type: action.type as ActionType,
-    subject: drafted.subject,
-    body: drafted.body,
-    companyName: action.account.name,
-    portalLinkAtSend: deps.portalLinks !== undefined && recipientOf(action) !== null,
-  });
+  const lintFindings = lintDraftOfAction(action, drafted, deps.portalLinks !== undefined);
   return { ...drafted, draftedBy, lintFindings, ...(aiFailure ? { aiFailure } : {}) };
 }

@@ -7,8 +7,8 @@ import { transitionAction } from '../actions/transition-action';
 import type { ServiceContext } from '../context';
 import type { DraftingDeps } from '../execution/ports';
 import { toJsonInput } from '../json/stored-json';
-import { loadActionForDrafting, recipientOf } from './build-draft-context';
-import { lintActionDraft } from './lint-action-draft';
+import { loadActionForDrafting } from './build-draft-context';
+import { lintDraftOfAction } from './lint-action-draft';
 import { produceDraft } from './produce-draft';
 
 const optionsSchema = z.object({
@@ -63,13 +63,7 @@ export async function redraftAction(
   const draftedBy = regenerated ? drafted.draftedBy : (action.draftedBy ?? 'template');
   const lintFindings = regenerated
     ? drafted.lintFindings
-    : lintActionDraft({
-        type: action.type as ActionType,
-        subject,
-        body,
-        companyName: action.account.name,
-        portalLinkAtSend: deps.portalLinks !== undefined && recipientOf(action) !== null,
-      });
+    : lintDraftOfAction(action, { subject, body }, deps.portalLinks !== undefined);
 
   await ctx.prisma.$transaction(async (tx) => {
     await transitionAction(tx, {

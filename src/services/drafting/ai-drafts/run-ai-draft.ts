@@ -8,12 +8,11 @@
  * is stored or given up; a dropped draft changes nothing the card shows.
  */
 import { z } from 'zod';
-import type { ActionType } from '../../../domain/template';
 import { isAppError } from '../../../lib/errors';
 import type { ServiceContext } from '../../context';
 import type { DraftingDeps, Drafter } from '../../execution/ports';
-import { loadActionForDrafting, buildDraftRequest, recipientOf } from '../build-draft-context';
-import { lintActionDraft } from '../lint-action-draft';
+import { loadActionForDrafting, buildDraftRequest } from '../build-draft-context';
+import { lintDraftOfAction } from '../lint-action-draft';
 import type { AiDraftClaim } from './claim-ai-drafts';
 import { giveUpAiDraft } from './give-up-ai-draft';
 import { releaseAiDraft } from './release-ai-draft';
@@ -89,13 +88,7 @@ export async function runAiDraft(
     return { kind: 'retry', afterMs, throttled: advice.throttled };
   }
 
-  const lintFindings = lintActionDraft({
-    type: action.type as ActionType,
-    subject: drafted.subject,
-    body: drafted.body,
-    companyName: action.account.name,
-    portalLinkAtSend: deps.portalLinks !== undefined && recipientOf(action) !== null,
-  });
+  const lintFindings = lintDraftOfAction(action, drafted, deps.portalLinks !== undefined);
   const outcome = await storeAiDraft(ctx, {
     claim,
     organizationId: action.account.organizationId,
